@@ -1,0 +1,82 @@
+//! The command line, as clap parses it.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  whosaid                                  browse the built-in article
+  whosaid nato.yaml                        browse an annotation file
+  whosaid check nato.yaml other.yaml       validate files (exit 1 on errors)
+  whosaid quotes --speaker ryabkov         Ryabkov's quotes, in article order
+  whosaid quotes --issue nato-expansion --format json
+  whosaid speakers nato.yaml --format csv
+
+With no FILE, the built-in article (a January 2022 report on the
+Russia–NATO security-guarantee talks) is used.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "whosaid",
+    version,
+    about = "Browse an annotated article: who said what, on which issue, with which stance",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Annotation file to open (default: the built-in article)
+    pub file: Option<PathBuf>,
+
+    /// Leave the mouse to the terminal (for native text selection)
+    #[arg(long)]
+    pub no_mouse: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate annotation files and print their diagnostics
+    #[command(after_help = "Exit status: 0 clean or warnings only, 1 errors found, 2 usage error or unreadable file.")]
+    Check {
+        /// Files to check (default: the built-in article)
+        files: Vec<PathBuf>,
+    },
+    /// The quotes that match, in article order (with --search: best first)
+    Quotes(QuotesArgs),
+    /// Speakers with their quote counts
+    Speakers(ListArgs),
+    /// Issues with their quote counts and stances
+    Issues(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Annotation file (default: the built-in article)
+    pub file: Option<PathBuf>,
+    /// Keep quotes by this speaker id (repeat for several)
+    #[arg(long, value_name = "ID")]
+    pub speaker: Vec<String>,
+    /// Keep quotes on this issue id or its sub-issues (repeat for several)
+    #[arg(long, value_name = "ID")]
+    pub issue: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Annotation file (default: the built-in article)
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+}

@@ -1,0 +1,218 @@
+//! `whosaid quotes`: the quotes that match, in article order.
+
+use super::{EXIT_OK, Outcome, markdown, resolve_ids, write_csv, write_json};
+use crate::cli::{Format, QuotesArgs};
+use crate::model::{Annotation, Kind};
+use crate::text;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let a = match super::open(args.file.as_deref(), err) {
+        Ok(a) => a,
+        Err(status) => return Ok(status),
+    };
+    let speaker_ids: Vec<&str> = a.speakers.iter().map(|s| s.id.as_str()).collect();
+    let issue_ids: Vec<&str> = a.issues.iter().map(|i| i.id.as_str()).collect();
+    let speakers = match resolve_ids(&args.speaker, "speaker", &speaker_ids, err) {
+        Ok(s) => s,
+        Err(status) => return Ok(status),
+    };
+    let issues = match resolve_ids(&args.issue, "issue", &issue_ids, err) {
+        Ok(i) => i,
+        Err(status) => return Ok(status),
+    };
+    let selected = a.filter(&speakers, &issues);
+    match args.format {
+        Format::Text => write_text(&a, &selected, super::terminal_width(), out)?,
+        Format::Json => write_json(out, &json(&a, &selected))?,
+        Format::Csv => write_csv_rows(&a, &selected, out)?,
+        Format::Markdown => write_markdown(&a, &selected, out)?,
+    }
+    Ok(EXIT_OK)
+}
+
+/// A quote as `--format json` shows it; the field names are stable.
+#[derive(Serialize)]
+pub struct QuoteJson<'a> {
+    pub id: &'a str,
+    pub speaker: &'a str,
+    pub speaker_name: &'a str,
+    pub issues: Vec<&'a str>,
+    pub stance: BTreeMap<&'a str, &'static str>,
+    pub kind: &'static str,
+    pub text: &'a str,
+    /// Offsets of the span in the article, in code points, end exclusive.
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replies_to: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'a str>,
+}
+
+/// The JSON objects of the given quotes, in the given order.
+pub fn json<'a>(a: &'a Annotation, selected: &[usize]) -> Vec<QuoteJson<'a>> {
+    let offsets: Vec<usize> =
+        selected.iter().flat_map(|&q| [a.quotes[q].span.start, a.quotes[q].span.end]).collect();
+    let chars = a.char_offsets(&offsets);
+    selected
+        .iter()
+        .enumerate()
+        .map(|(n, &q)| {
+            let quote = &a.quotes[q];
+            QuoteJson {
+                id: &quote.id,
+                speaker: &a.speakers[quote.speaker].id,
+                speaker_name: &a.speakers[quote.speaker].name,
+                issues: quote.issues.iter().map(|&i| a.issues[i].id.as_str()).collect(),
+                stance: quote.stances.iter().map(|&(i, s)| (a.issues[i].id.as_str(), s.name())).collect(),
+                kind: quote.kind.name(),
+                text: &quote.text,
+                start: chars[2 * n],
+                end: chars[2 * n + 1],
+                line: a.quote_line(q),
+                via: quote.via.map(|v| a.speakers[v].id.as_str()),
+                replies_to: quote.replies_to.map(|r| a.quotes[r].id.as_str()),
+                note: quote.note.as_deref(),
+            }
+        })
+        .collect()
+}
+
+/// The one-line description of a quote: speaker, issues, stance, kind, line.
+pub fn byline(a: &Annotation, q: usize) -> String {
+    let quote = &a.quotes[q];
+    let mut parts = vec![a.speaker_name(quote.speaker).to_string()];
+    if !quote.issues.is_empty() {
+        parts.push(quote.issues.iter().map(|&i| a.issues[i].title.as_str()).collect::<Vec<_>>().join(", "));
+    }
+    let stance = a.stance_summary(q);
+    if !stance.is_empty() {
+        parts.push(stance);
+    }
+    if quote.kind != Kind::Direct {
+        parts.push(quote.kind.name().to_string());
+    }
+    if let Some(v) = quote.via {
+        parts.push(format!("via {}", a.speaker_name(v)));
+    }
+    parts.push(format!("line {}", a.quote_line(q)));
+    parts.join(" · ")
+}
+
+/// The quote's text in typographic quotes (folded to one line).
+pub fn quoted(a: &Annotation, q: usize) -> String {
+    format!("“{}”", text::fold_whitespace(&a.quotes[q].text))
+}
+
+fn write_text(a: &Annotation, selected: &[usize], width: Option<usize>, out: &mut dyn Write) -> std::io::Result<()> {
+    for (n, &q) in selected.iter().enumerate() {
+        if n > 0 {
+            writeln!(out)?;
+        }
+        let head = format!("{}  {}", a.quotes[q].id, byline(a, q));
+        let body = quoted(a, q);
+        match width {
+            Some(w) => {
+                for line in text::wrap(&text::one_line(&head), w) {
+                    writeln!(out, "{line}")?;
+                }
+                for line in text::wrap(&text::one_line(&body), w.saturating_sub(2)) {
+                    writeln!(out, "  {line}")?;
+                }
+            }
+            None => {
+                writeln!(out, "{}", text::one_line(&head))?;
+                writeln!(out, "  {}", text::one_line(&body))?;
+            }
+        }
+    }
+    if selected.is_empty() {
+        writeln!(out, "no quotes match")?;
+    }
+    Ok(())
+}
+
+fn write_csv_rows(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> std::io::Result<()> {
+    let rows: Vec<Vec<String>> = json(a, selected)
+        .into_iter()
+        .map(|j| {
+            vec![
+                j.id.to_string(),
+                j.speaker.to_string(),
+                j.speaker_name.to_string(),
+                j.issues.join(";"),
+                j.stance.iter().map(|(i, s)| format!("{i}:{s}")).collect::<Vec<_>>().join(";"),
+                j.kind.to_string(),
+                j.line.to_string(),
+                j.start.to_string(),
+                j.end.to_string(),
+                text::fold_whitespace(j.text),
+                j.via.unwrap_or_default().to_string(),
+                j.replies_to.unwrap_or_default().to_string(),
+                j.note.unwrap_or_default().to_string(),
+            ]
+        })
+        .collect();
+    write_csv(
+        out,
+        &[
+            "id", "speaker", "speaker_name", "issues", "stance", "kind", "line", "start", "end", "text",
+            "via", "replies_to", "note",
+        ],
+        &rows,
+    )
+}
+
+/// Markdown grouped by issue, then speaker: something to paste into a document.
+fn write_markdown(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "# {}", markdown(&a.article.title))?;
+    let byline: Vec<String> =
+        [&a.article.source, &a.article.date].into_iter().flatten().map(|s| markdown(s)).collect();
+    if !byline.is_empty() {
+        writeln!(out, "\n*{}*", byline.join(", "))?;
+    }
+    let mut groups: Vec<(String, Option<String>, Vec<usize>)> = a
+        .issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            let quotes = selected.iter().copied().filter(|&q| a.quotes[q].issues.contains(&i)).collect();
+            (issue.title.clone(), issue.proposition.clone(), quotes)
+        })
+        .collect();
+    let unfiled = selected.iter().copied().filter(|&q| a.quotes[q].issues.is_empty()).collect();
+    groups.push(("Other quotes".to_string(), None, unfiled));
+    for (title, proposition, quotes) in groups.into_iter().filter(|g| !g.2.is_empty()) {
+        writeln!(out, "\n## {}", markdown(&title))?;
+        if let Some(p) = proposition {
+            writeln!(out, "\n*Proposition:* {}", markdown(&p))?;
+        }
+        for (s, speaker) in a.speakers.iter().enumerate() {
+            let theirs: Vec<usize> = quotes.iter().copied().filter(|&q| a.quotes[q].speaker == s).collect();
+            if theirs.is_empty() {
+                continue;
+            }
+            writeln!(out, "\n### {}\n", markdown(&speaker.name))?;
+            for q in theirs {
+                let quote = &a.quotes[q];
+                let mut facts = Vec::new();
+                if quote.kind != Kind::Direct {
+                    facts.push(quote.kind.name().to_string());
+                }
+                let stance = a.stance_summary(q);
+                if !stance.is_empty() {
+                    facts.push(stance);
+                }
+                facts.push(format!("line {}", a.quote_line(q)));
+                writeln!(out, "- {} — *{}*", markdown(&quoted(a, q)), markdown(&facts.join(", ")))?;
+            }
+        }
+    }
+    Ok(())
+}

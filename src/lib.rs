@@ -1,0 +1,10 @@
+//! whosaid: a terminal browser for annotated articles — who said what, on
+//! which issue, with which stance.
+//!
+//! The library holds everything but the process entry point, so that tests
+//! and benchmarks use the same code as the binary.
+
+pub mod model;
+pub mod text;
+pub mod cli;
+pub mod commands;

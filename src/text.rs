@@ -1,0 +1,173 @@
+//! Text helpers shared by every output: making untrusted text safe to show,
+//! folding white space, and counting display width.
+//!
+//! Everything whosaid prints comes from a file someone else may have written,
+//! so control characters and escape sequences must never reach a terminal raw.
+//! [`sanitize`] is the one place that decides how they are shown.
+
+use std::borrow::Cow;
+use unicode_width::UnicodeWidthChar;
+
+/// True for characters that must never be written raw to a terminal:
+/// C0 and C1 controls, DEL, and the bidirectional overrides that can make
+/// text display in an order other than the one it has.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The visible stand-in for an unsafe character: the Unicode "control
+/// pictures" for C0 and DEL (`␛` for ESC), `�` for the rest.
+pub fn placeholder(c: char) -> char {
+    match c {
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\u{7F}' => '\u{2421}',
+        _ => '\u{FFFD}',
+    }
+}
+
+/// Text made safe for one line of a terminal: runs of white space (line breaks
+/// and tabs too) become one space, unsafe characters become placeholders.
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    let clean = s.chars().all(|c| !is_unsafe(c) && (c == ' ' || !c.is_whitespace()))
+        && !s.contains("  ");
+    if clean {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut in_space = false;
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                out.push(' ');
+            }
+            in_space = true;
+        } else {
+            in_space = false;
+            out.push(if is_unsafe(c) { placeholder(c) } else { c });
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text made safe for a terminal or a text format, keeping its line breaks
+/// (and tabs): every other unsafe character becomes a placeholder.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let keep = |c: char| c == '\n' || c == '\t';
+    if !s.chars().any(|c| is_unsafe(c) && !keep(c)) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| if is_unsafe(c) && !keep(c) { placeholder(c) } else { c })
+            .collect(),
+    )
+}
+
+/// The number of terminal cells `c` takes once sanitized.
+pub fn char_width(c: char) -> usize {
+    if is_unsafe(c) {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// Display width of `s` once made one-line safe.
+pub fn width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// `s` cut to at most `max` cells, ending in `…` when something was cut.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// `s` with runs of Unicode white space folded to one space and trimmed:
+/// the form in which quotes are matched against the article.
+pub fn fold_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Greedy word wrap of one-line text into lines of at most `width` cells;
+/// words longer than a line are broken.
+pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let w = self::width(word);
+        if used > 0 && used + 1 + w > width {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if used > 0 {
+            line.push(' ');
+            used += 1;
+        }
+        for c in word.chars() {
+            let cw = char_width(c);
+            if used + cw > width && used > 0 {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            line.push(c);
+            used += cw;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_become_visible() {
+        assert_eq!(sanitize("a\x1b[31mb\x07"), "a␛[31mb␇");
+        assert_eq!(sanitize("x\u{9b}y"), "x\u{FFFD}y");
+        assert_eq!(sanitize("line\nnext\ttab"), "line\nnext\ttab");
+        assert_eq!(one_line("a\n\n b\x1b"), "a b␛");
+        assert_eq!(one_line("\u{202E}evil"), "\u{FFFD}evil");
+    }
+
+    #[test]
+    fn folding_trims_and_joins() {
+        assert_eq!(fold_whitespace("  a \u{a0}\n b\t"), "a b");
+    }
+
+    #[test]
+    fn truncation_and_wrap() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefg", 3), vec!["abc", "def", "g"]);
+    }
+}
