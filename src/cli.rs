@@ -38,7 +38,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate annotation files and print their diagnostics
-    #[command(after_help = "Exit status: 0 clean or warnings only, 1 errors found, 2 usage error or unreadable file.")]
+    #[command(
+        after_help = "Exit status: 0 clean or warnings only, 1 errors found, 2 usage error or unreadable file."
+    )]
     Check {
         /// Files to check (default: the built-in article)
         files: Vec<PathBuf>,

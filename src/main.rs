@@ -17,7 +17,10 @@ fn main() -> ExitCode {
         Some(Command::Issues(args)) => commands::issues::run(args, &mut out, &mut err),
         None => {
             use std::io::Write;
-            let _ = writeln!(err, "whosaid: the browser is not built yet; try `whosaid check` or `whosaid quotes`");
+            let _ = writeln!(
+                err,
+                "whosaid: the browser is not built yet; try `whosaid check` or `whosaid quotes`"
+            );
             Ok(EXIT_USAGE)
         }
     };

@@ -28,8 +28,7 @@ pub fn placeholder(c: char) -> char {
 /// Text made safe for one line of a terminal: runs of white space (line breaks
 /// and tabs too) become one space, unsafe characters become placeholders.
 pub fn one_line(s: &str) -> Cow<'_, str> {
-    let clean = s.chars().all(|c| !is_unsafe(c) && (c == ' ' || !c.is_whitespace()))
-        && !s.contains("  ");
+    let clean = s.chars().all(|c| !is_unsafe(c) && (c == ' ' || !c.is_whitespace())) && !s.contains("  ");
     if clean {
         return Cow::Borrowed(s);
     }
@@ -56,20 +55,12 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| is_unsafe(c) && !keep(c)) {
         return Cow::Borrowed(s);
     }
-    Cow::Owned(
-        s.chars()
-            .map(|c| if is_unsafe(c) && !keep(c) { placeholder(c) } else { c })
-            .collect(),
-    )
+    Cow::Owned(s.chars().map(|c| if is_unsafe(c) && !keep(c) { placeholder(c) } else { c }).collect())
 }
 
 /// The number of terminal cells `c` takes once sanitized.
 pub fn char_width(c: char) -> usize {
-    if is_unsafe(c) {
-        1
-    } else {
-        c.width().unwrap_or(0)
-    }
+    if is_unsafe(c) { 1 } else { c.width().unwrap_or(0) }
 }
 
 /// Display width of `s` once made one-line safe.

@@ -107,7 +107,18 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                 .collect();
             write_csv(
                 out,
-                &["id", "title", "parent", "proposition", "quotes", "support", "oppose", "neutral", "mixed", "none"],
+                &[
+                    "id",
+                    "title",
+                    "parent",
+                    "proposition",
+                    "quotes",
+                    "support",
+                    "oppose",
+                    "neutral",
+                    "mixed",
+                    "none",
+                ],
                 &rows,
             )?;
         }

@@ -109,10 +109,21 @@ pub fn write_csv(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> 
     w.flush()
 }
 
-/// Writes pretty JSON and a final newline.
+/// Writes pretty JSON and a final newline. serde_json escapes C0 controls;
+/// the other characters a terminal might act on (DEL, C1, bidi overrides)
+/// are escaped here too, so that the JSON is safe to `cat`.
 pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    let json = serde_json::to_string_pretty(value)?;
+    let mut safe = String::with_capacity(json.len());
+    for c in json.chars() {
+        // C0 controls only occur here as layout (serde_json escaped the rest).
+        if crate::text::is_unsafe(c) && c >= '\u{7f}' {
+            safe.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            safe.push(c);
+        }
+    }
+    writeln!(out, "{safe}")
 }
 
 /// Quote counts per speaker, over all quotes.

@@ -110,16 +110,21 @@ pub fn quoted(a: &Annotation, q: usize) -> String {
     format!("“{}”", text::fold_whitespace(&a.quotes[q].text))
 }
 
-fn write_text(a: &Annotation, selected: &[usize], width: Option<usize>, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_text(
+    a: &Annotation,
+    selected: &[usize],
+    width: Option<usize>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     for (n, &q) in selected.iter().enumerate() {
         if n > 0 {
             writeln!(out)?;
         }
-        let head = format!("{}  {}", a.quotes[q].id, byline(a, q));
+        let head = format!("{}  {}", text::one_line(&a.quotes[q].id), text::one_line(&byline(a, q)));
         let body = quoted(a, q);
         match width {
             Some(w) => {
-                for line in text::wrap(&text::one_line(&head), w) {
+                for line in text::wrap(&head, w) {
                     writeln!(out, "{line}")?;
                 }
                 for line in text::wrap(&text::one_line(&body), w.saturating_sub(2)) {
@@ -127,7 +132,7 @@ fn write_text(a: &Annotation, selected: &[usize], width: Option<usize>, out: &mu
                 }
             }
             None => {
-                writeln!(out, "{}", text::one_line(&head))?;
+                writeln!(out, "{head}")?;
                 writeln!(out, "  {}", text::one_line(&body))?;
             }
         }
@@ -162,8 +167,19 @@ fn write_csv_rows(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> st
     write_csv(
         out,
         &[
-            "id", "speaker", "speaker_name", "issues", "stance", "kind", "line", "start", "end", "text",
-            "via", "replies_to", "note",
+            "id",
+            "speaker",
+            "speaker_name",
+            "issues",
+            "stance",
+            "kind",
+            "line",
+            "start",
+            "end",
+            "text",
+            "via",
+            "replies_to",
+            "note",
         ],
         &rows,
     )

@@ -35,9 +35,8 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             quotes,
         })
         .collect();
-    let describe = |s: &SpeakerJson| {
-        [s.role, s.affiliation].into_iter().flatten().collect::<Vec<_>>().join(", ")
-    };
+    let describe =
+        |s: &SpeakerJson| [s.role, s.affiliation].into_iter().flatten().collect::<Vec<_>>().join(", ");
     match args.format {
         Format::Json => write_json(out, &rows)?,
         Format::Text => {

@@ -173,11 +173,11 @@ pub fn closest_passage(article: &FoldedArticle, lowered_article: &str, quote: &s
     if tail > 0 && meaningful(&words[words.len() - tail..]) {
         let part = joined(&words[words.len() - tail..]);
         let at = lowered_article.find(&part)?;
-        // Start the passage about as far back as the missing words reach.
-        let missing = joined(&words[..words.len() - tail]).len() + 1;
-        let mut start = at.saturating_sub(missing);
-        while !article.folded.is_char_boundary(start) {
-            start += 1;
+        // Start the passage as many words back as the quote has before it.
+        let mut start = at;
+        for _ in 0..words.len() - tail {
+            let before = article.folded[..start].trim_end_matches(' ');
+            start = before.rfind(' ').map_or(0, |i| i + 1);
         }
         let differs = original_words.get(words.len() - tail - 1).map(|quote_word| {
             let before = article.folded[..at].trim_end();

@@ -48,7 +48,7 @@ pub fn did_you_mean<'a>(unknown: &str, candidates: impl IntoIterator<Item = &'a 
     candidates
         .into_iter()
         .map(|c| (strsim::damerau_levenshtein(&unknown.to_lowercase(), &c.to_lowercase()), c))
-        .filter(|(d, _)| *d <= limit)
+        .filter(|(d, _)| *d <= limit && *d < unknown.chars().count())
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

@@ -163,9 +163,7 @@ pub fn load_bytes(bytes: &[u8], read_text_file: &TextFileReader) -> Loaded {
                 diagnostics: vec![Diagnostic {
                     severity: Severity::Error,
                     position,
-                    message: format!(
-                        "the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8"
-                    ),
+                    message: format!("the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8"),
                 }],
             };
         }
@@ -262,6 +260,8 @@ struct RawQuote {
     kind: Kind,
     text: Option<(String, NodePath)>,
     occurrence: Option<(usize, NodePath)>,
+    /// `occurrence` is written, valid or not.
+    occurrence_given: bool,
     replies_to: Option<IdRef>,
     via: Option<IdRef>,
 }
@@ -279,9 +279,8 @@ const ROOT_KEYS: &[&str] = &["whosaid", "article", "speakers", "issues", "quotes
 const ARTICLE_KEYS: &[&str] = &["title", "source", "date", "url", "text_file", "text"];
 const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "affiliation", "aliases"];
 const ISSUE_KEYS: &[&str] = &["id", "title", "proposition", "summary", "parent"];
-const QUOTE_KEYS: &[&str] = &[
-    "id", "speaker", "issues", "stance", "kind", "text", "occurrence", "replies_to", "via", "note",
-];
+const QUOTE_KEYS: &[&str] =
+    &["id", "speaker", "issues", "stance", "kind", "text", "occurrence", "replies_to", "via", "note"];
 
 #[derive(Default)]
 struct Walker {
@@ -390,10 +389,7 @@ impl Walker {
                 out
             }
             _ => {
-                self.error(
-                    path,
-                    format!("`{key}` should be a list (`[a, b]`), found {}", node.kind_name()),
-                );
+                self.error(path, format!("`{key}` should be a list (`[a, b]`), found {}", node.kind_name()));
                 Vec::new()
             }
         }
@@ -404,9 +400,7 @@ impl Walker {
         let Some((node, path)) = root.get(key) else { return Vec::new() };
         match node {
             Node::Null => Vec::new(),
-            Node::Seq(items) => {
-                items.iter().enumerate().map(|(i, n)| (n, child(&path, i as u32))).collect()
-            }
+            Node::Seq(items) => items.iter().enumerate().map(|(i, n)| (n, child(&path, i as u32))).collect(),
             _ => {
                 self.error(path, format!("`{key}` should be a list, found {}", node.kind_name()));
                 Vec::new()
@@ -414,17 +408,31 @@ impl Walker {
         }
     }
 
-    /// Registers an id, reporting a duplicate.
-    fn unique_id(&mut self, seen: &mut HashMap<String, usize>, what: &str, id: &str, index: usize, path: NodePath) {
+    /// Registers an id; false (and an error) for a duplicate.
+    fn unique_id(
+        &mut self,
+        seen: &mut HashMap<String, usize>,
+        what: &str,
+        id: &str,
+        index: usize,
+        path: NodePath,
+    ) -> bool {
         if seen.contains_key(id) {
             self.error(path, format!("duplicate {what} id `{id}` (ids must be unique)"));
-        } else {
-            seen.insert(id.to_string(), index);
+            return false;
         }
+        seen.insert(id.to_string(), index);
+        true
     }
 
     /// Resolves a reference, reporting an unknown one.
-    fn resolve(&mut self, ids: &HashMap<String, usize>, known: &[&str], what: &str, r: &IdRef) -> Option<usize> {
+    fn resolve(
+        &mut self,
+        ids: &HashMap<String, usize>,
+        known: &[&str],
+        what: &str,
+        r: &IdRef,
+    ) -> Option<usize> {
         let found = ids.get(&r.0).copied();
         if found.is_none() {
             let plural = format!("{what}s");
@@ -436,13 +444,13 @@ impl Walker {
 
     fn annotation(&mut self, root: &Node, read_text_file: &TextFileReader) -> Option<Annotation> {
         if *root == Node::Null {
-            self.error(Vec::new(), "the file is empty: an annotation needs at least `article:` with a title and its text");
+            self.error(
+                Vec::new(),
+                "the file is empty: an annotation needs at least `article:` with a title and its text",
+            );
             return None;
         }
-        let root_fields = self.fields(root, Vec::new(), "the file", ROOT_KEYS);
-        let Some(root_fields) = root_fields else {
-            return None;
-        };
+        let root_fields = self.fields(root, Vec::new(), "the file", ROOT_KEYS)?;
         if let Some((version, path)) = root_fields.get("whosaid")
             && *version != Node::Int(1)
         {
@@ -478,7 +486,9 @@ impl Walker {
                     ),
                 );
             }
-            self.unique_id(&mut speaker_ids, "speaker", &id, speakers.len(), id_path);
+            if !self.unique_id(&mut speaker_ids, "speaker", &id, speakers.len(), id_path) {
+                continue;
+            }
             let name = name.map(|t| t.0).unwrap_or_else(|| id.clone());
             speakers.push(Speaker { id, name, role, affiliation, aliases });
             speaker_paths.push(path);
@@ -497,7 +507,9 @@ impl Walker {
             let summary = self.text(&f, "summary", "an issue", false).map(|t| t.0);
             let parent = self.text(&f, "parent", "an issue", false);
             let Some((id, id_path)) = id else { continue };
-            self.unique_id(&mut issue_ids, "issue", &id, issues.len(), id_path);
+            if !self.unique_id(&mut issue_ids, "issue", &id, issues.len(), id_path) {
+                continue;
+            }
             let title = title.map(|t| t.0).unwrap_or_else(|| id.clone());
             issues.push(Issue { id, title, proposition, summary, ..Issue::default() });
             issue_paths.push(path);
@@ -533,9 +545,14 @@ impl Walker {
         let speaker_known: Vec<&str> = speakers.iter().map(|s| s.id.as_str()).collect();
         let quote_known: Vec<&str> = quote_id_list.iter().map(String::as_str).collect();
         let mut quotes = Vec::with_capacity(raw_quotes.len());
+        let mut speaker_used = vec![false; speakers.len()];
         for (q, raw) in raw_quotes.iter().enumerate() {
-            let speaker = raw.speaker.as_ref().and_then(|r| self.resolve(&speaker_ids, &speaker_known, "speaker", r));
+            let speaker =
+                raw.speaker.as_ref().and_then(|r| self.resolve(&speaker_ids, &speaker_known, "speaker", r));
             let via = raw.via.as_ref().and_then(|r| self.resolve(&speaker_ids, &speaker_known, "speaker", r));
+            for s in [speaker, via].into_iter().flatten() {
+                speaker_used[s] = true;
+            }
             let mut listed = Vec::new();
             for r in &raw.issues {
                 if let Some(i) = self.resolve(&issue_ids, &issue_known, "issue", r) {
@@ -588,15 +605,8 @@ impl Walker {
         }
 
         // Warnings for what nothing uses.
-        let mut speaker_used = vec![false; speakers.len()];
         let mut issue_used = vec![false; issues.len()];
-        for (quote, raw) in quotes.iter().zip(&raw_quotes) {
-            if raw.speaker.is_some() {
-                speaker_used[quote.speaker] = true;
-            }
-            if let Some(v) = quote.via {
-                speaker_used[v] = true;
-            }
+        for quote in &quotes {
             for &i in &quote.under {
                 issue_used[i] = true;
             }
@@ -620,7 +630,12 @@ impl Walker {
         Some(Annotation { article, speakers, issues, quotes, article_order, text_file })
     }
 
-    fn article(&mut self, node: &Node, path: NodePath, read_text_file: &TextFileReader) -> (Article, Option<PathBuf>) {
+    fn article(
+        &mut self,
+        node: &Node,
+        path: NodePath,
+        read_text_file: &TextFileReader,
+    ) -> (Article, Option<PathBuf>) {
         let mut article = Article::default();
         let Some(f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
             return (article, None);
@@ -716,8 +731,11 @@ impl Walker {
         }
         raw.text = self.text(&f, "text", "a quote", true);
         if let Some((node, occ_path)) = f.get("occurrence") {
+            raw.occurrence_given = true;
             match node {
-                Node::Int(n) if *n >= 1 => raw.occurrence = Some((usize::try_from(*n).unwrap_or(usize::MAX), occ_path)),
+                Node::Int(n) if *n >= 1 => {
+                    raw.occurrence = Some((usize::try_from(*n).unwrap_or(usize::MAX), occ_path))
+                }
                 _ => self.error(
                     occ_path,
                     format!("`occurrence` should be a whole number from 1 up, found {}", show(node)),
@@ -741,7 +759,13 @@ impl Walker {
                     parsed
                 }
                 None => {
-                    w.error(p, format!("a stance should be one of support, oppose, neutral, mixed; found {}", n.kind_name()));
+                    w.error(
+                        p,
+                        format!(
+                            "a stance should be one of support, oppose, neutral, mixed; found {}",
+                            n.kind_name()
+                        ),
+                    );
                     None
                 }
             }
@@ -753,11 +777,17 @@ impl Walker {
                 for (e, (key, value)) in entries.iter().enumerate() {
                     let key_path = child(&path, 2 * e as u32);
                     let Some(issue) = key.as_text() else {
-                        self.error(key_path, format!("stance keys should be issue ids, found {}", key.kind_name()));
+                        self.error(
+                            key_path,
+                            format!("stance keys should be issue ids, found {}", key.kind_name()),
+                        );
                         continue;
                     };
                     if out.iter().any(|(i, _, _)| *i == issue) {
-                        self.error(key_path, format!("duplicate key `{issue}` (each issue may have one stance)"));
+                        self.error(
+                            key_path,
+                            format!("duplicate key `{issue}` (each issue may have one stance)"),
+                        );
                         continue;
                     }
                     if let Some(s) = stance(self, value, child(&path, 2 * e as u32 + 1)) {
@@ -794,7 +824,11 @@ impl Walker {
                             format!(
                                 "stance for issue `{issue}`, which is not among this quote's issues ({}); \
                                  add it to `issues` or remove the stance",
-                                if listed_ids.is_empty() { "it has none".to_string() } else { listed_ids.join(", ") }
+                                if listed_ids.is_empty() {
+                                    "it has none".to_string()
+                                } else {
+                                    listed_ids.join(", ")
+                                }
                             ),
                         );
                     }
@@ -852,7 +886,8 @@ impl Walker {
             .map(|r| r.text.as_ref().map(|t| text::fold_whitespace(&t.0)).unwrap_or_default())
             .collect();
         let folded_refs: Vec<&str> = folded.iter().map(String::as_str).collect();
-        let wanted: Vec<usize> = raw_quotes.iter().map(|r| r.occurrence.as_ref().map_or(1, |o| o.0)).collect();
+        let wanted: Vec<usize> =
+            raw_quotes.iter().map(|r| r.occurrence.as_ref().map_or(1, |o| o.0)).collect();
         let located = anchor::locate_all(&folded_article, &folded_refs, &wanted);
         let mut lowered_article: Option<String> = None;
         let mut hints_left = 50;
@@ -866,7 +901,7 @@ impl Walker {
             match (&found.span, &raw.occurrence) {
                 (Some(span), _) => {
                     quotes[q].span = span.clone();
-                    if found.count > 1 && raw.occurrence.is_none() {
+                    if found.count > 1 && !raw.occurrence_given {
                         self.warning(
                             text_path.clone(),
                             format!(
@@ -891,7 +926,8 @@ impl Walker {
                         let lowered =
                             lowered_article.get_or_insert_with(|| folded_article.folded.to_ascii_lowercase());
                         if let Some(c) = anchor::closest_passage(&folded_article, lowered, &folded[q]) {
-                            let passage = text::truncate(&text::one_line(&article.text[c.start..]), 60).into_owned();
+                            let passage =
+                                passage(&article.text[c.start..], folded[q].chars().count().clamp(30, 70));
                             message.push_str(&format!(
                                 "; closest passage, line {}: “{}”",
                                 article.line_of(c.start),
@@ -904,8 +940,10 @@ impl Walker {
                             }
                         }
                     }
-                    if written.contains(['\'', '"', '-']) && article.text.contains(['’', '“', '”', '–', '—']) {
-                        message.push_str("; note that typographic quotes and dashes must match the article's");
+                    if written.contains(['\'', '"', '-']) && article.text.contains(['’', '“', '”', '–', '—'])
+                    {
+                        message
+                            .push_str("; note that typographic quotes and dashes must match the article's");
                     }
                     self.error(text_path.clone(), message);
                 }
@@ -933,6 +971,21 @@ fn link_issue_tree(issues: &mut [Issue]) {
     }
 }
 
+/// The start of `text`, one line, cut after about `chars` characters at a
+/// word boundary.
+fn passage(text: &str, chars: usize) -> String {
+    let line = text::one_line(&text[..text.char_indices().nth(chars * 2).map_or(text.len(), |(i, _)| i)]);
+    if line.chars().count() <= chars {
+        return line.trim_end().to_string();
+    }
+    let cut: String = line.chars().take(chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end())
+}
+
 fn times(n: usize) -> String {
     if n == 1 { "once".to_string() } else { format!("{n} times") }
 }
@@ -954,7 +1007,8 @@ fn unknown_choice<const N: usize>(field: &str, value: &str, choices: [&'static s
 }
 
 fn is_id(id: &str) -> bool {
-    !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+    !id.is_empty()
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
 }
 
 fn suggest_id(id: &str) -> String {
@@ -975,7 +1029,8 @@ fn check_date(date: &str) -> Result<(), String> {
     let format = "dates are written YYYY-MM-DD, e.g. 2022-01-11";
     let parts: Vec<&str> = date.split('-').collect();
     let [y, m, d] = parts.as_slice() else { return Err(format.into()) };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !date.bytes().all(|b| b.is_ascii_digit() || b == b'-') {
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
         return Err(format.into());
     }
     let (year, month, day): (u32, u32, u32) =
@@ -992,8 +1047,18 @@ fn check_date(date: &str) -> Result<(), String> {
     };
     if day == 0 || day > days {
         const MONTHS: [&str; 12] = [
-            "January", "February", "March", "April", "May", "June", "July", "August", "September",
-            "October", "November", "December",
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
         ];
         return Err(format!("{} {year} has {days} days", MONTHS[month as usize - 1]));
     }

@@ -33,10 +33,8 @@ enum Frame {
 /// The position of every path in `wanted`, in the same order. A path that
 /// cannot be found (deeper than an alias, say) gets its nearest ancestor's.
 pub fn locate(source: &str, wanted: &[NodePath]) -> Vec<Position> {
-    let need: HashSet<&[u32]> = wanted
-        .iter()
-        .flat_map(|path| (0..=path.len()).map(move |len| &path[..len]))
-        .collect();
+    let need: HashSet<&[u32]> =
+        wanted.iter().flat_map(|path| (0..=path.len()).map(move |len| &path[..len])).collect();
     let mut positions: HashMap<NodePath, Position> = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut started = false;
@@ -70,10 +68,8 @@ pub fn locate(source: &str, wanted: &[NodePath]) -> Vec<Position> {
             };
             if need.contains(path.as_slice()) {
                 let start = span.start;
-                positions.insert(
-                    path.clone(),
-                    Position { line: start.line().max(1), column: start.col() + 1 },
-                );
+                positions
+                    .insert(path.clone(), Position { line: start.line().max(1), column: start.col() + 1 });
             }
             match event {
                 Event::SequenceStart(..) => stack.push(Frame::Seq { path, next: 0 }),
@@ -109,12 +105,12 @@ mod tests {
             src,
             &[
                 vec![],
-                vec![0],          // key `article`
-                vec![1, 1],       // value of `title`
-                vec![3, 0],       // first speaker (its mapping)
-                vec![3, 0, 3],    // its `name` value
-                vec![3, 1, 2],    // second speaker's `name` key
-                vec![3, 9, 9],    // not there: nearest ancestor (the list)
+                vec![0],       // key `article`
+                vec![1, 1],    // value of `title`
+                vec![3, 0],    // first speaker (its mapping)
+                vec![3, 0, 3], // its `name` value
+                vec![3, 1, 2], // second speaker's `name` key
+                vec![3, 9, 9], // not there: nearest ancestor (the list)
             ],
         );
         let p = |line, column| Position { line, column };

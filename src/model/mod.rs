@@ -15,7 +15,6 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use load::{Loaded, Source, Unreadable, load, load_bytes};
 pub use locate::Position;
 
-
 use std::ops::Range;
 use std::path::PathBuf;
 

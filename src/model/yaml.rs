@@ -67,15 +67,13 @@ pub struct SyntaxError {
 /// How much a document may grow through aliases: this many times its size,
 /// plus a floor so that small files may use aliases freely.
 const EXPANSION_FACTOR: usize = 8;
-const EXPANSION_FLOOR: usize = 1 << 20;
+const EXPANSION_FLOOR: usize = 1 << 18;
 
 /// Parses one YAML document into a [`Node`] tree.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
     let budget = Cell::new(source.len().saturating_mul(EXPANSION_FACTOR) + EXPANSION_FLOOR);
     let deserializer = yaml::Deserializer::from_str(source);
-    NodeSeed { budget: &budget }
-        .deserialize(deserializer)
-        .map_err(|e| syntax_error(&e, source))
+    NodeSeed { budget: &budget }.deserialize(deserializer).map_err(|e| syntax_error(&e, source))
 }
 
 fn syntax_error(e: &yaml::Error, source: &str) -> SyntaxError {
@@ -86,10 +84,14 @@ fn syntax_error(e: &yaml::Error, source: &str) -> SyntaxError {
         Some(i) => text[..i].to_string(),
         None => text,
     };
+    // It also prefixes errors inside the tree with their path (`b[3].c: `);
+    // the position says where, so drop that too.
+    let message = match message.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.is_empty() => rest.to_string(),
+        _ => message,
+    };
     let message = match message.as_str() {
-        "recursion limit exceeded" => {
-            "the document is nested too deeply (more than 128 levels)".to_string()
-        }
+        "recursion limit exceeded" => "the document is nested too deeply (more than 128 levels)".to_string(),
         "repetition limit exceeded" => "aliases repeat the document too many times".to_string(),
         _ => message,
     };
@@ -195,9 +197,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
     }
 
     fn visit_enum<A: de::EnumAccess<'de>>(self, _data: A) -> Result<Node, A::Error> {
-        Err(de::Error::custom(
-            "YAML tags (`!name value`) are not used by whosaid; remove the tag",
-        ))
+        Err(de::Error::custom("YAML tags (`!name value`) are not used by whosaid; remove the tag"))
     }
 }
 

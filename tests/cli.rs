@@ -1,0 +1,218 @@
+//! The command line as a user runs it: output, formats and exit codes.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn whosaid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+/// Writes an annotation and its article into a scratch directory.
+fn write_files(dir: &Path, yaml: &str, article: &str) -> String {
+    std::fs::write(dir.join("article.txt"), article).unwrap();
+    let path = dir.join("a.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn check_built_in_is_clean() {
+    let o = whosaid(&["check"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o), "");
+    assert!(stdout(&o).contains("0 errors, 0 warnings"), "{}", stdout(&o));
+}
+
+#[test]
+fn check_exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write_files(
+        dir.path(),
+        "article:\n  title: T\n  text_file: article.txt\nspeakers:\n  - id: a\n    name: A\nquotes:\n  - speaker: b\n    text: hello\n",
+        "hello world",
+    );
+    let o = whosaid(&["check", &bad]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{bad}:5:5: warning: speaker `a` has no quotes\n{bad}:8:14: error: unknown speaker `b` (speakers are: a)\n"
+        )
+    );
+    assert_eq!(stdout(&o), format!("{bad}: 1 error, 1 warning\n"));
+
+    let warn_only = write_files(
+        dir.path(),
+        "article:\n  title: T\n  text_file: article.txt\nspeakers:\n  - id: a\n    name: A\n",
+        "hello",
+    );
+    let o = whosaid(&["check", &warn_only]);
+    assert_eq!(o.status.code(), Some(0), "warnings only exit 0");
+    assert_eq!(stderr(&o), format!("{warn_only}:5:5: warning: speaker `a` has no quotes\n"));
+
+    let missing = dir.path().join("nope.yaml");
+    let o = whosaid(&["check", missing.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such file"), "{}", stderr(&o));
+    let o = whosaid(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2), "a directory is unreadable");
+
+    let o = whosaid(&["quotes", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2), "usage error");
+    let o = whosaid(&["frobnicate", "x", "y"]);
+    assert_eq!(o.status.code(), Some(2), "usage error");
+}
+
+#[test]
+fn json_offsets_are_code_points_into_the_article() {
+    let o = whosaid(&["quotes", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let quotes: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let article: Vec<char> = include_str!("../assets/nato-open-doors.txt").chars().collect();
+    let quotes = quotes.as_array().unwrap();
+    assert_eq!(quotes.len(), 43);
+    let mut last_start = 0;
+    for q in quotes {
+        let start = q["start"].as_u64().unwrap() as usize;
+        let end = q["end"].as_u64().unwrap() as usize;
+        assert!(start >= last_start, "article order");
+        last_start = start;
+        let span: String = article[start..end].iter().collect();
+        let fold = whosaid::text::fold_whitespace;
+        assert_eq!(fold(&span), fold(q["text"].as_str().unwrap()));
+        let line = article[..start].iter().filter(|&&c| c == '\n').count() + 1;
+        assert_eq!(q["line"].as_u64().unwrap() as usize, line);
+        for key in ["id", "speaker", "speaker_name", "kind", "text"] {
+            assert!(q[key].is_string(), "{key}");
+        }
+        assert!(q["issues"].is_array() && q["stance"].is_object());
+    }
+}
+
+#[test]
+fn quotes_filter_by_speaker_and_issue() {
+    let o = whosaid(&["quotes", "--speaker", "ryabkov", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 5);
+    assert!(v.as_array().unwrap().iter().all(|q| q["speaker"] == "ryabkov"));
+
+    // An issue includes its sub-issues' quotes; filters combine with AND.
+    let o = whosaid(&["quotes", "--issue", "nato-expansion", "--speaker", "koshkin", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["koshkin-non-expansion", "koshkin-refused"]);
+
+    let o = whosaid(&["quotes", "--speaker", "ryabkow"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `ryabkov`?"), "{}", stderr(&o));
+}
+
+#[test]
+fn quotes_text_csv_and_markdown() {
+    let o = whosaid(&["quotes", "--speaker", "sherman"]);
+    let text = stdout(&o);
+    assert!(
+        text.starts_with(
+            "sherman-no-restrictions  Wendy Sherman · NATO non-expansion · oppose · indirect · line 12\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("  “We will not allow anyone to end NATO’s open door policy"));
+
+    let o = whosaid(&["quotes", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    assert_eq!(reader.headers().unwrap().get(0), Some("id"));
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(rows.len(), 43);
+
+    let o = whosaid(&["quotes", "--issue", "sanctions", "--format", "markdown"]);
+    let md = stdout(&o);
+    assert!(
+        md.starts_with("# Putin was put in the open doors of NATO\n\n*Svobodnaya Pressa, 2022-01-11*\n"),
+        "{md}"
+    );
+    assert!(md.contains("\n## Sanctions\n"));
+    assert!(md.contains("\n### Alexander Bartosh\n"));
+    assert!(
+        md.contains("\n### SP interviewer\n\n- “How will the US and NATO respond?” — *question, line 46*\n"),
+        "{md}"
+    );
+}
+
+#[test]
+fn speakers_and_issues_in_every_format() {
+    let o = whosaid(&["speakers"]);
+    assert!(
+        stdout(&o)
+            .lines()
+            .any(|l| l.starts_with("ryabkov") && l.contains("Sergey Ryabkov") && l.contains(" 5 "))
+    );
+    let o = whosaid(&["speakers", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v[1]["id"], "ryabkov");
+    assert_eq!(v[1]["quotes"], 5);
+    let o = whosaid(&["speakers", "--format", "csv"]);
+    assert!(stdout(&o).starts_with("id,name,role,affiliation,aliases,quotes\n"));
+    let o = whosaid(&["speakers", "--format", "markdown"]);
+    assert!(stdout(&o).contains("| Sergey Ryabkov | `ryabkov` |"));
+
+    let o = whosaid(&["issues", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let nato = v.as_array().unwrap().iter().find(|i| i["id"] == "nato-expansion").unwrap();
+    assert_eq!(nato["parent"], "security-guarantees");
+    assert_eq!(nato["quotes"], 13, "includes Ukraine and Georgia's quotes");
+    assert_eq!(nato["stances"]["oppose"], 4);
+    let o = whosaid(&["issues"]);
+    assert!(stdout(&o).lines().any(|l| l.starts_with("  NATO non-expansion")), "children are indented");
+    let o = whosaid(&["issues", "--format", "csv"]);
+    assert!(stdout(&o).starts_with("id,title,parent,proposition,quotes,"));
+    let o = whosaid(&["issues", "--format", "markdown"]);
+    assert!(stdout(&o).contains("| ↳ NATO non-expansion |"));
+}
+
+#[test]
+fn help_and_version() {
+    let o = whosaid(&["--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("Examples:"));
+    assert!(stdout(&o).contains("check"));
+    let o = whosaid(&["--version"]);
+    assert_eq!(stdout(&o), format!("whosaid {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn text_from_the_file_never_reaches_output_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{9b}31m";
+    let yaml = format!(
+        "article:\n  title: \"T{e}\"\n  source: \"S{e}\"\n  text_file: article.txt\nspeakers:\n  - id: a\n    name: \"A{e}\"\n    role: \"R{e}\"\nissues:\n  - id: i\n    title: \"I{e}\"\n    proposition: \"P{e}\"\nquotes:\n  - speaker: a\n    issues: [i]\n    note: \"N{e}\"\n    text: \"say{e}\"\n",
+        e = evil.chars().map(|c| format!("\\u{:04x}", c as u32)).collect::<String>()
+    );
+    let file = write_files(dir.path(), &yaml, &format!("they say{evil} so"));
+    for args in [
+        vec!["quotes", &file],
+        vec!["quotes", &file, "--format", "csv"],
+        vec!["quotes", &file, "--format", "markdown"],
+        vec!["speakers", &file],
+        vec!["speakers", &file, "--format", "csv"],
+        vec!["speakers", &file, "--format", "markdown"],
+        vec!["issues", &file],
+        vec!["issues", &file, "--format", "csv"],
+        vec!["issues", &file, "--format", "markdown"],
+        vec!["quotes", &file, "--format", "json"],
+    ] {
+        let o = whosaid(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(!out.contains(['\u{1b}', '\u{7}', '\u{9b}']), "{args:?} printed a raw control: {out:?}");
+        assert!(out.contains('␛') || out.contains("\\u001b"), "{args:?} shows the escape: {out}");
+    }
+}
