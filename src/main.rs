@@ -5,24 +5,26 @@ use clap::Parser;
 use std::process::ExitCode;
 use whosaid::cli::{Cli, Command};
 use whosaid::commands::{self, EXIT_USAGE};
+use whosaid::model::Source;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let Some(command) = &cli.command else {
+        return match whosaid::tui::run(&Source::from_arg(cli.file.as_deref()), !cli.no_mouse) {
+            Ok(status) => ExitCode::from(status),
+            Err(e) => {
+                eprintln!("whosaid: {e:#}");
+                ExitCode::from(EXIT_USAGE)
+            }
+        };
+    };
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let outcome = match &cli.command {
-        Some(Command::Check { files }) => commands::check::run(files, &mut out, &mut err),
-        Some(Command::Quotes(args)) => commands::quotes::run(args, &mut out, &mut err),
-        Some(Command::Speakers(args)) => commands::speakers::run(args, &mut out, &mut err),
-        Some(Command::Issues(args)) => commands::issues::run(args, &mut out, &mut err),
-        None => {
-            use std::io::Write;
-            let _ = writeln!(
-                err,
-                "whosaid: the browser is not built yet; try `whosaid check` or `whosaid quotes`"
-            );
-            Ok(EXIT_USAGE)
-        }
+    let outcome = match command {
+        Command::Check { files } => commands::check::run(files, &mut out, &mut err),
+        Command::Quotes(args) => commands::quotes::run(args, &mut out, &mut err),
+        Command::Speakers(args) => commands::speakers::run(args, &mut out, &mut err),
+        Command::Issues(args) => commands::issues::run(args, &mut out, &mut err),
     };
     match outcome {
         Ok(status) => ExitCode::from(status),

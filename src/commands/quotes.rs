@@ -86,23 +86,9 @@ pub fn json<'a>(a: &'a Annotation, selected: &[usize]) -> Vec<QuoteJson<'a>> {
 
 /// The one-line description of a quote: speaker, issues, stance, kind, line.
 pub fn byline(a: &Annotation, q: usize) -> String {
-    let quote = &a.quotes[q];
-    let mut parts = vec![a.speaker_name(quote.speaker).to_string()];
-    if !quote.issues.is_empty() {
-        parts.push(quote.issues.iter().map(|&i| a.issues[i].title.as_str()).collect::<Vec<_>>().join(", "));
-    }
-    let stance = a.stance_summary(q);
-    if !stance.is_empty() {
-        parts.push(stance);
-    }
-    if quote.kind != Kind::Direct {
-        parts.push(quote.kind.name().to_string());
-    }
-    if let Some(v) = quote.via {
-        parts.push(format!("via {}", a.speaker_name(v)));
-    }
-    parts.push(format!("line {}", a.quote_line(q)));
-    parts.join(" · ")
+    let (who, what) = a.byline(q);
+    let line = format!("line {}", a.quote_line(q));
+    [who, what, line].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
 }
 
 /// The quote's text in typographic quotes (folded to one line).

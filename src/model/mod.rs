@@ -233,6 +233,28 @@ impl Annotation {
             .collect()
     }
 
+    /// Who said a quote, and the rest of its description: issues, stance,
+    /// kind (when not direct) and relayer.
+    pub fn byline(&self, quote: usize) -> (String, String) {
+        let q = &self.quotes[quote];
+        let mut parts = Vec::new();
+        if !q.issues.is_empty() {
+            parts
+                .push(q.issues.iter().map(|&i| self.issues[i].title.as_str()).collect::<Vec<_>>().join(", "));
+        }
+        let stance = self.stance_summary(quote);
+        if !stance.is_empty() {
+            parts.push(stance);
+        }
+        if q.kind != Kind::Direct {
+            parts.push(q.kind.name().to_string());
+        }
+        if let Some(v) = q.via {
+            parts.push(format!("via {}", self.speaker_name(v)));
+        }
+        (self.speaker_name(q.speaker).to_string(), parts.join(" · "))
+    }
+
     pub fn speaker_by_id(&self, id: &str) -> Option<usize> {
         self.speakers.iter().position(|s| s.id == id)
     }

@@ -1,0 +1,220 @@
+//! The one table of keys. It dispatches key presses, writes the status-line
+//! hints and fills the help overlay, so the three can never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A key as the table names it. Letters are matched as typed, so `G` and
+/// `?` match whatever modifiers the terminal reports with them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    Ctrl(char),
+    Code(KeyCode),
+}
+
+impl Key {
+    /// The key of a terminal event; releases and repeats-as-release are
+    /// ignored, so each press acts once.
+    pub fn of(event: &KeyEvent) -> Option<Key> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        Some(match event.code {
+            KeyCode::Char(c) if event.modifiers.contains(KeyModifiers::CONTROL) => {
+                Key::Ctrl(c.to_ascii_lowercase())
+            }
+            KeyCode::Char(c) => Key::Char(c),
+            KeyCode::Tab if event.modifiers.contains(KeyModifiers::SHIFT) => Key::Code(KeyCode::BackTab),
+            code => Key::Code(code),
+        })
+    }
+
+    pub fn name(self) -> String {
+        match self {
+            Key::Char(' ') => "Space".into(),
+            Key::Char(c) => c.to_string(),
+            Key::Ctrl(c) => format!("Ctrl-{c}"),
+            Key::Code(code) => match code {
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::Home => "Home".into(),
+                KeyCode::End => "End".into(),
+                KeyCode::PageUp => "PgUp".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                other => format!("{other:?}"),
+            },
+        }
+    }
+}
+
+/// What a key press asks for. Mouse, resize and reload outcomes arrive as
+/// other [`super::app::Event`]s.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    NextPane,
+    PrevPane,
+    LeftColumn,
+    RightColumn,
+    Down,
+    Up,
+    First,
+    Last,
+    HalfPageDown,
+    HalfPageUp,
+    PageDown,
+    PageUp,
+    Enter,
+    Escape,
+    NextSpan,
+    PrevSpan,
+    Exchange,
+    Copy,
+    Reload,
+    Help,
+    Quit,
+    Suspend,
+}
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The browser's panes.
+    Browse,
+    /// The help overlay.
+    Help,
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub context: Context,
+    /// The line in the help overlay.
+    pub help: &'static str,
+    /// The word in the status line, for the few keys shown there.
+    pub hint: Option<&'static str>,
+}
+
+use Key::{Char, Code, Ctrl};
+
+const fn b(
+    keys: &'static [Key],
+    action: Action,
+    context: Context,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding { keys, action, context, help, hint }
+}
+
+pub const KEYMAP: &[Binding] = &[
+    b(&[Code(KeyCode::Tab)], Action::NextPane, Context::Browse, "next pane", Some("next pane")),
+    b(&[Code(KeyCode::BackTab)], Action::PrevPane, Context::Browse, "previous pane", None),
+    b(&[Char('h'), Code(KeyCode::Left)], Action::LeftColumn, Context::Browse, "left column", None),
+    b(&[Char('l'), Code(KeyCode::Right)], Action::RightColumn, Context::Browse, "right column", None),
+    b(
+        &[Char('j'), Code(KeyCode::Down)],
+        Action::Down,
+        Context::Browse,
+        "move down (article: scroll)",
+        Some("move"),
+    ),
+    b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Browse, "move up (article: scroll)", None),
+    b(&[Char('g'), Code(KeyCode::Home)], Action::First, Context::Browse, "first", None),
+    b(&[Char('G'), Code(KeyCode::End)], Action::Last, Context::Browse, "last", None),
+    b(&[Ctrl('d')], Action::HalfPageDown, Context::Browse, "half a page down", None),
+    b(&[Ctrl('u')], Action::HalfPageUp, Context::Browse, "half a page up", None),
+    b(&[Code(KeyCode::PageDown)], Action::PageDown, Context::Browse, "a page down", None),
+    b(&[Code(KeyCode::PageUp)], Action::PageUp, Context::Browse, "a page up", None),
+    b(
+        &[Code(KeyCode::Enter)],
+        Action::Enter,
+        Context::Browse,
+        "speaker or issue: go to its quotes · article: select the quote under the cursor",
+        None,
+    ),
+    b(&[Char(']')], Action::NextSpan, Context::Browse, "article: next quote", None),
+    b(&[Char('[')], Action::PrevSpan, Context::Browse, "article: previous quote", None),
+    b(&[Char('a')], Action::Exchange, Context::Browse, "jump between a question and its answers", None),
+    b(&[Code(KeyCode::Esc)], Action::Escape, Context::Browse, "clear the filters", None),
+    b(&[Char('y')], Action::Copy, Context::Browse, "copy the quote with its citation", Some("copy")),
+    b(&[Char('r')], Action::Reload, Context::Browse, "reload the file", None),
+    b(&[Char('?')], Action::Help, Context::Browse, "help", Some("help")),
+    b(&[Ctrl('z')], Action::Suspend, Context::Browse, "suspend to the shell (fg resumes)", None),
+    b(&[Char('q'), Ctrl('c')], Action::Quit, Context::Browse, "quit", Some("quit")),
+    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Help, "scroll down", None),
+    b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Help, "scroll up", None),
+    b(
+        &[Char('?'), Char('q'), Code(KeyCode::Esc)],
+        Action::Escape,
+        Context::Help,
+        "close help",
+        Some("close"),
+    ),
+    b(&[Ctrl('c')], Action::Quit, Context::Help, "quit", None),
+];
+
+/// The action bound to `key` in `context`.
+pub fn lookup(context: Context, key: Key) -> Option<Action> {
+    KEYMAP.iter().find(|b| b.context == context && b.keys.contains(&key)).map(|b| b.action)
+}
+
+/// The names of a binding's keys, as the help and hints show them.
+pub fn key_names(binding: &Binding) -> String {
+    binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ")
+}
+
+/// `key word` pairs for the status line, in table order; keys of one
+/// action pair are joined (`j/k move`).
+pub fn hints(context: Context) -> Vec<(String, &'static str)> {
+    KEYMAP
+        .iter()
+        .filter(|b| b.context == context)
+        .filter_map(|b| {
+            let hint = b.hint?;
+            let key = match b.action {
+                Action::Down => "j/k".to_string(),
+                _ => b.keys[0].name(),
+            };
+            Some((key, hint))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shifted_letters_and_ctrl_are_found() {
+        let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(Key::of(&shifted), Some(Char('G')));
+        assert_eq!(lookup(Context::Browse, Char('G')), Some(Action::Last));
+        let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(lookup(Context::Browse, Key::of(&question).unwrap()), Some(Action::Help));
+        let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
+        assert_eq!(lookup(Context::Browse, Key::of(&ctrl_d).unwrap()), Some(Action::HalfPageDown));
+        let mut release = ctrl_d;
+        release.kind = KeyEventKind::Release;
+        assert_eq!(Key::of(&release), None);
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                if a.context == b.context {
+                    for k in a.keys {
+                        assert!(!b.keys.contains(k), "{k:?} bound twice");
+                    }
+                }
+            }
+        }
+    }
+}

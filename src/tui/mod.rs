@@ -1,0 +1,250 @@
+//! The browser's edge: the terminal, the event loop, file watching and
+//! signals. Everything here is I/O; the state lives in [`app`] and the
+//! drawing in [`view`].
+//!
+//! Events from the terminal, the file watcher and signal handlers all arrive
+//! on one channel; the loop handles whatever is waiting, then draws once.
+
+pub mod app;
+pub mod article_layout;
+mod clipboard;
+pub mod keymap;
+pub mod layout;
+pub mod theme;
+pub mod view;
+
+use crate::commands::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use crate::model::{self, Annotation, Severity, Source};
+use app::{App, Effect, Event};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
+use theme::Theme;
+
+enum Message {
+    Terminal(crossterm::event::Event),
+    FileChanged,
+    Signal(i32),
+}
+
+/// Opens the browser on `source`; returns the exit status.
+pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
+    for (name, is_terminal) in [
+        ("standard input", std::io::stdin().is_terminal()),
+        ("standard output", std::io::stdout().is_terminal()),
+    ] {
+        if !is_terminal {
+            eprintln!(
+                "whosaid: the browser needs a terminal, and {name} is not one; \
+                 for plain output try `whosaid quotes` (see `whosaid --help`)"
+            );
+            return Ok(EXIT_USAGE);
+        }
+    }
+    let annotation = match load(source) {
+        Ok(annotation) => annotation,
+        Err((status, lines)) => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+            return Ok(status);
+        }
+    };
+
+    let (tx, rx) = mpsc::channel();
+    let _watcher = watch(source, &annotation, tx.clone());
+    listen_for_signals(tx.clone())?;
+    spawn_terminal_reader(tx);
+
+    install_panic_hook(mouse);
+    init_terminal(mouse)?;
+    let result = event_loop(source, annotation, mouse, &rx);
+    restore_terminal(mouse);
+    result
+}
+
+/// Loads for the browser: the annotation, or an exit status and the lines
+/// to print.
+fn load(source: &Source) -> Result<Annotation, (u8, Vec<String>)> {
+    let name = source.name();
+    match model::load(source) {
+        Err(unreadable) => Err((EXIT_USAGE, vec![format!("whosaid: {unreadable}")])),
+        Ok(loaded) => {
+            let lines: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(&name)).collect();
+            match loaded.annotation {
+                Some(a) => Ok(a),
+                None => Err((EXIT_ERRORS, lines)),
+            }
+        }
+    }
+}
+
+/// Reloads after an edit: the annotation, or the problems for the banner
+/// (errors first).
+fn reload(source: &Source) -> Result<Box<Annotation>, Vec<String>> {
+    let name = source.name();
+    match model::load(source) {
+        Err(unreadable) => Err(vec![unreadable.to_string()]),
+        Ok(loaded) => match loaded.annotation {
+            Some(a) => Ok(Box::new(a)),
+            None => {
+                let mut diagnostics = loaded.diagnostics;
+                diagnostics.sort_by_key(|d| d.severity != Severity::Error);
+                Err(diagnostics.iter().map(|d| d.render(&name)).collect())
+            }
+        },
+    }
+}
+
+fn event_loop(
+    source: &Source,
+    annotation: Annotation,
+    mouse: bool,
+    rx: &Receiver<Message>,
+) -> anyhow::Result<u8> {
+    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(annotation, source.name(), Theme::from_env(), size.width, size.height);
+    loop {
+        terminal.draw(|frame| view::draw(frame, &app))?;
+        let mut batch = vec![rx.recv()?];
+        batch.extend(rx.try_iter());
+        let mut reload_pending = false;
+        for message in batch {
+            let effect = match message {
+                Message::Terminal(crossterm::event::Event::Key(key)) => app.handle(Event::Key(key)),
+                Message::Terminal(crossterm::event::Event::Mouse(m)) => app.handle(Event::Mouse(m)),
+                Message::Terminal(crossterm::event::Event::Resize(w, h)) => app.handle(Event::Resize(w, h)),
+                Message::Terminal(_) => None,
+                Message::FileChanged => {
+                    reload_pending = true;
+                    None
+                }
+                Message::Signal(SIGCONT) => {
+                    init_terminal(mouse)?;
+                    terminal.clear()?;
+                    None
+                }
+                Message::Signal(signal) => return Ok(128 + signal as u8),
+            };
+            match effect {
+                None => {}
+                Some(Effect::Quit) => return Ok(EXIT_OK),
+                Some(Effect::Reload) => reload_pending = true,
+                Some(Effect::Copy(text)) => {
+                    let mut out = std::io::stdout();
+                    out.write_all(clipboard::osc52(&text).as_bytes())?;
+                    out.flush()?;
+                }
+                Some(Effect::Suspend) => {
+                    restore_terminal(mouse);
+                    signal_hook::low_level::raise(SIGTSTP)?;
+                    init_terminal(mouse)?;
+                    terminal.clear()?;
+                }
+            }
+        }
+        if reload_pending {
+            if *source == Source::BuiltIn {
+                app.message = Some("the built-in article cannot change; nothing to reload".into());
+            } else {
+                app.handle(Event::Reloaded(reload(source)));
+            }
+        }
+    }
+}
+
+fn init_terminal(mouse: bool) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = std::io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Leaves the terminal as it was; safe to call more than once.
+fn restore_terminal(mouse: bool) {
+    let mut out = std::io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal(mouse);
+        previous(info);
+    }));
+}
+
+fn spawn_terminal_reader(tx: Sender<Message>) {
+    std::thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if tx.send(Message::Terminal(event)).is_err() {
+                break;
+            }
+        }
+    });
+}
+
+fn listen_for_signals(tx: Sender<Message>) -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if tx.send(Message::Signal(signal)).is_err() {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Watches the annotation file and its article text (their directories, so
+/// that editors which save by renaming are seen too). The built-in article
+/// is not watched.
+fn watch(
+    source: &Source,
+    annotation: &Annotation,
+    tx: Sender<Message>,
+) -> Option<notify::RecommendedWatcher> {
+    use notify::{RecursiveMode, Watcher};
+    let Source::File(path) = source else { return None };
+    let files: Vec<PathBuf> =
+        [Some(path.clone()), annotation.text_file.clone()].into_iter().flatten().map(absolute).collect();
+    let watched = files.clone();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        let Ok(event) = event else { return };
+        if event.kind.is_access() {
+            return;
+        }
+        if event.paths.iter().any(|p| watched.iter().any(|w| absolute(p.clone()) == *w)) {
+            let _ = tx.send(Message::FileChanged);
+        }
+    })
+    .ok()?;
+    for file in &files {
+        if let Some(dir) = file.parent() {
+            let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
+        }
+    }
+    Some(watcher)
+}
+
+fn absolute(path: PathBuf) -> PathBuf {
+    let path = std::path::absolute(&path).unwrap_or(path);
+    match (path.parent().and_then(|d| d.canonicalize().ok()), path.file_name()) {
+        (Some(dir), Some(name)) => dir.join(name),
+        _ => path,
+    }
+}

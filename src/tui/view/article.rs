@@ -1,0 +1,112 @@
+//! The Article pane: the wrapped article, the selected quote highlighted
+//! across its rows, the other quotes of the filter marked lightly in their
+//! speakers' colours, and the cursor row when the pane has focus.
+
+use super::{pane_block, title};
+use crate::text;
+use crate::tui::app::App;
+use crate::tui::layout::Pane;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::ops::Range;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let a = &app.annotation;
+    let layout = &app.article_layout;
+    let rows = layout.rows.len();
+    let position = format!("{}/{}", (app.article_cursor + 1).min(rows), rows);
+    let block =
+        pane_block(app, Some(Pane::Article), title(&["Article", &a.article.title, &position], area.width));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let visible =
+        &layout.rows[app.article_top.min(rows)..(app.article_top + inner.height as usize).min(rows)];
+    let Some(shown) = visible.first().map(|r| r.start..visible.last().map_or(r.end, |l| l.end)) else {
+        return;
+    };
+    let marks = marks_in(app, &shown);
+    let focused = app.focus == Pane::Article && app.overlay.is_none();
+    let lines: Vec<Line> = visible
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut line = styled_row(&a.article.text, row.clone(), &marks);
+            if focused && app.article_top + i == app.article_cursor {
+                line = line.style(app.theme.cursor_row());
+                if line.spans.is_empty() {
+                    line.spans.push(Span::raw(" "));
+                }
+            }
+            line
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A span of text to style, and how strongly (later marks win).
+struct Mark {
+    span: Range<usize>,
+    style: Style,
+}
+
+/// The marks that touch the shown text: the filter's quotes (lightly, in
+/// article order so inner spans win), then the selected quote.
+fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
+    let a = &app.annotation;
+    let selected = app.selected_quote();
+    let mut marks: Vec<Mark> = app
+        .quotes_touching(shown)
+        .filter(|&q| Some(q) != selected)
+        .map(|q| Mark { span: a.quotes[q].span.clone(), style: app.theme.quote_mark(a.quotes[q].speaker) })
+        .collect();
+    if let Some(q) = selected {
+        let quote = &a.quotes[q];
+        marks.push(Mark { span: quote.span.clone(), style: app.theme.quote_selected(quote.speaker) });
+    }
+    marks
+}
+
+/// One row of text, split where its style changes.
+fn styled_row(text: &str, row: Range<usize>, marks: &[Mark]) -> Line<'static> {
+    let mut cuts: Vec<usize> = vec![row.start, row.end];
+    for m in marks {
+        for at in [m.span.start, m.span.end] {
+            if at > row.start && at < row.end {
+                cuts.push(at);
+            }
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let spans = cuts
+        .windows(2)
+        .map(|w| {
+            let piece = &text[w[0]..w[1]];
+            let style = marks
+                .iter()
+                .filter(|m| m.span.start <= w[0] && m.span.end >= w[1] && m.span.start < m.span.end)
+                .fold(Style::new(), |s, m| s.patch(m.style));
+            Span::styled(shown(piece), style)
+        })
+        .collect::<Vec<_>>();
+    Line::from(spans)
+}
+
+/// Article text as drawn: white space as spaces, controls as placeholders.
+fn shown(piece: &str) -> String {
+    piece
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() {
+                ' '
+            } else if text::is_unsafe(c) {
+                text::placeholder(c)
+            } else {
+                c
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,80 @@
+//! The Speakers and Issues panes: an "All" row, then one row per item with
+//! its count under the other pane's filter; rows with no quotes are dimmed.
+
+use super::{counted_row, pane_block, title};
+use crate::tui::app::{App, ListState};
+use crate::tui::layout::Pane;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+struct Row {
+    label: String,
+    count: usize,
+    speaker: Option<usize>,
+}
+
+pub fn speakers(frame: &mut Frame, area: Rect, app: &App) {
+    let a = &app.annotation;
+    let filter = app.issue_filter().map(|i| format!("#{}", a.issues[i].id)).unwrap_or_default();
+    let heading = title(&["Speakers", &filter], area.width);
+    let row = |i: usize| match i {
+        0 => Row { label: "All speakers".into(), count: app.speaker_total, speaker: None },
+        i => Row {
+            label: a.speakers[i - 1].name.clone(),
+            count: app.speaker_counts[i - 1],
+            speaker: Some(i - 1),
+        },
+    };
+    draw_list(frame, area, app, Pane::Speakers, heading, app.speakers, a.speakers.len() + 1, row);
+}
+
+pub fn issues(frame: &mut Frame, area: Rect, app: &App) {
+    let a = &app.annotation;
+    let filter = app.speaker_filter().map(|s| format!("@{}", a.speakers[s].id)).unwrap_or_default();
+    let heading = title(&["Issues", &filter], area.width);
+    let row = |i: usize| match i {
+        0 => Row { label: "All issues".into(), count: app.issue_total, speaker: None },
+        i => {
+            let issue = &a.issues[i - 1];
+            let indent =
+                if issue.depth > 0 { format!("{}└ ", "  ".repeat(issue.depth - 1)) } else { String::new() };
+            Row { label: format!("{indent}{}", issue.title), count: app.issue_counts[i - 1], speaker: None }
+        }
+    };
+    draw_list(frame, area, app, Pane::Issues, heading, app.issues, a.issues.len() + 1, row);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    pane: Pane,
+    heading: Line<'static>,
+    state: ListState,
+    len: usize,
+    row: impl Fn(usize) -> Row,
+) {
+    let block = pane_block(app, Some(pane), heading);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let focused = app.focus == pane && app.overlay.is_none();
+    let lines: Vec<Line> = (state.offset..len.min(state.offset + inner.height as usize))
+        .map(|i| {
+            let r = row(i);
+            let selected = i == state.selected;
+            let mut style = if r.count == 0 { app.theme.dim() } else { Style::new() };
+            if let Some(s) = r.speaker {
+                style = style.patch(app.theme.speaker(s));
+            }
+            if selected {
+                style = style.patch(app.theme.selected(focused));
+            }
+            counted_row(inner.width as usize, selected, &r.label, r.count, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

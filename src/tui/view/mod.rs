@@ -1,0 +1,105 @@
+//! Drawing: one function per pane, each reading the [`App`] and never
+//! changing it. Only visible rows are built.
+
+mod article;
+mod details;
+mod help;
+mod lists;
+mod quotes;
+mod status;
+
+use super::app::{App, Overlay};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane, Screen};
+use crate::text;
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    match app.screen() {
+        Screen::TooSmall => too_small(frame, area),
+        Screen::Panes(panes) => {
+            if let Some(r) = panes.banner {
+                status::banner(frame, r, app);
+            }
+            if let Some(r) = panes.speakers {
+                lists::speakers(frame, r, app);
+            }
+            if let Some(r) = panes.issues {
+                lists::issues(frame, r, app);
+            }
+            if let Some(r) = panes.details {
+                details::draw(frame, r, app);
+            }
+            if let Some(r) = panes.quotes {
+                quotes::draw(frame, r, app);
+            }
+            if let Some(r) = panes.article {
+                article::draw(frame, r, app);
+            }
+            status::draw(frame, panes.status, app);
+            if let Some(Overlay::Help { scroll }) = app.overlay {
+                help::draw(frame, area, app, scroll);
+            }
+        }
+    }
+    scrub(frame.buffer_mut());
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let message = format!(
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} · q quits",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(message).wrap(Wrap { trim: true }).alignment(Alignment::Center);
+    let y = area.height.saturating_sub(2) / 2;
+    frame.render_widget(paragraph, Rect { y: area.y + y, height: area.height - y, ..area });
+}
+
+/// The last guard against terminal injection: no cell leaves with a control
+/// character in it, whatever a view let through.
+fn scrub(buffer: &mut Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(text::is_unsafe) {
+            let safe: String = cell
+                .symbol()
+                .chars()
+                .map(|c| if text::is_unsafe(c) { text::placeholder(c) } else { c })
+                .collect();
+            cell.set_symbol(&safe);
+        }
+    }
+}
+
+/// A pane's frame: its title, and a bolder border when it has focus.
+fn pane_block<'a>(app: &App, pane: Option<Pane>, title: Line<'a>) -> Block<'a> {
+    let focused = pane == Some(app.focus) && app.overlay.is_none();
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
+        .border_style(app.theme.border(focused))
+        .title(title)
+}
+
+/// A title such as ` Quotes · 5 of 38 `, cut to the width it has.
+fn title(parts: &[&str], width: u16) -> Line<'static> {
+    let text =
+        format!(" {} ", parts.iter().filter(|p| !p.is_empty()).cloned().collect::<Vec<_>>().join(" · "));
+    Line::from(text::truncate(&text::one_line(&text), width.saturating_sub(2) as usize).into_owned())
+}
+
+/// One list row: marker, label on the left, count on the right.
+fn counted_row(width: usize, selected: bool, label: &str, count: usize, style: Style) -> Line<'static> {
+    let marker = if selected { "▶ " } else { "  " };
+    let count = count.to_string();
+    let room = width.saturating_sub(2 + count.len() + 1);
+    let label = text::truncate(&text::one_line(label), room).into_owned();
+    let pad = room.saturating_sub(text::width(&label));
+    Line::from(vec![Span::raw(marker), Span::raw(label), Span::raw(" ".repeat(pad + 1)), Span::raw(count)])
+        .style(style)
+}

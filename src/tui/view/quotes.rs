@@ -1,0 +1,51 @@
+//! The Quotes pane: the filtered quotes, two rows each — the words, then
+//! who said them, on what, with which stance.
+
+use super::{pane_block, title};
+use crate::text;
+use crate::tui::app::{App, QUOTE_ROWS};
+use crate::tui::layout::Pane;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let a = &app.annotation;
+    let speaker = app.speaker_filter().map(|s| format!("@{}", a.speakers[s].id)).unwrap_or_default();
+    let issue = app.issue_filter().map(|i| format!("#{}", a.issues[i].id)).unwrap_or_default();
+    let count = format!("{} of {}", app.filtered.len(), a.quotes.len());
+    let block = pane_block(app, Some(Pane::Quotes), title(&["Quotes", &speaker, &issue, &count], area.width));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    if app.filtered.is_empty() {
+        let line = Line::styled("  no quotes match · Esc clears the filters", app.theme.dim());
+        frame.render_widget(Paragraph::new(line), inner);
+        return;
+    }
+    let focused = app.focus == Pane::Quotes && app.overlay.is_none();
+    let visible = (inner.height as usize).div_ceil(QUOTE_ROWS);
+    let mut lines = Vec::with_capacity(visible * QUOTE_ROWS);
+    for (i, &q) in app.filtered.iter().enumerate().skip(app.quotes.offset).take(visible) {
+        let quote = &a.quotes[q];
+        let selected = i == app.quotes.selected;
+        let marker = if selected { "▶ " } else { "  " };
+        let words = text::truncate(&text::one_line(&quote.text), width.saturating_sub(2)).into_owned();
+        let style = if selected { app.theme.selected(focused) } else { Style::new() };
+        lines.push(Line::from(vec![Span::raw(marker), Span::raw(words)]).style(style));
+
+        let (who, rest) = a.byline(q);
+        let who = text::truncate(&text::one_line(&who), width.saturating_sub(4)).into_owned();
+        let room = width.saturating_sub(4 + text::width(&who));
+        let rest = if rest.is_empty() { String::new() } else { format!(" · {rest}") };
+        let rest = text::truncate(&text::one_line(&rest), room).into_owned();
+        lines.push(Line::from(vec![
+            Span::raw("    "),
+            Span::styled(who, app.theme.speaker(quote.speaker)),
+            Span::styled(rest, app.theme.dim()),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
