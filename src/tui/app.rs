@@ -256,6 +256,11 @@ impl App {
         }
         self.keep_lists_visible();
         self.keep_article_cursor_visible();
+        // Unless the reader is moving through the article, keep the
+        // selected quote in view as the pane changes shape.
+        if self.focus != Pane::Article {
+            self.show_selected_quote();
+        }
     }
 
     /// Wraps the article to the pane's width, keeping the cursor on the

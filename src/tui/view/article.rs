@@ -18,8 +18,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let layout = &app.article_layout;
     let rows = layout.rows.len();
     let position = format!("{}/{}", (app.article_cursor + 1).min(rows), rows);
-    let block =
-        pane_block(app, Some(Pane::Article), title(&["Article", &a.article.title, &position], area.width));
+    // The article's title gives way first when the pane is narrow.
+    let room = (area.width as usize).saturating_sub(text::width(&position) + 17);
+    let name = text::truncate(&text::one_line(&a.article.title), room).into_owned();
+    let block = pane_block(app, Some(Pane::Article), title(&["Article", &name, &position], area.width));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let visible =

@@ -1,0 +1,113 @@
+//! Helpers shared by the rendering tests: drive an [`App`] with real key
+//! events and read the screen it draws on a TestBackend.
+
+#![allow(dead_code)]
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use whosaid::model::{Annotation, Source, load, load_bytes};
+use whosaid::tui::app::{App, Event};
+use whosaid::tui::theme::Theme;
+use whosaid::tui::view;
+
+pub fn builtin() -> Annotation {
+    static BUILTIN: std::sync::OnceLock<Annotation> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| load(&Source::BuiltIn).unwrap().annotation.unwrap()).clone()
+}
+
+/// An annotation from YAML whose article is inline.
+pub fn from_yaml(yaml: &str) -> Annotation {
+    let loaded = load_bytes(yaml.as_bytes(), &|_| Err("no files".into()));
+    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.render("test.yaml")).collect();
+    loaded.annotation.unwrap_or_else(|| panic!("{problems:?}"))
+}
+
+pub fn app(width: u16, height: u16) -> App {
+    App::new(builtin(), "nato-open-doors.yaml (built-in)".into(), Theme { color: true }, width, height)
+}
+
+pub fn app_without_color(width: u16, height: u16) -> App {
+    App::new(builtin(), "nato-open-doors.yaml (built-in)".into(), Theme { color: false }, width, height)
+}
+
+/// A key as a terminal reports it: capitals and `?` with Shift, `^x` with Ctrl.
+pub fn key(name: &str) -> KeyEvent {
+    let (code, modifiers) = match name {
+        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "BackTab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "Up" => (KeyCode::Up, KeyModifiers::NONE),
+        "Down" => (KeyCode::Down, KeyModifiers::NONE),
+        "Left" => (KeyCode::Left, KeyModifiers::NONE),
+        "Right" => (KeyCode::Right, KeyModifiers::NONE),
+        "Home" => (KeyCode::Home, KeyModifiers::NONE),
+        "End" => (KeyCode::End, KeyModifiers::NONE),
+        "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        s if s.starts_with('^') => (KeyCode::Char(s.chars().nth(1).unwrap()), KeyModifiers::CONTROL),
+        s => {
+            let c = s.chars().next().unwrap();
+            let shifted = c.is_uppercase() || "?~!@#$%^&*()_+{}|:\"<>".contains(c);
+            (KeyCode::Char(c), if shifted { KeyModifiers::SHIFT } else { KeyModifiers::NONE })
+        }
+    };
+    KeyEvent::new(code, modifiers)
+}
+
+/// Presses keys given as space-separated names (`"Tab j j Enter"`).
+pub fn press(app: &mut App, keys: &str) {
+    for name in keys.split(' ').filter(|k| !k.is_empty()) {
+        app.handle(Event::Key(key(name)));
+    }
+}
+
+/// Types text character by character.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+        app.handle(Event::Key(KeyEvent::new(KeyCode::Char(c), modifiers)));
+    }
+}
+
+pub fn click(app: &mut App, column: u16, row: u16) {
+    app.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }));
+}
+
+pub fn wheel(app: &mut App, column: u16, row: u16, down: bool) {
+    let kind = if down { MouseEventKind::ScrollDown } else { MouseEventKind::ScrollUp };
+    app.handle(Event::Mouse(MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE }));
+}
+
+/// Draws the app at its size and returns the buffer.
+pub fn draw(app: &App) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(app.area.width, app.area.height)).unwrap();
+    terminal.draw(|frame| view::draw(frame, app)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The screen as text, one line per row, trailing spaces kept.
+pub fn screen(app: &App) -> String {
+    text(&draw(app))
+}
+
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The row on screen holding `needle`, if any.
+pub fn row_of(screen: &str, needle: &str) -> Option<usize> {
+    screen.lines().position(|l| l.contains(needle))
+}

@@ -1,0 +1,374 @@
+//! Rendering tests: the App driven with real key and mouse events, drawn on
+//! ratatui's TestBackend, and the screen read back.
+
+mod common;
+
+use common::*;
+use ratatui::style::{Color, Modifier};
+use whosaid::text::fold_whitespace;
+use whosaid::tui::app::Event;
+use whosaid::tui::layout::Pane;
+
+#[test]
+fn first_screen() {
+    let app = app(120, 36);
+    assert_eq!(app.focus, Pane::Speakers);
+    assert_eq!(app.speakers.selected, 0, "All speakers selected");
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn speaker_selection_filters_quotes_and_recounts_issues() {
+    let mut app = app(120, 36);
+    press(&mut app, "j j");
+    let s = screen(&app);
+    assert!(s.contains("Quotes · @ryabkov · 5 of 43"), "{s}");
+    assert!(s.contains("Issues · @ryabkov"));
+    let left = |l: &str| l.chars().take(40).collect::<String>();
+    assert!(s.lines().any(|l| left(l).contains("▶ All issues") && left(l).trim_end_matches('│').trim_end().ends_with(" 5")));
+    // Issues Ryabkov did not speak on are dimmed with a zero count.
+    let buffer = draw(&app);
+    let row = row_of(&s, "Forces back to 1997 positions").unwrap() as u16;
+    let line: String = (0..40).map(|x| buffer[(x, row)].symbol()).collect();
+    assert!(line.trim_end_matches('│').trim_end().ends_with(" 0"), "{line}");
+    assert!(buffer[(5, row)].modifier.contains(Modifier::DIM));
+    // Every quote listed is Ryabkov's.
+    assert_eq!(app.filtered.len(), 5);
+    assert!(app.filtered.iter().all(|&q| app.annotation.quotes[q].speaker == 1));
+}
+
+#[test]
+fn issue_and_speaker_filters_combine() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab j j");
+    let s = screen(&app);
+    assert!(s.contains("Quotes · #nato-expansion · 13 of 43"), "{s}");
+    assert!(s.contains("Speakers · #nato-expansion"));
+    assert!(s.lines().any(|l| l.contains("Wendy Sherman") && l.contains(" 4")), "{s}");
+    press(&mut app, "BackTab j");
+    let s = screen(&app);
+    assert!(s.contains("Quotes · @sherman · #nato-expansion · 4 of 43"), "{s}");
+    press(&mut app, "Esc");
+    assert!(screen(&app).contains("Quotes · 43 of 43"));
+}
+
+#[test]
+fn enter_on_a_speaker_goes_to_its_quotes() {
+    let mut app = app(120, 36);
+    press(&mut app, "j Enter");
+    assert_eq!(app.focus, Pane::Quotes);
+    assert!(screen(&app).contains("Quotes · @sherman · 6 of 43"));
+}
+
+/// The text of every cell drawn in the selected-quote style.
+fn highlighted(app: &whosaid::tui::app::App) -> String {
+    let buffer = draw(app);
+    let area = app.panes().unwrap().article.unwrap();
+    let mut out = String::new();
+    for y in area.y + 1..area.bottom() - 1 {
+        let mut row = String::new();
+        for x in area.x + 1..area.right() - 1 {
+            let cell = &buffer[(x, y)];
+            if cell.bg != Color::Reset && cell.bg != Color::DarkGray {
+                row.push_str(cell.symbol());
+            }
+        }
+        if !row.is_empty() {
+            out.push_str(&row);
+            out.push(' ');
+        }
+    }
+    fold_whitespace(&out)
+}
+
+#[test]
+fn the_selected_quote_is_highlighted_whole_after_scrolling() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab G");
+    let q = app.selected_quote().unwrap();
+    let quote = &app.annotation.quotes[q];
+    assert_eq!(quote.id, "koshkin-military-technical");
+    assert_eq!(highlighted(&app), fold_whitespace(&quote.text), "the whole span, across wrapped rows");
+    // A long quote in the middle, from the Quotes pane moving one by one.
+    press(&mut app, "g");
+    for _ in 0..20 {
+        press(&mut app, "j");
+        let q = app.selected_quote().unwrap();
+        let quote = &app.annotation.quotes[q];
+        let lit = highlighted(&app);
+        assert_eq!(lit, fold_whitespace(&quote.text), "quote {}", quote.id);
+    }
+}
+
+#[test]
+fn other_quotes_of_the_filter_are_marked_in_their_speakers_colours() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab j j j j");
+    let buffer = draw(&app);
+    let area = app.panes().unwrap().article.unwrap();
+    let coloured = (area.y..area.bottom())
+        .flat_map(|y| (area.x + 1..area.right() - 1).map(move |x| (x, y)))
+        .filter(|&p| buffer[p].fg != Color::Reset && buffer[p].bg == Color::Reset)
+        .count();
+    assert!(coloured > 0, "lighter marks are drawn");
+}
+
+#[test]
+fn details_show_the_exchange_and_a_jumps_between_question_and_answer() {
+    let mut app = app(120, 40);
+    let question = app.annotation.quote_by_id("sp-progress").unwrap();
+    press(&mut app, "Tab Tab");
+    while app.selected_quote() != Some(question) {
+        press(&mut app, "j");
+    }
+    let s = screen(&app);
+    assert!(s.contains("question · line"), "{s}");
+    assert!(s.contains("answered by Alexander"), "{s}");
+    press(&mut app, "a");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "bartosh-progress");
+    let s = screen(&app);
+    assert!(s.contains("answers SP interviewer"), "{s}");
+    press(&mut app, "a");
+    assert_eq!(app.selected_quote(), Some(question));
+}
+
+#[test]
+fn details_follow_the_focus() {
+    let mut app = app(120, 36);
+    press(&mut app, "j j");
+    assert!(screen(&app).contains("also Sergei Ryabkov"));
+    press(&mut app, "Tab j");
+    let s = screen(&app);
+    assert!(s.contains("proposition The US and"), "{s}");
+}
+
+#[test]
+fn help_lists_every_key_of_the_keymap() {
+    let mut app = app(120, 40);
+    press(&mut app, "?");
+    let s = screen(&app);
+    for binding in whosaid::tui::keymap::KEYMAP {
+        assert!(s.contains(binding.help), "help shows {:?}", binding.help);
+    }
+    insta::assert_snapshot!(s);
+    press(&mut app, "Esc");
+    assert!(!screen(&app).contains("Keys · Esc closes"));
+}
+
+#[test]
+fn status_hints_come_from_the_keymap() {
+    let app = app(120, 36);
+    let s = screen(&app);
+    let status = s.lines().last().unwrap();
+    for (key, word) in whosaid::tui::keymap::hints(whosaid::tui::keymap::Context::Browse) {
+        assert!(status.contains(&format!("{key} {word}")), "{status}");
+    }
+    assert!(status.trim_end().ends_with("1/9"));
+}
+
+#[test]
+fn article_keys_scroll_jump_and_select() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab Tab");
+    assert_eq!(app.focus, Pane::Article);
+    let before = app.article_cursor;
+    press(&mut app, "j j");
+    assert_eq!(app.article_cursor, before + 2);
+    press(&mut app, "g ]");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
+    press(&mut app, "]");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-firm");
+    press(&mut app, "[");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
+    // Enter selects the quote under the cursor; again, the next one on that row.
+    press(&mut app, "G ^u ^u");
+    let koshkin_row = app.article_layout.row_of(app.annotation.quotes[app.annotation.quote_by_id("koshkin-cheated").unwrap()].span.start);
+    while app.article_cursor > koshkin_row {
+        press(&mut app, "k");
+    }
+    while app.article_cursor < koshkin_row {
+        press(&mut app, "j");
+    }
+    press(&mut app, "Enter");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "koshkin-cheated");
+    press(&mut app, "Enter");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-first-two");
+    assert_eq!(app.focus, Pane::Article);
+}
+
+#[test]
+fn paging_and_first_last_in_lists() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab G");
+    assert_eq!(app.quotes.selected, 42);
+    press(&mut app, "g");
+    assert_eq!(app.quotes.selected, 0);
+    press(&mut app, "^d");
+    assert!(app.quotes.selected > 0);
+    let half = app.quotes.selected;
+    press(&mut app, "PgDn");
+    assert!(app.quotes.selected > half);
+    press(&mut app, "PgUp ^u");
+    assert_eq!(app.quotes.selected, 0);
+    press(&mut app, "End");
+    assert_eq!(app.quotes.selected, 42);
+    let s = screen(&app);
+    assert!(s.contains("▶ The answer was clear"), "the last quote is scrolled into view:\n{s}");
+}
+
+#[test]
+fn h_and_l_move_between_columns() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab l");
+    assert_eq!(app.focus, Pane::Quotes);
+    press(&mut app, "Tab h");
+    assert_eq!(app.focus, Pane::Issues, "back to the left pane last used");
+    press(&mut app, "Right Left");
+    assert_eq!(app.focus, Pane::Issues);
+}
+
+#[test]
+fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
+    let mut app = app(120, 36);
+    let s = screen(&app);
+    let row = row_of(&s, "Andrey Koshkin").unwrap() as u16;
+    click(&mut app, 5, row);
+    assert_eq!(app.speaker_filter(), Some(6));
+    assert!(screen(&app).contains("Quotes · @koshkin · 14 of 43"));
+    let quotes = app.panes().unwrap().quotes.unwrap();
+    click(&mut app, quotes.x + 5, quotes.y + 1 + 2);
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.quotes.selected, 1);
+    wheel(&mut app, quotes.x + 5, quotes.y + 2, true);
+    assert_eq!(app.quotes.selected, 2);
+    let article = app.panes().unwrap().article.unwrap();
+    let top = app.article_top;
+    wheel(&mut app, article.x + 5, article.y + 2, true);
+    assert_eq!(app.article_top, top + 3);
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    for width in 1..=90 {
+        for height in 1..=30 {
+            let mut app = app(width, height);
+            let _ = draw(&app);
+            press(&mut app, "j Tab G Tab ] Tab ?");
+            let _ = draw(&app);
+        }
+    }
+    for (w, h) in [(2, 200), (300, 3), (500, 100), (39, 9), (40, 10), (79, 24), (80, 24)] {
+        let mut app = app(w, h);
+        let _ = draw(&app);
+        app.handle(Event::Resize(h.min(300), w.min(300)));
+        let _ = draw(&app);
+    }
+}
+
+#[test]
+fn too_small_says_what_it_needs() {
+    let app = app(30, 8);
+    let s = screen(&app);
+    assert!(s.contains("terminal too small"), "{s}");
+    assert!(s.contains("40×10"), "{s}");
+}
+
+#[test]
+fn narrow_terminals_show_the_focused_list_above_the_article() {
+    let mut app = app(60, 24);
+    insta::assert_snapshot!("narrow_speakers", screen(&app));
+    press(&mut app, "Tab");
+    let s = screen(&app);
+    assert!(s.contains("Issues"), "{s}");
+    assert!(!s.contains("Speakers"));
+    press(&mut app, "Tab");
+    assert!(screen(&app).contains("Quotes · 43 of 43"));
+}
+
+#[test]
+fn resizing_keeps_the_selection_in_view() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab G");
+    app.handle(Event::Resize(90, 20));
+    let s = screen(&app);
+    assert!(s.contains("▶ The answer was clear"), "{s}");
+    assert_eq!(highlighted(&app), fold_whitespace(&app.annotation.quotes[app.selected_quote().unwrap()].text));
+}
+
+#[test]
+fn no_color_keeps_every_highlight_visible() {
+    let mut app = app_without_color(120, 36);
+    press(&mut app, "Tab Tab j");
+    let buffer = draw(&app);
+    for cell in &buffer.content {
+        assert_eq!((cell.fg, cell.bg), (Color::Reset, Color::Reset), "no colour at all");
+    }
+    let area = app.panes().unwrap().article.unwrap();
+    let reversed: String = (area.y + 1..area.bottom() - 1)
+        .flat_map(|y| (area.x + 1..area.right() - 1).map(move |x| (x, y)))
+        .filter(|&p| buffer[p].modifier.contains(Modifier::REVERSED))
+        .map(|p| buffer[p].symbol().to_string())
+        .collect();
+    let quote = &app.annotation.quotes[app.selected_quote().unwrap()];
+    assert_eq!(fold_whitespace(&reversed.replace("  ", " ")).replace(' ', ""), quote.text.replace(' ', ""));
+    let underlined = buffer.content.iter().filter(|c| c.modifier.contains(Modifier::UNDERLINED)).count();
+    assert!(underlined > 0, "other quotes are underlined");
+    insta::assert_snapshot!("no_color", screen(&app));
+}
+
+#[test]
+fn copy_gives_the_quote_with_its_citation() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab j j j j");
+    let effect = app.handle(Event::Key(key("y")));
+    assert_eq!(
+        effect,
+        Some(whosaid::tui::app::Effect::Copy(
+            "“On the main issue of NATO’s non-expansion, I would say no, no improvement has been achieved” \
+             — Sergey Ryabkov, Svobodnaya Pressa, 2022-01-11"
+                .into()
+        ))
+    );
+    assert!(screen(&app).contains("copied the quote"));
+}
+
+#[test]
+fn reload_keeps_the_selection_by_id_and_a_broken_edit_keeps_the_last_good_state() {
+    let mut app = app(120, 36);
+    press(&mut app, "j j Tab Tab j");
+    let chosen = app.annotation.quotes[app.selected_quote().unwrap()].id.clone();
+    // A broken edit: banner, same state.
+    app.handle(Event::Reloaded(Err(vec!["f.yaml:3:1: error: something broke".into()])));
+    let s = screen(&app);
+    assert!(s.contains("reload failed"), "{s}");
+    assert!(s.contains("f.yaml:3:1: error: something broke"));
+    assert!(s.contains("Quotes · @ryabkov · 5 of 43"));
+    // A good edit: a quote inserted before; selection follows the id.
+    let mut edited = builtin();
+    edited.quotes.remove(0);
+    edited.article_order = (0..edited.quotes.len()).collect();
+    edited.article_order.sort_by_key(|&q| edited.quotes[q].span.start);
+    app.handle(Event::Reloaded(Ok(Box::new(edited))));
+    let s = screen(&app);
+    assert!(!s.contains("reload failed"));
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, chosen);
+    assert!(s.contains("@ryabkov"));
+}
+
+#[test]
+fn control_characters_from_the_file_are_drawn_as_placeholders() {
+    let evil = "\\u001b]52;c;ZXZpbA==\\u0007\\u001b[2J\\u009b31m\\u202e";
+    let yaml = format!(
+        "article:\n  title: \"T{evil}\"\n  text: \"say{evil} so\"\nspeakers:\n  - id: a\n    name: \"A{evil}\"\n    role: \"R{evil}\"\nissues:\n  - id: i\n    title: \"I{evil}\"\nquotes:\n  - speaker: a\n    issues: [i]\n    note: \"N{evil}\"\n    text: \"say{evil}\"\n"
+    );
+    let annotation = from_yaml(&yaml);
+    let mut app = whosaid::tui::app::App::new(annotation, "evil.yaml".into(), whosaid::tui::theme::Theme { color: true }, 100, 30);
+    for keys in ["", "j", "Tab j", "Tab Tab", "Tab Tab Tab", "?"] {
+        press(&mut app, keys);
+        let buffer = draw(&app);
+        for cell in &buffer.content {
+            assert!(!cell.symbol().chars().any(whosaid::text::is_unsafe), "raw control in {:?}", cell.symbol());
+        }
+    }
+    assert!(screen(&app).contains('␛') || { press(&mut app, "Esc"); screen(&app).contains('␛') });
+}
