@@ -216,3 +216,14 @@ fn text_from_the_file_never_reaches_output_raw() {
         assert!(out.contains('␛') || out.contains("\\u001b"), "{args:?} shows the escape: {out}");
     }
 }
+
+#[test]
+fn the_browser_needs_a_terminal() {
+    let o = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("the browser needs a terminal"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty(), "no escape sequences written");
+}

@@ -25,7 +25,9 @@ fn speaker_selection_filters_quotes_and_recounts_issues() {
     assert!(s.contains("Quotes · @ryabkov · 5 of 43"), "{s}");
     assert!(s.contains("Issues · @ryabkov"));
     let left = |l: &str| l.chars().take(40).collect::<String>();
-    assert!(s.lines().any(|l| left(l).contains("▶ All issues") && left(l).trim_end_matches('│').trim_end().ends_with(" 5")));
+    assert!(s.lines().any(
+        |l| left(l).contains("▶ All issues") && left(l).trim_end_matches('│').trim_end().ends_with(" 5")
+    ));
     // Issues Ryabkov did not speak on are dimmed with a zero count.
     let buffer = draw(&app);
     let row = row_of(&s, "Forces back to 1997 positions").unwrap() as u16;
@@ -182,7 +184,9 @@ fn article_keys_scroll_jump_and_select() {
     assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
     // Enter selects the quote under the cursor; again, the next one on that row.
     press(&mut app, "G ^u ^u");
-    let koshkin_row = app.article_layout.row_of(app.annotation.quotes[app.annotation.quote_by_id("koshkin-cheated").unwrap()].span.start);
+    let koshkin_row = app
+        .article_layout
+        .row_of(app.annotation.quotes[app.annotation.quote_by_id("koshkin-cheated").unwrap()].span.start);
     while app.article_cursor > koshkin_row {
         press(&mut app, "k");
     }
@@ -292,7 +296,10 @@ fn resizing_keeps_the_selection_in_view() {
     app.handle(Event::Resize(90, 20));
     let s = screen(&app);
     assert!(s.contains("▶ The answer was clear"), "{s}");
-    assert_eq!(highlighted(&app), fold_whitespace(&app.annotation.quotes[app.selected_quote().unwrap()].text));
+    assert_eq!(
+        highlighted(&app),
+        fold_whitespace(&app.annotation.quotes[app.selected_quote().unwrap()].text)
+    );
 }
 
 #[test]
@@ -362,13 +369,28 @@ fn control_characters_from_the_file_are_drawn_as_placeholders() {
         "article:\n  title: \"T{evil}\"\n  text: \"say{evil} so\"\nspeakers:\n  - id: a\n    name: \"A{evil}\"\n    role: \"R{evil}\"\nissues:\n  - id: i\n    title: \"I{evil}\"\nquotes:\n  - speaker: a\n    issues: [i]\n    note: \"N{evil}\"\n    text: \"say{evil}\"\n"
     );
     let annotation = from_yaml(&yaml);
-    let mut app = whosaid::tui::app::App::new(annotation, "evil.yaml".into(), whosaid::tui::theme::Theme { color: true }, 100, 30);
+    let mut app = whosaid::tui::app::App::new(
+        annotation,
+        "evil.yaml".into(),
+        whosaid::tui::theme::Theme { color: true },
+        100,
+        30,
+    );
     for keys in ["", "j", "Tab j", "Tab Tab", "Tab Tab Tab", "?"] {
         press(&mut app, keys);
         let buffer = draw(&app);
         for cell in &buffer.content {
-            assert!(!cell.symbol().chars().any(whosaid::text::is_unsafe), "raw control in {:?}", cell.symbol());
+            assert!(
+                !cell.symbol().chars().any(whosaid::text::is_unsafe),
+                "raw control in {:?}",
+                cell.symbol()
+            );
         }
     }
-    assert!(screen(&app).contains('␛') || { press(&mut app, "Esc"); screen(&app).contains('␛') });
+    assert!(
+        screen(&app).contains('␛') || {
+            press(&mut app, "Esc");
+            screen(&app).contains('␛')
+        }
+    );
 }

@@ -17,7 +17,9 @@ use crate::commands::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::model::{self, Annotation, Severity, Source};
 use app::{App, Effect, Event};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -108,7 +110,7 @@ fn event_loop(
     mouse: bool,
     rx: &Receiver<Message>,
 ) -> anyhow::Result<u8> {
-    let mut terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let mut terminal = fresh_terminal()?;
     let size = terminal.size()?;
     let mut app = App::new(annotation, source.name(), Theme::from_env(), size.width, size.height);
     loop {
@@ -128,7 +130,7 @@ fn event_loop(
                 }
                 Message::Signal(SIGCONT) => {
                     init_terminal(mouse)?;
-                    terminal.clear()?;
+                    terminal = fresh_terminal()?;
                     None
                 }
                 Message::Signal(signal) => return Ok(128 + signal as u8),
@@ -146,7 +148,7 @@ fn event_loop(
                     restore_terminal(mouse);
                     signal_hook::low_level::raise(SIGTSTP)?;
                     init_terminal(mouse)?;
-                    terminal.clear()?;
+                    terminal = fresh_terminal()?;
                 }
             }
         }
@@ -158,6 +160,16 @@ fn event_loop(
             }
         }
     }
+}
+
+type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
+
+/// A terminal on a cleared screen, so that the next frame is drawn whole.
+/// (`Terminal::clear` would ask the terminal for its cursor position, an
+/// answer the thread reading input would swallow.)
+fn fresh_terminal() -> std::io::Result<Term> {
+    execute!(std::io::stdout(), Clear(ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(std::io::stdout()))
 }
 
 fn init_terminal(mouse: bool) -> std::io::Result<()> {
