@@ -10,6 +10,7 @@ Examples:
   whosaid check nato.yaml other.yaml       validate files (exit 1 on errors)
   whosaid quotes --speaker ryabkov         Ryabkov's quotes, in article order
   whosaid quotes --issue nato-expansion --format json
+  whosaid quotes --search 'expan @sherman' quotes that match a search, best first
   whosaid speakers nato.yaml --format csv
 
 With no FILE, the built-in article (a January 2022 report on the
@@ -63,6 +64,9 @@ pub struct QuotesArgs {
     /// Keep quotes on this issue id or its sub-issues (repeat for several)
     #[arg(long, value_name = "ID")]
     pub issue: Vec<String>,
+    /// Keep quotes matching a search, best first (the syntax of `/` in the browser)
+    #[arg(long, value_name = "QUERY")]
+    pub search: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }

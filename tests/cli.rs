@@ -227,3 +227,32 @@ fn the_browser_needs_a_terminal() {
     assert!(stderr(&o).contains("the browser needs a terminal"), "{}", stderr(&o));
     assert!(o.stdout.is_empty(), "no escape sequences written");
 }
+
+#[test]
+fn quotes_search_ranks_and_combines_with_filters() {
+    let o = whosaid(&["quotes", "--search", "expan", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = v.as_array().unwrap().iter().map(|q| q["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["koshkin-non-expansion", "ryabkov-no-progress", "source-concrete-answer"]);
+    let article: Vec<char> = include_str!("../assets/nato-open-doors.txt").chars().collect();
+    for q in v.as_array().unwrap() {
+        assert!(q["score"]["matches"].as_u64().unwrap() >= 1);
+        for m in q["matches"].as_array().unwrap() {
+            let (s, e) = (m[0].as_u64().unwrap() as usize, m[1].as_u64().unwrap() as usize);
+            let matched: String = article[s..e].iter().collect();
+            assert_eq!(matched.to_lowercase(), "expan");
+        }
+    }
+    let o = whosaid(&["quotes", "--search", "expan", "--speaker", "ryabkov"]);
+    assert!(stdout(&o).starts_with("ryabkov-no-progress "));
+    assert_eq!(stdout(&o).lines().filter(|l| !l.starts_with(' ') && !l.is_empty()).count(), 1);
+    let o = whosaid(&["quotes", "--search", "@sherman open door", "--format", "csv"]);
+    assert_eq!(stdout(&o).lines().count(), 2);
+    let o = whosaid(&["quotes", "--search", "expnasion"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("no exact match · 3 close"));
+    let o = whosaid(&["quotes", "--search", "\"open"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stderr(&o), "whosaid: bad query: unclosed \" in the query\n");
+}

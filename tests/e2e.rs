@@ -145,3 +145,19 @@ fn suspend_and_continue_redraw_the_whole_screen() {
     assert_eq!(s.wait_exit(), 0);
     s.assert_terminal_restored();
 }
+
+#[test]
+fn typing_a_search_into_the_real_binary() {
+    let mut s = Session::start(&[], 120, 36, &[]);
+    s.wait_for_text("Quotes · 43 of 43");
+    s.send("/expan");
+    s.wait_for_text("Quotes · /expan · 3 of 43");
+    s.send("\r");
+    s.wait_for_text("/expan 1/3");
+    s.send("n");
+    s.wait_for_text("/expan 2/3");
+    s.send("\x1b");
+    s.wait_for_text("search cleared");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

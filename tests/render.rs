@@ -146,13 +146,17 @@ fn details_follow_the_focus() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap() {
-    let mut app = app(120, 40);
+    let mut app = app(120, 70);
     press(&mut app, "?");
     let s = screen(&app);
     for binding in whosaid::tui::keymap::KEYMAP {
         assert!(s.contains(binding.help), "help shows {:?}", binding.help);
     }
     insta::assert_snapshot!(s);
+    // On a smaller screen it scrolls to its end.
+    app.handle(Event::Resize(120, 30));
+    press(&mut app, &"j ".repeat(60));
+    assert!(screen(&app).contains("close help"));
     press(&mut app, "Esc");
     assert!(!screen(&app).contains("Keys · Esc closes"));
 }
@@ -393,4 +397,152 @@ fn control_characters_from_the_file_are_drawn_as_placeholders() {
             screen(&app).contains('␛')
         }
     );
+}
+
+/// Quotes whose article text has a word starting with `prefix` (case and
+/// accents folded): the brute-force answer a search must give.
+fn quotes_with_word_starting(app: &whosaid::tui::app::App, prefix: &str) -> Vec<usize> {
+    let a = &app.annotation;
+    let mut out: Vec<usize> = (0..a.quotes.len())
+        .filter(|&q| {
+            let text = whosaid::query::fold(&a.article.text[a.quotes[q].span.clone()], false);
+            let mut prev_alnum = false;
+            text.char_indices().any(|(i, c)| {
+                let starts = c.is_alphanumeric() && !prev_alnum && text[i..].starts_with(prefix);
+                prev_alnum = c.is_alphanumeric();
+                starts
+            })
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Cells drawn in the search-match style inside a pane.
+fn search_marked(app: &whosaid::tui::app::App, pane: Pane) -> String {
+    let buffer = draw(app);
+    let area = app.panes().unwrap().get(pane).unwrap();
+    let style = app.theme.search_match();
+    (area.y..area.bottom())
+        .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
+        .filter(|&p| buffer[p].bg == style.bg.unwrap())
+        .map(|p| buffer[p].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn searching_expan_lists_exactly_the_quotes_with_such_a_word_highlighted_in_both_panes() {
+    let mut app = app(120, 36);
+    press(&mut app, "/");
+    type_text(&mut app, "expan");
+    let mut listed = app.filtered.clone();
+    listed.sort();
+    assert_eq!(listed, quotes_with_word_starting(&app, "expan"));
+    assert_eq!(listed.len(), 3);
+    let s = screen(&app);
+    assert!(s.lines().last().unwrap().starts_with("/expan"), "{s}");
+    assert!(s.lines().last().unwrap().trim_end().ends_with("3 of 43"));
+    assert!(s.contains("Quotes · /expan · 3 of 43"));
+    assert_eq!(search_marked(&app, Pane::Quotes), "expan".repeat(3));
+    assert!(search_marked(&app, Pane::Article).contains("expan"));
+    // Counts follow the search.
+    assert!(
+        s.lines().any(|l| l.contains("Sergey Ryabkov")
+            && l.chars().take(40).collect::<String>().trim_end_matches('┃').trim_end().ends_with(" 1")),
+        "{s}"
+    );
+    press(&mut app, "Enter");
+    assert_eq!(app.focus, Pane::Quotes);
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.trim_end().ends_with("/expan 1/3"), "{status}");
+}
+
+#[test]
+fn n_and_n_step_through_hits_and_wrap() {
+    let mut app = app(120, 36);
+    press(&mut app, "/");
+    type_text(&mut app, "expan");
+    press(&mut app, "Enter n");
+    assert_eq!(app.quotes.selected, 1);
+    press(&mut app, "n n");
+    assert_eq!(app.quotes.selected, 0);
+    assert!(screen(&app).contains("search wrapped to the first hit"));
+    press(&mut app, "N");
+    assert_eq!(app.quotes.selected, 2);
+    assert!(screen(&app).contains("search wrapped to the last hit"));
+    press(&mut app, "Esc");
+    assert_eq!(app.filtered.len(), 43, "Esc clears the search");
+    press(&mut app, "n");
+    assert!(screen(&app).contains("no search"));
+}
+
+#[test]
+fn esc_while_typing_restores_the_list_and_selection_from_before() {
+    let mut app = app(120, 36);
+    press(&mut app, "Tab Tab j j j");
+    let before = (app.filtered.clone(), app.selected_quote());
+    press(&mut app, "/");
+    type_text(&mut app, "nato");
+    assert_ne!(app.filtered, before.0);
+    press(&mut app, "Esc");
+    assert_eq!((app.filtered.clone(), app.selected_quote()), before);
+    // And a kept search comes back after a cancelled new one.
+    press(&mut app, "/");
+    type_text(&mut app, "russia");
+    press(&mut app, "Enter");
+    let kept = (app.filtered.clone(), app.selected_quote());
+    press(&mut app, "/");
+    type_text(&mut app, "sanctions");
+    press(&mut app, "Esc");
+    assert_eq!((app.filtered.clone(), app.selected_quote()), kept);
+    assert!(screen(&app).contains("/russia"));
+}
+
+#[test]
+fn a_malformed_query_is_shown_and_the_list_keeps_its_last_good_result() {
+    let mut app = app(120, 36);
+    press(&mut app, "/");
+    type_text(&mut app, "open ");
+    let good = app.filtered.clone();
+    type_text(&mut app, "\"door");
+    let s = screen(&app);
+    assert!(s.lines().last().unwrap().contains("unclosed \" in the query"), "{s}");
+    assert_eq!(app.filtered, good);
+    type_text(&mut app, "\"");
+    assert_eq!(app.filtered.len(), 1);
+    press(&mut app, "^u");
+    type_text(&mut app, "@nobody");
+    assert!(screen(&app).lines().last().unwrap().contains("no speaker matches @nobody"));
+    press(&mut app, "^w");
+    type_text(&mut app, "colour:red");
+    assert!(screen(&app).contains("unknown field colour:"));
+}
+
+#[test]
+fn the_query_line_edits_and_fields_combine_with_the_panes() {
+    let mut app = app(120, 36);
+    press(&mut app, "j");
+    press(&mut app, "/");
+    type_text(&mut app, "#nato stance:opp");
+    assert_eq!(app.filtered.len(), 4, "Sherman's quotes opposing non-expansion");
+    press(&mut app, "Backspace");
+    assert!(app.search.line.as_ref().unwrap().input.ends_with("stance:op"), "{:?}", app.search.line);
+    press(&mut app, "Left Left Right");
+    assert_eq!(app.search.line.as_ref().unwrap().cursor, "#nato stance:o".len());
+    press(&mut app, "Home");
+    type_text(&mut app, "kind:indirect ");
+    assert_eq!(app.filtered.len(), 3, "two of them reported, plus Koshkin's account");
+    let s = screen(&app);
+    assert!(s.contains("Quotes · @sherman · /kind:indirect #nato stance:op · 3 of 43"), "{s}");
+}
+
+#[test]
+fn typos_fall_back_to_close_matches_and_say_so() {
+    let mut app = app(120, 36);
+    press(&mut app, "/");
+    type_text(&mut app, "expnasion");
+    let s = screen(&app);
+    assert!(s.lines().last().unwrap().contains("no exact match · 3 close"), "{s}");
+    press(&mut app, "Enter");
+    assert!(screen(&app).lines().last().unwrap().contains("no exact match · 3 close"));
 }

@@ -1,8 +1,10 @@
-//! `whosaid quotes`: the quotes that match, in article order.
+//! `whosaid quotes`: the quotes that match, in article order, or with
+//! `--search`, best first.
 
-use super::{EXIT_OK, Outcome, markdown, resolve_ids, write_csv, write_json};
+use super::{EXIT_OK, EXIT_USAGE, Outcome, markdown, resolve_ids, write_csv, write_json};
 use crate::cli::{Format, QuotesArgs};
 use crate::model::{Annotation, Kind};
+use crate::query::{self, Score, SearchIndex};
 use crate::text;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -23,10 +25,43 @@ pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
         Ok(i) => i,
         Err(status) => return Ok(status),
     };
-    let selected = a.filter(&speakers, &issues);
+    let mut selected = a.filter(&speakers, &issues);
+    let mut search = None;
+    if let Some(input) = &args.search {
+        let query = match query::parse(input, &a) {
+            Ok(q) => q,
+            Err(why) => {
+                writeln!(err, "whosaid: bad query: {}", text::one_line(&why))?;
+                return Ok(EXIT_USAGE);
+            }
+        };
+        let index = SearchIndex::new(&a);
+        let mut allowed = vec![false; a.quotes.len()];
+        for &q in &selected {
+            allowed[q] = true;
+        }
+        let found = index.search(&a, &query, &|q| allowed[q]);
+        if found.fuzzy {
+            writeln!(err, "whosaid: no exact match · {} close", found.hits.len())?;
+        }
+        selected = found.hits.iter().map(|h| h.quote).collect();
+        search = Some((index, found));
+    }
     match args.format {
         Format::Text => write_text(&a, &selected, super::terminal_width(), out)?,
-        Format::Json => write_json(out, &json(&a, &selected))?,
+        Format::Json => {
+            let mut quotes = json(&a, &selected);
+            if let Some((index, found)) = &search {
+                for (j, hit) in quotes.iter_mut().zip(&found.hits) {
+                    let ranges = index.highlights(&a, &found.compiled, hit.quote);
+                    let offsets: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
+                    let chars = a.char_offsets(&offsets);
+                    j.score = Some(hit.score);
+                    j.matches = Some(chars.chunks(2).map(|c| [c[0], c[1]]).collect());
+                }
+            }
+            write_json(out, &quotes)?
+        }
         Format::Csv => write_csv_rows(&a, &selected, out)?,
         Format::Markdown => write_markdown(&a, &selected, out)?,
     }
@@ -53,6 +88,12 @@ pub struct QuoteJson<'a> {
     pub replies_to: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
+    /// With `--search`: how well the quote matched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    /// With `--search`: the matched parts, as code-point offsets in the article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matches: Option<Vec<[usize; 2]>>,
 }
 
 /// The JSON objects of the given quotes, in the given order.
@@ -79,6 +120,8 @@ pub fn json<'a>(a: &'a Annotation, selected: &[usize]) -> Vec<QuoteJson<'a>> {
                 via: quote.via.map(|v| a.speakers[v].id.as_str()),
                 replies_to: quote.replies_to.map(|r| a.quotes[r].id.as_str()),
                 note: quote.note.as_deref(),
+                score: None,
+                matches: None,
             }
         })
         .collect()

@@ -8,6 +8,7 @@
 use super::article_layout::ArticleLayout;
 use super::keymap::{self, Action, Context, Key};
 use super::layout::{self, Pane, Panes, Screen};
+use super::search::{QueryLine, Saved, Search};
 use super::theme::Theme;
 use crate::model::{Annotation, Kind};
 use crate::text;
@@ -108,6 +109,7 @@ pub struct App {
     pub banner: Vec<String>,
     /// A one-off message for the status line.
     pub message: Option<String>,
+    pub search: Search,
 }
 
 impl App {
@@ -136,6 +138,7 @@ impl App {
             overlay: None,
             banner: Vec::new(),
             message: None,
+            search: Search::default(),
         };
         app.refilter();
         app.resize(width, height);
@@ -205,14 +208,29 @@ impl App {
         }
     }
 
-    /// Recomputes the filtered quotes and the counts after a filter changed,
-    /// keeping the selected quote when it still passes.
+    /// Recomputes the filtered quotes and the counts after a filter or the
+    /// search changed, keeping the selected quote when it still passes.
     fn refilter(&mut self) {
         let keep = self.selected_quote();
         let a = &self.annotation;
         let speaker = self.speaker_filter();
         let issue = self.issue_filter();
-        self.filtered = a.filter(speaker.as_slice(), issue.as_slice());
+        let mut found = vec![true; a.quotes.len()];
+        self.filtered = match &self.search.found {
+            // A search lists its hits, best first, within the filters.
+            Some(result) => {
+                found.fill(false);
+                for hit in &result.hits {
+                    found[hit.quote] = true;
+                }
+                let passes = |q: usize| {
+                    let quote = &a.quotes[q];
+                    speaker.is_none_or(|s| quote.speaker == s) && issue.is_none_or(|i| quote.is_under(i))
+                };
+                result.hits.iter().map(|h| h.quote).filter(|&q| passes(q)).collect()
+            }
+            None => a.filter(speaker.as_slice(), issue.as_slice()),
+        };
         self.in_filter = vec![false; a.quotes.len()];
         for &q in &self.filtered {
             self.in_filter[q] = true;
@@ -222,7 +240,10 @@ impl App {
         self.issue_counts = vec![0; a.issues.len()];
         self.speaker_total = 0;
         self.issue_total = 0;
-        for quote in &a.quotes {
+        for (q, quote) in a.quotes.iter().enumerate() {
+            if !found[q] {
+                continue;
+            }
             if issue.is_none_or(|i| quote.is_under(i)) {
                 self.speaker_counts[quote.speaker] += 1;
                 self.speaker_total += 1;
@@ -306,6 +327,10 @@ impl App {
             self.speakers.selected = 0;
             self.issues.selected = 0;
             self.refilter();
+            if !self.filtered.contains(&q) {
+                self.search.clear();
+                self.refilter();
+            }
             self.message = Some("filters cleared to show the quote".into());
         }
         if let Some(i) = self.filtered.iter().position(|&f| f == q) {
@@ -318,6 +343,7 @@ impl App {
     pub fn context(&self) -> Context {
         match self.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
+            None if self.search.line.is_some() => Context::Search,
             None => Context::Browse,
         }
     }
@@ -328,6 +354,12 @@ impl App {
                 let key = Key::of(&key)?;
                 self.message = None;
                 match keymap::lookup(self.context(), key) {
+                    Some(Action::Type) => {
+                        if let Key::Char(c) = key {
+                            self.edit_query(|line| line.insert(c));
+                        }
+                        None
+                    }
                     Some(action) => self.update(action),
                     None => {
                         if self.context() == Context::Browse {
@@ -369,6 +401,9 @@ impl App {
             }
             return None;
         }
+        if self.search.line.is_some() {
+            return self.update_search_line(action);
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
@@ -391,6 +426,23 @@ impl App {
             Action::PageDown => self.move_by(self.page(1)),
             Action::PageUp => self.move_by(-self.page(1)),
             Action::Enter => self.enter(),
+            Action::Search => self.open_search(),
+            Action::NextHit => self.step_hit(1),
+            Action::PrevHit => self.step_hit(-1),
+            Action::Type
+            | Action::DeleteBack
+            | Action::DeleteWord
+            | Action::ClearLine
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd => {}
+            Action::Escape if self.search.is_active() => {
+                self.search.clear();
+                self.refilter();
+                self.show_selected_quote();
+                self.message = Some("search cleared".into());
+            }
             Action::Escape => {
                 if self.speakers.selected == 0 && self.issues.selected == 0 {
                     self.message = Some("no filters to clear".into());
@@ -415,6 +467,99 @@ impl App {
             }
         }
         None
+    }
+
+    /// `/`: opens the query line, remembering the list for Esc.
+    fn open_search(&mut self) {
+        self.search.saved = Some(Saved {
+            query: self.search.query.clone(),
+            found: self.search.found.clone(),
+            quotes: self.quotes,
+            selected: self.selected_quote(),
+        });
+        self.search.line = Some(QueryLine::default());
+        self.search.error = None;
+    }
+
+    fn update_search_line(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Enter => {
+                self.search.line = None;
+                self.search.saved = None;
+                self.search.error = None;
+                self.focus_pane(Pane::Quotes);
+            }
+            Action::Escape => {
+                self.search.line = None;
+                self.search.error = None;
+                if let Some(saved) = self.search.saved.take() {
+                    self.search.query = saved.query;
+                    self.search.found = saved.found;
+                    self.refilter();
+                    self.quotes = saved.quotes;
+                    if let Some(i) = saved.selected.and_then(|q| self.filtered.iter().position(|&f| f == q)) {
+                        self.quotes.selected = i;
+                    }
+                    self.keep_lists_visible();
+                    self.show_selected_quote();
+                }
+            }
+            Action::Down => self.move_in_list(Pane::Quotes, 1),
+            Action::Up => self.move_in_list(Pane::Quotes, -1),
+            Action::DeleteBack => self.edit_query(QueryLine::delete_back),
+            Action::DeleteWord => self.edit_query(QueryLine::delete_word),
+            Action::ClearLine => self.edit_query(QueryLine::clear),
+            Action::CursorLeft => self.edit_query(QueryLine::left),
+            Action::CursorRight => self.edit_query(QueryLine::right),
+            Action::CursorHome => self.edit_query(QueryLine::home),
+            Action::CursorEnd => self.edit_query(QueryLine::end),
+            _ => {}
+        }
+        None
+    }
+
+    /// Edits the query line; when its text changed, searches again and
+    /// selects the best hit.
+    fn edit_query(&mut self, edit: impl FnOnce(&mut QueryLine)) {
+        let Some(line) = &mut self.search.line else { return };
+        let before = line.input.clone();
+        edit(line);
+        if line.input == before {
+            return;
+        }
+        let input = line.input.clone();
+        self.search.run(&self.annotation, &input);
+        if self.search.error.is_none() {
+            self.refilter();
+            self.quotes.selected = 0;
+            self.quotes.offset = 0;
+            self.show_selected_quote();
+        }
+    }
+
+    /// `n` / `N`: the next or previous hit, wrapping around.
+    fn step_hit(&mut self, delta: isize) {
+        if !self.search.is_active() {
+            self.message = Some("no search · / starts one".into());
+            return;
+        }
+        let len = self.filtered.len();
+        if len == 0 {
+            self.message = Some("no hits".into());
+            return;
+        }
+        let next = self.quotes.selected as isize + delta;
+        let wrapped = next < 0 || next >= len as isize;
+        self.quotes.selected = next.rem_euclid(len as isize) as usize;
+        self.keep_lists_visible();
+        self.show_selected_quote();
+        if wrapped {
+            self.message = Some(
+                if delta > 0 { "search wrapped to the first hit" } else { "search wrapped to the last hit" }
+                    .into(),
+            );
+        }
     }
 
     fn focus_pane(&mut self, pane: Pane) {
@@ -644,6 +789,7 @@ impl App {
         self.issues.selected = issue.and_then(|id| a.issue_by_id(&id)).map_or(0, |i| i + 1);
         let quote = quote.and_then(|id| a.quote_by_id(&id));
         self.banner.clear();
+        self.search.reload(&self.annotation);
         self.refilter();
         self.resize(self.area.width, self.area.height);
         self.rewrap();

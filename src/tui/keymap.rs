@@ -10,6 +10,8 @@ pub enum Key {
     Char(char),
     Ctrl(char),
     Code(KeyCode),
+    /// Any character without Ctrl: the query line types it.
+    AnyChar,
 }
 
 impl Key {
@@ -31,6 +33,7 @@ impl Key {
 
     pub fn name(self) -> String {
         match self {
+            Key::AnyChar => "letters…".into(),
             Key::Char(' ') => "Space".into(),
             Key::Char(c) => c.to_string(),
             Key::Ctrl(c) => format!("Ctrl-{c}"),
@@ -80,6 +83,18 @@ pub enum Action {
     Help,
     Quit,
     Suspend,
+    Search,
+    NextHit,
+    PrevHit,
+    /// In the query line:
+    Type,
+    DeleteBack,
+    DeleteWord,
+    ClearLine,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
 }
 
 /// Where a binding applies.
@@ -87,6 +102,8 @@ pub enum Action {
 pub enum Context {
     /// The browser's panes.
     Browse,
+    /// The query line of a search.
+    Search,
     /// The help overlay.
     Help,
 }
@@ -142,12 +159,46 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Char(']')], Action::NextSpan, Context::Browse, "article: next quote", None),
     b(&[Char('[')], Action::PrevSpan, Context::Browse, "article: previous quote", None),
     b(&[Char('a')], Action::Exchange, Context::Browse, "jump between a question and its answers", None),
-    b(&[Code(KeyCode::Esc)], Action::Escape, Context::Browse, "clear the filters", None),
+    b(&[Char('/')], Action::Search, Context::Browse, "search quotes as you type", Some("search")),
+    b(&[Char('n')], Action::NextHit, Context::Browse, "next search hit", None),
+    b(&[Char('N')], Action::PrevHit, Context::Browse, "previous search hit", None),
+    b(
+        &[Code(KeyCode::Esc)],
+        Action::Escape,
+        Context::Browse,
+        "close, else clear the search, else the filters",
+        None,
+    ),
     b(&[Char('y')], Action::Copy, Context::Browse, "copy the quote with its citation", Some("copy")),
     b(&[Char('r')], Action::Reload, Context::Browse, "reload the file", None),
     b(&[Char('?')], Action::Help, Context::Browse, "help", Some("help")),
     b(&[Ctrl('z')], Action::Suspend, Context::Browse, "suspend to the shell (fg resumes)", None),
     b(&[Char('q'), Ctrl('c')], Action::Quit, Context::Browse, "quit", Some("quit")),
+    b(
+        &[Code(KeyCode::Enter)],
+        Action::Enter,
+        Context::Search,
+        "keep the result, go to the quotes",
+        Some("keep"),
+    ),
+    b(
+        &[Code(KeyCode::Esc)],
+        Action::Escape,
+        Context::Search,
+        "cancel: the list as it was before",
+        Some("cancel"),
+    ),
+    b(&[Code(KeyCode::Down), Ctrl('n')], Action::Down, Context::Search, "next quote in the list", None),
+    b(&[Code(KeyCode::Up), Ctrl('p')], Action::Up, Context::Search, "previous quote in the list", None),
+    b(&[Code(KeyCode::Backspace)], Action::DeleteBack, Context::Search, "delete a character", None),
+    b(&[Ctrl('w')], Action::DeleteWord, Context::Search, "delete a word", None),
+    b(&[Ctrl('u')], Action::ClearLine, Context::Search, "clear the query", None),
+    b(&[Code(KeyCode::Left)], Action::CursorLeft, Context::Search, "cursor left", None),
+    b(&[Code(KeyCode::Right)], Action::CursorRight, Context::Search, "cursor right", None),
+    b(&[Code(KeyCode::Home), Ctrl('a')], Action::CursorHome, Context::Search, "start of the query", None),
+    b(&[Code(KeyCode::End), Ctrl('e')], Action::CursorEnd, Context::Search, "end of the query", None),
+    b(&[Ctrl('c')], Action::Quit, Context::Search, "quit", None),
+    b(&[Key::AnyChar], Action::Type, Context::Search, "type into the query", None),
     b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Help, "scroll down", None),
     b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Help, "scroll up", None),
     b(
@@ -162,7 +213,8 @@ pub const KEYMAP: &[Binding] = &[
 
 /// The action bound to `key` in `context`.
 pub fn lookup(context: Context, key: Key) -> Option<Action> {
-    KEYMAP.iter().find(|b| b.context == context && b.keys.contains(&key)).map(|b| b.action)
+    let bound = |k: &Key| *k == key || (*k == Key::AnyChar && matches!(key, Key::Char(_)));
+    KEYMAP.iter().find(|b| b.context == context && b.keys.iter().any(bound)).map(|b| b.action)
 }
 
 /// The names of a binding's keys, as the help and hints show them.

@@ -10,6 +10,7 @@ pub mod article_layout;
 mod clipboard;
 pub mod keymap;
 pub mod layout;
+pub mod search;
 pub mod theme;
 pub mod view;
 

@@ -91,6 +91,23 @@ impl Theme {
         }
     }
 
+    pub fn error(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
+    }
+
+    /// The parts of a quote that match the search.
+    pub fn search_match(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::LightYellow).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        }
+    }
+
     pub fn key(self) -> Style {
         if self.color { Style::new().fg(Color::LightCyan) } else { Style::new().add_modifier(Modifier::BOLD) }
     }

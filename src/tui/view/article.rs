@@ -68,6 +68,12 @@ fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
         let quote = &a.quotes[q];
         marks.push(Mark { span: quote.span.clone(), style: app.theme.quote_selected(quote.speaker) });
     }
+    if app.search.is_active() {
+        for q in app.quotes_touching(shown) {
+            let found = app.search.highlights(a, q).into_iter();
+            marks.extend(found.map(|span| Mark { span, style: app.theme.search_match() }));
+        }
+    }
     marks
 }
 

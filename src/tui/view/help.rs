@@ -11,7 +11,12 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 /// Every binding, grouped by where it applies.
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    for (context, heading) in [(Context::Browse, "Browsing"), (Context::Help, "In this help")] {
+    let sections = [
+        (Context::Browse, "Browsing"),
+        (Context::Search, "In the query line (after /)"),
+        (Context::Help, "In this help"),
+    ];
+    for (context, heading) in sections {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
@@ -29,10 +34,13 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    for note in [
+        "Search: words match word starts · \"a phrase\" · @speaker · #issue · stance:oppose",
+        "        kind:question · a capital makes case count · tokens combine with AND",
         "Mouse: click selects, the wheel scrolls (--no-mouse leaves it to the terminal).",
-        app.theme.dim(),
-    ));
+    ] {
+        lines.push(Line::styled(note, app.theme.dim()));
+    }
     lines
 }
 

@@ -103,3 +103,75 @@ fn counted_row(width: usize, selected: bool, label: &str, count: usize, style: S
     Line::from(vec![Span::raw(marker), Span::raw(label), Span::raw(" ".repeat(pad + 1)), Span::raw(count)])
         .style(style)
 }
+
+/// Article text on one line, cut to `width` cells with `…`, the bytes in
+/// `marks` (article offsets; `base` is where `piece` starts) styled `mark`.
+/// When the first mark would be cut off, the line starts a little before it.
+fn marked_line(
+    piece: &str,
+    base: usize,
+    marks: &[std::ops::Range<usize>],
+    width: usize,
+    mark: Style,
+) -> Vec<Span<'static>> {
+    // The text as shown: white space runs as one space, controls visible.
+    let mut shown: Vec<(char, bool)> = Vec::new();
+    let mut space = false;
+    for (i, c) in piece.char_indices() {
+        if c.is_whitespace() {
+            space = !shown.is_empty();
+            continue;
+        }
+        if space {
+            shown.push((' ', false));
+            space = false;
+        }
+        let marked = marks.iter().any(|r| r.contains(&(base + i)));
+        shown.push((if text::is_unsafe(c) { text::placeholder(c) } else { c }, marked));
+    }
+    let cells = |part: &[(char, bool)]| part.iter().map(|(c, _)| text::char_width(*c)).sum::<usize>();
+    let mut start = 0;
+    let mut lead = false;
+    if cells(&shown) > width
+        && let Some(first) = shown.iter().position(|&(_, m)| m)
+    {
+        let mark_end = first + shown[first..].iter().take_while(|&&(_, m)| m).count();
+        if cells(&shown[..mark_end]) + 1 > width {
+            // Some context before the match, from a word start.
+            start = first.saturating_sub(12);
+            while start > 0 && shown[start - 1].0 != ' ' && start < first {
+                start += 1;
+            }
+            lead = true;
+        }
+    }
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut used = usize::from(lead);
+    if lead {
+        spans.push(Span::raw("…"));
+    }
+    let rest = &shown[start..];
+    let cut = cells(rest) + used > width;
+    let room = if cut { width.saturating_sub(1) } else { width };
+    let mut run = String::new();
+    let mut run_marked = false;
+    for &(c, marked) in rest {
+        let w = text::char_width(c);
+        if used + w > room {
+            break;
+        }
+        if marked != run_marked && !run.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut run), if run_marked { mark } else { Style::new() }));
+        }
+        run_marked = marked;
+        run.push(c);
+        used += w;
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_marked { mark } else { Style::new() }));
+    }
+    if cut && width > 0 {
+        spans.push(Span::raw("…"));
+    }
+    spans
+}

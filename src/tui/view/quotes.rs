@@ -1,7 +1,7 @@
 //! The Quotes pane: the filtered quotes, two rows each — the words, then
 //! who said them, on what, with which stance.
 
-use super::{pane_block, title};
+use super::{marked_line, pane_block, title};
 use crate::text;
 use crate::tui::app::{App, QUOTE_ROWS};
 use crate::tui::layout::Pane;
@@ -16,7 +16,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let speaker = app.speaker_filter().map(|s| format!("@{}", a.speakers[s].id)).unwrap_or_default();
     let issue = app.issue_filter().map(|i| format!("#{}", a.issues[i].id)).unwrap_or_default();
     let count = format!("{} of {}", app.filtered.len(), a.quotes.len());
-    let block = pane_block(app, Some(Pane::Quotes), title(&["Quotes", &speaker, &issue, &count], area.width));
+    let search = if app.search.is_active() { format!("/{}", app.search.query) } else { String::new() };
+    let block = pane_block(
+        app,
+        Some(Pane::Quotes),
+        title(&["Quotes", &speaker, &issue, &search, &count], area.width),
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
@@ -32,9 +37,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let quote = &a.quotes[q];
         let selected = i == app.quotes.selected;
         let marker = if selected { "▶ " } else { "  " };
-        let words = text::truncate(&text::one_line(&quote.text), width.saturating_sub(2)).into_owned();
+        // The words as they stand in the article (the same as the quote's,
+        // white space aside), so that search matches can be marked.
+        let words = &a.article.text[quote.span.clone()];
+        let marks = app.search.highlights(a, q);
+        let mut spans = vec![Span::raw(marker)];
+        spans.extend(marked_line(
+            words,
+            quote.span.start,
+            &marks,
+            width.saturating_sub(2),
+            app.theme.search_match(),
+        ));
         let style = if selected { app.theme.selected(focused) } else { Style::new() };
-        lines.push(Line::from(vec![Span::raw(marker), Span::raw(words)]).style(style));
+        lines.push(Line::from(spans).style(style));
 
         let (who, rest) = a.byline(q);
         let who = text::truncate(&text::one_line(&who), width.saturating_sub(4)).into_owned();

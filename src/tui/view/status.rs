@@ -11,37 +11,85 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let position = match app.focus {
+    if let Some(line) = &app.search.line {
+        return query_line(frame, area, app, &line.input, line.cursor);
+    }
+    let mut position = match app.focus {
         Pane::Speakers => format!("{}/{}", app.speakers.selected + 1, app.annotation.speakers.len() + 1),
         Pane::Issues => format!("{}/{}", app.issues.selected + 1, app.annotation.issues.len() + 1),
         Pane::Quotes if app.filtered.is_empty() => "0/0".to_string(),
         Pane::Quotes => format!("{}/{}", app.quotes.selected + 1, app.filtered.len()),
         Pane::Article => format!("line {}/{}", app.article_cursor + 1, app.article_layout.rows.len()),
     };
+    if app.search.is_active() {
+        let at = if app.filtered.is_empty() { 0 } else { app.quotes.selected + 1 };
+        let query = text::truncate(&text::one_line(&app.search.query), 24).into_owned();
+        position = format!("/{query} {at}/{}", app.filtered.len());
+    }
     let width = area.width as usize;
-    let room = width.saturating_sub(position.len() + 2);
+    let room = width.saturating_sub(text::width(&position) + 2);
     let mut spans = vec![Span::raw(" ")];
-    match &app.message {
-        Some(message) => spans.push(Span::raw(text::truncate(&text::one_line(message), room).into_owned())),
-        None => {
-            let mut used = 0;
-            for (n, (key, word)) in keymap::hints(app.context()).into_iter().enumerate() {
-                let sep = if n == 0 { "" } else { " · " };
-                let piece = text::width(sep) + text::width(&key) + 1 + text::width(word);
-                if used + piece > room {
-                    break;
-                }
-                used += piece;
-                spans.push(Span::styled(sep, app.theme.dim()));
-                spans.push(Span::styled(key, app.theme.key()));
-                spans.push(Span::raw(format!(" {word}")));
-            }
-        }
+    let message = app.message.clone().or_else(|| fuzzy_note(app));
+    match message {
+        Some(message) => spans.push(Span::raw(text::truncate(&text::one_line(&message), room).into_owned())),
+        None => hints(app, room, &mut spans),
     }
     let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-    spans.push(Span::raw(" ".repeat(width.saturating_sub(used + position.len() + 1))));
+    spans.push(Span::raw(" ".repeat(width.saturating_sub(used + text::width(&position) + 1))));
     spans.push(Span::styled(position, app.theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// "no exact match · 3 close", when the search fell back to close words.
+fn fuzzy_note(app: &App) -> Option<String> {
+    let found = app.search.found.as_ref()?;
+    found.fuzzy.then(|| format!("no exact match · {} close", found.hits.len()))
+}
+
+fn hints(app: &App, room: usize, spans: &mut Vec<Span<'static>>) {
+    let mut used = 0;
+    for (n, (key, word)) in keymap::hints(app.context()).into_iter().enumerate() {
+        let sep = if n == 0 { "" } else { " · " };
+        let piece = text::width(sep) + text::width(&key) + 1 + text::width(word);
+        if used + piece > room {
+            break;
+        }
+        used += piece;
+        spans.push(Span::styled(sep, app.theme.dim()));
+        spans.push(Span::styled(key, app.theme.key()));
+        spans.push(Span::raw(format!(" {word}")));
+    }
+}
+
+/// The query line: `/query` with the cursor, and on the right what the
+/// query finds, or what is wrong with it.
+fn query_line(frame: &mut Frame, area: Rect, app: &App, input: &str, cursor: usize) {
+    let width = area.width as usize;
+    let outcome = match (&app.search.error, &app.search.found) {
+        (Some(error), _) => error.clone(),
+        (None, Some(found)) if found.fuzzy => format!("no exact match · {} close", app.filtered.len()),
+        (None, Some(_)) => format!("{} of {}", app.filtered.len(), app.annotation.quotes.len()),
+        (None, None) => "type to search · Enter keeps · Esc cancels".to_string(),
+    };
+    let outcome = text::truncate(&text::one_line(&outcome), width / 2).into_owned();
+    let room = width.saturating_sub(text::width(&outcome) + 3);
+    // Keep the cursor in view when the query is longer than the room.
+    let shown_input = text::one_line(input);
+    let before_cursor = text::width(&text::one_line(&input[..cursor]));
+    let skip = (before_cursor + 1).saturating_sub(room);
+    let visible: String = shown_input.chars().skip(skip).collect();
+    let visible = text::truncate(&visible, room).into_owned();
+    let outcome_style = if app.search.error.is_some() { app.theme.error() } else { app.theme.dim() };
+    let used = 2 + text::width(&visible);
+    let line = Line::from(vec![
+        Span::styled("/", app.theme.key()),
+        Span::raw(visible),
+        Span::raw(" ".repeat(width.saturating_sub(used + text::width(&outcome)))),
+        Span::styled(outcome, outcome_style),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+    let x = area.x + (1 + before_cursor - skip).min(width.saturating_sub(1)) as u16;
+    frame.set_cursor_position((x, area.y));
 }
 
 pub fn banner(frame: &mut Frame, area: Rect, app: &App) {

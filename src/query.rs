@@ -1,0 +1,785 @@
+//! Search: the query language of DESIGN §3 and its matching, shared by the
+//! browser's `/` and `whosaid quotes --search`. Pure functions over an
+//! [`Annotation`] and a [`SearchIndex`] built from it.
+//!
+//! Quotes are prose, so free words match the *starts of words*, not any
+//! subsequence. The index holds every quote's words (case and accents
+//! folded) as ids into a sorted vocabulary, plus, for each vocabulary word,
+//! the quotes that contain it. A query part then matches a contiguous range
+//! of vocabulary ids (all words with that prefix), candidates come from the
+//! rarest part's quotes, and each candidate is checked and scored on its
+//! own word list — work proportional to the matches, not to the corpus.
+
+use crate::model::{Annotation, Kind, Stance};
+use std::collections::HashMap;
+use std::ops::Range;
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Folds text for matching: accents dropped (NFD, combining marks removed)
+/// and, unless `keep_case`, lower-cased.
+pub fn fold(s: &str, keep_case: bool) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, keep_case, &mut out);
+    }
+    out
+}
+
+fn fold_char(c: char, keep_case: bool, out: &mut String) {
+    if c.is_ascii() {
+        out.push(if keep_case { c } else { c.to_ascii_lowercase() });
+        return;
+    }
+    for d in std::iter::once(c).nfd().filter(|d| !is_combining_mark(*d)) {
+        if keep_case {
+            out.push(d);
+        } else {
+            out.extend(d.to_lowercase());
+        }
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Byte ranges of the words of `s`: runs of letters and digits.
+fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = s.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|&(_, c)| c.is_alphanumeric())?;
+        let mut end = s.len();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            chars.next();
+        }
+        Some(start..end)
+    })
+}
+
+/// One word of a quote: its vocabulary id and where it is in the article.
+#[derive(Debug, Clone, Copy)]
+struct Token {
+    word: u32,
+    start: u32,
+    len: u32,
+}
+
+/// Every quote's words, and the quotes each word occurs in.
+pub struct SearchIndex {
+    /// Folded words, sorted.
+    vocab: Vec<String>,
+    /// For each vocabulary word, the quotes holding it, ascending.
+    quotes_of: Vec<Vec<u32>>,
+    /// For each quote, its words in order.
+    tokens: Vec<Vec<Token>>,
+    /// Each quote's place in article order, for ties.
+    article_rank: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn new(a: &Annotation) -> SearchIndex {
+        let text = &a.article.text;
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut unsorted: Vec<String> = Vec::new();
+        let mut folded = String::new();
+        let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(a.quotes.len());
+        for quote in &a.quotes {
+            let span = &text[quote.span.clone()];
+            let mut list = Vec::new();
+            for w in words(span) {
+                folded.clear();
+                for c in span[w.clone()].chars() {
+                    fold_char(c, false, &mut folded);
+                }
+                let id = match ids.get(folded.as_str()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = unsorted.len() as u32;
+                        ids.insert(folded.clone(), id);
+                        unsorted.push(folded.clone());
+                        id
+                    }
+                };
+                let start = (quote.span.start + w.start) as u32;
+                list.push(Token { word: id, start, len: (w.end - w.start) as u32 });
+            }
+            tokens.push(list);
+        }
+        // Renumber so that ids follow the sorted vocabulary: a prefix is then
+        // a contiguous range of ids.
+        let mut order: Vec<u32> = (0..unsorted.len() as u32).collect();
+        order.sort_unstable_by(|&x, &y| unsorted[x as usize].cmp(&unsorted[y as usize]));
+        let mut new_id = vec![0u32; unsorted.len()];
+        for (rank, &old) in order.iter().enumerate() {
+            new_id[old as usize] = rank as u32;
+        }
+        let mut slots: Vec<Option<String>> = unsorted.into_iter().map(Some).collect();
+        let vocab: Vec<String> =
+            order.iter().map(|&old| slots[old as usize].take().unwrap_or_default()).collect();
+        let mut quotes_of: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        for (q, list) in tokens.iter_mut().enumerate() {
+            for t in list.iter_mut() {
+                t.word = new_id[t.word as usize];
+                let holders = &mut quotes_of[t.word as usize];
+                if holders.last() != Some(&(q as u32)) {
+                    holders.push(q as u32);
+                }
+            }
+        }
+        let mut article_rank = vec![0u32; a.quotes.len()];
+        for (rank, &q) in a.article_order.iter().enumerate() {
+            article_rank[q] = rank as u32;
+        }
+        SearchIndex { vocab, quotes_of, tokens, article_rank }
+    }
+
+    /// Ids of the vocabulary words equal to `word`, or starting with it.
+    fn range(&self, word: &str, prefix: bool) -> Range<u32> {
+        let lo = self.vocab.partition_point(|w| w.as_str() < word);
+        let hi = if prefix {
+            lo + self.vocab[lo..].partition_point(|w| w.starts_with(word))
+        } else {
+            lo + self.vocab[lo..].partition_point(|w| w.as_str() == word)
+        };
+        lo as u32..hi as u32
+    }
+
+    /// Vocabulary words within a small edit distance of `word` (or of a
+    /// prefix of them, for a prefix part): the typo-tolerant fallback.
+    fn close_words(&self, word: &str, prefix: bool) -> Vec<u32> {
+        let n = word.chars().count();
+        if n < 3 {
+            return Vec::new();
+        }
+        let limit = if n <= 5 { 1 } else { 2 };
+        let mut out = Vec::new();
+        for (id, w) in self.vocab.iter().enumerate() {
+            let m = w.chars().count();
+            let close = if prefix {
+                (n.saturating_sub(1)..=n + 1).any(|len| {
+                    len <= m
+                        && len > 0
+                        && strsim::damerau_levenshtein(word, &w.chars().take(len).collect::<String>())
+                            <= limit
+                })
+            } else {
+                m.abs_diff(n) <= limit && strsim::damerau_levenshtein(word, w) <= limit
+            };
+            if close {
+                out.push(id as u32);
+            }
+        }
+        out
+    }
+}
+
+/// A word or phrase of the query: parts that must match consecutive words
+/// of a quote; all but the last whole, the last as a prefix.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub parts: Vec<String>,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Query {
+    pub terms: Vec<Term>,
+    /// `@name`: the quote's speaker is one of these.
+    pub speakers: Option<Vec<usize>>,
+    /// `#issue`: the quote is under one of these (sub-issues included).
+    pub issues: Option<Vec<usize>>,
+    /// `stance:x`: the stance (on the `#issue` when given); `Some(None)` is `stance:none`.
+    pub stance: Option<Option<Stance>>,
+    pub kind: Option<Kind>,
+    /// The query holds a capital letter: words match with case.
+    pub case_sensitive: bool,
+}
+
+impl Query {
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+            && self.speakers.is_none()
+            && self.issues.is_none()
+            && self.stance.is_none()
+            && self.kind.is_none()
+    }
+
+    /// Whether a quote passes the field tokens (`@`, `#`, `stance:`, `kind:`).
+    pub fn passes_fields(&self, a: &Annotation, q: usize) -> bool {
+        let quote = &a.quotes[q];
+        if self.speakers.as_ref().is_some_and(|s| !s.contains(&quote.speaker)) {
+            return false;
+        }
+        if self.issues.as_ref().is_some_and(|is| !is.iter().any(|&i| quote.is_under(i))) {
+            return false;
+        }
+        if self.kind.is_some_and(|k| k != quote.kind) {
+            return false;
+        }
+        match self.stance {
+            None => true,
+            Some(wanted) => match &self.issues {
+                Some(issues) => issues.iter().any(|&i| quote.is_under(i) && a.stance_under(q, i) == wanted),
+                None => match wanted {
+                    None => quote.stances.is_empty(),
+                    Some(s) => quote.stances.iter().any(|(_, t)| *t == s),
+                },
+            },
+        }
+    }
+}
+
+/// Parses a query; an error says what is wrong in a few words.
+pub fn parse(input: &str, a: &Annotation) -> Result<Query, String> {
+    let mut query = Query::default();
+    let mut rest = input;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        if let Some(after) = rest.strip_prefix('"') {
+            let Some(end) = after.find('"') else {
+                return Err("unclosed \" in the query".into());
+            };
+            push_term(&mut query, &after[..end]);
+            rest = &after[end + 1..];
+            continue;
+        }
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let token = &rest[..end];
+        rest = &rest[end..];
+        if let Some(name) = token.strip_prefix('@') {
+            if !name.is_empty() {
+                let found = matching_speakers(a, name);
+                if found.is_empty() {
+                    return Err(format!("no speaker matches @{name}"));
+                }
+                query.speakers = Some(intersect(query.speakers.take(), found));
+            }
+        } else if let Some(name) = token.strip_prefix('#') {
+            if !name.is_empty() {
+                let found = matching_issues(a, name);
+                if found.is_empty() {
+                    return Err(format!("no issue matches #{name}"));
+                }
+                query.issues = Some(intersect(query.issues.take(), found));
+            }
+        } else if let Some((field, value)) = field_token(token) {
+            let value = value.to_lowercase();
+            match field.as_str() {
+                "stance" if value.is_empty() => {}
+                "stance" => {
+                    let names = ["support", "oppose", "neutral", "mixed", "none"];
+                    let Some(name) = names.iter().find(|n| n.starts_with(&value)) else {
+                        return Err(format!("stance: is one of {}", names.join(", ")));
+                    };
+                    query.stance = Some(Stance::parse(name));
+                }
+                "kind" if value.is_empty() => {}
+                "kind" => {
+                    let Some(kind) = Kind::ALL.into_iter().find(|k| k.name().starts_with(&value)) else {
+                        return Err("kind: is one of direct, indirect, question".into());
+                    };
+                    query.kind = Some(kind);
+                }
+                other => return Err(format!("unknown field {other}: (fields are stance: and kind:)")),
+            }
+        } else {
+            push_term(&mut query, token);
+        }
+    }
+    query.case_sensitive =
+        query.terms.iter().any(|t| t.parts.iter().any(|p| p.chars().any(char::is_uppercase)));
+    if !query.case_sensitive {
+        for term in &mut query.terms {
+            for part in &mut term.parts {
+                *part = part.to_lowercase();
+            }
+        }
+    }
+    Ok(query)
+}
+
+/// `name:value` where the name is letters only.
+fn field_token(token: &str) -> Option<(String, &str)> {
+    let (name, value) = token.split_once(':')?;
+    (!name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic())).then(|| (name.to_lowercase(), value))
+}
+
+/// Adds a word or phrase: its words, accents folded (case decided later).
+fn push_term(query: &mut Query, text: &str) {
+    let parts: Vec<String> = words(text).map(|w| fold(&text[w], true)).collect();
+    if !parts.is_empty() {
+        query.terms.push(Term { parts });
+    }
+}
+
+fn intersect(previous: Option<Vec<usize>>, found: Vec<usize>) -> Vec<usize> {
+    match previous {
+        None => found,
+        Some(p) => found.into_iter().filter(|x| p.contains(x)).collect(),
+    }
+}
+
+/// True when `name` starts the id or any word of one of `names`.
+fn names_match(name: &str, id: &str, names: &[&str]) -> bool {
+    let name = fold(name, false);
+    fold(id, false).starts_with(&name)
+        || names.iter().any(|n| {
+            let n = fold(n, false);
+            n.starts_with(&name) || words(&n).any(|w| n[w].starts_with(&name))
+        })
+}
+
+fn matching_speakers(a: &Annotation, name: &str) -> Vec<usize> {
+    (0..a.speakers.len())
+        .filter(|&s| {
+            let sp = &a.speakers[s];
+            let mut names = vec![sp.name.as_str()];
+            names.extend(sp.aliases.iter().map(String::as_str));
+            names_match(name, &sp.id, &names)
+        })
+        .collect()
+}
+
+fn matching_issues(a: &Annotation, name: &str) -> Vec<usize> {
+    (0..a.issues.len()).filter(|&i| names_match(name, &a.issues[i].id, &[&a.issues[i].title])).collect()
+}
+
+/// Which vocabulary words a query part accepts.
+#[derive(Debug, Clone)]
+enum Accept {
+    Range(Range<u32>),
+    /// Sorted ids (the fuzzy fallback).
+    Set(Vec<u32>),
+}
+
+impl Accept {
+    fn contains(&self, id: u32) -> bool {
+        match self {
+            Accept::Range(r) => r.contains(&id),
+            Accept::Set(s) => s.binary_search(&id).is_ok(),
+        }
+    }
+
+    fn ids(&self) -> Box<dyn Iterator<Item = u32> + '_> {
+        match self {
+            Accept::Range(r) => Box::new(r.clone()),
+            Accept::Set(s) => Box::new(s.iter().copied()),
+        }
+    }
+}
+
+#[derive(Clone)]
+struct CompiledPart {
+    accept: Accept,
+    /// With case: the part as typed (accents folded), checked on the text.
+    cased: Option<String>,
+    prefix: bool,
+    /// Length of the part in folded characters, for highlighting a prefix.
+    chars: usize,
+}
+
+/// A query resolved against an index, ready to match quotes.
+#[derive(Clone)]
+pub struct Compiled {
+    terms: Vec<Vec<CompiledPart>>,
+}
+
+/// How well a quote matches; higher is better except where noted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Score {
+    /// Occurrences of the query's words and phrases.
+    pub matches: u32,
+    /// Words between the closest occurrences of all terms (lower is better).
+    pub spread: u32,
+    /// Word position of the first match (lower is better).
+    pub first: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub quote: usize,
+    pub score: Score,
+}
+
+/// The outcome of a search.
+#[derive(Clone)]
+pub struct Found {
+    /// Best first; ties in article order.
+    pub hits: Vec<Hit>,
+    /// Nothing matched exactly; these are typo-tolerant matches.
+    pub fuzzy: bool,
+    pub compiled: Compiled,
+}
+
+impl SearchIndex {
+    fn compile(&self, query: &Query, fuzzy: bool) -> Compiled {
+        let terms = query
+            .terms
+            .iter()
+            .map(|term| {
+                let last = term.parts.len() - 1;
+                term.parts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, part)| {
+                        let prefix = i == last;
+                        let lowered = part.to_lowercase();
+                        let accept = if fuzzy {
+                            let mut close = self.close_words(&lowered, prefix);
+                            close.extend(self.range(&lowered, prefix));
+                            close.sort_unstable();
+                            close.dedup();
+                            Accept::Set(close)
+                        } else {
+                            Accept::Range(self.range(&lowered, prefix))
+                        };
+                        CompiledPart {
+                            accept,
+                            cased: (query.case_sensitive && !fuzzy).then(|| part.clone()),
+                            prefix,
+                            chars: part.chars().count(),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Compiled { terms }
+    }
+
+    /// Runs a query over the quotes that `allowed` lets through: exact
+    /// matches, or when there are none, typo-tolerant ones.
+    pub fn search(&self, a: &Annotation, query: &Query, allowed: &dyn Fn(usize) -> bool) -> Found {
+        let exact = self.run(a, query, allowed, self.compile(query, false));
+        if !exact.hits.is_empty() || query.terms.is_empty() {
+            return exact;
+        }
+        let mut close = self.run(a, query, allowed, self.compile(query, true));
+        close.fuzzy = true;
+        close
+    }
+
+    fn run(
+        &self,
+        a: &Annotation,
+        query: &Query,
+        allowed: &dyn Fn(usize) -> bool,
+        compiled: Compiled,
+    ) -> Found {
+        let pass = |q: usize| allowed(q) && query.passes_fields(a, q);
+        let mut hits: Vec<Hit> = Vec::new();
+        match self.candidates(&compiled) {
+            None => {
+                let zero = Score { matches: 0, spread: 0, first: 0 };
+                hits.extend(
+                    a.article_order
+                        .iter()
+                        .copied()
+                        .filter(|&q| pass(q))
+                        .map(|quote| Hit { quote, score: zero }),
+                );
+                return Found { hits, fuzzy: false, compiled };
+            }
+            Some(candidates) => {
+                for q in candidates {
+                    let q = q as usize;
+                    if !pass(q) {
+                        continue;
+                    }
+                    if let Some(score) = self.score(a, &compiled, q) {
+                        hits.push(Hit { quote: q, score });
+                    }
+                }
+            }
+        }
+        hits.sort_unstable_by_key(|h| {
+            (std::cmp::Reverse(h.score.matches), h.score.spread, h.score.first, self.article_rank[h.quote])
+        });
+        Found { hits, fuzzy: false, compiled }
+    }
+
+    /// The quotes that hold the rarest part's words; `None` when the query
+    /// has no words to look up.
+    fn candidates(&self, compiled: &Compiled) -> Option<Vec<u32>> {
+        let rarest = compiled
+            .terms
+            .iter()
+            .flatten()
+            .min_by_key(|p| p.accept.ids().map(|id| self.quotes_of[id as usize].len()).sum::<usize>())?;
+        let mut out: Vec<u32> = Vec::new();
+        let ids: Vec<u32> = rarest.accept.ids().collect();
+        if ids.len() == 1 {
+            out.extend_from_slice(&self.quotes_of[ids[0] as usize]);
+        } else {
+            let mut seen = vec![false; self.tokens.len()];
+            for id in ids {
+                for &q in &self.quotes_of[id as usize] {
+                    if !seen[q as usize] {
+                        seen[q as usize] = true;
+                        out.push(q);
+                    }
+                }
+            }
+        }
+        Some(out)
+    }
+
+    /// Whether token `t` of quote `q` matches a part (case checked on the text).
+    fn part_matches(&self, a: &Annotation, part: &CompiledPart, t: &Token) -> bool {
+        if !part.accept.contains(t.word) {
+            return false;
+        }
+        let Some(cased) = &part.cased else { return true };
+        let original = &a.article.text[t.start as usize..(t.start + t.len) as usize];
+        let folded = fold(original, true);
+        if part.prefix { folded.starts_with(cased.as_str()) } else { folded == *cased }
+    }
+
+    /// Token positions where each term of the query occurs in quote `q`.
+    fn occurrences(&self, a: &Annotation, compiled: &Compiled, q: usize) -> Vec<Vec<usize>> {
+        let tokens = &self.tokens[q];
+        compiled
+            .terms
+            .iter()
+            .map(|parts| {
+                (0..tokens.len())
+                    .filter(|&i| {
+                        i + parts.len() <= tokens.len()
+                            && parts.iter().enumerate().all(|(j, p)| self.part_matches(a, p, &tokens[i + j]))
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn score(&self, a: &Annotation, compiled: &Compiled, q: usize) -> Option<Score> {
+        let found = self.occurrences(a, compiled, q);
+        if found.iter().any(Vec::is_empty) {
+            return None;
+        }
+        let matches = found.iter().map(Vec::len).sum::<usize>() as u32;
+        let first = found.iter().filter_map(|f| f.first()).min().copied().unwrap_or(0) as u32;
+        Some(Score { matches, spread: spread(&found) as u32, first })
+    }
+
+    /// Article byte ranges of the matched parts of quote `q`, for highlighting.
+    pub fn highlights(&self, a: &Annotation, compiled: &Compiled, q: usize) -> Vec<Range<usize>> {
+        let tokens = &self.tokens[q];
+        let mut out = Vec::new();
+        for (parts, starts) in compiled.terms.iter().zip(self.occurrences(a, compiled, q)) {
+            for i in starts {
+                for (j, part) in parts.iter().enumerate() {
+                    let t = &tokens[i + j];
+                    let start = t.start as usize;
+                    let word = &a.article.text[start..start + t.len as usize];
+                    let len = if part.prefix && !matches!(part.accept, Accept::Set(_)) {
+                        prefix_bytes(word, part.chars)
+                    } else {
+                        word.len()
+                    };
+                    out.push(start..start + len);
+                }
+            }
+        }
+        out.sort_by_key(|r| (r.start, r.end));
+        out.dedup();
+        out
+    }
+}
+
+/// The bytes of `word` whose folded form is `chars` characters long.
+fn prefix_bytes(word: &str, chars: usize) -> usize {
+    let mut folded = String::new();
+    for (i, c) in word.char_indices() {
+        if folded.chars().count() >= chars {
+            return i;
+        }
+        fold_char(c, false, &mut folded);
+    }
+    word.len()
+}
+
+/// The smallest window of positions holding one occurrence of every term.
+fn spread(found: &[Vec<usize>]) -> usize {
+    if found.len() < 2 {
+        return 0;
+    }
+    let mut all: Vec<(usize, usize)> =
+        found.iter().enumerate().flat_map(|(t, ps)| ps.iter().map(move |&p| (p, t))).collect();
+    all.sort_unstable();
+    let mut count = vec![0usize; found.len()];
+    let (mut covered, mut left, mut best) = (0, 0, usize::MAX);
+    for right in 0..all.len() {
+        let t = all[right].1;
+        if count[t] == 0 {
+            covered += 1;
+        }
+        count[t] += 1;
+        while covered == found.len() {
+            best = best.min(all[right].0 - all[left].0);
+            let lt = all[left].1;
+            count[lt] -= 1;
+            if count[lt] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Source, load};
+
+    fn builtin() -> Annotation {
+        load(&Source::BuiltIn).unwrap().annotation.unwrap()
+    }
+
+    fn ids(a: &Annotation, input: &str) -> Vec<String> {
+        let index = SearchIndex::new(a);
+        let query = parse(input, a).unwrap();
+        index.search(a, &query, &|_| true).hits.iter().map(|h| a.quotes[h.quote].id.clone()).collect()
+    }
+
+    #[test]
+    fn folding_and_words() {
+        assert_eq!(fold("D’État Ñandú", false), "d’etat nandu");
+        assert_eq!(fold("État", true), "Etat");
+        let s = "d’état non-expansion “SP”: 1997";
+        let got: Vec<&str> = words(s).map(|r| &s[r]).collect();
+        assert_eq!(got, vec!["d", "état", "non", "expansion", "SP", "1997"]);
+    }
+
+    #[test]
+    fn words_match_at_their_starts() {
+        let a = builtin();
+        let expan = ids(&a, "expan");
+        assert!(expan.contains(&"ryabkov-no-progress".to_string()), "non-expansion");
+        assert!(expan.contains(&"koshkin-non-expansion".to_string()));
+        for id in &expan {
+            let q = &a.quotes[a.quote_by_id(id).unwrap()];
+            let text = fold(&a.article.text[q.span.clone()], false);
+            assert!(words(&text).any(|w| text[w].starts_with("expan")), "{id}");
+        }
+        assert!(ids(&a, "xpansion").is_empty() || parse("xpansion", &a).is_ok());
+    }
+
+    #[test]
+    fn every_word_must_match_and_phrases_are_consecutive() {
+        let a = builtin();
+        assert_eq!(ids(&a, "open door"), vec!["sherman-open-door"]);
+        assert_eq!(ids(&a, "\"open door\""), vec!["sherman-open-door"]);
+        assert!(ids(&a, "\"door open\"").is_empty() || ids(&a, "\"door open\"") != vec!["sherman-open-door"]);
+        assert_eq!(ids(&a, "non-expansion nato"), ids(&a, "\"non expansion\" nato"));
+    }
+
+    #[test]
+    fn a_capital_makes_case_count() {
+        let a = builtin();
+        let lower = ids(&a, "nato");
+        let upper = ids(&a, "NATO");
+        assert!(!lower.is_empty());
+        assert_eq!(lower, upper, "NATO is written in capitals");
+        let index = SearchIndex::new(&a);
+        let found = index.search(&a, &parse("Nato", &a).unwrap(), &|_| true);
+        assert!(found.fuzzy, "Nato matches no NATO exactly, only as a close match");
+        let q = parse("Russia", &a).unwrap();
+        assert!(q.case_sensitive);
+    }
+
+    #[test]
+    fn fields_filter() {
+        let a = builtin();
+        assert_eq!(ids(&a, "@ryab").len(), 5);
+        assert_eq!(ids(&a, "@sergei").len(), 5, "aliases count");
+        assert_eq!(ids(&a, "#ukraine").len(), 5);
+        assert_eq!(ids(&a, "#nato").len(), 13, "sub-issues included");
+        let questions = ids(&a, "kind:question");
+        assert_eq!(questions.len(), 5);
+        assert!(ids(&a, "stance:oppose @sherman").len() >= 4);
+        assert_eq!(
+            ids(&a, "#nato stance:support @ryabkov"),
+            vec!["ryabkov-no-progress", "ryabkov-developing-ukraine"]
+        );
+        assert!(
+            ids(&a, "stance:none").iter().all(|id| a.quotes[a.quote_by_id(id).unwrap()].stances.is_empty())
+        );
+    }
+
+    #[test]
+    fn malformed_queries_say_what_is_wrong() {
+        let a = builtin();
+        assert_eq!(parse("\"open door", &a).unwrap_err(), "unclosed \" in the query");
+        assert!(parse("colour:red", &a).unwrap_err().starts_with("unknown field colour:"));
+        assert_eq!(parse("@nobody", &a).unwrap_err(), "no speaker matches @nobody");
+        assert_eq!(parse("#nothing", &a).unwrap_err(), "no issue matches #nothing");
+        assert!(parse("stance:maybe", &a).is_err());
+        assert!(parse("", &a).unwrap().is_empty());
+        assert!(parse("@ # stance: kind:", &a).unwrap().is_empty(), "tokens still being typed");
+    }
+
+    #[test]
+    fn ranking_prefers_more_and_closer_matches_then_article_order() {
+        let a = builtin();
+        let index = SearchIndex::new(&a);
+        let query = parse("russia", &a).unwrap();
+        let found = index.search(&a, &query, &|_| true);
+        let scores: Vec<Score> = found.hits.iter().map(|h| h.score).collect();
+        for w in found.hits.windows(2) {
+            let (x, y) = (w[0].score, w[1].score);
+            assert!(x.matches >= y.matches);
+            if x == y {
+                assert!(
+                    index.article_rank[w[0].quote] < index.article_rank[w[1].quote],
+                    "ties in article order"
+                );
+            }
+        }
+        assert!(scores[0].matches >= 3, "{:?}", a.quotes[found.hits[0].quote].id);
+        assert_eq!(spread(&[vec![1, 10], vec![12, 30]]), 2);
+        assert_eq!(spread(&[vec![5]]), 0);
+    }
+
+    #[test]
+    fn typos_fall_back_to_close_words() {
+        let a = builtin();
+        let index = SearchIndex::new(&a);
+        let query = parse("expnasion", &a).unwrap();
+        let found = index.search(&a, &query, &|_| true);
+        assert!(found.fuzzy);
+        assert!(found.hits.iter().any(|h| a.quotes[h.quote].id == "ryabkov-no-progress"));
+        let query = parse("zzzzzz", &a).unwrap();
+        assert!(index.search(&a, &query, &|_| true).hits.is_empty());
+    }
+
+    #[test]
+    fn highlights_cover_the_matched_prefixes() {
+        let a = builtin();
+        let index = SearchIndex::new(&a);
+        let query = parse("expan nato", &a).unwrap();
+        let found = index.search(&a, &query, &|_| true);
+        let q = a.quote_by_id("ryabkov-no-progress").unwrap();
+        let lit: Vec<&str> =
+            index.highlights(&a, &found.compiled, q).into_iter().map(|r| &a.article.text[r]).collect();
+        assert_eq!(lit, vec!["NATO", "expan"]);
+    }
+
+    #[test]
+    fn accents_fold_and_words_start_after_apostrophes() {
+        let yaml = "article:\n  title: T\n  text: \"Le coup d’état, à Paris. Ça va.\"\nspeakers:\n  - id: s\n    name: Sé\nquotes:\n  - speaker: s\n    text: Le coup d’état, à Paris.\n  - speaker: s\n    text: Ça va.\n";
+        let a = crate::model::load_bytes(yaml.as_bytes(), &|_| Err("none".into())).annotation.unwrap();
+        assert_eq!(ids(&a, "etat"), vec!["q1"]);
+        assert_eq!(ids(&a, "ca"), vec!["q2"]);
+        assert_eq!(ids(&a, "Ca"), vec!["q2"], "a capital keeps case; accents still fold");
+        assert_eq!(ids(&a, "@se"), vec!["q1", "q2"]);
+    }
+}
