@@ -12,6 +12,8 @@ Examples:
   whosaid quotes --issue nato-expansion --format json
   whosaid quotes --search 'expan @sherman' quotes that match a search, best first
   whosaid speakers nato.yaml --format csv
+  whosaid matrix                           who stands where on every issue
+  whosaid report --format html > report.html
 
 With no FILE, the built-in article (a January 2022 report on the
 Russia–NATO security-guarantee talks) is used.";
@@ -52,6 +54,10 @@ pub enum Command {
     Speakers(ListArgs),
     /// Issues with their quote counts and stances
     Issues(ListArgs),
+    /// The stance matrix: speakers × issues
+    Matrix(MatrixArgs),
+    /// A shareable document of the analysis (Markdown or HTML)
+    Report(ReportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -77,6 +83,31 @@ pub struct ListArgs {
     pub file: Option<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+}
+
+#[derive(Debug, Args)]
+pub struct MatrixArgs {
+    /// Annotation file (default: the built-in article)
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Fold sub-issues into their top-level issue's column
+    #[arg(long)]
+    pub fold: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Annotation file (default: the built-in article)
+    pub file: Option<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Markdown,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

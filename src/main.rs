@@ -25,6 +25,8 @@ fn main() -> ExitCode {
         Command::Quotes(args) => commands::quotes::run(args, &mut out, &mut err),
         Command::Speakers(args) => commands::speakers::run(args, &mut out, &mut err),
         Command::Issues(args) => commands::issues::run(args, &mut out, &mut err),
+        Command::Matrix(args) => commands::matrix::run(args, &mut out, &mut err),
+        Command::Report(args) => commands::report::run(args, &mut out, &mut err),
     };
     match outcome {
         Ok(status) => ExitCode::from(status),

@@ -256,3 +256,92 @@ fn quotes_search_ranks_and_combines_with_filters() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(stderr(&o), "whosaid: bad query: unclosed \" in the query\n");
 }
+
+#[test]
+fn matrix_in_every_format() {
+    let o = whosaid(&["matrix"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    let sherman = text.lines().find(|l| l.starts_with("Wendy Sherman")).unwrap();
+    let header = text.lines().find(|l| l.contains(" 1   2 ")).unwrap();
+    let col2 = header.find(" 2 ").unwrap() + 1;
+    assert_eq!(sherman.chars().skip(col2 - 1).take(3).collect::<String>().trim(), "−4", "{text}");
+    assert!(text.contains("2  ↳ NATO non-expansion"));
+    assert!(text.contains(whosaid::matrix::LEGEND));
+
+    let o = whosaid(&["matrix", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let cell = |speaker: &str, issue: &str| {
+        v["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["speaker"] == speaker && c["issue"] == issue)
+            .cloned()
+    };
+    assert_eq!(cell("sherman", "nato-expansion").unwrap()["stance"], "oppose");
+    assert_eq!(cell("ryabkov", "nato-expansion").unwrap()["stance"], "support");
+    assert_eq!(cell("ryabkov", "nato-expansion").unwrap()["quote_ids"][0], "ryabkov-no-progress");
+    assert!(cell("graziani", "sanctions").is_none());
+    assert_eq!(v["total"]["quotes"], 43);
+
+    let o = whosaid(&["matrix", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(o.stdout.as_slice());
+    let header = reader.headers().unwrap().clone();
+    assert_eq!(&header[0], "speaker");
+    let nato = header.iter().position(|h| h == "nato-expansion").unwrap();
+    let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(&rows[0][nato], "oppose:4");
+    assert_eq!(&rows.last().unwrap()[0], "total");
+
+    let o = whosaid(&["matrix", "--format", "markdown", "--fold"]);
+    let md = stdout(&o);
+    assert!(md.starts_with("| Speaker | Legal security guarantees | Military-technical response |"), "{md}");
+    assert!(!md.contains("NATO non-expansion"), "folded into its parent");
+}
+
+#[test]
+fn report_in_markdown_and_html() {
+    let o = whosaid(&["report"]);
+    assert_eq!(o.status.code(), Some(0));
+    let md = stdout(&o);
+    assert!(md.starts_with("# Putin was put in the open doors of NATO\n\nSvobodnaya Pressa · 2022-01-11\n"));
+    assert!(md.contains("## Stance matrix"));
+    assert!(md.contains("### NATO non-expansion"));
+    assert!(md.contains("**Proposition:** NATO should legally guarantee"));
+    assert!(md.contains("- “How will the US and NATO respond?” — *question, no stance, line 46*"), "{md}");
+
+    let o = whosaid(&["report", "--format", "html"]);
+    let html = stdout(&o);
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    let title: String = doc.select(&select("h1")).next().unwrap().text().collect();
+    assert_eq!(title, "Putin was put in the open doors of NATO");
+    assert_eq!(doc.select(&select("table.matrix tr")).count(), 8 + 2);
+    assert!(doc.select(&select("blockquote")).count() >= 43);
+    assert!(doc.select(&select("td.oppose")).count() > 0);
+    for external in ["link", "script", "img", "iframe"] {
+        assert_eq!(doc.select(&select(external)).count(), 0, "self-contained: no {external}");
+    }
+}
+
+#[test]
+fn report_escapes_everything_taken_from_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = "article:\n  title: \"<script>alert(1)</script>\"\n  source: \"A & B\"\n  text_file: article.txt\nspeakers:\n  - id: a\n    name: \"<b>Bold</b>\"\nissues:\n  - id: i\n    title: \"<img src=x onerror=alert(1)>\"\n    proposition: \"\\\"quoted\\\" <i>\"\nquotes:\n  - speaker: a\n    issues: [i]\n    stance: support\n    text: \"<script>x</script>\"\n";
+    let file = write_files(dir.path(), yaml, "say <script>x</script> now");
+    let o = whosaid(&["report", &file, "--format", "html"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let html = stdout(&o);
+    assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    let doc = scraper::Html::parse_document(&html);
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    assert_eq!(doc.select(&select("script")).count(), 0);
+    assert_eq!(doc.select(&select("img")).count(), 0);
+    let title: String = doc.select(&select("h1")).next().unwrap().text().collect();
+    assert_eq!(title, "<script>alert(1)</script>");
+    let o = whosaid(&["report", &file]);
+    assert!(stdout(&o).contains("\\<script\\>alert(1)\\</script\\>"), "{}", stdout(&o));
+}

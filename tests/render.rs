@@ -546,3 +546,101 @@ fn typos_fall_back_to_close_matches_and_say_so() {
     press(&mut app, "Enter");
     assert!(screen(&app).lines().last().unwrap().contains("no exact match · 3 close"));
 }
+
+#[test]
+fn the_matrix_shows_who_stands_where_and_enter_lands_on_those_quotes() {
+    let mut app = app(120, 30);
+    press(&mut app, "m");
+    let s = screen(&app);
+    insta::assert_snapshot!("matrix", s);
+    let row = |name: &str| s.lines().find(|l| l.contains(name)).unwrap().to_string();
+    // Column 2 is NATO non-expansion: Sherman opposes, Ryabkov supports.
+    let nato_col = s.lines().nth(1).unwrap().find("↳NATO").unwrap();
+    let at = |line: String| {
+        line.chars().skip(s.lines().nth(1).unwrap()[..nato_col].chars().count()).take(4).collect::<String>()
+    };
+    assert_eq!(at(row("Wendy Sherman")).trim(), "−4");
+    assert_eq!(at(row("Sergey Ryabkov")).trim(), "+2");
+    press(&mut app, "j l");
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("Sergey Ryabkov · NATO non-expansion · support · 2 quotes"), "{status}");
+    press(&mut app, "Enter");
+    assert!(app.matrix.is_none());
+    assert_eq!(app.focus, Pane::Quotes);
+    let s = screen(&app);
+    assert!(s.contains("Quotes · @ryabkov · #nato-expansion · 2 of 43"), "{s}");
+    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "ryabkov-no-progress");
+    assert_eq!(
+        highlighted(&app),
+        fold_whitespace(&app.annotation.quotes[app.selected_quote().unwrap()].text)
+    );
+}
+
+#[test]
+fn the_matrix_scrolls_both_ways_keeping_names_and_titles() {
+    let mut app = app(60, 12);
+    press(&mut app, "m");
+    let s = screen(&app);
+    assert!(s.contains("more →") || s.contains("↓ more"), "{s}");
+    press(&mut app, "G");
+    for _ in 0..12 {
+        press(&mut app, "l");
+    }
+    let s = screen(&app);
+    assert!(s.contains("Total"), "{s}");
+    assert!(s.contains("← more"), "{s}");
+    let m = app.matrix.as_ref().unwrap();
+    assert_eq!((m.row, m.col), (m.rows() - 1, m.columns() - 1));
+    assert!(m.top > 0 && m.left > 0);
+    assert!(s.lines().last().unwrap().contains("All speakers · all issues"), "{s}");
+    press(&mut app, "g");
+    assert!(screen(&app).contains("Wendy Sherman"));
+}
+
+#[test]
+fn folding_the_matrix_keeps_the_counts_and_m_returns_unchanged() {
+    let mut app = app(120, 30);
+    press(&mut app, "j");
+    let before = (app.speakers.selected, app.issues.selected, app.filtered.clone());
+    press(&mut app, "m l f");
+    let m = app.matrix.as_ref().unwrap();
+    assert!(m.grid.folded);
+    assert_eq!(m.grid.columns.len(), 4, "top-level issues only");
+    assert_eq!(m.grid.columns[m.col], 0, "NATO non-expansion folded into its parent");
+    assert!(screen(&app).contains("sub-issues folded"));
+    press(&mut app, "f m");
+    assert!(app.matrix.is_none());
+    assert_eq!((app.speakers.selected, app.issues.selected, app.filtered.clone()), before);
+    press(&mut app, "m");
+    assert!(!app.matrix.as_ref().unwrap().grid.folded, "fold state kept between openings");
+}
+
+#[test]
+fn matrix_cells_are_clicked_and_no_color_keeps_the_glyphs() {
+    let mut app = app_without_color(120, 30);
+    press(&mut app, "m");
+    let s = screen(&app);
+    let y = s.lines().position(|l| l.contains("Andrey Koshkin")).unwrap() as u16;
+    let x = s.lines().nth(1).unwrap().chars().position(|c| c == '↳').unwrap() as u16 + 1;
+    click(&mut app, x, y);
+    let m = app.matrix.as_ref().unwrap();
+    assert_eq!((m.row, m.col), (6, 1));
+    let buffer = draw(&app);
+    assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    let s = screen(&app);
+    assert!(s.contains("+6") && s.contains("−4") && s.contains("±6") && s.contains("·2"));
+    assert!(s.contains(whosaid::matrix::LEGEND));
+}
+
+#[test]
+fn every_size_draws_the_matrix_without_panicking() {
+    for width in [1, 2, 10, 39, 40, 41, 50, 79, 80, 200] {
+        for height in [1, 2, 9, 10, 11, 15, 40] {
+            let mut app = app(width, height);
+            press(&mut app, "m");
+            let _ = draw(&app);
+            press(&mut app, "G l l l l l l l l l l l f ?");
+            let _ = draw(&app);
+        }
+    }
+}

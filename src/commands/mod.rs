@@ -7,7 +7,9 @@
 
 pub mod check;
 pub mod issues;
+pub mod matrix;
 pub mod quotes;
+pub mod report;
 pub mod speakers;
 mod table;
 

@@ -7,9 +7,10 @@
 
 use super::article_layout::ArticleLayout;
 use super::keymap::{self, Action, Context, Key};
-use super::layout::{self, Pane, Panes, Screen};
+use super::layout::{self, MatrixGrid, Pane, Panes, Screen};
 use super::search::{QueryLine, Saved, Search};
 use super::theme::Theme;
+use crate::matrix::{self, Matrix};
 use crate::model::{Annotation, Kind};
 use crate::text;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
@@ -69,6 +70,28 @@ pub enum Overlay {
     Help { scroll: usize },
 }
 
+/// The stance matrix on screen: the grid, the cursor cell and the first
+/// row and column shown. Row `grid.rows.len()` and column
+/// `grid.columns.len()` are the totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixState {
+    pub grid: Matrix,
+    pub row: usize,
+    pub col: usize,
+    pub top: usize,
+    pub left: usize,
+}
+
+impl MatrixState {
+    pub fn rows(&self) -> usize {
+        self.grid.rows.len() + 1
+    }
+
+    pub fn columns(&self) -> usize {
+        self.grid.columns.len() + 1
+    }
+}
+
 /// Rows each quote takes in the Quotes list: its text, then who and what.
 pub const QUOTE_ROWS: usize = 2;
 
@@ -110,6 +133,10 @@ pub struct App {
     /// A one-off message for the status line.
     pub message: Option<String>,
     pub search: Search,
+    /// The stance matrix, while it is open.
+    pub matrix: Option<MatrixState>,
+    /// Whether the matrix folds sub-issues; kept between openings.
+    matrix_folded: bool,
 }
 
 impl App {
@@ -139,6 +166,8 @@ impl App {
             banner: Vec::new(),
             message: None,
             search: Search::default(),
+            matrix: None,
+            matrix_folded: false,
         };
         app.refilter();
         app.resize(width, height);
@@ -277,6 +306,7 @@ impl App {
         }
         self.keep_lists_visible();
         self.keep_article_cursor_visible();
+        self.keep_matrix_cursor_visible();
         // Unless the reader is moving through the article, keep the
         // selected quote in view as the pane changes shape.
         if self.focus != Pane::Article {
@@ -344,6 +374,7 @@ impl App {
         match self.overlay {
             Some(Overlay::Help { .. }) => Context::Help,
             None if self.search.line.is_some() => Context::Search,
+            None if self.matrix.is_some() => Context::Matrix,
             None => Context::Browse,
         }
     }
@@ -404,6 +435,9 @@ impl App {
         if self.search.line.is_some() {
             return self.update_search_line(action);
         }
+        if self.matrix.is_some() {
+            return self.update_matrix(action);
+        }
         match action {
             Action::Quit => return Some(Effect::Quit),
             Action::Suspend => return Some(Effect::Suspend),
@@ -427,6 +461,8 @@ impl App {
             Action::PageUp => self.move_by(-self.page(1)),
             Action::Enter => self.enter(),
             Action::Search => self.open_search(),
+            Action::Matrix => self.open_matrix(),
+            Action::Fold => {}
             Action::NextHit => self.step_hit(1),
             Action::PrevHit => self.step_hit(-1),
             Action::Type
@@ -467,6 +503,108 @@ impl App {
             }
         }
         None
+    }
+
+    /// `m`: opens the matrix with the cursor on the speaker and issue of
+    /// the current filters.
+    fn open_matrix(&mut self) {
+        let grid = matrix::build(&self.annotation, self.matrix_folded);
+        let row = self.speaker_filter().unwrap_or(0);
+        let col = self.issue_filter().and_then(|i| grid.columns.iter().position(|&c| c == i)).unwrap_or(0);
+        self.matrix = Some(MatrixState { grid, row, col, top: 0, left: 0 });
+        self.keep_matrix_cursor_visible();
+    }
+
+    /// The matrix's place on screen: everything above the status line.
+    pub fn matrix_grid(&self) -> MatrixGrid {
+        let area = Rect { height: self.area.height.saturating_sub(1), ..self.area };
+        let longest = self.annotation.speakers.iter().map(|s| text::width(&s.name)).max().unwrap_or(0);
+        MatrixGrid::new(area, longest.max(5))
+    }
+
+    fn keep_matrix_cursor_visible(&mut self) {
+        let grid = self.matrix_grid();
+        let Some(m) = &mut self.matrix else { return };
+        m.row = m.row.min(m.rows() - 1);
+        m.col = m.col.min(m.columns() - 1);
+        if m.row < m.top {
+            m.top = m.row;
+        } else if m.row >= m.top + grid.rows {
+            m.top = m.row + 1 - grid.rows;
+        }
+        if m.col < m.left {
+            m.left = m.col;
+        }
+        while m.col >= m.left + grid.columns_from(m.left, m.columns()) {
+            m.left += 1;
+        }
+    }
+
+    fn update_matrix(&mut self, action: Action) -> Option<Effect> {
+        let Some(m) = &mut self.matrix else { return None };
+        match action {
+            Action::Quit => return Some(Effect::Quit),
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Escape => self.matrix = None,
+            Action::Down => m.row = (m.row + 1).min(m.rows() - 1),
+            Action::Up => m.row = m.row.saturating_sub(1),
+            Action::RightColumn => m.col = (m.col + 1).min(m.columns() - 1),
+            Action::LeftColumn => m.col = m.col.saturating_sub(1),
+            Action::First => m.row = 0,
+            Action::Last => m.row = m.rows() - 1,
+            Action::Fold => {
+                self.matrix_folded = !self.matrix_folded;
+                let issue = m.grid.columns.get(m.col).copied();
+                let grid = matrix::build(&self.annotation, self.matrix_folded);
+                // Stay on the issue, or on the top-level issue it folded into.
+                let top_level = |mut i: usize| {
+                    while let Some(p) = self.annotation.issues[i].parent {
+                        i = p;
+                    }
+                    i
+                };
+                m.col = match issue {
+                    Some(i) => grid
+                        .columns
+                        .iter()
+                        .position(|&c| c == i)
+                        .or_else(|| grid.columns.iter().position(|&c| c == top_level(i)))
+                        .unwrap_or(0),
+                    None => grid.columns.len(),
+                };
+                m.grid = grid;
+                self.message = Some(
+                    if self.matrix_folded {
+                        "sub-issues folded into their parents"
+                    } else {
+                        "sub-issues unfolded"
+                    }
+                    .into(),
+                );
+            }
+            Action::Enter => self.matrix_enter(),
+            _ => {}
+        }
+        self.keep_matrix_cursor_visible();
+        None
+    }
+
+    /// Enter on a cell: back to the browser, filtered to its speaker and
+    /// issue (a totals cell keeps that filter open), on its first quote.
+    fn matrix_enter(&mut self) {
+        let Some(m) = self.matrix.take() else { return };
+        self.speakers.selected = m.grid.rows.get(m.row).map_or(0, |&s| s + 1);
+        self.issues.selected = m.grid.columns.get(m.col).map_or(0, |&i| i + 1);
+        self.search.clear();
+        self.quotes = ListState::default();
+        self.refilter();
+        self.quotes.selected = 0;
+        self.focus_pane(Pane::Quotes);
+        self.keep_lists_visible();
+        self.show_selected_quote();
+        if self.filtered.is_empty() {
+            self.message = Some("no quotes in that cell".into());
+        }
     }
 
     /// `/`: opens the query line, remembering the list for Esc.
@@ -728,6 +866,24 @@ impl App {
             }
             return;
         }
+        let grid = self.matrix_grid();
+        if let Some(m) = &mut self.matrix {
+            match mouse.kind {
+                MouseEventKind::Down(MouseButton::Left) => {
+                    if let Some((row, col)) =
+                        grid.cell_at(mouse.column, mouse.row, m.top, m.left, m.columns())
+                        && row < m.rows()
+                    {
+                        (m.row, m.col) = (row, col);
+                    }
+                }
+                MouseEventKind::ScrollDown => m.row = (m.row + 1).min(m.rows() - 1),
+                MouseEventKind::ScrollUp => m.row = m.row.saturating_sub(1),
+                _ => {}
+            }
+            self.keep_matrix_cursor_visible();
+            return;
+        }
         let Some(pane) = panes.at(mouse.column, mouse.row) else { return };
         let rect = panes.get(pane).expect("pane under the pointer");
         match mouse.kind {
@@ -790,6 +946,10 @@ impl App {
         let quote = quote.and_then(|id| a.quote_by_id(&id));
         self.banner.clear();
         self.search.reload(&self.annotation);
+        if let Some(m) = &mut self.matrix {
+            m.grid = matrix::build(&self.annotation, self.matrix_folded);
+        }
+        self.keep_matrix_cursor_visible();
         self.refilter();
         self.resize(self.area.width, self.area.height);
         self.rewrap();

@@ -86,6 +86,8 @@ pub enum Action {
     Search,
     NextHit,
     PrevHit,
+    Matrix,
+    Fold,
     /// In the query line:
     Type,
     DeleteBack,
@@ -104,6 +106,8 @@ pub enum Context {
     Browse,
     /// The query line of a search.
     Search,
+    /// The stance matrix.
+    Matrix,
     /// The help overlay.
     Help,
 }
@@ -169,6 +173,7 @@ pub const KEYMAP: &[Binding] = &[
         "close, else clear the search, else the filters",
         None,
     ),
+    b(&[Char('m')], Action::Matrix, Context::Browse, "stance matrix: speakers × issues", Some("matrix")),
     b(&[Char('y')], Action::Copy, Context::Browse, "copy the quote with its citation", Some("copy")),
     b(&[Char('r')], Action::Reload, Context::Browse, "reload the file", None),
     b(&[Char('?')], Action::Help, Context::Browse, "help", Some("help")),
@@ -199,6 +204,35 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Code(KeyCode::End), Ctrl('e')], Action::CursorEnd, Context::Search, "end of the query", None),
     b(&[Ctrl('c')], Action::Quit, Context::Search, "quit", None),
     b(&[Key::AnyChar], Action::Type, Context::Search, "type into the query", None),
+    b(&[Char('h'), Code(KeyCode::Left)], Action::LeftColumn, Context::Matrix, "issue to the left", None),
+    b(&[Char('l'), Code(KeyCode::Right)], Action::RightColumn, Context::Matrix, "issue to the right", None),
+    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Matrix, "next speaker", Some("move")),
+    b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Matrix, "previous speaker", None),
+    b(&[Char('g'), Code(KeyCode::Home)], Action::First, Context::Matrix, "first speaker", None),
+    b(&[Char('G'), Code(KeyCode::End)], Action::Last, Context::Matrix, "the totals row", None),
+    b(
+        &[Code(KeyCode::Enter)],
+        Action::Enter,
+        Context::Matrix,
+        "show the quotes of this cell",
+        Some("quotes"),
+    ),
+    b(
+        &[Char('f')],
+        Action::Fold,
+        Context::Matrix,
+        "fold sub-issues into their parents, or unfold",
+        Some("fold"),
+    ),
+    b(
+        &[Char('m'), Char('q'), Code(KeyCode::Esc)],
+        Action::Escape,
+        Context::Matrix,
+        "back to the browser",
+        Some("back"),
+    ),
+    b(&[Char('?')], Action::Help, Context::Matrix, "help", None),
+    b(&[Ctrl('c')], Action::Quit, Context::Matrix, "quit", None),
     b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Help, "scroll down", None),
     b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Help, "scroll up", None),
     b(
@@ -231,6 +265,7 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
         .filter_map(|b| {
             let hint = b.hint?;
             let key = match b.action {
+                Action::Down if b.context == Context::Matrix => "hjkl".to_string(),
                 Action::Down => "j/k".to_string(),
                 _ => b.keys[0].name(),
             };

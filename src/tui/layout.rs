@@ -145,3 +145,79 @@ mod tests {
         }
     }
 }
+
+/// Cells of a stance-matrix column, and of its totals column.
+pub const MATRIX_COLUMN: u16 = 13;
+pub const MATRIX_TOTAL: u16 = 15;
+/// Rows above the grid (issue titles on two lines) and below it (legend).
+pub const MATRIX_HEADER: u16 = 2;
+pub const MATRIX_FOOTER: u16 = 1;
+
+/// The stance matrix on screen: a frozen column of speaker names and a
+/// frozen header of issue titles, around a grid that scrolls both ways.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatrixGrid {
+    /// Inside the border.
+    pub inner: Rect,
+    pub name_width: u16,
+    /// Rows of the grid that fit.
+    pub rows: usize,
+}
+
+impl MatrixGrid {
+    pub fn new(area: Rect, longest_name: usize) -> MatrixGrid {
+        let inner = Rect {
+            x: area.x + 1,
+            y: area.y + 1,
+            width: area.width.saturating_sub(2),
+            height: area.height.saturating_sub(2),
+        };
+        let name_width = (longest_name as u16 + 1).clamp(8, 27).min(inner.width / 3);
+        let rows = inner.height.saturating_sub(MATRIX_HEADER + MATRIX_FOOTER) as usize;
+        MatrixGrid { inner, name_width, rows: rows.max(1) }
+    }
+
+    /// The width of grid column `c` of `columns` (the last is the totals).
+    pub fn column_width(c: usize, columns: usize) -> u16 {
+        if c + 1 == columns { MATRIX_TOTAL } else { MATRIX_COLUMN }
+    }
+
+    /// How many columns, from `left` on, fit beside the names.
+    pub fn columns_from(&self, left: usize, columns: usize) -> usize {
+        let mut room = self.inner.width.saturating_sub(self.name_width);
+        let mut n = 0;
+        for c in left..columns {
+            let w = Self::column_width(c, columns);
+            if w > room {
+                break;
+            }
+            room -= w;
+            n += 1;
+        }
+        n.max(1)
+    }
+
+    /// The grid cell under a screen position, given the first row and column shown.
+    pub fn cell_at(
+        &self,
+        column: u16,
+        row: u16,
+        top: usize,
+        left: usize,
+        columns: usize,
+    ) -> Option<(usize, usize)> {
+        let y = row.checked_sub(self.inner.y + MATRIX_HEADER)? as usize;
+        if y >= self.rows {
+            return None;
+        }
+        let mut x = column.checked_sub(self.inner.x + self.name_width)?;
+        for c in left..columns {
+            let w = Self::column_width(c, columns);
+            if x < w {
+                return Some((top + y, c));
+            }
+            x -= w;
+        }
+        None
+    }
+}

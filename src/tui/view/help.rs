@@ -14,6 +14,7 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
     let sections = [
         (Context::Browse, "Browsing"),
         (Context::Search, "In the query line (after /)"),
+        (Context::Matrix, "In the stance matrix (after m)"),
         (Context::Help, "In this help"),
     ];
     for (context, heading) in sections {

@@ -5,6 +5,7 @@ mod article;
 mod details;
 mod help;
 mod lists;
+mod matrix;
 mod quotes;
 mod status;
 
@@ -23,6 +24,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     match app.screen() {
         Screen::TooSmall => too_small(frame, area),
+        Screen::Panes(panes) if app.matrix.is_some() => {
+            if let Some(m) = &app.matrix {
+                matrix::draw(frame, app, m);
+            }
+            status::draw(frame, panes.status, app);
+            if let Some(Overlay::Help { scroll }) = app.overlay {
+                help::draw(frame, area, app, scroll);
+            }
+        }
         Screen::Panes(panes) => {
             if let Some(r) = panes.banner {
                 status::banner(frame, r, app);

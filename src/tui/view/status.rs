@@ -29,6 +29,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = area.width as usize;
     let room = width.saturating_sub(text::width(&position) + 2);
     let mut spans = vec![Span::raw(" ")];
+    if let Some(m) = &app.matrix {
+        let described = super::matrix::describe_cursor(app, m);
+        let message = app.message.clone().unwrap_or(described);
+        let hints_width: usize =
+            keymap::hints(app.context()).iter().map(|(k, w)| text::width(k) + text::width(w) + 4).sum();
+        let room = room.saturating_sub(hints_width).max(room / 2);
+        spans.push(Span::raw(text::truncate(&text::one_line(&message), room).into_owned()));
+        spans.push(Span::raw("  "));
+        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
+        hints(app, width.saturating_sub(used + 1), &mut spans);
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+        return;
+    }
     let message = app.message.clone().or_else(|| fuzzy_note(app));
     match message {
         Some(message) => spans.push(Span::raw(text::truncate(&text::one_line(&message), room).into_owned())),

@@ -1,0 +1,172 @@
+//! `whosaid matrix`: the stance matrix (speakers × issues) as text, CSV,
+//! Markdown or JSON — the same grid, built by [`crate::matrix::build`],
+//! that the browser shows on `m`.
+
+use super::table::Table;
+use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
+use crate::cli::{Format, MatrixArgs};
+use crate::matrix::{self, Matrix, Total};
+use crate::model::Annotation;
+use serde::Serialize;
+use std::io::Write;
+
+pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let a = match super::open(args.file.as_deref(), err) {
+        Ok(a) => a,
+        Err(status) => return Ok(status),
+    };
+    let m = matrix::build(&a, args.fold);
+    match args.format {
+        Format::Text => write!(out, "{}", text(&a, &m))?,
+        Format::Markdown => write!(out, "{}", markdown_table(&a, &m))?,
+        Format::Csv => write_csv_grid(&a, &m, out)?,
+        Format::Json => write_json(out, &json(&a, &m))?,
+    }
+    Ok(EXIT_OK)
+}
+
+/// An issue's title, with an arrow for each level below the top.
+fn issue_label(a: &Annotation, issue: usize) -> String {
+    format!("{}{}", "↳ ".repeat(a.issues[issue].depth), a.issues[issue].title)
+}
+
+/// The grid with numbered columns, then the key to the numbers and totals.
+fn text(a: &Annotation, m: &Matrix) -> String {
+    let mut header: Vec<String> = vec![String::new()];
+    header.extend((1..=m.columns.len()).map(|n| n.to_string()));
+    header.push("TOTAL".into());
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    let mut right = vec![true; header.len()];
+    right[0] = false;
+    *right.last_mut().expect("a total column") = false;
+    let mut t = Table::new(&header_refs, &right);
+    for (r, &s) in m.rows.iter().enumerate() {
+        let mut row = vec![a.speakers[s].name.clone()];
+        row.extend(m.cells[r].iter().map(matrix::cell_text));
+        row.push(m.row_totals[r].describe());
+        t.row(row);
+    }
+    let mut totals = vec!["Total".to_string()];
+    totals.extend(m.column_totals.iter().map(|t| t.quotes.to_string()));
+    totals.push(m.total.describe());
+    t.row(totals);
+    let mut out = format!("Stance matrix · {}\n\n", crate::text::one_line(&a.article.title));
+    out.push_str(&t.render());
+    out.push('\n');
+    let mut key = Table::new(&["#", "ISSUE", "QUOTES +SUPPORT −OPPOSE"], &[true, false, false]);
+    for (c, &i) in m.columns.iter().enumerate() {
+        key.row(vec![(c + 1).to_string(), issue_label(a, i), m.column_totals[c].describe()]);
+    }
+    out.push_str(&key.render());
+    out.push('\n');
+    out.push_str(matrix::LEGEND);
+    out.push('\n');
+    out
+}
+
+/// A Markdown table of the matrix, with a legend: also part of the report.
+pub fn markdown_table(a: &Annotation, m: &Matrix) -> String {
+    let mut out = String::from("| Speaker |");
+    for &i in &m.columns {
+        out.push_str(&format!(" {} |", markdown(&issue_label(a, i))));
+    }
+    out.push_str(" Total |\n|---|");
+    out.push_str(&"---:|".repeat(m.columns.len()));
+    out.push_str("---|\n");
+    for (r, &s) in m.rows.iter().enumerate() {
+        out.push_str(&format!("| {} |", markdown(&a.speakers[s].name)));
+        for cell in &m.cells[r] {
+            out.push_str(&format!(" {} |", matrix::cell_text(cell)));
+        }
+        out.push_str(&format!(" {} |\n", m.row_totals[r].describe()));
+    }
+    out.push_str("| **Total** |");
+    for t in &m.column_totals {
+        out.push_str(&format!(" {} |", t.describe()));
+    }
+    out.push_str(&format!(" {} |\n\n", m.total.describe()));
+    out.push_str(&format!("*{}*\n", markdown(matrix::LEGEND)));
+    out
+}
+
+fn write_csv_grid(a: &Annotation, m: &Matrix, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut header = vec!["speaker".to_string()];
+    header.extend(m.columns.iter().map(|&i| a.issues[i].id.clone()));
+    header.push("total".into());
+    let cell = |c: &matrix::Cell| match c.quotes.len() {
+        0 => String::new(),
+        n => format!("{}:{n}", c.stance.map_or("none", |s| s.name())),
+    };
+    let mut rows: Vec<Vec<String>> = m
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, &s)| {
+            let mut row = vec![a.speakers[s].id.clone()];
+            row.extend(m.cells[r].iter().map(cell));
+            row.push(m.row_totals[r].quotes.to_string());
+            row
+        })
+        .collect();
+    let mut totals = vec!["total".to_string()];
+    totals.extend(m.column_totals.iter().map(|t| t.quotes.to_string()));
+    totals.push(m.total.quotes.to_string());
+    rows.push(totals);
+    let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+    write_csv(out, &header_refs, &rows)
+}
+
+#[derive(Serialize)]
+struct MatrixJson<'a> {
+    folded: bool,
+    issues: Vec<HeadJson<'a>>,
+    speakers: Vec<HeadJson<'a>>,
+    /// The cells that hold quotes.
+    cells: Vec<CellJson<'a>>,
+    total: Total,
+}
+
+#[derive(Serialize)]
+struct HeadJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(flatten)]
+    total: Total,
+}
+
+#[derive(Serialize)]
+struct CellJson<'a> {
+    speaker: &'a str,
+    issue: &'a str,
+    stance: Option<&'static str>,
+    quotes: usize,
+    quote_ids: Vec<&'a str>,
+}
+
+fn json<'a>(a: &'a Annotation, m: &Matrix) -> MatrixJson<'a> {
+    let issues = m
+        .columns
+        .iter()
+        .zip(&m.column_totals)
+        .map(|(&i, &total)| HeadJson { id: &a.issues[i].id, name: &a.issues[i].title, total })
+        .collect();
+    let speakers = m
+        .rows
+        .iter()
+        .zip(&m.row_totals)
+        .map(|(&s, &total)| HeadJson { id: &a.speakers[s].id, name: &a.speakers[s].name, total })
+        .collect();
+    let mut cells = Vec::new();
+    for (r, &s) in m.rows.iter().enumerate() {
+        for (c, cell) in m.cells[r].iter().enumerate().filter(|(_, c)| !c.quotes.is_empty()) {
+            cells.push(CellJson {
+                speaker: &a.speakers[s].id,
+                issue: &a.issues[m.columns[c]].id,
+                stance: cell.stance.map(|s| s.name()),
+                quotes: cell.quotes.len(),
+                quote_ids: cell.quotes.iter().map(|&q| a.quotes[q].id.as_str()).collect(),
+            });
+        }
+    }
+    MatrixJson { folded: m.folded, issues, speakers, cells, total: m.total }
+}

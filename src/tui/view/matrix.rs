@@ -1,0 +1,159 @@
+//! The stance matrix: speaker names down the left and issue titles across
+//! the top stay in place while the grid scrolls; each cell shows a stance
+//! glyph (coloured, unless NO_COLOR) and its number of quotes.
+
+use crate::matrix::{self as grid, Cell};
+use crate::model::Stance;
+use crate::text;
+use crate::tui::app::{App, MatrixState};
+use crate::tui::layout::{MATRIX_HEADER, MatrixGrid};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+pub fn draw(frame: &mut Frame, app: &App, m: &MatrixState) {
+    let a = &app.annotation;
+    let geometry = app.matrix_grid();
+    let area = Rect { height: app.area.height.saturating_sub(1), ..app.area };
+    let folded = if m.grid.folded { " · sub-issues folded" } else { "" };
+    let heading = format!(" Stance matrix · {}{folded} ", text::one_line(&a.article.title));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Thick)
+        .border_style(app.theme.border(app.overlay.is_none()))
+        .title(text::truncate(&heading, area.width.saturating_sub(2) as usize).into_owned());
+    frame.render_widget(block, area);
+    let inner = geometry.inner;
+    let columns = m.columns();
+    let shown = geometry.columns_from(m.left, columns);
+    let name_width = geometry.name_width as usize;
+
+    // The header: issue titles on two lines, the cursor's column marked.
+    let mut header = [vec![Span::raw(" ".repeat(name_width))], vec![Span::raw(" ".repeat(name_width))]];
+    for c in m.left..m.left + shown {
+        let width = MatrixGrid::column_width(c, columns) as usize;
+        let title = match m.grid.columns.get(c) {
+            Some(&i) => format!("{}{}", "↳".repeat(a.issues[i].depth), a.issues[i].title),
+            None => "Total".to_string(),
+        };
+        let mut lines = text::wrap(&text::one_line(&title), width - 1).into_iter();
+        let first = lines.next().unwrap_or_default();
+        let rest: Vec<String> = lines.collect();
+        let second = text::truncate(&rest.join(" "), width - 1).into_owned();
+        let style =
+            if c == m.col { app.theme.title().add_modifier(Modifier::UNDERLINED) } else { app.theme.dim() };
+        for (line, words) in header.iter_mut().zip([first, second]) {
+            line.push(Span::styled(pad(&words, width), style));
+        }
+    }
+    let mut lines: Vec<Line> = header.into_iter().map(Line::from).collect();
+
+    // The rows, the cursor's row and cell marked.
+    for r in m.top..(m.top + geometry.rows).min(m.rows()) {
+        let (name, row_style) = match m.grid.rows.get(r) {
+            Some(&s) => (a.speakers[s].name.clone(), app.theme.speaker(s)),
+            None => ("Total".to_string(), app.theme.title()),
+        };
+        let name_style = if r == m.row {
+            row_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        } else {
+            row_style
+        };
+        let mut spans = vec![
+            Span::styled(pad(&text::one_line(&name), name_width.saturating_sub(1)), name_style),
+            Span::raw(" "),
+        ];
+        for c in m.left..m.left + shown {
+            let width = MatrixGrid::column_width(c, columns) as usize;
+            let (words, mut style) = cell(app, m, r, c);
+            if r == m.row && c == m.col {
+                style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
+            }
+            spans.push(Span::styled(pad(&words, width - 1), style));
+            spans.push(Span::raw(" "));
+        }
+        lines.push(Line::from(spans));
+    }
+    frame.render_widget(Paragraph::new(lines), Rect { height: inner.height.saturating_sub(1), ..inner });
+
+    // Where the grid goes on, and the legend.
+    let more: Vec<&str> = [
+        (m.left > 0, "← more"),
+        (m.left + shown < columns, "more →"),
+        (m.top > 0, "↑ more"),
+        (m.top + geometry.rows < m.rows(), "↓ more"),
+    ]
+    .into_iter()
+    .filter_map(|(show, label)| show.then_some(label))
+    .collect();
+    let legend = if more.is_empty() {
+        grid::LEGEND.to_string()
+    } else {
+        format!("{} · {}", more.join(" "), grid::LEGEND)
+    };
+    let legend_area = Rect { y: inner.bottom().saturating_sub(1), height: 1.min(inner.height), ..inner };
+    if inner.height > MATRIX_HEADER {
+        let legend = text::truncate(&legend, inner.width as usize).into_owned();
+        frame.render_widget(Paragraph::new(Line::styled(legend, app.theme.dim())), legend_area);
+    }
+}
+
+/// The words and style of a grid cell (totals included).
+fn cell(app: &App, m: &MatrixState, r: usize, c: usize) -> (String, Style) {
+    let g = &m.grid;
+    match (r < g.rows.len(), c < g.columns.len()) {
+        (true, true) => {
+            let cell: &Cell = &g.cells[r][c];
+            (grid::cell_text(cell), stance_style(app, cell.stance, cell.quotes.is_empty()))
+        }
+        (true, false) => (g.row_totals[r].describe(), app.theme.dim()),
+        (false, true) => (g.column_totals[c].describe(), app.theme.dim()),
+        (false, false) => (g.total.describe(), app.theme.title()),
+    }
+}
+
+fn stance_style(app: &App, stance: Option<Stance>, empty: bool) -> Style {
+    if empty {
+        return Style::new();
+    }
+    if !app.theme.color {
+        return match stance {
+            Some(_) => Style::new().add_modifier(Modifier::BOLD),
+            None => app.theme.dim(),
+        };
+    }
+    match stance {
+        Some(Stance::Support) => Style::new().fg(Color::LightGreen).add_modifier(Modifier::BOLD),
+        Some(Stance::Oppose) => Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+        Some(Stance::Mixed) => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        Some(Stance::Neutral) => Style::new().fg(Color::LightBlue),
+        None => app.theme.dim(),
+    }
+}
+
+/// `s` cut or padded to exactly `width` cells.
+fn pad(s: &str, width: usize) -> String {
+    let cut = text::truncate(s, width);
+    format!("{cut}{}", " ".repeat(width.saturating_sub(text::width(&cut))))
+}
+
+/// The status line's description of the cell under the cursor.
+pub fn describe_cursor(app: &App, m: &MatrixState) -> String {
+    let a = &app.annotation;
+    let g = &m.grid;
+    let who = g.rows.get(m.row).map_or("All speakers", |&s| a.speakers[s].name.as_str());
+    let what = g.columns.get(m.col).map_or("all issues", |&i| a.issues[i].title.as_str());
+    let (count, stance) = match (g.rows.get(m.row), g.columns.get(m.col)) {
+        (Some(_), Some(_)) => {
+            let cell = &g.cells[m.row][m.col];
+            (cell.quotes.len(), cell.stance.map_or("no stance stated", Stance::name).to_string())
+        }
+        (Some(_), None) => (g.row_totals[m.row].quotes, g.row_totals[m.row].describe()),
+        (None, Some(_)) => (g.column_totals[m.col].quotes, g.column_totals[m.col].describe()),
+        (None, None) => (g.total.quotes, g.total.describe()),
+    };
+    let quotes = if count == 1 { "1 quote".to_string() } else { format!("{count} quotes") };
+    format!("{who} · {what} · {stance} · {quotes}")
+}
