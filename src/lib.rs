@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod commands;
+pub mod corpus;
 pub mod matrix;
 pub mod model;
 pub mod query;

@@ -61,24 +61,28 @@ fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// One word of a quote: its vocabulary id and where it is in the article.
-#[derive(Debug, Clone, Copy)]
-struct Token {
-    word: u32,
-    start: u32,
-    len: u32,
-}
-
-/// Every quote's words, and the quotes each word occurs in.
+/// Every quote's words, and the quotes each word occurs in. The words of
+/// all quotes lie in one array, quote after quote, so that scoring the
+/// candidates of a keystroke reads memory in order.
 pub struct SearchIndex {
     /// Folded words, sorted.
     vocab: Vec<String>,
     /// For each vocabulary word, the quotes holding it, ascending.
     quotes_of: Vec<Vec<u32>>,
-    /// For each quote, its words in order.
-    tokens: Vec<Vec<Token>>,
+    /// The vocabulary id of every word of every quote, in order.
+    words: Vec<u32>,
+    /// Where each of those words is in the article: byte start and length.
+    places: Vec<(u32, u32)>,
+    /// Quote `q`'s words are `words[starts[q]..starts[q + 1]]`.
+    starts: Vec<u32>,
     /// Each quote's place in article order, for ties.
     article_rank: Vec<u32>,
+}
+
+impl std::fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "SearchIndex({} words, {} quotes)", self.vocab.len(), self.article_rank.len())
+    }
 }
 
 impl SearchIndex {
@@ -87,10 +91,11 @@ impl SearchIndex {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut unsorted: Vec<String> = Vec::new();
         let mut folded = String::new();
-        let mut tokens: Vec<Vec<Token>> = Vec::with_capacity(a.quotes.len());
+        let (mut all_words, mut places, mut starts) =
+            (Vec::new(), Vec::new(), Vec::with_capacity(a.quotes.len() + 1));
         for quote in &a.quotes {
+            starts.push(all_words.len() as u32);
             let span = &text[quote.span.clone()];
-            let mut list = Vec::new();
             for w in words(span) {
                 folded.clear();
                 for c in span[w.clone()].chars() {
@@ -105,11 +110,11 @@ impl SearchIndex {
                         id
                     }
                 };
-                let start = (quote.span.start + w.start) as u32;
-                list.push(Token { word: id, start, len: (w.end - w.start) as u32 });
+                all_words.push(id);
+                places.push(((quote.span.start + w.start) as u32, (w.end - w.start) as u32));
             }
-            tokens.push(list);
         }
+        starts.push(all_words.len() as u32);
         // Renumber so that ids follow the sorted vocabulary: a prefix is then
         // a contiguous range of ids.
         let mut order: Vec<u32> = (0..unsorted.len() as u32).collect();
@@ -122,10 +127,10 @@ impl SearchIndex {
         let vocab: Vec<String> =
             order.iter().map(|&old| slots[old as usize].take().unwrap_or_default()).collect();
         let mut quotes_of: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for (q, list) in tokens.iter_mut().enumerate() {
-            for t in list.iter_mut() {
-                t.word = new_id[t.word as usize];
-                let holders = &mut quotes_of[t.word as usize];
+        for q in 0..a.quotes.len() {
+            for word in &mut all_words[starts[q] as usize..starts[q + 1] as usize] {
+                *word = new_id[*word as usize];
+                let holders = &mut quotes_of[*word as usize];
                 if holders.last() != Some(&(q as u32)) {
                     holders.push(q as u32);
                 }
@@ -135,7 +140,12 @@ impl SearchIndex {
         for (rank, &q) in a.article_order.iter().enumerate() {
             article_rank[q] = rank as u32;
         }
-        SearchIndex { vocab, quotes_of, tokens, article_rank }
+        SearchIndex { vocab, quotes_of, words: all_words, places, starts, article_rank }
+    }
+
+    /// The indices of quote `q`'s words in `words` and `places`.
+    fn words_of(&self, q: usize) -> Range<usize> {
+        self.starts[q] as usize..self.starts[q + 1] as usize
     }
 
     /// Ids of the vocabulary words equal to `word`, or starting with it.
@@ -234,6 +244,9 @@ impl Query {
     }
 }
 
+/// Words and phrases a query may hold (each is a bit in a mask).
+const MAX_TERMS: usize = 64;
+
 /// Parses a query; an error says what is wrong in a few words.
 pub fn parse(input: &str, a: &Annotation) -> Result<Query, String> {
     let mut query = Query::default();
@@ -293,6 +306,9 @@ pub fn parse(input: &str, a: &Annotation) -> Result<Query, String> {
         } else {
             push_term(&mut query, token);
         }
+    }
+    if query.terms.len() > MAX_TERMS {
+        return Err(format!("a query may hold up to {MAX_TERMS} words"));
     }
     query.case_sensitive =
         query.terms.iter().any(|t| t.parts.iter().any(|p| p.chars().any(char::is_uppercase)));
@@ -390,6 +406,9 @@ struct CompiledPart {
 #[derive(Clone)]
 pub struct Compiled {
     terms: Vec<Vec<CompiledPart>>,
+    /// When every term is one word matched without case, each term's
+    /// range of vocabulary ids as `(first, count)`: the fast path.
+    single_words: Option<Vec<(u32, u32)>>,
 }
 
 /// How well a quote matches; higher is better except where noted.
@@ -450,8 +469,17 @@ impl SearchIndex {
                     })
                     .collect()
             })
+            .collect::<Vec<Vec<CompiledPart>>>();
+        let single_words = terms
+            .iter()
+            .map(|parts| match &parts[..] {
+                [CompiledPart { accept: Accept::Range(r), cased: None, .. }] => {
+                    Some((r.start, r.end - r.start))
+                }
+                _ => None,
+            })
             .collect();
-        Compiled { terms }
+        Compiled { terms, single_words }
     }
 
     /// Runs a query over the quotes that `allowed` lets through: exact
@@ -475,6 +503,7 @@ impl SearchIndex {
     ) -> Found {
         let pass = |q: usize| allowed(q) && query.passes_fields(a, q);
         let mut hits: Vec<Hit> = Vec::new();
+        let mut ranked: Vec<(u64, Hit)> = Vec::new();
         match self.candidates(&compiled) {
             None => {
                 let zero = Score { matches: 0, spread: 0, first: 0 };
@@ -488,21 +517,31 @@ impl SearchIndex {
                 return Found { hits, fuzzy: false, compiled };
             }
             Some(candidates) => {
+                let mut buffer = Vec::new();
                 for q in candidates {
                     let q = q as usize;
                     if !pass(q) {
                         continue;
                     }
-                    if let Some(score) = self.score(a, &compiled, q) {
-                        hits.push(Hit { quote: q, score });
+                    if let Some(score) = self.score(a, &compiled, q, &mut buffer) {
+                        ranked.push((self.rank_key(score, q), Hit { quote: q, score }));
                     }
                 }
             }
         }
-        hits.sort_unstable_by_key(|h| {
-            (std::cmp::Reverse(h.score.matches), h.score.spread, h.score.first, self.article_rank[h.quote])
-        });
+        ranked.sort_unstable_by_key(|&(key, _)| key);
+        hits.extend(ranked.into_iter().map(|(_, hit)| hit));
         Found { hits, fuzzy: false, compiled }
+    }
+
+    /// The order of hits in one number: more matches, then a smaller spread,
+    /// then an earlier first match, then article order (each field capped
+    /// to its bits, which only merges ties beyond them).
+    fn rank_key(&self, score: Score, q: usize) -> u64 {
+        let fewer_matches = 255 - u64::from(score.matches.min(255));
+        let spread = u64::from(score.spread.min(4095));
+        let first = u64::from(score.first.min(4095));
+        fewer_matches << 56 | spread << 44 | first << 32 | u64::from(self.article_rank[q])
     }
 
     /// The quotes that hold the rarest part's words; `None` when the query
@@ -513,79 +552,96 @@ impl SearchIndex {
             .iter()
             .flatten()
             .min_by_key(|p| p.accept.ids().map(|id| self.quotes_of[id as usize].len()).sum::<usize>())?;
-        let mut out: Vec<u32> = Vec::new();
         let ids: Vec<u32> = rarest.accept.ids().collect();
-        if ids.len() == 1 {
-            out.extend_from_slice(&self.quotes_of[ids[0] as usize]);
-        } else {
-            let mut seen = vec![false; self.tokens.len()];
-            for id in ids {
-                for &q in &self.quotes_of[id as usize] {
-                    if !seen[q as usize] {
-                        seen[q as usize] = true;
-                        out.push(q);
-                    }
-                }
+        if let [id] = ids[..] {
+            return Some(self.quotes_of[id as usize].clone());
+        }
+        // Several words: their quotes, each once, in ascending order.
+        let mut seen = vec![false; self.article_rank.len()];
+        for id in ids {
+            for &q in &self.quotes_of[id as usize] {
+                seen[q as usize] = true;
             }
         }
-        Some(out)
+        Some((0..seen.len() as u32).filter(|&q| seen[q as usize]).collect())
     }
 
-    /// Whether token `t` of quote `q` matches a part (case checked on the text).
-    fn part_matches(&self, a: &Annotation, part: &CompiledPart, t: &Token) -> bool {
-        if !part.accept.contains(t.word) {
+    /// Whether word `w` (an index into `words`) matches a part (case
+    /// checked on the text).
+    fn part_matches(&self, a: &Annotation, part: &CompiledPart, w: usize) -> bool {
+        if !part.accept.contains(self.words[w]) {
             return false;
         }
         let Some(cased) = &part.cased else { return true };
-        let original = &a.article.text[t.start as usize..(t.start + t.len) as usize];
+        let (start, len) = self.places[w];
+        let original = &a.article.text[start as usize..(start + len) as usize];
         let folded = fold(original, true);
         if part.prefix { folded.starts_with(cased.as_str()) } else { folded == *cased }
     }
 
-    /// Token positions where each term of the query occurs in quote `q`.
-    fn occurrences(&self, a: &Annotation, compiled: &Compiled, q: usize) -> Vec<Vec<usize>> {
-        let tokens = &self.tokens[q];
-        compiled
-            .terms
-            .iter()
-            .map(|parts| {
-                (0..tokens.len())
-                    .filter(|&i| {
-                        i + parts.len() <= tokens.len()
-                            && parts.iter().enumerate().all(|(j, p)| self.part_matches(a, p, &tokens[i + j]))
-                    })
-                    .collect()
-            })
-            .collect()
+    /// Where the query's terms occur in quote `q`, as `(word position,
+    /// term)` in word order, into `out` (reused across quotes: scoring
+    /// runs for every candidate on every keystroke). True when every term
+    /// occurs.
+    fn occurrences(&self, a: &Annotation, compiled: &Compiled, q: usize, out: &mut Vec<(u32, u32)>) -> bool {
+        out.clear();
+        let words = self.words_of(q);
+        let mut seen = 0u64;
+        if let Some(ranges) = &compiled.single_words {
+            // The common case, kept tight: each term one word, case folded.
+            for (i, &id) in self.words[words].iter().enumerate() {
+                for (t, &(lo, len)) in ranges.iter().enumerate() {
+                    if id.wrapping_sub(lo) < len {
+                        out.push((i as u32, t as u32));
+                        seen |= 1 << t;
+                    }
+                }
+            }
+        } else {
+            for (i, w) in words.clone().enumerate() {
+                for (t, parts) in compiled.terms.iter().enumerate() {
+                    let fits = w + parts.len() <= words.end;
+                    if fits && parts.iter().enumerate().all(|(j, p)| self.part_matches(a, p, w + j)) {
+                        out.push((i as u32, t as u32));
+                        seen |= 1 << t;
+                    }
+                }
+            }
+        }
+        seen.count_ones() as usize == compiled.terms.len()
     }
 
-    fn score(&self, a: &Annotation, compiled: &Compiled, q: usize) -> Option<Score> {
-        let found = self.occurrences(a, compiled, q);
-        if found.iter().any(Vec::is_empty) {
+    fn score(
+        &self,
+        a: &Annotation,
+        compiled: &Compiled,
+        q: usize,
+        buffer: &mut Vec<(u32, u32)>,
+    ) -> Option<Score> {
+        if !self.occurrences(a, compiled, q, buffer) {
             return None;
         }
-        let matches = found.iter().map(Vec::len).sum::<usize>() as u32;
-        let first = found.iter().filter_map(|f| f.first()).min().copied().unwrap_or(0) as u32;
-        Some(Score { matches, spread: spread(&found) as u32, first })
+        let first = buffer.first().map_or(0, |&(p, _)| p);
+        Some(Score { matches: buffer.len() as u32, spread: spread(buffer, compiled.terms.len()), first })
     }
 
     /// Article byte ranges of the matched parts of quote `q`, for highlighting.
     pub fn highlights(&self, a: &Annotation, compiled: &Compiled, q: usize) -> Vec<Range<usize>> {
-        let tokens = &self.tokens[q];
+        let first_word = self.words_of(q).start;
+        let mut found = Vec::new();
+        self.occurrences(a, compiled, q, &mut found);
         let mut out = Vec::new();
-        for (parts, starts) in compiled.terms.iter().zip(self.occurrences(a, compiled, q)) {
-            for i in starts {
-                for (j, part) in parts.iter().enumerate() {
-                    let t = &tokens[i + j];
-                    let start = t.start as usize;
-                    let word = &a.article.text[start..start + t.len as usize];
-                    let len = if part.prefix && !matches!(part.accept, Accept::Set(_)) {
-                        prefix_bytes(word, part.chars)
-                    } else {
-                        word.len()
-                    };
-                    out.push(start..start + len);
-                }
+        for (i, term) in found {
+            for (j, part) in compiled.terms[term as usize].iter().enumerate() {
+                let (start, len) = self.places[first_word + i as usize + j];
+                let start = start as usize;
+                let word = &a.article.text[start..start + len as usize];
+                let len = if part.prefix && !matches!(part.accept, Accept::Set(_)) {
+                    prefix_bytes(word, part.chars)
+                } else {
+                    word.len()
+                };
+                out.push(start..start + len);
             }
         }
         out.sort_by_key(|r| (r.start, r.end));
@@ -606,25 +662,23 @@ fn prefix_bytes(word: &str, chars: usize) -> usize {
     word.len()
 }
 
-/// The smallest window of positions holding one occurrence of every term.
-fn spread(found: &[Vec<usize>]) -> usize {
-    if found.len() < 2 {
+/// The smallest window of word positions holding one occurrence of every
+/// one of `terms` terms, given `(position, term)` in position order.
+fn spread(found: &[(u32, u32)], terms: usize) -> u32 {
+    if terms < 2 {
         return 0;
     }
-    let mut all: Vec<(usize, usize)> =
-        found.iter().enumerate().flat_map(|(t, ps)| ps.iter().map(move |&p| (p, t))).collect();
-    all.sort_unstable();
-    let mut count = vec![0usize; found.len()];
-    let (mut covered, mut left, mut best) = (0, 0, usize::MAX);
-    for right in 0..all.len() {
-        let t = all[right].1;
+    let mut count = vec![0u32; terms];
+    let (mut covered, mut left, mut best) = (0, 0, u32::MAX);
+    for right in 0..found.len() {
+        let t = found[right].1 as usize;
         if count[t] == 0 {
             covered += 1;
         }
         count[t] += 1;
-        while covered == found.len() {
-            best = best.min(all[right].0 - all[left].0);
-            let lt = all[left].1;
+        while covered == terms {
+            best = best.min(found[right].0 - found[left].0);
+            let lt = found[left].1 as usize;
             count[lt] -= 1;
             if count[lt] == 0 {
                 covered -= 1;
@@ -745,8 +799,8 @@ mod tests {
             }
         }
         assert!(scores[0].matches >= 3, "{:?}", a.quotes[found.hits[0].quote].id);
-        assert_eq!(spread(&[vec![1, 10], vec![12, 30]]), 2);
-        assert_eq!(spread(&[vec![5]]), 0);
+        assert_eq!(spread(&[(1, 0), (10, 0), (12, 1), (30, 1)], 2), 2);
+        assert_eq!(spread(&[(5, 0)], 1), 0);
     }
 
     #[test]

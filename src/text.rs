@@ -91,8 +91,18 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// `s` with runs of Unicode white space folded to one space and trimmed:
-/// the form in which quotes are matched against the article.
-pub fn fold_whitespace(s: &str) -> String {
+/// the form in which quotes are matched against the article. Most text is
+/// already in that form and comes back borrowed.
+pub fn fold_whitespace(s: &str) -> Cow<'_, str> {
+    let mut after_space = true; // so that a leading space counts as a run
+    let folded = s.chars().all(|c| {
+        let ok = !c.is_whitespace() || (c == ' ' && !after_space);
+        after_space = c.is_whitespace();
+        ok
+    }) && !s.ends_with(char::is_whitespace);
+    if folded {
+        return Cow::Borrowed(s);
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split(char::is_whitespace).filter(|w| !w.is_empty()) {
         if !out.is_empty() {
@@ -100,7 +110,7 @@ pub fn fold_whitespace(s: &str) -> String {
         }
         out.push_str(word);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Greedy word wrap of one-line text into lines of at most `width` cells;
@@ -152,6 +162,9 @@ mod tests {
     #[test]
     fn folding_trims_and_joins() {
         assert_eq!(fold_whitespace("  a \u{a0}\n b\t"), "a b");
+        assert!(matches!(fold_whitespace("a b c"), Cow::Borrowed(_)));
+        assert_eq!(fold_whitespace("a  b"), "a b");
+        assert_eq!(fold_whitespace(" a"), "a");
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn highlighted(app: &whosaid::tui::app::App) -> String {
             out.push(' ');
         }
     }
-    fold_whitespace(&out)
+    fold_whitespace(&out).into_owned()
 }
 
 #[test]

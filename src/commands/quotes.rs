@@ -186,7 +186,7 @@ fn write_csv_rows(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> st
                 j.line.to_string(),
                 j.start.to_string(),
                 j.end.to_string(),
-                text::fold_whitespace(j.text),
+                text::fold_whitespace(j.text).into_owned(),
                 j.via.unwrap_or_default().to_string(),
                 j.replies_to.unwrap_or_default().to_string(),
                 j.note.unwrap_or_default().to_string(),

@@ -4,47 +4,81 @@
 //! to one space. The article is folded once, keeping sparse breakpoints that
 //! map a folded offset back to the original text, so a located span is exact
 //! in the article as written. All quotes are found in one pass over the
-//! folded article: an Aho-Corasick automaton over each quote's first bytes
-//! finds candidates, which are then checked in full. Occurrences of a quote
-//! are counted left to right without overlap.
+//! folded article: a rolling hash of each position's next 32 bytes is
+//! checked against the hashes of the quotes' first 32 bytes (two small
+//! tables turn most positions away at once), and candidates are compared in
+//! full; quotes shorter than that go through an Aho-Corasick automaton.
+//! Occurrences of a quote are counted left to right without overlap.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 /// The article with white space folded, and the way back to the original.
 pub struct FoldedArticle {
-    pub folded: String,
+    /// UTF-8: only whole white-space characters were replaced.
+    pub folded: Vec<u8>,
     /// `(folded offset, original offset)` pairs; between two breakpoints the
     /// two texts advance together.
     breaks: Vec<(usize, usize)>,
 }
 
+/// Bytes that can start a white-space character: ASCII white space, and the
+/// lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The length of the white-space character at byte `i`, if there is one.
+fn space_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes()[i];
+    if !MAY_START_SPACE[b as usize] {
+        return None;
+    }
+    if b < 0x80 {
+        return Some(1);
+    }
+    text[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
+}
+
 impl FoldedArticle {
     pub fn new(text: &str) -> FoldedArticle {
-        let mut folded = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
         let mut breaks = vec![(0, 0)];
-        let mut chars = text.char_indices().peekable();
-        while let Some((start, c)) = chars.next() {
-            if !c.is_whitespace() {
-                folded.push(c);
+        let mut i = 0;
+        while i < bytes.len() {
+            let Some(first) = space_at(text, i) else {
+                folded.push(bytes[i]);
+                i += 1;
                 continue;
-            }
-            let mut end = start + c.len_utf8();
-            while let Some(&(i, c)) = chars.peek() {
-                if !c.is_whitespace() {
-                    break;
-                }
-                end = i + c.len_utf8();
-                chars.next();
+            };
+            let start = i;
+            i += first;
+            while let Some(n) = (i < bytes.len()).then(|| space_at(text, i)).flatten() {
+                i += n;
             }
             let at = folded.len();
-            folded.push(' ');
-            if &text[start..end] != " " {
+            folded.push(b' ');
+            if &bytes[start..i] != b" " {
                 breaks.push((at, start));
-                breaks.push((at + 1, end));
+                breaks.push((at + 1, i));
             }
         }
         FoldedArticle { folded, breaks }
+    }
+
+    /// The folded text as a string (for hints: checks it again).
+    pub fn folded_text(&self) -> String {
+        String::from_utf8_lossy(&self.folded).into_owned()
     }
 
     /// The original offset of a folded offset.
@@ -54,8 +88,20 @@ impl FoldedArticle {
         o + (folded_offset - f)
     }
 
-    fn span_to_original(&self, span: Range<usize>) -> Range<usize> {
-        self.to_original(span.start)..self.to_original(span.end)
+    /// Maps many folded offsets to original ones in one sweep over the
+    /// breakpoints (a binary search each would miss the cache at every step).
+    fn to_original_all(&self, offsets: &mut [usize]) {
+        let mut order: Vec<u32> = (0..offsets.len() as u32).collect();
+        order.sort_unstable_by_key(|&i| offsets[i as usize]);
+        let mut b = 0;
+        for i in order {
+            let offset = offsets[i as usize];
+            while b + 1 < self.breaks.len() && self.breaks[b + 1].0 <= offset {
+                b += 1;
+            }
+            let (f, o) = self.breaks[b];
+            offsets[i as usize] = o + (offset - f);
+        }
     }
 }
 
@@ -68,61 +114,175 @@ pub struct Located {
     pub span: Option<Range<usize>>,
 }
 
-/// How many leading bytes of each quote go into the automaton: enough to
-/// make false candidates rare, few enough to keep the automaton small.
-const PREFIX_BYTES: usize = 32;
+/// Quotes at least this long (folded, in bytes) are found by a rolling hash
+/// of their first bytes; shorter ones by an Aho-Corasick automaton.
+const WINDOW: usize = 32;
+const BASE: u64 = 0x100_0000_01B3;
+
+fn hash(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0u64, |h, &b| h.wrapping_mul(BASE).wrapping_add(b as u64))
+}
+
+/// Keys that are hashes already need no more hashing.
+#[derive(Default)]
+struct AlreadyHashed(u64);
+
+impl Hasher for AlreadyHashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = hash(bytes);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+/// A bit per hash bucket: most positions of the article miss, cheaply.
+struct Filter(Vec<u64>);
+
+impl Filter {
+    const BITS: u32 = 21;
+
+    fn slot(h: u64) -> usize {
+        (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::BITS)) as usize
+    }
+
+    fn insert(&mut self, h: u64) {
+        let s = Self::slot(h);
+        self.0[s / 64] |= 1 << (s % 64);
+    }
+
+    fn may_contain(&self, h: u64) -> bool {
+        let s = Self::slot(h);
+        self.0[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+/// What the scan for long quotes looks up at each position: the hashes
+/// of their first bytes, sorted, with a table from each hash to its first
+/// entry (one probe, where a binary search over a large array would miss
+/// the cache at every step); their first two bytes; and a bitmap of the
+/// hashes.
+struct Prefixes {
+    hashes: Vec<(u64, usize)>,
+    first_of: HashMap<u64, usize, BuildHasherDefault<AlreadyHashed>>,
+    first_two: Vec<bool>,
+    filter: Filter,
+}
 
 /// Locates every quote (already folded, non-empty) in the article;
 /// `wanted[i]` is the 1-based occurrence to pick for quote `i`.
 pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) -> Vec<Located> {
-    let mut results = vec![Located { count: 0, span: None }; quotes.len()];
-    let mut prefixes: Vec<&str> = Vec::new();
-    let mut group_of_prefix: std::collections::HashMap<&str, usize> = Default::default();
-    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let hay = &article.folded[..];
+    let mut prefixes = Prefixes {
+        hashes: Vec::new(),
+        first_of: HashMap::default(),
+        first_two: vec![false; 1 << 16],
+        filter: Filter(vec![0; (1 << Filter::BITS) / 64]),
+    };
+    let mut short: Vec<usize> = Vec::new();
     for (q, text) in quotes.iter().enumerate() {
-        if text.is_empty() {
+        let bytes = text.as_bytes();
+        if bytes.len() >= WINDOW {
+            let h = hash(&bytes[..WINDOW]);
+            prefixes.hashes.push((h, q));
+            prefixes.first_two[(bytes[0] as usize) << 8 | bytes[1] as usize] = true;
+            prefixes.filter.insert(h);
+        } else if !bytes.is_empty() {
+            short.push(q);
+        }
+    }
+    prefixes.hashes.sort_unstable();
+    for (i, &(h, _)) in prefixes.hashes.iter().enumerate().rev() {
+        prefixes.first_of.insert(h, i);
+    }
+
+    // Matches, as `(quote, start)`: each quote's in left-to-right order.
+    let mut matches: Vec<(usize, usize)> = Vec::new();
+    if !prefixes.hashes.is_empty() && hay.len() >= WINDOW {
+        let last = hay.len() - WINDOW;
+        if hay.len() < 1 << 20 {
+            prefixes.scan(hay, quotes, 0..last + 1, &mut matches);
+        } else {
+            // Two halves at once; the left half's matches come first.
+            let middle = last / 2;
+            let mut right = Vec::new();
+            std::thread::scope(|scope| {
+                let prefixes = &prefixes;
+                let left = scope.spawn(move || {
+                    let mut left = Vec::new();
+                    prefixes.scan(hay, quotes, 0..middle, &mut left);
+                    left
+                });
+                prefixes.scan(hay, quotes, middle..last + 1, &mut right);
+                matches = left.join().expect("scanning does not panic");
+            });
+            matches.append(&mut right);
+        }
+    }
+    if !short.is_empty() {
+        let patterns: Vec<&str> = short.iter().map(|&q| quotes[q]).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("an automaton over short quotes");
+        matches
+            .extend(automaton.find_overlapping_iter(hay).map(|m| (short[m.pattern().as_usize()], m.start())));
+    }
+
+    // Count each quote's matches that do not overlap the one before, and
+    // keep the wanted one; map those back to the original text in one sweep.
+    let mut results = vec![Located { count: 0, span: None }; quotes.len()];
+    let mut next_free = vec![0usize; quotes.len()];
+    let mut folded_spans: Vec<(usize, Range<usize>)> = Vec::new();
+    for (q, start) in matches {
+        if start < next_free[q] {
             continue;
         }
-        let prefix = &text[..floor_char_boundary(text, PREFIX_BYTES)];
-        let g = *group_of_prefix.entry(prefix).or_insert_with(|| {
-            prefixes.push(prefix);
-            groups.push(Vec::new());
-            groups.len() - 1
-        });
-        groups[g].push(q);
-    }
-    if prefixes.is_empty() {
-        return results;
-    }
-    let automaton = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&prefixes)
-        .expect("automaton over quote prefixes");
-    let hay = article.folded.as_bytes();
-    let mut next_free = vec![0usize; quotes.len()];
-    for m in automaton.find_overlapping_iter(&article.folded) {
-        for &q in &groups[m.pattern().as_usize()] {
-            let text = quotes[q].as_bytes();
-            let start = m.start();
-            if start < next_free[q] || !hay[start..].starts_with(text) {
-                continue;
-            }
-            next_free[q] = start + text.len();
-            let r = &mut results[q];
-            r.count += 1;
-            if r.count == wanted[q] {
-                r.span = Some(article.span_to_original(start..start + text.len()));
-            }
+        next_free[q] = start + quotes[q].len();
+        results[q].count += 1;
+        if results[q].count == wanted[q] {
+            folded_spans.push((q, start..start + quotes[q].len()));
         }
+    }
+    let mut offsets: Vec<usize> = folded_spans.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
+    article.to_original_all(&mut offsets);
+    for (i, (q, _)) in folded_spans.iter().enumerate() {
+        results[*q].span = Some(offsets[2 * i]..offsets[2 * i + 1]);
     }
     results
 }
 
-fn floor_char_boundary(s: &str, max: usize) -> usize {
-    if s.len() <= max {
-        return s.len();
+impl Prefixes {
+    /// Pushes `(quote, start)` for every long quote that starts at a
+    /// position of `starts`, in order.
+    fn scan(&self, hay: &[u8], quotes: &[&str], starts: Range<usize>, out: &mut Vec<(usize, usize)>) {
+        if starts.is_empty() {
+            return;
+        }
+        let top = BASE.wrapping_pow(WINDOW as u32 - 1);
+        let mut h = hash(&hay[starts.start..starts.start + WINDOW]);
+        for start in starts.clone() {
+            if start > starts.start {
+                let (old, new) = (hay[start - 1] as u64, hay[start + WINDOW - 1] as u64);
+                h = h.wrapping_sub(old.wrapping_mul(top)).wrapping_mul(BASE).wrapping_add(new);
+            }
+            if self.first_two[(hay[start] as usize) << 8 | hay[start + 1] as usize]
+                && self.filter.may_contain(h)
+                && let Some(&from) = self.first_of.get(&h)
+            {
+                for &(_, q) in self.hashes[from..].iter().take_while(|&&(k, _)| k == h) {
+                    if hay[start..].starts_with(quotes[q].as_bytes()) {
+                        out.push((q, start));
+                    }
+                }
+            }
+        }
     }
-    (0..=max).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// A hint for a quote that was not found: the passage that looks most like
@@ -138,7 +298,12 @@ pub struct Closest {
 /// Looks for the passage that shares the longest run of leading (or else
 /// trailing) words with the quote; ASCII letter case is ignored here, since
 /// a hint is the place to point out a wrong capital.
-pub fn closest_passage(article: &FoldedArticle, lowered_article: &str, quote: &str) -> Option<Closest> {
+pub fn closest_passage(
+    article: &FoldedArticle,
+    folded: &str,
+    lowered_article: &str,
+    quote: &str,
+) -> Option<Closest> {
     let lowered_quote = quote.to_ascii_lowercase();
     let words: Vec<&str> = lowered_quote.split(' ').collect();
     let original_words: Vec<&str> = quote.split(' ').collect();
@@ -164,7 +329,7 @@ pub fn closest_passage(article: &FoldedArticle, lowered_article: &str, quote: &s
         let at = lowered_article.find(&joined(&words[..head]))?;
         let after = at + joined(&words[..head]).len();
         let differs = original_words.get(head).map(|quote_word| {
-            let rest = article.folded[after..].trim_start();
+            let rest = folded[after..].trim_start();
             let article_word = rest.split(' ').next().unwrap_or("").to_string();
             (quote_word.to_string(), article_word)
         });
@@ -176,11 +341,11 @@ pub fn closest_passage(article: &FoldedArticle, lowered_article: &str, quote: &s
         // Start the passage as many words back as the quote has before it.
         let mut start = at;
         for _ in 0..words.len() - tail {
-            let before = article.folded[..start].trim_end_matches(' ');
+            let before = folded[..start].trim_end_matches(' ');
             start = before.rfind(' ').map_or(0, |i| i + 1);
         }
         let differs = original_words.get(words.len() - tail - 1).map(|quote_word| {
-            let before = article.folded[..at].trim_end();
+            let before = folded[..at].trim_end();
             let article_word = before.rsplit(' ').next().unwrap_or("").to_string();
             (quote_word.to_string(), article_word)
         });
@@ -232,15 +397,93 @@ mod tests {
         assert_eq!(got[1].span, Some(0..44));
     }
 
+    /// Non-overlapping occurrences, left to right, the slow and obvious way.
+    fn naive(hay: &str, needle: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(i) = hay[from..].find(needle) {
+            out.push(from + i);
+            from += i + needle.len();
+        }
+        out
+    }
+
+    #[test]
+    fn agrees_with_a_naive_search_on_random_texts() {
+        let mut rng = crate::corpus::Rng::new(3);
+        let alphabet = ["a", "b", "ab ", " ", "\n", "é", "ba", "aaaa"];
+        for _ in 0..200 {
+            let article: String = (0..rng.below(300)).map(|_| *rng.pick(&alphabet)).collect();
+            let folded = FoldedArticle::new(&article);
+            let quotes: Vec<String> = (0..20)
+                .map(|_| {
+                    let len = 1 + rng.below(40);
+                    let text: String = (0..len).map(|_| *rng.pick(&alphabet)).collect();
+                    crate::text::fold_whitespace(&text).into_owned()
+                })
+                .filter(|q| !q.is_empty())
+                .collect();
+            let refs: Vec<&str> = quotes.iter().map(String::as_str).collect();
+            let wanted: Vec<usize> = refs.iter().map(|_| 1 + rng.below(3)).collect();
+            let text = folded.folded_text();
+            for (q, got) in locate_all(&folded, &refs, &wanted).into_iter().enumerate() {
+                let expected = naive(&text, refs[q]);
+                assert_eq!(got.count, expected.len(), "{:?} in {:?}", refs[q], text);
+                let span = expected
+                    .get(wanted[q] - 1)
+                    .map(|&s| folded.to_original(s)..folded.to_original(s + refs[q].len()));
+                assert_eq!(got.span, span);
+            }
+        }
+    }
+
+    #[test]
+    fn a_large_article_is_scanned_in_two_halves_without_losing_a_match() {
+        let mut rng = crate::corpus::Rng::new(9);
+        let words = ["alpha", "beta", "gamma", "delta", "épsilon", "zeta", "eta", "theta"];
+        let mut article = String::new();
+        while article.len() < 1_500_000 {
+            let word: &&str = rng.pick(&words);
+            article.push_str(word);
+            article.push(if rng.chance(10) { '\n' } else { ' ' });
+        }
+        let folded = FoldedArticle::new(&article);
+        let text = folded.folded_text();
+        let middle = text.len() / 2;
+        // Quotes that start just before, at and after the middle of the scan.
+        let quotes: Vec<String> = (0..200)
+            .map(|i| {
+                let mut start = middle - 100 + i;
+                while !text.is_char_boundary(start) {
+                    start += 1;
+                }
+                let mut end = start + 40 + i % 30;
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                text[start..end].trim().to_string()
+            })
+            .collect();
+        let refs: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        let wanted = vec![1; refs.len()];
+        for (q, got) in locate_all(&folded, &refs, &wanted).into_iter().enumerate() {
+            let expected = naive(&text, refs[q]);
+            assert_eq!(got.count, expected.len(), "{:?}", refs[q]);
+            assert_eq!(got.span.map(|s| s.start), expected.first().map(|&s| folded.to_original(s)));
+        }
+    }
+
     #[test]
     fn closest_passage_names_the_differing_word() {
         let article = FoldedArticle::new("Intro.\nOn the main issue, no improvement has been achieved.");
-        let lowered = article.folded.to_ascii_lowercase();
-        let c = closest_passage(&article, &lowered, "On the main issue, no improvment has been").unwrap();
+        let folded = article.folded_text();
+        let lowered = folded.to_ascii_lowercase();
+        let c = closest_passage(&article, &folded, &lowered, "On the main issue, no improvment has been")
+            .unwrap();
         assert_eq!(c.start, 7);
         assert_eq!(c.differs, Some(("improvment".into(), "improvement".into())));
-        let c = closest_passage(&article, &lowered, "In the main issue, no improvement").unwrap();
+        let c = closest_passage(&article, &folded, &lowered, "In the main issue, no improvement").unwrap();
         assert_eq!(c.differs, Some(("In".into(), "On".into())));
-        assert_eq!(closest_passage(&article, &lowered, "zebra crossing"), None);
+        assert_eq!(closest_passage(&article, &folded, &lowered, "zebra crossing"), None);
     }
 }

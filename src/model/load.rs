@@ -12,6 +12,7 @@ use super::locate::{self, NodePath, Position};
 use super::yaml::{self, Node};
 use super::{Annotation, Article, Issue, Kind, Quote, Speaker, Stance};
 use crate::text;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -182,11 +183,11 @@ pub fn load_bytes(bytes: &[u8], read_text_file: &TextFileReader) -> Loaded {
         }
     };
     let mut walker = Walker::default();
-    let annotation = walker.annotation(&root, read_text_file);
+    let annotation = walker.annotation(root, read_text_file);
     let positions = if walker.pending.is_empty() {
         Vec::new()
     } else {
-        let paths: Vec<NodePath> = walker.pending.iter().map(|p| p.path.clone()).collect();
+        let paths: Vec<NodePath> = walker.pending.iter().map(|p| p.path).collect();
         locate::locate(source, &paths)
     };
     let mut diagnostics: Vec<Diagnostic> = walker
@@ -215,36 +216,36 @@ struct Pending {
     message: String,
 }
 
-/// A path one step deeper.
-fn child(path: &[u32], step: u32) -> NodePath {
-    let mut p = Vec::with_capacity(path.len() + 1);
-    p.extend_from_slice(path);
-    p.push(step);
-    p
-}
-
-/// A mapping checked against the keys it may have.
-struct Fields<'n> {
+/// A mapping checked against the keys it may have. Values are taken out
+/// as they are read, so that strings move into the model uncopied.
+struct Fields {
     path: NodePath,
-    entries: &'n [(Node, Node)],
+    entries: Vec<(Node, Node)>,
     allowed: &'static [&'static str],
     /// Entry index of each allowed key, when present.
-    slots: Vec<Option<u32>>,
+    slots: [Option<u32>; 10],
 }
 
-impl<'n> Fields<'n> {
+impl Fields {
     fn entry(&self, key: &str) -> Option<u32> {
         let i = self.allowed.iter().position(|k| *k == key)?;
         self.slots[i]
     }
 
-    fn get(&self, key: &str) -> Option<(&'n Node, NodePath)> {
+    fn get(&self, key: &str) -> Option<(&Node, NodePath)> {
         let e = self.entry(key)?;
-        Some((&self.entries[e as usize].1, child(&self.path, 2 * e + 1)))
+        Some((&self.entries[e as usize].1, self.path.child(2 * e + 1)))
+    }
+
+    /// Takes a value out (leaving null in its place).
+    fn take(&mut self, key: &str) -> Option<(Node, NodePath)> {
+        let e = self.entry(key)?;
+        let value = std::mem::replace(&mut self.entries[e as usize].1, Node::Null);
+        Some((value, self.path.child(2 * e + 1)))
     }
 
     fn key_path(&self, key: &str) -> Option<NodePath> {
-        self.entry(key).map(|e| child(&self.path, 2 * e))
+        self.entry(key).map(|e| self.path.child(2 * e))
     }
 }
 
@@ -266,6 +267,13 @@ struct RawQuote {
     via: Option<IdRef>,
 }
 
+/// What anchoring needs to know of a quote besides its text.
+struct Anchoring {
+    text_path: Option<NodePath>,
+    occurrence: Option<(usize, NodePath)>,
+    occurrence_given: bool,
+}
+
 #[derive(Default)]
 enum RawStance {
     #[default]
@@ -281,6 +289,8 @@ const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "affiliation", "aliases"];
 const ISSUE_KEYS: &[&str] = &["id", "title", "proposition", "summary", "parent"];
 const QUOTE_KEYS: &[&str] =
     &["id", "speaker", "issues", "stance", "kind", "text", "occurrence", "replies_to", "via", "note"];
+// `Fields` has room for this many keys.
+const _: () = assert!(QUOTE_KEYS.len() <= 10 && ARTICLE_KEYS.len() <= 10 && ROOT_KEYS.len() <= 10);
 
 #[derive(Default)]
 struct Walker {
@@ -301,13 +311,13 @@ impl Walker {
     }
 
     /// Checks that `node` is a mapping with only allowed, unique keys.
-    fn fields<'n>(
+    fn fields(
         &mut self,
-        node: &'n Node,
+        node: Node,
         path: NodePath,
         what: &str,
         allowed: &'static [&'static str],
-    ) -> Option<Fields<'n>> {
+    ) -> Option<Fields> {
         let Node::Map(entries) = node else {
             self.error(
                 path,
@@ -315,9 +325,9 @@ impl Walker {
             );
             return None;
         };
-        let mut slots = vec![None; allowed.len()];
+        let mut slots = [None; 10];
         for (e, (key, _)) in entries.iter().enumerate() {
-            let key_path = child(&path, 2 * e as u32);
+            let key_path = path.child(2 * e as u32);
             let Node::Str(name) = key else {
                 self.error(key_path, format!("keys should be text, found {}", key.kind_name()));
                 continue;
@@ -342,10 +352,10 @@ impl Walker {
     }
 
     /// A text field; `required` fields must be present and non-empty.
-    fn text(&mut self, f: &Fields, key: &str, what: &str, required: bool) -> Option<(String, NodePath)> {
-        let Some((node, path)) = f.get(key) else {
+    fn text(&mut self, f: &mut Fields, key: &str, what: &str, required: bool) -> Option<(String, NodePath)> {
+        let Some((node, path)) = f.take(key) else {
             if required {
-                self.error(f.path.clone(), format!("{what} is missing `{key}`"));
+                self.error(f.path, format!("{what} is missing `{key}`"));
             }
             return None;
         };
@@ -355,13 +365,13 @@ impl Walker {
                 self.error(path, format!("`{key}` is empty"));
                 None
             }
-            _ => match node.as_text() {
-                Some(s) if required && s.trim().is_empty() => {
+            _ => match node.into_text() {
+                Ok(s) if required && s.trim().is_empty() => {
                     self.error(path, format!("`{key}` is empty"));
                     None
                 }
-                Some(s) => Some((s, path)),
-                None => {
+                Ok(s) => Some((s, path)),
+                Err(node) => {
                     self.error(path, format!("`{key}` should be text, found {}", node.kind_name()));
                     None
                 }
@@ -370,17 +380,17 @@ impl Walker {
     }
 
     /// A list of text items (`aliases`, a quote's `issues`).
-    fn text_list(&mut self, f: &Fields, key: &str) -> Vec<(String, NodePath)> {
-        let Some((node, path)) = f.get(key) else { return Vec::new() };
+    fn text_list(&mut self, f: &mut Fields, key: &str) -> Vec<(String, NodePath)> {
+        let Some((node, path)) = f.take(key) else { return Vec::new() };
         match node {
             Node::Null => Vec::new(),
             Node::Seq(items) => {
                 let mut out = Vec::with_capacity(items.len());
-                for (i, item) in items.iter().enumerate() {
-                    let item_path = child(&path, i as u32);
-                    match item.as_text() {
-                        Some(s) => out.push((s, item_path)),
-                        None => self.error(
+                for (i, item) in items.into_iter().enumerate() {
+                    let item_path = path.child(i as u32);
+                    match item.into_text() {
+                        Ok(s) => out.push((s, item_path)),
+                        Err(item) => self.error(
                             item_path,
                             format!("items of `{key}` should be text, found {}", item.kind_name()),
                         ),
@@ -396,11 +406,13 @@ impl Walker {
     }
 
     /// The items of a top-level list (`speakers`, `issues`, `quotes`).
-    fn section<'n>(&mut self, root: &Fields<'n>, key: &str) -> Vec<(&'n Node, NodePath)> {
-        let Some((node, path)) = root.get(key) else { return Vec::new() };
+    fn section(&mut self, root: &mut Fields, key: &str) -> Vec<(Node, NodePath)> {
+        let Some((node, path)) = root.take(key) else { return Vec::new() };
         match node {
             Node::Null => Vec::new(),
-            Node::Seq(items) => items.iter().enumerate().map(|(i, n)| (n, child(&path, i as u32))).collect(),
+            Node::Seq(items) => {
+                items.into_iter().enumerate().map(|(i, n)| (n, path.child(i as u32))).collect()
+            }
             _ => {
                 self.error(path, format!("`{key}` should be a list, found {}", node.kind_name()));
                 Vec::new()
@@ -437,49 +449,56 @@ impl Walker {
         if found.is_none() {
             let plural = format!("{what}s");
             let help = known_list(&plural, &r.0, known.iter().copied());
-            self.error(r.1.clone(), format!("unknown {what} `{}` {help}", r.0));
+            self.error(r.1, format!("unknown {what} `{}` {help}", r.0));
         }
         found
     }
 
-    fn annotation(&mut self, root: &Node, read_text_file: &TextFileReader) -> Option<Annotation> {
-        if *root == Node::Null {
+    fn annotation(&mut self, root: Node, read_text_file: &TextFileReader) -> Option<Annotation> {
+        if root == Node::Null {
             self.error(
-                Vec::new(),
+                NodePath::ROOT,
                 "the file is empty: an annotation needs at least `article:` with a title and its text",
             );
             return None;
         }
-        let root_fields = self.fields(root, Vec::new(), "the file", ROOT_KEYS)?;
+        let mut root_fields = self.fields(root, NodePath::ROOT, "the file", ROOT_KEYS)?;
         if let Some((version, path)) = root_fields.get("whosaid")
             && *version != Node::Int(1)
         {
             let shown = version.as_text().unwrap_or_else(|| version.kind_name().to_string());
             self.error(path, format!("unsupported format version `{shown}` (this whosaid reads version 1)"));
         }
-        let (article, text_file) = match root_fields.get("article") {
+        let (mut article, text_file) = match root_fields.take("article") {
             Some((node, path)) => self.article(node, path, read_text_file),
             None => {
-                self.error(Vec::new(), "the file has no `article` (its title and text)");
+                self.error(NodePath::ROOT, "the file has no `article` (its title and text)");
                 (Article::default(), None)
             }
         };
+        // Fold the article's white space on the other core while the
+        // speakers, issues and quotes are read; the text comes back with it.
+        let text = std::mem::take(&mut article.text);
+        let folding = std::thread::spawn(move || {
+            let folded = FoldedArticle::new(&text);
+            (text, folded)
+        });
 
         // Speakers.
         let mut speakers = Vec::new();
         let mut speaker_paths = Vec::new();
         let mut speaker_ids = HashMap::new();
-        for (node, path) in self.section(&root_fields, "speakers") {
-            let Some(f) = self.fields(node, path.clone(), "a speaker", SPEAKER_KEYS) else { continue };
-            let id = self.text(&f, "id", "a speaker", true);
-            let name = self.text(&f, "name", "a speaker", true);
-            let role = self.text(&f, "role", "a speaker", false).map(|t| t.0);
-            let affiliation = self.text(&f, "affiliation", "a speaker", false).map(|t| t.0);
-            let aliases = self.text_list(&f, "aliases").into_iter().map(|t| t.0).collect();
+        for (node, path) in self.section(&mut root_fields, "speakers") {
+            let Some(mut f) = self.fields(node, path, "a speaker", SPEAKER_KEYS) else { continue };
+            let id = self.text(&mut f, "id", "a speaker", true);
+            let name = self.text(&mut f, "name", "a speaker", true);
+            let role = self.text(&mut f, "role", "a speaker", false).map(|t| t.0);
+            let affiliation = self.text(&mut f, "affiliation", "a speaker", false).map(|t| t.0);
+            let aliases = self.text_list(&mut f, "aliases").into_iter().map(|t| t.0).collect();
             let Some((id, id_path)) = id else { continue };
             if !is_id(&id) {
                 self.error(
-                    id_path.clone(),
+                    id_path,
                     format!(
                         "speaker id `{id}` may use only a-z, 0-9, `_` and `-` (try `{}`)",
                         suggest_id(&id)
@@ -499,13 +518,13 @@ impl Walker {
         let mut issue_paths = Vec::new();
         let mut parents: Vec<Option<IdRef>> = Vec::new();
         let mut issue_ids = HashMap::new();
-        for (node, path) in self.section(&root_fields, "issues") {
-            let Some(f) = self.fields(node, path.clone(), "an issue", ISSUE_KEYS) else { continue };
-            let id = self.text(&f, "id", "an issue", true);
-            let title = self.text(&f, "title", "an issue", true);
-            let proposition = self.text(&f, "proposition", "an issue", false).map(|t| t.0);
-            let summary = self.text(&f, "summary", "an issue", false).map(|t| t.0);
-            let parent = self.text(&f, "parent", "an issue", false);
+        for (node, path) in self.section(&mut root_fields, "issues") {
+            let Some(mut f) = self.fields(node, path, "an issue", ISSUE_KEYS) else { continue };
+            let id = self.text(&mut f, "id", "an issue", true);
+            let title = self.text(&mut f, "title", "an issue", true);
+            let proposition = self.text(&mut f, "proposition", "an issue", false).map(|t| t.0);
+            let summary = self.text(&mut f, "summary", "an issue", false).map(|t| t.0);
+            let parent = self.text(&mut f, "parent", "an issue", false);
             let Some((id, id_path)) = id else { continue };
             if !self.unique_id(&mut issue_ids, "issue", &id, issues.len(), id_path) {
                 continue;
@@ -515,14 +534,13 @@ impl Walker {
             issue_paths.push(path);
             parents.push(parent);
         }
-        let issue_names: Vec<&str> = issues.iter().map(|i| i.id.as_str()).collect();
-        let issue_names: Vec<String> = issue_names.iter().map(|s| s.to_string()).collect();
+        let issue_names: Vec<String> = issues.iter().map(|i| i.id.clone()).collect();
         let issue_known: Vec<&str> = issue_names.iter().map(String::as_str).collect();
         for (i, parent) in parents.iter().enumerate() {
             if let Some(r) = parent {
                 issues[i].parent = self.resolve(&issue_ids, &issue_known, "issue", r);
                 if issues[i].parent == Some(i) {
-                    self.error(r.1.clone(), format!("issue `{}` cannot be its own parent", r.0));
+                    self.error(r.1, format!("issue `{}` cannot be its own parent", r.0));
                     issues[i].parent = None;
                 }
             }
@@ -534,10 +552,10 @@ impl Walker {
         let mut raw_quotes = Vec::new();
         let mut quote_ids = HashMap::new();
         let mut quote_id_list = Vec::new();
-        for (position, (node, path)) in self.section(&root_fields, "quotes").into_iter().enumerate() {
+        for (position, (node, path)) in self.section(&mut root_fields, "quotes").into_iter().enumerate() {
             let (raw, id) = self.raw_quote(node, path, position);
             if let Some((id, id_path)) = &id {
-                self.unique_id(&mut quote_ids, "quote", id, raw_quotes.len(), id_path.clone());
+                self.unique_id(&mut quote_ids, "quote", id, raw_quotes.len(), *id_path);
             }
             quote_id_list.push(id.map(|t| t.0).unwrap_or_default());
             raw_quotes.push(raw);
@@ -545,8 +563,9 @@ impl Walker {
         let speaker_known: Vec<&str> = speakers.iter().map(|s| s.id.as_str()).collect();
         let quote_known: Vec<&str> = quote_id_list.iter().map(String::as_str).collect();
         let mut quotes = Vec::with_capacity(raw_quotes.len());
+        let mut anchors = Vec::with_capacity(raw_quotes.len());
         let mut speaker_used = vec![false; speakers.len()];
-        for (q, raw) in raw_quotes.iter().enumerate() {
+        for (q, raw) in raw_quotes.into_iter().enumerate() {
             let speaker =
                 raw.speaker.as_ref().and_then(|r| self.resolve(&speaker_ids, &speaker_known, "speaker", r));
             let via = raw.via.as_ref().and_then(|r| self.resolve(&speaker_ids, &speaker_known, "speaker", r));
@@ -557,17 +576,17 @@ impl Walker {
             for r in &raw.issues {
                 if let Some(i) = self.resolve(&issue_ids, &issue_known, "issue", r) {
                     if listed.contains(&i) {
-                        self.error(r.1.clone(), format!("issue `{}` is listed twice", r.0));
+                        self.error(r.1, format!("issue `{}` is listed twice", r.0));
                     } else {
                         listed.push(i);
                     }
                 }
             }
-            let stances = self.stances(raw, &listed, &issue_ids, &issue_known);
+            let stances = self.stances(&raw, &listed, &issue_ids, &issue_known);
             let replies_to = raw.replies_to.as_ref().and_then(|r| {
                 let target = self.resolve(&quote_ids, &quote_known, "quote", r)?;
                 if target == q {
-                    self.error(r.1.clone(), "a quote cannot reply to itself");
+                    self.error(r.1, "a quote cannot reply to itself");
                     return None;
                 }
                 Some(target)
@@ -582,6 +601,12 @@ impl Walker {
             }
             under.sort_unstable();
             under.dedup();
+            let (text, text_path) = raw.text.map_or((String::new(), None), |(t, p)| (t, Some(p)));
+            anchors.push(Anchoring {
+                text_path,
+                occurrence: raw.occurrence,
+                occurrence_given: raw.occurrence_given,
+            });
             quotes.push(Quote {
                 id: quote_id_list[q].clone(),
                 speaker: speaker.unwrap_or(0),
@@ -589,15 +614,17 @@ impl Walker {
                 under,
                 stances,
                 kind: raw.kind,
-                text: raw.text.as_ref().map(|t| t.0.clone()).unwrap_or_default(),
+                text,
                 span: 0..0,
                 replies_to,
                 answers: Vec::new(),
                 via,
-                note: raw.note.clone(),
+                note: raw.note,
             });
         }
-        self.anchor(&article, &raw_quotes, &mut quotes);
+        let (text, folded_article) = folding.join().expect("folding the article does not panic");
+        article.text = text;
+        self.anchor(&article, &folded_article, &anchors, &mut quotes);
         for q in 0..quotes.len() {
             if let Some(r) = quotes[q].replies_to {
                 quotes[r].answers.push(q);
@@ -613,12 +640,12 @@ impl Walker {
         }
         for (s, used) in speaker_used.iter().enumerate() {
             if !used {
-                self.warning(speaker_paths[s].clone(), format!("speaker `{}` has no quotes", speakers[s].id));
+                self.warning(speaker_paths[s], format!("speaker `{}` has no quotes", speakers[s].id));
             }
         }
         for (i, used) in issue_used.iter().enumerate() {
             if !used {
-                self.warning(issue_paths[i].clone(), format!("issue `{}` has no quotes", issues[i].id));
+                self.warning(issue_paths[i], format!("issue `{}` has no quotes", issues[i].id));
             }
         }
 
@@ -632,26 +659,26 @@ impl Walker {
 
     fn article(
         &mut self,
-        node: &Node,
+        node: Node,
         path: NodePath,
         read_text_file: &TextFileReader,
     ) -> (Article, Option<PathBuf>) {
         let mut article = Article::default();
-        let Some(f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
+        let Some(mut f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
             return (article, None);
         };
-        article.title = self.text(&f, "title", "the article", true).map(|t| t.0).unwrap_or_default();
-        article.source = self.text(&f, "source", "the article", false).map(|t| t.0);
-        article.url = self.text(&f, "url", "the article", false).map(|t| t.0);
-        if let Some((date, date_path)) = self.text(&f, "date", "the article", false) {
+        article.title = self.text(&mut f, "title", "the article", true).map(|t| t.0).unwrap_or_default();
+        article.source = self.text(&mut f, "source", "the article", false).map(|t| t.0);
+        article.url = self.text(&mut f, "url", "the article", false).map(|t| t.0);
+        if let Some((date, date_path)) = self.text(&mut f, "date", "the article", false) {
             match check_date(&date) {
                 Ok(()) => article.date = Some(date),
                 Err(why) => self.error(date_path, format!("invalid date `{date}`: {why}")),
             }
         }
         let mut text_file = None;
-        let inline = self.text(&f, "text", "the article", false);
-        let file = self.text(&f, "text_file", "the article", false);
+        let inline = self.text(&mut f, "text", "the article", false);
+        let file = self.text(&mut f, "text_file", "the article", false);
         let text = match (inline, file) {
             (Some(_), Some(_)) => {
                 let second = f.entry("text").max(f.entry("text_file"));
@@ -664,7 +691,7 @@ impl Walker {
             }
             (None, None) => {
                 self.error(
-                    f.path.clone(),
+                    f.path,
                     "the article has no text: add `text_file: article.txt` (a path relative to \
                      this file) or `text: |` followed by the text",
                 );
@@ -708,28 +735,28 @@ impl Walker {
     }
 
     /// The fields of one quote, and its id (explicit, or `q<position>`).
-    fn raw_quote(&mut self, node: &Node, path: NodePath, position: usize) -> (RawQuote, Option<IdRef>) {
+    fn raw_quote(&mut self, node: Node, path: NodePath, position: usize) -> (RawQuote, Option<IdRef>) {
         let mut raw = RawQuote::default();
-        let default_id = format!("q{}", position + 1);
-        let Some(f) = self.fields(node, path.clone(), "a quote", QUOTE_KEYS) else {
-            return (raw, Some((default_id, path)));
+        let default_id = || format!("q{}", position + 1);
+        let Some(mut f) = self.fields(node, path, "a quote", QUOTE_KEYS) else {
+            return (raw, Some((default_id(), path)));
         };
-        let id = match self.text(&f, "id", "a quote", false) {
+        let id = match self.text(&mut f, "id", "a quote", false) {
             Some(id) => Some(id),
-            None => Some((default_id, path.clone())),
+            None => Some((default_id(), path)),
         };
-        raw.speaker = self.text(&f, "speaker", "a quote", true);
-        raw.issues = self.text_list(&f, "issues");
-        raw.via = self.text(&f, "via", "a quote", false);
-        raw.replies_to = self.text(&f, "replies_to", "a quote", false);
-        raw.note = self.text(&f, "note", "a quote", false).map(|t| t.0);
-        if let Some((kind, kind_path)) = self.text(&f, "kind", "a quote", false) {
+        raw.speaker = self.text(&mut f, "speaker", "a quote", true);
+        raw.issues = self.text_list(&mut f, "issues");
+        raw.via = self.text(&mut f, "via", "a quote", false);
+        raw.replies_to = self.text(&mut f, "replies_to", "a quote", false);
+        raw.note = self.text(&mut f, "note", "a quote", false).map(|t| t.0);
+        if let Some((kind, kind_path)) = self.text(&mut f, "kind", "a quote", false) {
             match Kind::parse(&kind) {
                 Some(k) => raw.kind = k,
                 None => self.error(kind_path, unknown_choice("kind", &kind, Kind::ALL.map(Kind::name))),
             }
         }
-        raw.text = self.text(&f, "text", "a quote", true);
+        raw.text = self.text(&mut f, "text", "a quote", true);
         if let Some((node, occ_path)) = f.get("occurrence") {
             raw.occurrence_given = true;
             match node {
@@ -742,13 +769,13 @@ impl Walker {
                 ),
             }
         }
-        if let Some((node, stance_path)) = f.get("stance") {
+        if let Some((node, stance_path)) = f.take("stance") {
             raw.stance = self.raw_stance(node, stance_path);
         }
         (raw, id)
     }
 
-    fn raw_stance(&mut self, node: &Node, path: NodePath) -> RawStance {
+    fn raw_stance(&mut self, node: Node, path: NodePath) -> RawStance {
         let stance = |w: &mut Walker, n: &Node, p: NodePath| -> Option<Stance> {
             match n.as_text() {
                 Some(s) => {
@@ -775,7 +802,7 @@ impl Walker {
             Node::Map(entries) => {
                 let mut out: Vec<(String, NodePath, Stance)> = Vec::new();
                 for (e, (key, value)) in entries.iter().enumerate() {
-                    let key_path = child(&path, 2 * e as u32);
+                    let key_path = path.child(2 * e as u32);
                     let Some(issue) = key.as_text() else {
                         self.error(
                             key_path,
@@ -790,13 +817,13 @@ impl Walker {
                         );
                         continue;
                     }
-                    if let Some(s) = stance(self, value, child(&path, 2 * e as u32 + 1)) {
+                    if let Some(s) = stance(self, value, path.child(2 * e as u32 + 1)) {
                         out.push((issue, key_path, s));
                     }
                 }
                 RawStance::PerIssue(out)
             }
-            _ => stance(self, node, path).map_or(RawStance::None, RawStance::All),
+            _ => stance(self, &node, path).map_or(RawStance::None, RawStance::All),
         }
     }
 
@@ -813,14 +840,14 @@ impl Walker {
             RawStance::PerIssue(entries) => {
                 let mut out = Vec::new();
                 for (issue, key_path, s) in entries {
-                    let r = (issue.clone(), key_path.clone());
+                    let r = (issue.clone(), *key_path);
                     let Some(i) = self.resolve(issue_ids, issue_known, "issue", &r) else { continue };
                     if listed.contains(&i) {
                         out.push((i, *s));
                     } else if raw.issues.iter().all(|(id, _)| id != issue) {
                         let listed_ids: Vec<&str> = raw.issues.iter().map(|(id, _)| id.as_str()).collect();
                         self.error(
-                            key_path.clone(),
+                            *key_path,
                             format!(
                                 "stance for issue `{issue}`, which is not among this quote's issues ({}); \
                                  add it to `issues` or remove the stance",
@@ -864,7 +891,7 @@ impl Walker {
                     }
                     names.push(&issues[first].id);
                     let message = format!("issue parents form a cycle: {}", names.join(" → "));
-                    let path = parents[first].as_ref().map(|p| p.1.clone()).unwrap_or_default();
+                    let path = parents[first].as_ref().map(|p| p.1).unwrap_or_default();
                     self.error(path, message);
                     issues[first].parent = None;
                     break;
@@ -879,31 +906,33 @@ impl Walker {
         }
     }
 
-    fn anchor(&mut self, article: &Article, raw_quotes: &[RawQuote], quotes: &mut [Quote]) {
-        let folded_article = FoldedArticle::new(&article.text);
-        let folded: Vec<String> = raw_quotes
-            .iter()
-            .map(|r| r.text.as_ref().map(|t| text::fold_whitespace(&t.0)).unwrap_or_default())
-            .collect();
-        let folded_refs: Vec<&str> = folded.iter().map(String::as_str).collect();
-        let wanted: Vec<usize> =
-            raw_quotes.iter().map(|r| r.occurrence.as_ref().map_or(1, |o| o.0)).collect();
-        let located = anchor::locate_all(&folded_article, &folded_refs, &wanted);
-        let mut lowered_article: Option<String> = None;
+    fn anchor(
+        &mut self,
+        article: &Article,
+        folded_article: &FoldedArticle,
+        anchors: &[Anchoring],
+        quotes: &mut [Quote],
+    ) {
+        let folded: Vec<Cow<str>> = quotes.iter().map(|q| text::fold_whitespace(&q.text)).collect();
+        let folded_refs: Vec<&str> = folded.iter().map(|f| f.as_ref()).collect();
+        let wanted: Vec<usize> = anchors.iter().map(|r| r.occurrence.map_or(1, |o| o.0)).collect();
+        let located = anchor::locate_all(folded_article, &folded_refs, &wanted);
+        let mut spans = vec![None; quotes.len()];
+        let mut hint_texts: Option<(String, String)> = None;
         let mut hints_left = 50;
-        for (q, raw) in raw_quotes.iter().enumerate() {
-            let Some((written, text_path)) = &raw.text else { continue };
+        for (q, raw) in anchors.iter().enumerate() {
+            let Some(text_path) = raw.text_path else { continue };
             if folded[q].is_empty() {
-                self.error(text_path.clone(), "quote text is empty");
+                self.error(text_path, "quote text is empty");
                 continue;
             }
             let found = &located[q];
             match (&found.span, &raw.occurrence) {
                 (Some(span), _) => {
-                    quotes[q].span = span.clone();
+                    spans[q] = Some(span.clone());
                     if found.count > 1 && !raw.occurrence_given {
                         self.warning(
-                            text_path.clone(),
+                            text_path,
                             format!(
                                 "quote text occurs {} times in the article; the first is used \
                                  (add `occurrence: N` to pick another)",
@@ -913,7 +942,7 @@ impl Walker {
                     }
                 }
                 (None, Some((n, occ_path))) if found.count > 0 => self.error(
-                    occ_path.clone(),
+                    *occ_path,
                     format!(
                         "occurrence {n} is out of range: the quote text occurs {} in the article",
                         times(found.count)
@@ -923,9 +952,12 @@ impl Walker {
                     let mut message = "quote text not found in the article".to_string();
                     if hints_left > 0 && !article.text.is_empty() {
                         hints_left -= 1;
-                        let lowered =
-                            lowered_article.get_or_insert_with(|| folded_article.folded.to_ascii_lowercase());
-                        if let Some(c) = anchor::closest_passage(&folded_article, lowered, &folded[q]) {
+                        let (text, lowered) = hint_texts.get_or_insert_with(|| {
+                            let text = folded_article.folded_text();
+                            let lowered = text.to_ascii_lowercase();
+                            (text, lowered)
+                        });
+                        if let Some(c) = anchor::closest_passage(folded_article, text, lowered, &folded[q]) {
                             let passage =
                                 passage(&article.text[c.start..], folded[q].chars().count().clamp(30, 70));
                             message.push_str(&format!(
@@ -940,13 +972,21 @@ impl Walker {
                             }
                         }
                     }
-                    if written.contains(['\'', '"', '-']) && article.text.contains(['’', '“', '”', '–', '—'])
+                    if quotes[q].text.contains(['\'', '"', '-'])
+                        && article.text.contains(['’', '“', '”', '–', '—'])
                     {
                         message
                             .push_str("; note that typographic quotes and dashes must match the article's");
                     }
-                    self.error(text_path.clone(), message);
+                    self.error(text_path, message);
                 }
+            }
+        }
+        drop(folded_refs);
+        drop(folded);
+        for (quote, span) in quotes.iter_mut().zip(spans) {
+            if let Some(span) = span {
+                quote.span = span;
             }
         }
     }

@@ -12,7 +12,36 @@ use std::collections::{HashMap, HashSet};
 
 /// Where a node sits in the tree: for a list, the item's index; for a
 /// mapping, `2 * entry` for an entry's key and `2 * entry + 1` for its value.
-pub type NodePath = Vec<u32>;
+/// Small and `Copy`, so that naming a node costs nothing until a diagnostic
+/// needs its position; a path deeper than it holds stops at an ancestor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct NodePath {
+    len: u8,
+    steps: [u32; 7],
+}
+
+impl NodePath {
+    pub const ROOT: NodePath = NodePath { len: 0, steps: [0; 7] };
+
+    /// One step deeper (or this node, when the path is full).
+    pub fn child(self, step: u32) -> NodePath {
+        let mut next = self;
+        if let Some(slot) = next.steps.get_mut(self.len as usize) {
+            *slot = step;
+            next.len += 1;
+        }
+        next
+    }
+
+    pub fn steps(&self) -> &[u32] {
+        &self.steps[..self.len as usize]
+    }
+
+    #[cfg(test)]
+    pub fn from_steps(steps: &[u32]) -> NodePath {
+        steps.iter().fold(NodePath::ROOT, |p, &s| p.child(s))
+    }
+}
 
 /// A 1-based line and column (in characters).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,17 +54,20 @@ impl Position {
     pub const START: Position = Position { line: 1, column: 1 };
 }
 
-enum Frame {
-    Seq { path: NodePath, next: u32 },
-    Map { path: NodePath, next: u32 },
+/// An open list or mapping, and the step of its next node.
+struct Frame {
+    path: Vec<u32>,
+    next: u32,
 }
 
 /// The position of every path in `wanted`, in the same order. A path that
 /// cannot be found (deeper than an alias, say) gets its nearest ancestor's.
 pub fn locate(source: &str, wanted: &[NodePath]) -> Vec<Position> {
-    let need: HashSet<&[u32]> =
-        wanted.iter().flat_map(|path| (0..=path.len()).map(move |len| &path[..len])).collect();
-    let mut positions: HashMap<NodePath, Position> = HashMap::new();
+    let need: HashSet<&[u32]> = wanted
+        .iter()
+        .flat_map(|path| (0..=path.steps().len()).map(move |len| &path.steps()[..len]))
+        .collect();
+    let mut positions: HashMap<Vec<u32>, Position> = HashMap::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut started = false;
     for item in Parser::new_from_str(source) {
@@ -53,13 +85,7 @@ pub fn locate(source: &str, wanted: &[NodePath]) -> Vec<Position> {
                     started = true;
                     Vec::new()
                 }
-                Some(Frame::Seq { path, next }) => {
-                    let mut p = path.clone();
-                    p.push(*next);
-                    *next += 1;
-                    p
-                }
-                Some(Frame::Map { path, next }) => {
+                Some(Frame { path, next }) => {
                     let mut p = path.clone();
                     p.push(*next);
                     *next += 1;
@@ -71,10 +97,8 @@ pub fn locate(source: &str, wanted: &[NodePath]) -> Vec<Position> {
                 positions
                     .insert(path.clone(), Position { line: start.line().max(1), column: start.col() + 1 });
             }
-            match event {
-                Event::SequenceStart(..) => stack.push(Frame::Seq { path, next: 0 }),
-                Event::MappingStart(..) => stack.push(Frame::Map { path, next: 0 }),
-                _ => {}
+            if matches!(event, Event::SequenceStart(..) | Event::MappingStart(..)) {
+                stack.push(Frame { path, next: 0 });
             }
         } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
             stack.pop();
@@ -86,9 +110,10 @@ pub fn locate(source: &str, wanted: &[NodePath]) -> Vec<Position> {
     wanted
         .iter()
         .map(|path| {
-            (0..=path.len())
+            let steps = path.steps();
+            (0..=steps.len())
                 .rev()
-                .find_map(|len| positions.get(&path[..len]).copied())
+                .find_map(|len| positions.get(&steps[..len]).copied())
                 .unwrap_or(Position::START)
         })
         .collect()
@@ -101,18 +126,17 @@ mod tests {
     #[test]
     fn finds_keys_values_and_items() {
         let src = "article:\n  title: T\nspeakers:\n  - id: a\n    name: A\n  - {id: b, name: B}\n";
-        let got = locate(
-            src,
-            &[
-                vec![],
-                vec![0],       // key `article`
-                vec![1, 1],    // value of `title`
-                vec![3, 0],    // first speaker (its mapping)
-                vec![3, 0, 3], // its `name` value
-                vec![3, 1, 2], // second speaker's `name` key
-                vec![3, 9, 9], // not there: nearest ancestor (the list)
-            ],
-        );
+        let steps: [&[u32]; 7] = [
+            &[],
+            &[0],       // key `article`
+            &[1, 1],    // value of `title`
+            &[3, 0],    // first speaker (its mapping)
+            &[3, 0, 3], // its `name` value
+            &[3, 1, 2], // second speaker's `name` key
+            &[3, 9, 9], // not there: nearest ancestor (the list)
+        ];
+        let paths: Vec<NodePath> = steps.iter().map(|s| NodePath::from_steps(s)).collect();
+        let got = locate(src, &paths);
         let p = |line, column| Position { line, column };
         assert_eq!(got, vec![p(1, 1), p(1, 1), p(2, 10), p(4, 5), p(5, 11), p(6, 13), p(4, 3)]);
     }

@@ -43,6 +43,14 @@ impl Node {
         }
     }
 
+    /// The node as text, taken without copying; other nodes come back.
+    pub fn into_text(self) -> Result<String, Node> {
+        match self {
+            Node::Str(s) => Ok(s),
+            other => other.as_text().ok_or(other),
+        }
+    }
+
     /// The node as text when it is a scalar that reads as text: strings,
     /// and numbers or booleans written without quotes (`title: 1984`).
     pub fn as_text(&self) -> Option<String> {

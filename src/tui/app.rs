@@ -12,10 +12,12 @@ use super::search::{QueryLine, Saved, Search};
 use super::theme::Theme;
 use crate::matrix::{self, Matrix};
 use crate::model::{Annotation, Kind};
+use crate::query::SearchIndex;
 use crate::text;
 use crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Something for the event loop to do on the App's behalf.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +36,8 @@ pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// A search index built on another thread, for the annotation given.
+    SearchIndex(Arc<Annotation>, Box<SearchIndex>),
     /// A reload's outcome: the new annotation, or the lines to show in the
     /// banner while the last good state stays on screen.
     Reloaded(Result<Box<Annotation>, Vec<String>>),
@@ -63,6 +67,16 @@ impl ListState {
         }
         self.offset = self.offset.min(len.saturating_sub(visible));
     }
+}
+
+/// Each quote's speaker and the issues it counts under, laid out flat so
+/// that recounting on every keystroke of a search reads memory in order.
+#[derive(Debug, Default)]
+struct Facets {
+    speaker: Vec<u32>,
+    under: Vec<u32>,
+    /// Quote `q`'s issues are `under[under_start[q]..under_start[q + 1]]`.
+    under_start: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,7 +110,8 @@ impl MatrixState {
 pub const QUOTE_ROWS: usize = 2;
 
 pub struct App {
-    pub annotation: Annotation,
+    /// Shared, so that the search index can be built on another thread.
+    pub annotation: Arc<Annotation>,
     /// The file's name as the user gave it.
     pub name: String,
     pub theme: Theme,
@@ -116,6 +131,7 @@ pub struct App {
     in_filter: Vec<bool>,
     /// The longest span, in bytes: bounds the search for spans on screen.
     longest_span: usize,
+    facets: Facets,
     /// Quotes per speaker under the issue filter, and their total.
     pub speaker_counts: Vec<usize>,
     pub speaker_total: usize,
@@ -142,8 +158,8 @@ pub struct App {
 impl App {
     pub fn new(annotation: Annotation, name: String, theme: Theme, width: u16, height: u16) -> App {
         let mut app = App {
-            article_layout: ArticleLayout::new(&annotation.article.text, 1),
-            annotation,
+            article_layout: ArticleLayout::default(),
+            annotation: Arc::new(annotation),
             name,
             theme,
             focus: Pane::Speakers,
@@ -155,6 +171,7 @@ impl App {
             filtered: Vec::new(),
             in_filter: Vec::new(),
             longest_span: 0,
+            facets: Facets::default(),
             speaker_counts: Vec::new(),
             speaker_total: 0,
             issue_counts: Vec::new(),
@@ -169,6 +186,7 @@ impl App {
             matrix: None,
             matrix_folded: false,
         };
+        app.derive_from_annotation();
         app.refilter();
         app.resize(width, height);
         app.show_selected_quote();
@@ -237,51 +255,59 @@ impl App {
         }
     }
 
+    /// What is computed once per annotation.
+    fn derive_from_annotation(&mut self) {
+        let quotes = &self.annotation.quotes;
+        self.longest_span = quotes.iter().map(|q| q.span.len()).max().unwrap_or(0);
+        let mut facets = Facets::default();
+        for quote in quotes {
+            facets.speaker.push(quote.speaker as u32);
+            facets.under_start.push(facets.under.len() as u32);
+            facets.under.extend(quote.under.iter().map(|&i| i as u32));
+        }
+        facets.under_start.push(facets.under.len() as u32);
+        self.facets = facets;
+    }
+
     /// Recomputes the filtered quotes and the counts after a filter or the
     /// search changed, keeping the selected quote when it still passes.
+    /// One pass over the quotes the search lets through (all of them, in
+    /// article order, without a search; its hits, best first, with one).
     fn refilter(&mut self) {
         let keep = self.selected_quote();
         let a = &self.annotation;
         let speaker = self.speaker_filter();
         let issue = self.issue_filter();
-        let mut found = vec![true; a.quotes.len()];
-        self.filtered = match &self.search.found {
-            // A search lists its hits, best first, within the filters.
-            Some(result) => {
-                found.fill(false);
-                for hit in &result.hits {
-                    found[hit.quote] = true;
-                }
-                let passes = |q: usize| {
-                    let quote = &a.quotes[q];
-                    speaker.is_none_or(|s| quote.speaker == s) && issue.is_none_or(|i| quote.is_under(i))
-                };
-                result.hits.iter().map(|h| h.quote).filter(|&q| passes(q)).collect()
-            }
-            None => a.filter(speaker.as_slice(), issue.as_slice()),
+        let pool: Box<dyn Iterator<Item = usize>> = match &self.search.found {
+            Some(result) => Box::new(result.hits.iter().map(|h| h.quote)),
+            None => Box::new(a.article_order.iter().copied()),
         };
-        self.in_filter = vec![false; a.quotes.len()];
-        for &q in &self.filtered {
-            self.in_filter[q] = true;
-        }
-        self.longest_span = a.quotes.iter().map(|q| q.span.len()).max().unwrap_or(0);
+        self.filtered.clear();
+        self.in_filter.clear();
+        self.in_filter.resize(a.quotes.len(), false);
         self.speaker_counts = vec![0; a.speakers.len()];
         self.issue_counts = vec![0; a.issues.len()];
         self.speaker_total = 0;
         self.issue_total = 0;
-        for (q, quote) in a.quotes.iter().enumerate() {
-            if !found[q] {
-                continue;
-            }
-            if issue.is_none_or(|i| quote.is_under(i)) {
-                self.speaker_counts[quote.speaker] += 1;
+        let facets = &self.facets;
+        for q in pool {
+            let quote_speaker = facets.speaker[q] as usize;
+            let under = &facets.under[facets.under_start[q] as usize..facets.under_start[q + 1] as usize];
+            let by_speaker = speaker.is_none_or(|s| quote_speaker == s);
+            let on_issue = issue.is_none_or(|i| under.contains(&(i as u32)));
+            if on_issue {
+                self.speaker_counts[quote_speaker] += 1;
                 self.speaker_total += 1;
             }
-            if speaker.is_none_or(|s| quote.speaker == s) {
-                for &i in &quote.under {
-                    self.issue_counts[i] += 1;
+            if by_speaker {
+                for &i in under {
+                    self.issue_counts[i as usize] += 1;
                 }
                 self.issue_total += 1;
+            }
+            if by_speaker && on_issue {
+                self.filtered.push(q);
+                self.in_filter[q] = true;
             }
         }
         self.quotes.selected = keep.and_then(|q| self.filtered.iter().position(|&f| f == q)).unwrap_or(0);
@@ -407,6 +433,13 @@ impl App {
             }
             Event::Resize(width, height) => {
                 self.resize(width, height);
+                None
+            }
+            Event::SearchIndex(built_for, index) => {
+                // An index of an annotation since replaced is of no use.
+                if Arc::ptr_eq(&built_for, &self.annotation) {
+                    self.search.set_index(*index);
+                }
                 None
             }
             Event::Reloaded(Ok(annotation)) => {
@@ -939,7 +972,8 @@ impl App {
         let speaker = self.speaker_filter().map(|s| old.speakers[s].id.clone());
         let issue = self.issue_filter().map(|i| old.issues[i].id.clone());
         let quote = self.selected_quote().map(|q| old.quotes[q].id.clone());
-        self.annotation = annotation;
+        self.annotation = Arc::new(annotation);
+        self.derive_from_annotation();
         let a = &self.annotation;
         self.speakers.selected = speaker.and_then(|id| a.speaker_by_id(&id)).map_or(0, |s| s + 1);
         self.issues.selected = issue.and_then(|id| a.issue_by_id(&id)).map_or(0, |i| i + 1);

@@ -8,6 +8,7 @@
 use crate::text;
 use std::ops::Range;
 
+#[derive(Default)]
 pub struct ArticleLayout {
     pub width: usize,
     /// Byte ranges of the text, one per screen row, in order. White space
@@ -66,7 +67,12 @@ fn wrap_line(text: &str, line: Range<usize>, width: usize, rows: &mut Vec<Range<
         }
         let word_end = s[ws_end..].find(char::is_whitespace).map_or(s.len(), |i| ws_end + i);
         let ws_width = s[pos..ws_end].chars().count();
-        let word_width = text::width(&s[ws_end..word_end]);
+        let word = &s[ws_end..word_end];
+        let word_width = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_control()) {
+            word.len()
+        } else {
+            text::width(word)
+        };
         match row {
             // The first word of a line keeps the indentation before it.
             None => row = Some((base + pos, base + pos, 0)),

@@ -16,6 +16,7 @@ pub mod view;
 
 use crate::commands::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
 use crate::model::{self, Annotation, Severity, Source};
+use crate::query::SearchIndex;
 use app::{App, Effect, Event};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
@@ -27,6 +28,7 @@ use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use theme::Theme;
 
@@ -34,6 +36,7 @@ enum Message {
     Terminal(crossterm::event::Event),
     FileChanged,
     Signal(i32),
+    SearchIndex(Arc<Annotation>, Box<SearchIndex>),
 }
 
 /// Opens the browser on `source`; returns the exit status.
@@ -63,11 +66,11 @@ pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
     let (tx, rx) = mpsc::channel();
     let _watcher = watch(source, &annotation, tx.clone());
     listen_for_signals(tx.clone())?;
-    spawn_terminal_reader(tx);
+    spawn_terminal_reader(tx.clone());
 
     install_panic_hook(mouse);
     init_terminal(mouse)?;
-    let result = event_loop(source, annotation, mouse, &rx);
+    let result = event_loop(source, annotation, mouse, &tx, &rx);
     restore_terminal(mouse);
     result
 }
@@ -105,17 +108,34 @@ fn reload(source: &Source) -> Result<Box<Annotation>, Vec<String>> {
     }
 }
 
+/// Builds the search index of the annotation on another thread, so that
+/// the first `/` finds it ready.
+fn index_in_background(annotation: &Arc<Annotation>, tx: &Sender<Message>) {
+    let (annotation, tx) = (annotation.clone(), tx.clone());
+    std::thread::spawn(move || {
+        let index = SearchIndex::new(&annotation);
+        let _ = tx.send(Message::SearchIndex(annotation, Box::new(index)));
+    });
+}
+
 fn event_loop(
     source: &Source,
     annotation: Annotation,
     mouse: bool,
+    tx: &Sender<Message>,
     rx: &Receiver<Message>,
 ) -> anyhow::Result<u8> {
     let mut terminal = fresh_terminal()?;
     let size = terminal.size()?;
     let mut app = App::new(annotation, source.name(), Theme::from_env(), size.width, size.height);
+    let mut indexed = None;
     loop {
         terminal.draw(|frame| view::draw(frame, &app))?;
+        // After the first frame of each annotation: its search index.
+        if !indexed.as_ref().is_some_and(|a| Arc::ptr_eq(a, &app.annotation)) {
+            index_in_background(&app.annotation, tx);
+            indexed = Some(app.annotation.clone());
+        }
         let mut batch = vec![rx.recv()?];
         batch.extend(rx.try_iter());
         let mut reload_pending = false;
@@ -135,6 +155,7 @@ fn event_loop(
                     None
                 }
                 Message::Signal(signal) => return Ok(128 + signal as u8),
+                Message::SearchIndex(built_for, index) => app.handle(Event::SearchIndex(built_for, index)),
             };
             match effect {
                 None => {}

@@ -104,6 +104,15 @@ impl Search {
         }
     }
 
+    /// Takes an index built elsewhere (unless one is there already).
+    pub fn set_index(&mut self, index: SearchIndex) {
+        self.index.get_or_insert(index);
+    }
+
+    pub fn has_index(&self) -> bool {
+        self.index.is_some()
+    }
+
     /// Forgets the index and re-runs the query on a reloaded annotation.
     pub fn reload(&mut self, a: &Annotation) {
         self.index = None;

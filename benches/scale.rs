@@ -1,0 +1,297 @@
+//! The scale benchmark: a generated annotation of N quotes (100,000 by
+//! default), and one line per figure against its budget.
+//!
+//!     cargo bench --bench scale                 # 100,000 quotes
+//!     cargo bench --bench scale -- --quotes 10000 --seed 7
+//!
+//! It prints numbers and never fails on them: budgets are for people to
+//! read, not for a flaky timed test. `tests/scale_smoke.rs` runs the same
+//! code on 10,000 quotes in CI, where only the figures' presence is checked.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use whosaid::model::{self, Annotation, Source};
+use whosaid::tui::app::{App, Event};
+use whosaid::tui::theme::Theme;
+use whosaid::tui::view;
+
+/// One measured figure.
+pub struct Figure {
+    pub name: String,
+    pub value: f64,
+    pub unit: &'static str,
+    /// The budget it should stay within, for 100,000 quotes.
+    pub budget: Option<f64>,
+}
+
+impl std::fmt::Display for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "{:<46} {:>10.2} {:<3}", self.name, self.value, self.unit)?;
+        if let Some(budget) = self.budget {
+            let verdict = if self.value <= budget { "ok" } else { "OVER" };
+            write!(f, "   budget ≤ {budget} {:<3} {verdict}", self.unit)?;
+        }
+        Ok(())
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn worst(xs: &[f64]) -> f64 {
+    xs.iter().copied().fold(0.0, f64::max)
+}
+
+fn key(c: char) -> Event {
+    let modifiers = if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+    let code = match c {
+        '\t' => KeyCode::Tab,
+        c => KeyCode::Char(c),
+    };
+    Event::Key(KeyEvent::new(code, modifiers))
+}
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+/// Writes the corpus to a scratch directory; the annotation's path.
+fn write_corpus(quotes: usize, seed: u64) -> (PathBuf, usize, usize) {
+    let corpus = whosaid::corpus::generate(quotes, seed);
+    let dir = std::env::temp_dir().join(format!("whosaid-bench-{quotes}-{seed}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    std::fs::write(dir.join("article.txt"), &corpus.article).expect("article written");
+    let path = dir.join("corpus.yaml");
+    std::fs::write(&path, &corpus.yaml).expect("annotation written");
+    (path, corpus.yaml.len(), corpus.article.len())
+}
+
+fn load(path: &Path) -> Annotation {
+    let loaded = model::load(&Source::File(path.to_path_buf())).expect("readable");
+    assert!(loaded.diagnostics.is_empty(), "the corpus loads cleanly: {:?}", &loaded.diagnostics[..1]);
+    loaded.annotation.expect("no errors")
+}
+
+/// Times `step` then a frame, `n` times; milliseconds per step+frame.
+fn frames(
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+    n: usize,
+    step: impl Fn() -> Event,
+) -> Vec<f64> {
+    (0..n)
+        .map(|_| {
+            let t = Instant::now();
+            app.handle(step());
+            terminal.draw(|f| view::draw(f, app)).expect("draws");
+            ms(t.elapsed())
+        })
+        .collect()
+}
+
+/// The child process's part: load, open the browser state, draw one frame;
+/// print the time from start and the memory high-water mark.
+fn measure_process(path: &Path) {
+    let start = Instant::now();
+    let a = load(path);
+    let app = App::new(a, path.display().to_string(), Theme { color: true }, WIDTH, HEIGHT);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    terminal.draw(|f| view::draw(f, &app)).expect("draws");
+    let first_frame = ms(start.elapsed());
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak_kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(f64::NAN);
+    println!("{first_frame} {peak_kb}");
+}
+
+/// Runs every measurement; `child` re-runs this program to measure a fresh
+/// process (peak memory, first frame), when given.
+pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(Figure)) {
+    let figure = |name: &str, value: f64, unit: &'static str, budget: Option<f64>| Figure {
+        name: name.to_string(),
+        value,
+        unit,
+        budget,
+    };
+    let (path, yaml_bytes, article_bytes) = write_corpus(quotes, seed);
+    out(figure("annotation YAML", yaml_bytes as f64 / 1e6, "MB", None));
+    out(figure("article text", article_bytes as f64 / 1e6, "MB", None));
+
+    let loads: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let a = load(&path);
+            let elapsed = ms(t.elapsed());
+            drop(a);
+            elapsed
+        })
+        .collect();
+    let load_s = median(loads) / 1000.0;
+    out(figure("load and validate (median of 3)", load_s, "s", Some(1.0)));
+    // The peer: serde_yaml parsing the same file into nothing at all, the
+    // floor under any loader built on it.
+    let yaml = std::fs::read_to_string(&path).expect("annotation readable");
+    let parses: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let _: serde::de::IgnoredAny = serde_yaml::from_str(&yaml).expect("valid YAML");
+            ms(t.elapsed())
+        })
+        .collect();
+    let parse_s = median(parses) / 1000.0;
+    drop(yaml);
+    out(figure("  peer: serde_yaml parse alone (median of 3)", parse_s, "s", None));
+    out(figure("  load ÷ serde_yaml parse", load_s / parse_s, "×", None));
+    out(figure("  load − serde_yaml parse (everything whosaid adds)", load_s - parse_s, "s", Some(0.2)));
+
+    if let Some(exe) = child {
+        let output = Command::new(exe).arg("--measure-process").arg(&path).output().expect("the child runs");
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut parts = text.split_whitespace().map(|p| p.parse::<f64>().unwrap_or(f64::NAN));
+        let (first_frame, peak_kb) = (parts.next().unwrap_or(f64::NAN), parts.next().unwrap_or(f64::NAN));
+        out(figure("peak memory (load + first frame, own process)", peak_kb / 1024.0, "MB", Some(300.0)));
+        out(figure("first frame after start (200×60)", first_frame / 1000.0, "s", Some(1.1)));
+    }
+
+    let a = load(&path);
+    let texts: Vec<String> = a.quotes.iter().map(|q| whosaid::text::one_line(&q.text).into_owned()).collect();
+    let mut app = App::new(a, "bench".into(), Theme { color: true }, WIDTH, HEIGHT);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    terminal.draw(|f| view::draw(f, &app)).expect("draws");
+
+    // Speakers pane: each step changes the filter.
+    let switches: Vec<f64> = (0..30)
+        .map(|_| {
+            let t = Instant::now();
+            app.handle(key('j'));
+            ms(t.elapsed())
+        })
+        .collect();
+    out(figure("speaker filter switch (median)", median(switches.clone()), "ms", Some(10.0)));
+    out(figure("speaker filter switch (worst)", worst(&switches), "ms", None));
+    app.handle(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+
+    app.handle(key('\t'));
+    app.handle(key('\t'));
+    let list = frames(&mut app, &mut terminal, 200, || key('j'));
+    out(figure("frame scrolling the quote list (median)", median(list.clone()), "ms", Some(4.0)));
+    out(figure("frame scrolling the quote list (worst)", worst(&list), "ms", None));
+    app.handle(key('\t'));
+    let article = frames(&mut app, &mut terminal, 200, || key('j'));
+    out(figure("frame scrolling the article (median)", median(article.clone()), "ms", Some(4.0)));
+    out(figure("frame scrolling the article (worst)", worst(&article), "ms", None));
+
+    // Search: the browser builds the index on another thread after the first
+    // frame; then `/` and "open door" letter by letter.
+    let t = Instant::now();
+    let index = whosaid::query::SearchIndex::new(&app.annotation);
+    out(figure("search index (built in the background at start)", ms(t.elapsed()), "ms", None));
+    app.handle(Event::SearchIndex(app.annotation.clone(), Box::new(index)));
+    app.handle(key('/'));
+    let mut strokes = Vec::new();
+    for c in "open door".chars() {
+        let t = Instant::now();
+        app.handle(key(c));
+        strokes.push(ms(t.elapsed()));
+    }
+    let full_query = *strokes.last().expect("keystrokes");
+    out(figure("search keystroke, typing \"open door\" (median)", median(strokes.clone()), "ms", Some(5.0)));
+    out(figure("search keystroke, typing \"open door\" (worst)", worst(&strokes), "ms", Some(16.0)));
+    out(figure("  hits for \"open door\"", app.filtered.len() as f64, "", None));
+    let t = Instant::now();
+    terminal.draw(|f| view::draw(f, &app)).expect("draws");
+    out(figure("frame with search highlights", ms(t.elapsed()), "ms", Some(4.0)));
+
+    if let Some(fzf) = which("fzf") {
+        let lines = path.with_file_name("quotes.txt");
+        std::fs::write(&lines, texts.join("\n")).expect("quotes written");
+        let runs: Vec<f64> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                let status = Command::new(&fzf)
+                    .args(["--filter", "open door"])
+                    .stdin(std::fs::File::open(&lines).expect("quotes readable"))
+                    .stdout(std::process::Stdio::null())
+                    .status();
+                assert!(status.is_ok());
+                ms(t.elapsed())
+            })
+            .collect();
+        let fzf_ms = median(runs);
+        out(figure("fzf --filter 'open door', same quotes (median of 3)", fzf_ms, "ms", None));
+        out(figure(
+            "  fzf time ÷ whosaid's \"open door\" keystroke",
+            fzf_ms / full_query.max(1e-6),
+            "×",
+            None,
+        ));
+    } else {
+        out(figure("fzf not on PATH: no side-by-side figure", 0.0, "", None));
+    }
+    let _ = std::fs::remove_dir_all(path.parent().expect("a scratch directory"));
+}
+
+/// `whosaid check` on the built-in article, wall time of the real binary.
+pub fn check_built_in(out: &mut dyn FnMut(Figure)) {
+    let runs: Vec<f64> = (0..20)
+        .map(|_| {
+            let t = Instant::now();
+            let status =
+                Command::new(env!("CARGO_BIN_EXE_whosaid")).arg("check").output().expect("whosaid runs");
+            assert!(status.status.success());
+            ms(t.elapsed())
+        })
+        .collect();
+    out(Figure {
+        name: "whosaid check, built-in article (median of 20)".into(),
+        value: median(runs),
+        unit: "ms",
+        budget: Some(10.0),
+    });
+}
+
+/// The same allocator as the binary, so that the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH")?.to_str()?.split(':').map(|d| Path::new(d).join(program)).find(|p| p.is_file())
+}
+
+#[allow(dead_code)]
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--measure-process") {
+        measure_process(Path::new(&args[i + 1]));
+        return;
+    }
+    let value = |flag: &str, default: u64| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    };
+    let quotes = value("--quotes", 100_000) as usize;
+    let seed = value("--seed", 1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "whosaid scale benchmark · {quotes} quotes · seed {seed} · {cores} cores · budgets are for 100,000 quotes"
+    );
+    let exe = std::env::current_exe().expect("this program");
+    let mut print = |f: Figure| println!("{f}");
+    run(quotes, seed, Some(&exe), &mut print);
+    check_built_in(&mut print);
+}

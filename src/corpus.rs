@@ -1,0 +1,404 @@
+//! A generated annotation at scale, for the benchmark and the tests that
+//! need a big file: deterministic from a seed, with 200 speakers, 50
+//! issues, and an article of varied sentences (some Unicode) in which every
+//! quote is a real span — a few of them twice, so that `occurrence` is
+//! needed. About 200 bytes of YAML per quote.
+
+use std::fmt::Write as _;
+
+/// A small, fast, seedable generator (SplitMix64): the corpus must be the
+/// same on every machine, and needs no cryptographic quality.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const WORDS: &[&str] = &[
+    "open",
+    "door",
+    "doors",
+    "policy",
+    "security",
+    "guarantee",
+    "guarantees",
+    "treaty",
+    "alliance",
+    "expansion",
+    "non-expansion",
+    "border",
+    "borders",
+    "talks",
+    "dialogue",
+    "compromise",
+    "sanctions",
+    "exercises",
+    "forces",
+    "weapons",
+    "missile",
+    "deterrence",
+    "nuclear",
+    "diplomat",
+    "minister",
+    "council",
+    "summit",
+    "negotiation",
+    "progress",
+    "impasse",
+    "position",
+    "positions",
+    "concern",
+    "concerns",
+    "answer",
+    "written",
+    "legal",
+    "binding",
+    "Europe",
+    "Ukraine",
+    "Georgia",
+    "Russia",
+    "Washington",
+    "Moscow",
+    "Brussels",
+    "Geneva",
+    "Vienna",
+    "NATO",
+    "OSCE",
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "in",
+    "on",
+    "for",
+    "with",
+    "that",
+    "this",
+    "is",
+    "are",
+    "was",
+    "will",
+    "would",
+    "could",
+    "not",
+    "no",
+    "any",
+    "every",
+    "new",
+    "old",
+    "first",
+    "second",
+    "third",
+    "next",
+    "week",
+    "year",
+    "month",
+    "today",
+    "tomorrow",
+    "said",
+    "says",
+    "stressed",
+    "noted",
+    "warned",
+    "believes",
+    "insisted",
+    "rejected",
+    "proposed",
+    "demanded",
+    "agreed",
+    "refused",
+    "discussed",
+    "continued",
+    "reduce",
+    "restrict",
+    "deploy",
+    "withdraw",
+    "return",
+    "accept",
+    "consider",
+    "question",
+    "issue",
+    "issues",
+    "matter",
+    "region",
+    "country",
+    "countries",
+    "states",
+    "members",
+    "membership",
+    "partners",
+    "neighbours",
+    "approach",
+    "aircraft",
+    "systems",
+    "strike",
+    "attack",
+    "balance",
+    "interests",
+    "everyone",
+    "nobody",
+    "perhaps",
+    "clearly",
+    "carefully",
+    "firmly",
+    "openly",
+    "quietly",
+    "d’état",
+    "naïve",
+    "Zürich",
+    "São",
+    "Paulo",
+    "Ñandú",
+    "coöperation",
+    "Kraków",
+    "Gdańsk",
+    "Москва",
+    "переговоры",
+    "безопасность",
+    "façade",
+    "rôle",
+    "élite",
+    "déjà",
+    "über",
+];
+
+const FIRST: &[&str] = &[
+    "Anna",
+    "Boris",
+    "Clara",
+    "Dmitri",
+    "Elena",
+    "Farid",
+    "Greta",
+    "Hiroshi",
+    "Ines",
+    "Jonas",
+    "Katarzyna",
+    "Luis",
+    "Maria",
+    "Nikolai",
+    "Olga",
+    "Pierre",
+    "Quentin",
+    "Rosa",
+    "Sergei",
+    "Tomás",
+    "Ulla",
+    "Viktor",
+    "Wendy",
+    "Xenia",
+    "Yusuf",
+    "Zoë",
+];
+
+const LAST: &[&str] = &[
+    "Sherman",
+    "Ryabkov",
+    "Graziani",
+    "Bartosh",
+    "Koshkin",
+    "Müller",
+    "Dubois",
+    "Kowalski",
+    "Ivanova",
+    "García",
+    "Rossi",
+    "Novák",
+    "Jensen",
+    "Smith",
+    "Tanaka",
+    "Okafor",
+    "Haddad",
+    "Lindqvist",
+    "O’Brien",
+    "Petrov",
+];
+
+/// A generated annotation: its YAML (with `text_file: article.txt`) and
+/// that article.
+pub struct Corpus {
+    pub yaml: String,
+    pub article: String,
+}
+
+pub const SPEAKERS: usize = 200;
+pub const ISSUES: usize = 50;
+
+fn sentence(rng: &mut Rng) -> String {
+    let n = 6 + rng.below(12);
+    let mut s = String::new();
+    for i in 0..n {
+        let w = *rng.pick(WORDS);
+        if i == 0 {
+            let mut chars = w.chars();
+            let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+            s.push_str(&first);
+            s.push_str(chars.as_str());
+        } else {
+            s.push(if rng.chance(8) { ',' } else { ' ' });
+            if s.ends_with(',') {
+                s.push(' ');
+            }
+            s.push_str(w);
+        }
+    }
+    if rng.chance(10) {
+        let year = 1990 + rng.below(35);
+        let _ = write!(s, " in {year}");
+    }
+    s.push(*rng.pick(&['.', '.', '.', '?', '!']));
+    s
+}
+
+fn yaml_string(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serializes")
+}
+
+/// Generates `quotes` quotes from `seed`.
+pub fn generate(quotes: usize, seed: u64) -> Corpus {
+    let mut rng = Rng::new(seed);
+    let mut article = String::with_capacity(quotes * 260);
+    let mut yaml = String::with_capacity(quotes * 220);
+    let _ = writeln!(yaml, "whosaid: 1\narticle:\n  title: Generated hearing ({quotes} quotes, seed {seed})");
+    let _ =
+        writeln!(yaml, "  source: whosaid corpus generator\n  date: 2024-02-29\n  text_file: article.txt");
+    yaml.push_str("speakers:\n");
+    for s in 0..SPEAKERS {
+        let name = format!("{} {}", FIRST[s % FIRST.len()], LAST[(s / FIRST.len() + s) % LAST.len()]);
+        let _ =
+            writeln!(yaml, "  - id: s{s}\n    name: {}\n    role: Delegate {}", yaml_string(&name), s % 17);
+    }
+    yaml.push_str("issues:\n");
+    for i in 0..ISSUES {
+        let _ = write!(yaml, "  - id: i{i}\n    title: Issue {i} {}\n", WORDS[i % 48]);
+        if i >= 10 && i % 3 == 0 {
+            let _ = writeln!(yaml, "    parent: i{}", i % 10);
+        }
+        let _ = writeln!(yaml, "    proposition: The parties should agree on {}", WORDS[(i * 7) % 48]);
+    }
+    yaml.push_str("quotes:\n");
+    // Sentences already quoted once, to be repeated later in the article.
+    let mut repeatable: Vec<String> = Vec::new();
+    let mut q = 0;
+    while q < quotes {
+        // Narration between quotes.
+        for _ in 0..rng.below(2) {
+            article.push_str(&sentence(&mut rng));
+            article.push(' ');
+        }
+        let speaker = if q < SPEAKERS { q } else { rng.below(SPEAKERS) };
+        let issue = if q < ISSUES { q } else { rng.below(ISSUES) };
+        let repeat = !repeatable.is_empty() && rng.chance(2) && q + 1 < quotes;
+        let (text, occurrence) = if repeat {
+            // A sentence quoted before appears again: the second quote of it
+            // needs `occurrence: 2`.
+            (repeatable.swap_remove(rng.below(repeatable.len())), Some(2))
+        } else {
+            let n = 1 + rng.below(2);
+            let text = (0..n).map(|_| sentence(&mut rng)).collect::<Vec<_>>().join(" ");
+            let single = n == 1 && rng.chance(5);
+            if single {
+                repeatable.push(text.clone());
+            }
+            (text, single.then_some(1))
+        };
+        let direct = rng.chance(70);
+        if direct {
+            article.push('“');
+        }
+        article.push_str(&text);
+        if direct {
+            article.push('”');
+        }
+        article.push(if rng.chance(15) { '\n' } else { ' ' });
+        if rng.chance(5) {
+            article.push('\n');
+        }
+        let kind = if text.ends_with('?') {
+            "question"
+        } else if direct {
+            "direct"
+        } else {
+            "indirect"
+        };
+        let _ = write!(yaml, "  - id: q{q}\n    speaker: s{speaker}\n");
+        if rng.chance(12) {
+            let other = (issue + 1 + rng.below(ISSUES - 1)) % ISSUES;
+            let _ = write!(
+                yaml,
+                "    issues: [i{issue}, i{other}]\n    stance: {{i{issue}: {}}}\n",
+                ["support", "oppose"][rng.below(2)]
+            );
+        } else {
+            let _ = writeln!(yaml, "    issues: [i{issue}]");
+            if rng.chance(80) {
+                let _ = writeln!(
+                    yaml,
+                    "    stance: {}",
+                    ["support", "oppose", "neutral", "mixed", "support"][rng.below(5)]
+                );
+            }
+        }
+        if kind != "direct" {
+            let _ = writeln!(yaml, "    kind: {kind}");
+        }
+        if let Some(n) = occurrence {
+            let _ = writeln!(yaml, "    occurrence: {n}");
+        }
+        let _ = writeln!(yaml, "    text: {}", yaml_string(&text));
+        q += 1;
+    }
+    // Sentences that were meant to repeat but never did still get their
+    // second occurrence, so every `occurrence: 1` has a twin.
+    for text in repeatable {
+        article.push_str(&text);
+        article.push(' ');
+    }
+    Corpus { yaml, article }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::load_bytes;
+
+    #[test]
+    fn a_generated_corpus_loads_cleanly_and_is_deterministic() {
+        let corpus = generate(2_000, 7);
+        let article = corpus.article.clone();
+        let loaded = load_bytes(corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)));
+        let problems: Vec<String> = loaded.diagnostics.iter().take(5).map(|d| d.render("gen.yaml")).collect();
+        assert_eq!(problems, Vec::<String>::new());
+        let a = loaded.annotation.unwrap();
+        assert_eq!(a.quotes.len(), 2_000);
+        assert_eq!(a.speakers.len(), SPEAKERS);
+        assert!(corpus.yaml.contains("occurrence: 2"));
+        assert!(a.article.text.contains('“') && a.article.text.contains("d’état"));
+        assert_eq!(generate(2_000, 7).yaml, corpus.yaml);
+        assert_ne!(generate(2_000, 8).yaml, corpus.yaml);
+    }
+}

@@ -1,0 +1,29 @@
+//! The scale benchmark's code, run on 10,000 quotes as a smoke test: the
+//! corpus loads cleanly and every figure is produced. No timing is asserted
+//! (the benchmark itself prints the numbers: `cargo bench --bench scale`).
+
+#[path = "../benches/scale.rs"]
+mod scale;
+
+#[test]
+fn the_benchmark_runs_on_ten_thousand_quotes() {
+    let mut figures = Vec::new();
+    scale::run(10_000, 1, None, &mut |f| figures.push(f));
+    scale::check_built_in(&mut |f| figures.push(f));
+    let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
+    for expected in [
+        "load and validate (median of 3)",
+        "speaker filter switch (median)",
+        "frame scrolling the quote list (median)",
+        "frame scrolling the article (median)",
+        "search keystroke, typing \"open door\" (median)",
+        "whosaid check, built-in article (median of 20)",
+    ] {
+        assert!(names.contains(&expected), "{expected} in {names:?}");
+    }
+    let hits = figures.iter().find(|f| f.name.contains("hits for")).unwrap();
+    assert!(hits.value >= 1.0, "\"open door\" is found in the generated corpus");
+    for f in &figures {
+        assert!(f.value.is_finite() && f.value >= 0.0, "{f}");
+    }
+}
