@@ -98,6 +98,24 @@ fn frames(
         .collect()
 }
 
+/// The process's memory high-water mark, in kB.
+fn peak_kb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+/// The peer's part, in a process of its own: serde_yaml parsing the file
+/// into nothing; print the memory high-water mark.
+fn measure_serde_peak(path: &Path) {
+    let yaml = std::fs::read_to_string(path).expect("annotation readable");
+    let _: serde::de::IgnoredAny = serde_yaml::from_str(&yaml).expect("valid YAML");
+    println!("0 {}", peak_kb());
+}
+
 /// The child process's part: load, open the browser state, draw one frame;
 /// print the time from start and the memory high-water mark.
 fn measure_process(path: &Path) {
@@ -107,13 +125,7 @@ fn measure_process(path: &Path) {
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
     let first_frame = ms(start.elapsed());
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let peak_kb: f64 = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        .unwrap_or(f64::NAN);
-    println!("{first_frame} {peak_kb}");
+    println!("{first_frame} {}", peak_kb());
 }
 
 /// Runs every measurement; `child` re-runs this program to measure a fresh
@@ -129,7 +141,7 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     out(figure("annotation YAML", yaml_bytes as f64 / 1e6, "MB", None));
     out(figure("article text", article_bytes as f64 / 1e6, "MB", None));
 
-    let loads: Vec<f64> = (0..3)
+    let loads: Vec<f64> = (0..5)
         .map(|_| {
             let t = Instant::now();
             let a = load(&path);
@@ -139,11 +151,11 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
         })
         .collect();
     let load_s = median(loads) / 1000.0;
-    out(figure("load and validate (median of 3)", load_s, "s", Some(1.0)));
+    out(figure("load and validate (median of 5)", load_s, "s", Some(1.0)));
     // The peer: serde_yaml parsing the same file into nothing at all, the
     // floor under any loader built on it.
     let yaml = std::fs::read_to_string(&path).expect("annotation readable");
-    let parses: Vec<f64> = (0..3)
+    let parses: Vec<f64> = (0..5)
         .map(|_| {
             let t = Instant::now();
             let _: serde::de::IgnoredAny = serde_yaml::from_str(&yaml).expect("valid YAML");
@@ -152,16 +164,21 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
         .collect();
     let parse_s = median(parses) / 1000.0;
     drop(yaml);
-    out(figure("  peer: serde_yaml parse alone (median of 3)", parse_s, "s", None));
+    out(figure("  peer: serde_yaml parse alone (median of 5)", parse_s, "s", None));
     out(figure("  load ÷ serde_yaml parse", load_s / parse_s, "×", None));
     out(figure("  load − serde_yaml parse (everything whosaid adds)", load_s - parse_s, "s", Some(0.2)));
 
     if let Some(exe) = child {
-        let output = Command::new(exe).arg("--measure-process").arg(&path).output().expect("the child runs");
-        let text = String::from_utf8_lossy(&output.stdout);
-        let mut parts = text.split_whitespace().map(|p| p.parse::<f64>().unwrap_or(f64::NAN));
-        let (first_frame, peak_kb) = (parts.next().unwrap_or(f64::NAN), parts.next().unwrap_or(f64::NAN));
-        out(figure("peak memory (load + first frame, own process)", peak_kb / 1024.0, "MB", Some(300.0)));
+        let run = |mode: &str| {
+            let output = Command::new(exe).arg(mode).arg(&path).output().expect("the child runs");
+            let text = String::from_utf8_lossy(&output.stdout).to_string();
+            let mut parts = text.split_whitespace().map(|p| p.parse::<f64>().unwrap_or(f64::NAN));
+            (parts.next().unwrap_or(f64::NAN), parts.next().unwrap_or(f64::NAN))
+        };
+        let (first_frame, peak) = run("--measure-process");
+        out(figure("peak memory (load + first frame, own process)", peak / 1024.0, "MB", Some(300.0)));
+        let (_, serde_peak) = run("--measure-serde-peak");
+        out(figure("  peer: serde_yaml parse alone, own process", serde_peak / 1024.0, "MB", None));
         out(figure("first frame after start (200×60)", first_frame / 1000.0, "s", Some(1.1)));
     }
 
@@ -275,6 +292,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--measure-process") {
         measure_process(Path::new(&args[i + 1]));
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--measure-serde-peak") {
+        measure_serde_peak(Path::new(&args[i + 1]));
         return;
     }
     let value = |flag: &str, default: u64| {

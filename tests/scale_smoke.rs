@@ -12,7 +12,7 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
     scale::check_built_in(&mut |f| figures.push(f));
     let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
     for expected in [
-        "load and validate (median of 3)",
+        "load and validate (median of 5)",
         "speaker filter switch (median)",
         "frame scrolling the quote list (median)",
         "frame scrolling the article (median)",
