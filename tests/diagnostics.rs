@@ -34,7 +34,12 @@ fn a_valid_file_has_no_diagnostics() {
 fn yaml_syntax() {
     let d = diagnostics("article:\n  title: [unclosed\n  text: x\n");
     assert_eq!(d.len(), 1);
-    assert_eq!(d, vec!["f.yaml:3:7: error: invalid YAML: did not find expected ',' or ']'"]);
+    assert_eq!(
+        d,
+        vec![
+            "f.yaml:3:7: error: invalid YAML: did not find expected ',' or ']', while parsing a flow sequence at line 2 column 10"
+        ]
+    );
 }
 
 #[test]

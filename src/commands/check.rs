@@ -30,10 +30,10 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Outco
                 let warnings = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
                 let counts = loaded.annotation.as_ref().map_or(String::new(), |a| {
                     format!(
-                        "{} quotes, {} speakers, {} issues; ",
-                        a.quotes.len(),
-                        a.speakers.len(),
-                        a.issues.len()
+                        "{}, {}, {}; ",
+                        plural(a.quotes.len(), "quote"),
+                        plural(a.speakers.len(), "speaker"),
+                        plural(a.issues.len(), "issue")
                     )
                 });
                 writeln!(

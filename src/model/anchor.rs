@@ -330,7 +330,14 @@ pub fn closest_passage(
         let after = at + joined(&words[..head]).len();
         let differs = original_words.get(head).map(|quote_word| {
             let rest = folded[after..].trim_start();
-            let article_word = rest.split(' ').next().unwrap_or("").to_string();
+            let article_word = rest.split(' ').next().unwrap_or("");
+            // Compare like with like: the quote's word with its punctuation,
+            // the article's without what the quote's does not have.
+            let article_word = match quote_word.chars().last() {
+                Some(c) if !c.is_alphanumeric() => article_word,
+                _ => article_word.trim_end_matches(|c: char| !c.is_alphanumeric()),
+            }
+            .to_string();
             (quote_word.to_string(), article_word)
         });
         return Some(Closest { start: article.to_original(at), differs });
@@ -346,7 +353,12 @@ pub fn closest_passage(
         }
         let differs = original_words.get(words.len() - tail - 1).map(|quote_word| {
             let before = folded[..at].trim_end();
-            let article_word = before.rsplit(' ').next().unwrap_or("").to_string();
+            let article_word = before.rsplit(' ').next().unwrap_or("");
+            let article_word = match quote_word.chars().next() {
+                Some(c) if !c.is_alphanumeric() => article_word,
+                _ => article_word.trim_start_matches(|c: char| !c.is_alphanumeric()),
+            }
+            .to_string();
             (quote_word.to_string(), article_word)
         });
         return Some(Closest { start: article.to_original(start), differs });

@@ -112,8 +112,8 @@ pub fn load(source: &Source) -> Result<Loaded, Unreadable> {
 
 fn too_large(what: &str, size: u64) -> String {
     format!(
-        "{what} is too large ({} MiB); whosaid reads files up to {} MiB",
-        size >> 20,
+        "{what} is too large ({:.1} MiB, {size} bytes); whosaid reads files up to {} MiB",
+        size as f64 / (1 << 20) as f64,
         MAX_FILE_BYTES >> 20
     )
 }

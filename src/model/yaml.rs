@@ -86,10 +86,19 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
 
 fn syntax_error(e: &yaml::Error, source: &str) -> SyntaxError {
     let text = e.to_string();
-    // serde_yaml appends " at line L column C" to its messages; the position
-    // is reported separately, so cut it off.
+    // serde_yaml puts " at line L column C" in its messages; the position is
+    // reported separately, so cut it out (and keep what follows, such as
+    // ", while parsing a flow sequence at line 4 column 11").
     let message = match text.find(" at line ") {
-        Some(i) => text[..i].to_string(),
+        Some(i) => {
+            let after = &text[i + " at line ".len()..];
+            let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+            let line_end = digits(after);
+            match after[line_end..].strip_prefix(" column ") {
+                Some(rest) => format!("{}{}", &text[..i], &rest[digits(rest)..]),
+                None => text[..i].to_string(),
+            }
+        }
         None => text,
     };
     // It also prefixes errors inside the tree with their path (`b[3].c: `);
