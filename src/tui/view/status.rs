@@ -27,7 +27,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         position = format!("/{query} {at}/{}", app.filtered.len());
     }
     let width = area.width as usize;
-    let room = width.saturating_sub(text::width(&position) + 2);
+    // A leading space, and at least two before the position.
+    let room = width.saturating_sub(text::width(&position) + 4);
     let mut spans = vec![Span::raw(" ")];
     if let Some(m) = &app.matrix {
         let described = super::matrix::describe_cursor(app, m);
