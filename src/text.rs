@@ -16,12 +16,13 @@ pub fn is_unsafe(c: char) -> bool {
 }
 
 /// The visible stand-in for an unsafe character: the Unicode "control
-/// pictures" for C0 and DEL (`␛` for ESC), `�` for the rest.
+/// pictures" for C0 and DEL (`␛` for ESC), and `␦` (substitute) for the
+/// rest. Not `�`, which some terminals draw with no width at all.
 pub fn placeholder(c: char) -> char {
     match c {
-        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}'),
+        '\0'..='\u{1F}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{2426}'),
         '\u{7F}' => '\u{2421}',
-        _ => '\u{FFFD}',
+        _ => '\u{2426}',
     }
 }
 
@@ -153,10 +154,10 @@ mod tests {
     #[test]
     fn controls_become_visible() {
         assert_eq!(sanitize("a\x1b[31mb\x07"), "a␛[31mb␇");
-        assert_eq!(sanitize("x\u{9b}y"), "x\u{FFFD}y");
+        assert_eq!(sanitize("x\u{9b}y"), "x␦y");
         assert_eq!(sanitize("line\nnext\ttab"), "line\nnext\ttab");
         assert_eq!(one_line("a\n\n b\x1b"), "a b␛");
-        assert_eq!(one_line("\u{202E}evil"), "\u{FFFD}evil");
+        assert_eq!(one_line("\u{202E}evil"), "␦evil");
     }
 
     #[test]

@@ -161,3 +161,119 @@ fn typing_a_search_into_the_real_binary() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// An annotation in a scratch directory, for tests that break it while
+/// whosaid has it open.
+struct Scratch {
+    _dir: tempfile::TempDir,
+    file: std::path::PathBuf,
+}
+
+fn scratch(name: &str) -> Scratch {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Ryabkov said no. Sherman said yes.").unwrap();
+    let file = dir.path().join("a.yaml");
+    std::fs::write(&file, good_yaml(name)).unwrap();
+    Scratch { _dir: dir, file }
+}
+
+fn good_yaml(name: &str) -> String {
+    format!(
+        "article:\n  title: Edits\n  text_file: a.txt\nspeakers:\n  - id: r\n    name: {name}\nquotes:\n  - speaker: r\n    text: Ryabkov said no\n"
+    )
+}
+
+#[test]
+fn failures_while_running_keep_the_last_good_state_with_a_banner() {
+    let s = scratch("Good Name");
+    let mut w = Session::start(&[s.file.to_str().unwrap()], 110, 30, &[]);
+    w.wait_for_text("Good Name");
+    let expect_banner = |w: &Session, why: &str| {
+        let screen = w.wait_for(why, |screen| screen.contains("reload failed") && screen.contains(why));
+        assert!(screen.contains("Good Name"), "the last good state stays:\n{screen}");
+    };
+    let recover = |w: &Session, name: &str| {
+        std::fs::write(&s.file, good_yaml(name)).unwrap();
+        w.wait_for(name, |screen| screen.contains(name) && !screen.contains("reload failed"));
+    };
+    // Deleted.
+    std::fs::remove_file(&s.file).unwrap();
+    expect_banner(&w, "no such file");
+    recover(&w, "Good Name");
+    // Truncated to nothing.
+    std::fs::write(&s.file, "").unwrap();
+    expect_banner(&w, "the file is empty");
+    recover(&w, "Good Name");
+    // Unreadable: a directory where the file was (permissions do not stop
+    // root, who runs these tests on CI).
+    std::fs::remove_file(&s.file).unwrap();
+    std::fs::create_dir(&s.file).unwrap();
+    expect_banner(&w, "is a directory");
+    std::fs::remove_dir(&s.file).unwrap();
+    recover(&w, "Good Name");
+    // Grown past the size cap (a sparse file, so no disk is used).
+    std::fs::OpenOptions::new().write(true).open(&s.file).unwrap().set_len((256 << 20) + 1).unwrap();
+    expect_banner(&w, "too large");
+    recover(&w, "Better Name");
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+}
+
+#[test]
+fn r_reloads_and_the_built_in_article_has_nothing_to_reload() {
+    let s = scratch("First");
+    let mut w = Session::start(&[s.file.to_str().unwrap()], 110, 30, &[]);
+    w.wait_for_text("First");
+    w.send("r");
+    w.wait_for_text("reloaded");
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+    let mut w = Session::start(&[], 110, 30, &[]);
+    w.wait_for_text("Quotes · 43 of 43");
+    w.send("r");
+    w.wait_for_text("nothing to reload");
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+}
+
+#[test]
+fn a_panic_leaves_the_terminal_restored() {
+    let mut w = Session::start(&[], 100, 30, &[("WHOSAID_TEST_PANIC_KEY", "P")]);
+    w.wait_for_text("Quotes · 43 of 43");
+    w.send("P");
+    assert_eq!(w.wait_exit(), 101, "a panic exits with Rust's panic status");
+    w.assert_terminal_restored();
+    let raw = String::from_utf8_lossy(&w.raw.lock().unwrap()).to_string();
+    assert!(raw.contains("a test asked for a panic"), "the panic message is shown after restoring");
+}
+
+#[test]
+fn escape_sequences_in_the_file_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "\u{1b}]0;PWNED\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}P+q\u{1b}\\\u{9b}31m\u{7}";
+    let escaped: String = evil.chars().map(|c| format!("\\u{:04x}", c as u32)).collect();
+    let yaml = format!(
+        "article:\n  title: \"Title {escaped}\"\n  source: \"Src {escaped}\"\n  text_file: a.txt\nspeakers:\n  - id: s\n    name: \"Name {escaped}\"\n    role: \"Role {escaped}\"\n    aliases: [\"Alias {escaped}\"]\nissues:\n  - id: i\n    title: \"Issue {escaped}\"\n    proposition: \"Prop {escaped}\"\nquotes:\n  - speaker: s\n    issues: [i]\n    stance: support\n    note: \"Note {escaped}\"\n    text: \"said {escaped} this\"\n"
+    );
+    std::fs::write(dir.path().join("a.txt"), format!("He said {evil} this, twice.")).unwrap();
+    let file = dir.path().join("evil.yaml");
+    std::fs::write(&file, yaml).unwrap();
+    let mut w = Session::start(&[file.to_str().unwrap()], 120, 36, &[]);
+    w.wait_for_text("Quotes · 1 of 1");
+    // Every pane and overlay, so that every string is drawn somewhere.
+    for keys in ["j", "\t", "j", "\t", "\t", "]", "/said", "\r", "m", "l", "m", "?"] {
+        w.send(keys);
+    }
+    w.wait_for_text("Keys · Esc closes");
+    w.send("q");
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+    let raw = w.raw.lock().unwrap().clone();
+    let contains = |needle: &[u8]| raw.windows(needle.len()).any(|win| win == needle);
+    assert!(!contains(b"\x1b]0;PWNED"), "a title-setting sequence got through");
+    assert!(!contains(b"\x1b]52;"), "a clipboard sequence got through");
+    assert!(!contains(b"\x1bP+q"), "a device-control sequence got through");
+    assert!(!contains("\u{9b}".as_bytes()), "a C1 control got through");
+    assert!(!contains(b"\x07"), "a bell got through");
+    assert!(contains("␛]0;PWNED".as_bytes()), "the sequence is shown, made visible");
+}

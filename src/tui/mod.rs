@@ -129,6 +129,8 @@ fn event_loop(
     let size = terminal.size()?;
     let mut app = App::new(annotation, source.name(), Theme::from_env(), size.width, size.height);
     let mut indexed = None;
+    // For the tests of terminal restoration: a key that panics on purpose.
+    let panic_key = std::env::var("WHOSAID_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
     loop {
         terminal.draw(|frame| view::draw(frame, &app))?;
         // After the first frame of each annotation: its search index.
@@ -141,7 +143,12 @@ fn event_loop(
         let mut reload_pending = false;
         for message in batch {
             let effect = match message {
-                Message::Terminal(crossterm::event::Event::Key(key)) => app.handle(Event::Key(key)),
+                Message::Terminal(crossterm::event::Event::Key(key)) => {
+                    if panic_key.is_some_and(|k| key.code == crossterm::event::KeyCode::Char(k)) {
+                        panic!("a test asked for a panic (WHOSAID_TEST_PANIC_KEY)");
+                    }
+                    app.handle(Event::Key(key))
+                }
                 Message::Terminal(crossterm::event::Event::Mouse(m)) => app.handle(Event::Mouse(m)),
                 Message::Terminal(crossterm::event::Event::Resize(w, h)) => app.handle(Event::Resize(w, h)),
                 Message::Terminal(_) => None,

@@ -85,9 +85,12 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
+    /// Resizes the terminal: the emulator first, under its lock, so that
+    /// nothing the program draws at the new size is read at the old one.
     pub fn resize(&self, cols: u16, rows: u16) {
+        let mut screen = self.screen.lock().unwrap();
+        screen.set_size(nonzero(rows), nonzero(cols));
         self.master.resize(PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }).unwrap();
-        self.screen.lock().unwrap().set_size(nonzero(rows), nonzero(cols));
     }
 
     pub fn pid(&self) -> u32 {
