@@ -85,3 +85,146 @@ proptest! {
         answers(&bytes);
     }
 }
+
+/// The YAML tree written back out, in flow style (JSON is YAML too), with
+/// duplicate keys kept.
+fn emit(node: &whosaid::model::yaml::Node, out: &mut String) {
+    use whosaid::model::yaml::Node;
+    match node {
+        Node::Null => out.push_str("null"),
+        Node::Bool(b) => out.push_str(&b.to_string()),
+        Node::Int(i) => out.push_str(&i.to_string()),
+        Node::Float(f) if f.is_finite() => out.push_str(&format!("{f:?}")),
+        Node::Float(_) => out.push_str(".nan"),
+        Node::Str(s) => out.push_str(&serde_json::to_string(s).unwrap()),
+        Node::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                emit(item, out);
+            }
+            out.push(']');
+        }
+        Node::Map(entries) => {
+            out.push('{');
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                emit(k, out);
+                out.push_str(": ");
+                emit(v, out);
+            }
+            out.push('}');
+        }
+    }
+}
+
+/// One structure-aware mutation somewhere in the tree: drop, duplicate or
+/// retype an entry, swap in a string from elsewhere, add an unknown key.
+fn mutate(
+    node: &mut whosaid::model::yaml::Node,
+    rng: &mut whosaid::corpus::Rng,
+    strings: &[String],
+    depth: usize,
+) {
+    use whosaid::model::yaml::Node;
+    let here = depth > 3 || rng.chance(30);
+    match node {
+        Node::Map(entries) if !entries.is_empty() && !here => {
+            let i = rng.below(entries.len());
+            mutate(&mut entries[i].1, rng, strings, depth + 1);
+        }
+        Node::Seq(items) if !items.is_empty() && !here => {
+            let i = rng.below(items.len());
+            mutate(&mut items[i], rng, strings, depth + 1);
+        }
+        Node::Map(entries) if !entries.is_empty() => match rng.below(4) {
+            0 => {
+                entries.remove(rng.below(entries.len()));
+            }
+            1 => {
+                let e = entries[rng.below(entries.len())].clone();
+                entries.push(e);
+            }
+            2 => entries.push((Node::Str("surprise".into()), Node::Int(1))),
+            _ => {
+                let i = rng.below(entries.len());
+                entries[i].1 = Node::Seq(vec![entries[i].1.clone()]);
+            }
+        },
+        Node::Seq(items) if !items.is_empty() => match rng.below(3) {
+            0 => {
+                items.remove(rng.below(items.len()));
+            }
+            1 => {
+                let item = items[rng.below(items.len())].clone();
+                items.push(item);
+            }
+            _ => items.reverse(),
+        },
+        other => {
+            *other = match rng.below(7) {
+                0 => Node::Null,
+                1 => Node::Int(rng.below(5) as i128 - 1),
+                2 => Node::Bool(rng.chance(50)),
+                3 => Node::Seq(vec![]),
+                4 => Node::Map(vec![]),
+                5 => Node::Str(String::new()),
+                _ => Node::Str(rng.pick(strings).clone()),
+            };
+        }
+    }
+}
+
+fn strings_in(node: &whosaid::model::yaml::Node, out: &mut Vec<String>) {
+    use whosaid::model::yaml::Node;
+    match node {
+        Node::Str(s) => out.push(s.clone()),
+        Node::Seq(items) => items.iter().for_each(|i| strings_in(i, out)),
+        Node::Map(entries) => entries.iter().for_each(|(k, v)| {
+            strings_in(k, out);
+            strings_in(v, out);
+        }),
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Structure-aware mutations of the built-in annotation: the loader
+    /// answers, and every diagnostic points inside the file.
+    #[test]
+    fn tree_mutations_answer(seed in any::<u64>(), count in 1usize..8) {
+        let tree = whosaid::model::yaml::parse(YAML).unwrap();
+        let mut strings = Vec::new();
+        strings_in(&tree, &mut strings);
+        let mut tree = tree;
+        let mut rng = whosaid::corpus::Rng::new(seed);
+        for _ in 0..count {
+            mutate(&mut tree, &mut rng, &strings, 0);
+        }
+        let mut text = String::new();
+        emit(&tree, &mut text);
+        answers(text.as_bytes());
+        let lines = text.lines().count().max(1);
+        for d in load(text.as_bytes()).diagnostics {
+            prop_assert!(d.position.line <= lines + 1, "{} is past the end", d.render("x"));
+        }
+    }
+}
+
+#[test]
+fn the_tree_written_back_loads_as_the_original() {
+    let mut text = String::new();
+    emit(&whosaid::model::yaml::parse(YAML).unwrap(), &mut text);
+    let loaded = load(text.as_bytes());
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    assert_eq!(
+        loaded.annotation.unwrap().quotes.len(),
+        load(YAML.as_bytes()).annotation.unwrap().quotes.len()
+    );
+}

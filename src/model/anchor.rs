@@ -11,6 +11,7 @@
 //! Occurrences of a quote are counted left to right without overlap.
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -315,7 +316,7 @@ pub fn closest_passage(
         while lo < hi {
             let mid = (lo + hi).div_ceil(2);
             let part = if from_end { &words[words.len() - mid..] } else { &words[..mid] };
-            if lowered_article.contains(&joined(part)) {
+            if memmem::find(lowered_article.as_bytes(), joined(part).as_bytes()).is_some() {
                 lo = mid;
             } else {
                 hi = mid - 1;
@@ -326,7 +327,7 @@ pub fn closest_passage(
     let head = longest(false);
     let tail = longest(true);
     if head >= tail && head > 0 && meaningful(&words[..head]) {
-        let at = lowered_article.find(&joined(&words[..head]))?;
+        let at = memmem::find(lowered_article.as_bytes(), joined(&words[..head]).as_bytes())?;
         let after = at + joined(&words[..head]).len();
         let differs = original_words.get(head).map(|quote_word| {
             let rest = folded[after..].trim_start();
@@ -344,7 +345,7 @@ pub fn closest_passage(
     }
     if tail > 0 && meaningful(&words[words.len() - tail..]) {
         let part = joined(&words[words.len() - tail..]);
-        let at = lowered_article.find(&part)?;
+        let at = memmem::find(lowered_article.as_bytes(), part.as_bytes())?;
         // Start the passage as many words back as the quote has before it.
         let mut start = at;
         for _ in 0..words.len() - tail {

@@ -919,7 +919,9 @@ impl Walker {
         let located = anchor::locate_all(folded_article, &folded_refs, &wanted);
         let mut spans = vec![None; quotes.len()];
         let mut hint_texts: Option<(String, String)> = None;
-        let mut hints_left = 50;
+        // Each hint searches the article a few times: enough for a reader,
+        // bounded for a file whose article changed under every quote.
+        let mut hints_left = 20;
         for (q, raw) in anchors.iter().enumerate() {
             let Some(text_path) = raw.text_path else { continue };
             if folded[q].is_empty() {
