@@ -484,7 +484,7 @@ impl SearchIndex {
 
     /// Runs a query over the quotes that `allowed` lets through: exact
     /// matches, or when there are none, typo-tolerant ones.
-    pub fn search(&self, a: &Annotation, query: &Query, allowed: &dyn Fn(usize) -> bool) -> Found {
+    pub fn search(&self, a: &Annotation, query: &Query, allowed: &(dyn Fn(usize) -> bool + Sync)) -> Found {
         let exact = self.run(a, query, allowed, self.compile(query, false));
         if !exact.hits.is_empty() || query.terms.is_empty() {
             return exact;
@@ -498,39 +498,43 @@ impl SearchIndex {
         &self,
         a: &Annotation,
         query: &Query,
-        allowed: &dyn Fn(usize) -> bool,
+        allowed: &(dyn Fn(usize) -> bool + Sync),
         compiled: Compiled,
     ) -> Found {
         let pass = |q: usize| allowed(q) && query.passes_fields(a, q);
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut ranked: Vec<(u64, Hit)> = Vec::new();
-        match self.candidates(&compiled) {
-            None => {
-                let zero = Score { matches: 0, spread: 0, first: 0 };
-                hits.extend(
-                    a.article_order
-                        .iter()
-                        .copied()
-                        .filter(|&q| pass(q))
-                        .map(|quote| Hit { quote, score: zero }),
-                );
-                return Found { hits, fuzzy: false, compiled };
-            }
-            Some(candidates) => {
-                let mut buffer = Vec::new();
-                for q in candidates {
-                    let q = q as usize;
-                    if !pass(q) {
-                        continue;
-                    }
-                    if let Some(score) = self.score(a, &compiled, q, &mut buffer) {
-                        ranked.push((self.rank_key(score, q), Hit { quote: q, score }));
-                    }
-                }
-            }
-        }
+        let Some(candidates) = self.candidates(&compiled) else {
+            // Fields only: every quote that passes, in article order.
+            let zero = Score { matches: 0, spread: 0, first: 0 };
+            let hits =
+                a.article_order.iter().copied().filter(|&q| pass(q)).map(|quote| Hit { quote, score: zero });
+            return Found { hits: hits.collect(), fuzzy: false, compiled };
+        };
+        let score_all = |part: &[u32]| -> Vec<(u64, Hit)> {
+            let mut buffer = Vec::new();
+            part.iter()
+                .map(|&q| q as usize)
+                .filter(|&q| pass(q))
+                .filter_map(|q| {
+                    let score = self.score(a, &compiled, q, &mut buffer)?;
+                    Some((self.rank_key(score, q), Hit { quote: q, score }))
+                })
+                .collect()
+        };
+        // Many candidates (a first letter typed): score them on both cores.
+        let mut ranked = if candidates.len() < 8_192 {
+            score_all(&candidates)
+        } else {
+            let (left, right) = candidates.split_at(candidates.len() / 2);
+            std::thread::scope(|scope| {
+                let left = scope.spawn(|| score_all(left));
+                let mut right = score_all(right);
+                let mut all = left.join().expect("scoring does not panic");
+                all.append(&mut right);
+                all
+            })
+        };
         ranked.sort_unstable_by_key(|&(key, _)| key);
-        hits.extend(ranked.into_iter().map(|(_, hit)| hit));
+        let hits = ranked.into_iter().map(|(_, hit)| hit).collect();
         Found { hits, fuzzy: false, compiled }
     }
 
@@ -801,6 +805,32 @@ mod tests {
         assert!(scores[0].matches >= 3, "{:?}", a.quotes[found.hits[0].quote].id);
         assert_eq!(spread(&[(1, 0), (10, 0), (12, 1), (30, 1)], 2), 2);
         assert_eq!(spread(&[(5, 0)], 1), 0);
+    }
+
+    #[test]
+    fn many_candidates_are_scored_on_two_cores_with_the_same_result() {
+        let corpus = crate::corpus::generate(20_000, 5);
+        let article = corpus.article;
+        let a =
+            crate::model::load_bytes(corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)))
+                .annotation
+                .unwrap();
+        let index = SearchIndex::new(&a);
+        let query = parse("o", &a).unwrap();
+        let compiled = index.compile(&query, false);
+        assert!(index.candidates(&compiled).unwrap().len() >= 8_192, "the parallel path is taken");
+        let found = index.search(&a, &query, &|_| true);
+        let brute: Vec<usize> = (0..a.quotes.len())
+            .filter(|&q| {
+                let text = fold(&a.article.text[a.quotes[q].span.clone()], false);
+                words(&text).any(|w| text[w].starts_with('o'))
+            })
+            .collect();
+        let mut got: Vec<usize> = found.hits.iter().map(|h| h.quote).collect();
+        let keys: Vec<u64> = found.hits.iter().map(|h| index.rank_key(h.score, h.quote)).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "ranked, ties in article order");
+        got.sort_unstable();
+        assert_eq!(got, brute);
     }
 
     #[test]
