@@ -109,10 +109,6 @@ impl Search {
         self.index.get_or_insert(index);
     }
 
-    pub fn has_index(&self) -> bool {
-        self.index.is_some()
-    }
-
     /// Forgets the index and re-runs the query on a reloaded annotation.
     pub fn reload(&mut self, a: &Annotation) {
         self.index = None;

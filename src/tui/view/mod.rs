@@ -10,7 +10,7 @@ mod quotes;
 mod status;
 
 use super::app::{App, Overlay};
-use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane, Screen};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane, Panes, Screen};
 use crate::text;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -24,33 +24,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     match app.screen() {
         Screen::TooSmall => too_small(frame, area),
-        Screen::Panes(panes) if app.matrix.is_some() => {
-            if let Some(m) = &app.matrix {
-                matrix::draw(frame, app, m);
-            }
-            status::draw(frame, panes.status, app);
-            if let Some(Overlay::Help { scroll }) = app.overlay {
-                help::draw(frame, area, app, scroll);
-            }
-        }
         Screen::Panes(panes) => {
-            if let Some(r) = panes.banner {
-                status::banner(frame, r, app);
-            }
-            if let Some(r) = panes.speakers {
-                lists::speakers(frame, r, app);
-            }
-            if let Some(r) = panes.issues {
-                lists::issues(frame, r, app);
-            }
-            if let Some(r) = panes.details {
-                details::draw(frame, r, app);
-            }
-            if let Some(r) = panes.quotes {
-                quotes::draw(frame, r, app);
-            }
-            if let Some(r) = panes.article {
-                article::draw(frame, r, app);
+            match &app.matrix {
+                Some(m) => matrix::draw(frame, app, m),
+                None => browser(frame, &panes, app),
             }
             status::draw(frame, panes.status, app);
             if let Some(Overlay::Help { scroll }) = app.overlay {
@@ -59,6 +36,28 @@ pub fn draw(frame: &mut Frame, app: &App) {
         }
     }
     scrub(frame.buffer_mut());
+}
+
+/// The panes of the browser, each where the layout put it.
+fn browser(frame: &mut Frame, panes: &Panes, app: &App) {
+    if let Some(r) = panes.banner {
+        status::banner(frame, r, app);
+    }
+    if let Some(r) = panes.speakers {
+        lists::speakers(frame, r, app);
+    }
+    if let Some(r) = panes.issues {
+        lists::issues(frame, r, app);
+    }
+    if let Some(r) = panes.details {
+        details::draw(frame, r, app);
+    }
+    if let Some(r) = panes.quotes {
+        quotes::draw(frame, r, app);
+    }
+    if let Some(r) = panes.article {
+        article::draw(frame, r, app);
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect) {
