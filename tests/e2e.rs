@@ -277,3 +277,14 @@ fn escape_sequences_in_the_file_never_reach_the_terminal() {
     assert!(!contains(b"\x07"), "a bell got through");
     assert!(contains("␛]0;PWNED".as_bytes()), "the sequence is shown, made visible");
 }
+
+#[test]
+fn a_file_with_warnings_opens_and_says_so() {
+    let s = scratch("Speaker");
+    let yaml = good_yaml("Speaker") + "issues:\n  - id: idle\n    title: Idle\n";
+    std::fs::write(&s.file, yaml).unwrap();
+    let mut w = Session::start(&[s.file.to_str().unwrap()], 110, 30, &[]);
+    w.wait_for_text("the file has 1 warning");
+    w.send("q");
+    assert_eq!(w.wait_exit(), 0);
+}

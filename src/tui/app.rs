@@ -36,6 +36,8 @@ pub enum Event {
     Key(KeyEvent),
     Mouse(MouseEvent),
     Resize(u16, u16),
+    /// Something to say in the status line.
+    Notice(String),
     /// A search index built on another thread, for the annotation given.
     SearchIndex(Arc<Annotation>, Box<SearchIndex>),
     /// A reload's outcome: the new annotation, or the lines to show in the
@@ -433,6 +435,10 @@ impl App {
             }
             Event::Resize(width, height) => {
                 self.resize(width, height);
+                None
+            }
+            Event::Notice(notice) => {
+                self.message = Some(notice);
                 None
             }
             Event::SearchIndex(built_for, index) => {

@@ -37,6 +37,7 @@ enum Message {
     FileChanged,
     Signal(i32),
     SearchIndex(Arc<Annotation>, Box<SearchIndex>),
+    Notice(String),
 }
 
 /// Opens the browser on `source`; returns the exit status.
@@ -53,8 +54,8 @@ pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
             return Ok(EXIT_USAGE);
         }
     }
-    let annotation = match load(source) {
-        Ok(annotation) => annotation,
+    let (annotation, warnings) = match load(source) {
+        Ok(loaded) => loaded,
         Err((status, lines)) => {
             for line in lines {
                 eprintln!("{line}");
@@ -70,24 +71,36 @@ pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
 
     install_panic_hook(mouse);
     init_terminal(mouse)?;
+    if let Some(notice) = warnings_notice(warnings) {
+        let _ = tx.send(Message::Notice(notice));
+    }
     let result = event_loop(source, annotation, mouse, &tx, &rx);
     restore_terminal(mouse);
     result
 }
 
-/// Loads for the browser: the annotation, or an exit status and the lines
-/// to print.
-fn load(source: &Source) -> Result<Annotation, (u8, Vec<String>)> {
+/// Loads for the browser: the annotation and its number of warnings, or an
+/// exit status and the lines to print.
+fn load(source: &Source) -> Result<(Annotation, usize), (u8, Vec<String>)> {
     let name = source.name();
     match model::load(source) {
         Err(unreadable) => Err((EXIT_USAGE, vec![format!("whosaid: {unreadable}")])),
         Ok(loaded) => {
             let lines: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(&name)).collect();
             match loaded.annotation {
-                Some(a) => Ok(a),
+                Some(a) => Ok((a, lines.len())),
                 None => Err((EXIT_ERRORS, lines)),
             }
         }
+    }
+}
+
+/// What the status line says of a file's warnings, if it has any.
+fn warnings_notice(warnings: usize) -> Option<String> {
+    match warnings {
+        0 => None,
+        1 => Some("the file has 1 warning · `whosaid check` shows it".into()),
+        n => Some(format!("the file has {n} warnings · `whosaid check` lists them")),
     }
 }
 
@@ -163,6 +176,7 @@ fn event_loop(
                 }
                 Message::Signal(signal) => return Ok(128 + signal as u8),
                 Message::SearchIndex(built_for, index) => app.handle(Event::SearchIndex(built_for, index)),
+                Message::Notice(notice) => app.handle(Event::Notice(notice)),
             };
             match effect {
                 None => {}
@@ -183,7 +197,7 @@ fn event_loop(
         }
         if reload_pending {
             if *source == Source::BuiltIn {
-                app.message = Some("the built-in article cannot change; nothing to reload".into());
+                app.handle(Event::Notice("the built-in article cannot change; nothing to reload".into()));
             } else {
                 app.handle(Event::Reloaded(reload(source)));
             }
