@@ -24,27 +24,36 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
     Ok(EXIT_OK)
 }
 
-/// The quotes listed under an issue (its own, not its sub-issues'), by
-/// speaker in file order.
-fn by_speaker(a: &Annotation, issue: Option<usize>) -> Vec<(usize, Vec<usize>)> {
-    (0..a.speakers.len())
-        .map(|s| {
-            let quotes = a
-                .article_order
-                .iter()
-                .copied()
-                .filter(|&q| {
-                    let quote = &a.quotes[q];
-                    quote.speaker == s
-                        && match issue {
-                            Some(i) => quote.issues.contains(&i),
-                            None => quote.issues.is_empty(),
-                        }
-                })
-                .collect::<Vec<_>>();
-            (s, quotes)
+/// One part of the report: an issue (or, last, the quotes with none) and
+/// the quotes listed under it — its own, not its sub-issues' — by speaker
+/// in file order, each speaker's in article order.
+struct Section {
+    issue: Option<usize>,
+    title: String,
+    by_speaker: Vec<(usize, Vec<usize>)>,
+}
+
+/// Every section, from one pass over the quotes.
+fn sections(a: &Annotation) -> Vec<Section> {
+    // quotes[issue][speaker], with the last issue slot for quotes with none.
+    let mut quotes = vec![vec![Vec::new(); a.speakers.len()]; a.issues.len() + 1];
+    for &q in &a.article_order {
+        let quote = &a.quotes[q];
+        if quote.issues.is_empty() {
+            quotes[a.issues.len()][quote.speaker].push(q);
+        }
+        for &i in &quote.issues {
+            quotes[i][quote.speaker].push(q);
+        }
+    }
+    quotes
+        .into_iter()
+        .enumerate()
+        .map(|(i, per_speaker)| Section {
+            issue: (i < a.issues.len()).then_some(i),
+            title: a.issues.get(i).map_or("Other quotes".to_string(), |issue| issue.title.clone()),
+            by_speaker: per_speaker.into_iter().enumerate().filter(|(_, qs)| !qs.is_empty()).collect(),
         })
-        .filter(|(_, quotes)| !quotes.is_empty())
         .collect()
 }
 
@@ -69,13 +78,6 @@ fn facts(a: &Annotation, q: usize, issue: Option<usize>) -> Vec<String> {
     facts
 }
 
-fn sections(a: &Annotation) -> Vec<(Option<usize>, String)> {
-    let mut out: Vec<(Option<usize>, String)> =
-        (0..a.issues.len()).map(|i| (Some(i), a.issues[i].title.clone())).collect();
-    out.push((None, "Other quotes".to_string()));
-    out
-}
-
 fn markdown_report(a: &Annotation, m: &Matrix) -> String {
     let article = &a.article;
     let mut out = format!("# {}\n\n", markdown(&article.title));
@@ -92,8 +94,7 @@ fn markdown_report(a: &Annotation, m: &Matrix) -> String {
         a.quotes.len(),
         super::matrix::markdown_table(a, m)
     );
-    for (issue, title) in sections(a) {
-        let groups = by_speaker(a, issue);
+    for Section { issue, title, by_speaker: groups } in sections(a) {
         if groups.is_empty() && issue.is_none() {
             continue;
         }
@@ -194,8 +195,7 @@ fn html_report(a: &Annotation, m: &Matrix) -> String {
     }
     let _ = writeln!(out, "<td>{}</td></tr>\n</table>", html(&m.total.describe()));
     let _ = writeln!(out, "<p class=\"legend\">{}</p>", html(matrix::LEGEND));
-    for (issue, title) in sections(a) {
-        let groups = by_speaker(a, issue);
+    for Section { issue, title, by_speaker: groups } in sections(a) {
         if groups.is_empty() && issue.is_none() {
             continue;
         }
