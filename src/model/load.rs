@@ -65,6 +65,14 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// A file that stops at its first problem: no annotation, one error.
+    fn failed(position: Position, message: String) -> Loaded {
+        Loaded {
+            annotation: None,
+            diagnostics: vec![Diagnostic { severity: Severity::Error, position, message }],
+        }
+    }
+
     pub fn errors(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == Severity::Error).count()
     }
@@ -84,14 +92,7 @@ pub fn load(source: &Source) -> Result<Loaded, Unreadable> {
             let bytes = match read_capped(path) {
                 Ok(bytes) => bytes,
                 Err(ReadError::TooLarge(size)) => {
-                    return Ok(Loaded {
-                        annotation: None,
-                        diagnostics: vec![Diagnostic {
-                            severity: Severity::Error,
-                            position: Position::START,
-                            message: too_large("the file", size),
-                        }],
-                    });
+                    return Ok(Loaded::failed(Position::START, too_large("the file", size)));
                 }
                 Err(ReadError::Io(e)) => {
                     return Err(Unreadable(format!("cannot read {}: {e}", path.display())));
@@ -159,27 +160,17 @@ pub fn load_bytes(bytes: &[u8], read_text_file: &TextFileReader) -> Loaded {
         Ok(s) => s,
         Err(e) => {
             let (position, byte) = utf8_error_at(bytes, e.valid_up_to());
-            return Loaded {
-                annotation: None,
-                diagnostics: vec![Diagnostic {
-                    severity: Severity::Error,
-                    position,
-                    message: format!("the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8"),
-                }],
-            };
+            return Loaded::failed(
+                position,
+                format!("the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8"),
+            );
         }
     };
     let root = match yaml::parse(source) {
         Ok(root) => root,
         Err(e) => {
-            return Loaded {
-                annotation: None,
-                diagnostics: vec![Diagnostic {
-                    severity: Severity::Error,
-                    position: Position { line: e.line, column: e.column },
-                    message: format!("invalid YAML: {}", e.message),
-                }],
-            };
+            let position = Position { line: e.line, column: e.column };
+            return Loaded::failed(position, format!("invalid YAML: {}", e.message));
         }
     };
     let mut walker = Walker::default();
