@@ -258,6 +258,21 @@ struct RawQuote {
     via: Option<IdRef>,
 }
 
+/// Speakers or issues as read: the items, where each was written, their
+/// ids, and (for issues) their `parent` references.
+struct Listed<T> {
+    items: Vec<T>,
+    paths: Vec<NodePath>,
+    ids: HashMap<String, usize>,
+    parents: Vec<Option<IdRef>>,
+}
+
+impl<T> Default for Listed<T> {
+    fn default() -> Self {
+        Listed { items: Vec::new(), paths: Vec::new(), ids: HashMap::new(), parents: Vec::new() }
+    }
+}
+
 /// What anchoring needs to know of a quote besides its text.
 struct Anchoring {
     text_path: Option<NodePath>,
@@ -475,56 +490,10 @@ impl Walker {
             (text, folded)
         });
 
-        // Speakers.
-        let mut speakers = Vec::new();
-        let mut speaker_paths = Vec::new();
-        let mut speaker_ids = HashMap::new();
-        for (node, path) in self.section(&mut root_fields, "speakers") {
-            let Some(mut f) = self.fields(node, path, "a speaker", SPEAKER_KEYS) else { continue };
-            let id = self.text(&mut f, "id", "a speaker", true);
-            let name = self.text(&mut f, "name", "a speaker", true);
-            let role = self.text(&mut f, "role", "a speaker", false).map(|t| t.0);
-            let affiliation = self.text(&mut f, "affiliation", "a speaker", false).map(|t| t.0);
-            let aliases = self.text_list(&mut f, "aliases").into_iter().map(|t| t.0).collect();
-            let Some((id, id_path)) = id else { continue };
-            if !is_id(&id) {
-                self.error(
-                    id_path,
-                    format!(
-                        "speaker id `{id}` may use only a-z, 0-9, `_` and `-` (try `{}`)",
-                        suggest_id(&id)
-                    ),
-                );
-            }
-            if !self.unique_id(&mut speaker_ids, "speaker", &id, speakers.len(), id_path) {
-                continue;
-            }
-            let name = name.map(|t| t.0).unwrap_or_else(|| id.clone());
-            speakers.push(Speaker { id, name, role, affiliation, aliases });
-            speaker_paths.push(path);
-        }
-
-        // Issues.
-        let mut issues = Vec::new();
-        let mut issue_paths = Vec::new();
-        let mut parents: Vec<Option<IdRef>> = Vec::new();
-        let mut issue_ids = HashMap::new();
-        for (node, path) in self.section(&mut root_fields, "issues") {
-            let Some(mut f) = self.fields(node, path, "an issue", ISSUE_KEYS) else { continue };
-            let id = self.text(&mut f, "id", "an issue", true);
-            let title = self.text(&mut f, "title", "an issue", true);
-            let proposition = self.text(&mut f, "proposition", "an issue", false).map(|t| t.0);
-            let summary = self.text(&mut f, "summary", "an issue", false).map(|t| t.0);
-            let parent = self.text(&mut f, "parent", "an issue", false);
-            let Some((id, id_path)) = id else { continue };
-            if !self.unique_id(&mut issue_ids, "issue", &id, issues.len(), id_path) {
-                continue;
-            }
-            let title = title.map(|t| t.0).unwrap_or_else(|| id.clone());
-            issues.push(Issue { id, title, proposition, summary, ..Issue::default() });
-            issue_paths.push(path);
-            parents.push(parent);
-        }
+        let Listed { items: speakers, paths: speaker_paths, ids: speaker_ids, .. } =
+            self.speakers(&mut root_fields);
+        let Listed { items: mut issues, paths: issue_paths, ids: issue_ids, parents } =
+            self.issues(&mut root_fields);
         let issue_names: Vec<String> = issues.iter().map(|i| i.id.clone()).collect();
         let issue_known: Vec<&str> = issue_names.iter().map(String::as_str).collect();
         for (i, parent) in parents.iter().enumerate() {
@@ -646,6 +615,57 @@ impl Walker {
         let mut article_order: Vec<usize> = (0..quotes.len()).collect();
         article_order.sort_by_key(|&q| (quotes[q].span.start, q));
         Some(Annotation { article, speakers, issues, quotes, article_order, text_file })
+    }
+
+    /// The speakers, each checked; duplicates are reported and left out.
+    fn speakers(&mut self, root: &mut Fields) -> Listed<Speaker> {
+        let mut listed = Listed::default();
+        for (node, path) in self.section(root, "speakers") {
+            let Some(mut f) = self.fields(node, path, "a speaker", SPEAKER_KEYS) else { continue };
+            let id = self.text(&mut f, "id", "a speaker", true);
+            let name = self.text(&mut f, "name", "a speaker", true);
+            let role = self.text(&mut f, "role", "a speaker", false).map(|t| t.0);
+            let affiliation = self.text(&mut f, "affiliation", "a speaker", false).map(|t| t.0);
+            let aliases = self.text_list(&mut f, "aliases").into_iter().map(|t| t.0).collect();
+            let Some((id, id_path)) = id else { continue };
+            if !is_id(&id) {
+                let message = format!(
+                    "speaker id `{id}` may use only a-z, 0-9, `_` and `-` (try `{}`)",
+                    suggest_id(&id)
+                );
+                self.error(id_path, message);
+            }
+            if !self.unique_id(&mut listed.ids, "speaker", &id, listed.items.len(), id_path) {
+                continue;
+            }
+            let name = name.map(|t| t.0).unwrap_or_else(|| id.clone());
+            listed.items.push(Speaker { id, name, role, affiliation, aliases });
+            listed.paths.push(path);
+        }
+        listed
+    }
+
+    /// The issues, each checked, with their `parent` references still to
+    /// resolve; duplicates are reported and left out.
+    fn issues(&mut self, root: &mut Fields) -> Listed<Issue> {
+        let mut listed = Listed::default();
+        for (node, path) in self.section(root, "issues") {
+            let Some(mut f) = self.fields(node, path, "an issue", ISSUE_KEYS) else { continue };
+            let id = self.text(&mut f, "id", "an issue", true);
+            let title = self.text(&mut f, "title", "an issue", true);
+            let proposition = self.text(&mut f, "proposition", "an issue", false).map(|t| t.0);
+            let summary = self.text(&mut f, "summary", "an issue", false).map(|t| t.0);
+            let parent = self.text(&mut f, "parent", "an issue", false);
+            let Some((id, id_path)) = id else { continue };
+            if !self.unique_id(&mut listed.ids, "issue", &id, listed.items.len(), id_path) {
+                continue;
+            }
+            let title = title.map(|t| t.0).unwrap_or_else(|| id.clone());
+            listed.items.push(Issue { id, title, proposition, summary, ..Issue::default() });
+            listed.paths.push(path);
+            listed.parents.push(parent);
+        }
+        listed
     }
 
     fn article(
