@@ -6,6 +6,7 @@
 //! [`sanitize`] is the one place that decides how they are shown.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use unicode_width::UnicodeWidthChar;
 
 /// True for characters that must never be written raw to a terminal:
@@ -117,34 +118,70 @@ pub fn fold_whitespace(s: &str) -> Cow<'_, str> {
 /// Greedy word wrap of one-line text into lines of at most `width` cells;
 /// words longer than a line are broken.
 pub fn wrap(s: &str, width: usize) -> Vec<String> {
+    wrap_ranges(s, width).into_iter().map(|r| s[r].to_string()).collect()
+}
+
+/// Greedy word wrap of one line into rows of at most `width` cells, as byte
+/// ranges of `s`: the white space where a row breaks belongs to no row, a
+/// line's indentation stays on its first row, and words wider than a row
+/// are broken.
+pub fn wrap_ranges(s: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
-    let mut used = 0;
-    for word in s.split(' ').filter(|w| !w.is_empty()) {
-        let w = self::width(word);
-        if used > 0 && used + 1 + w > width {
-            lines.push(std::mem::take(&mut line));
-            used = 0;
+    let mut rows = Vec::new();
+    if s.trim().is_empty() {
+        rows.push(0..s.len());
+        return rows;
+    }
+    let mut row: Option<(usize, usize, usize)> = None; // start, end, width so far
+    let mut pos = 0;
+    while pos < s.len() {
+        // Next token: white space, then a word.
+        let ws_end = s[pos..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |i| pos + i);
+        if ws_end == s.len() {
+            break; // trailing white space
         }
-        if used > 0 {
-            line.push(' ');
-            used += 1;
-        }
-        for c in word.chars() {
-            let cw = char_width(c);
-            if used + cw > width && used > 0 {
-                lines.push(std::mem::take(&mut line));
-                used = 0;
+        let word_end = s[ws_end..].find(char::is_whitespace).map_or(s.len(), |i| ws_end + i);
+        let ws_width = s[pos..ws_end].chars().count();
+        let word = &s[ws_end..word_end];
+        let word_width = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_control()) {
+            word.len()
+        } else {
+            self::width(word)
+        };
+        match row {
+            // The first word of a line keeps the indentation before it.
+            None => row = Some((pos, pos, 0)),
+            Some((start, end, used)) if used + ws_width + word_width > width => {
+                rows.push(start..end);
+                row = Some((ws_end, ws_end, 0));
             }
-            line.push(c);
-            used += cw;
+            _ => {}
         }
+        let (start, _, used) = row.expect("row started");
+        let used = if used == 0 && start == ws_end { 0 } else { used + ws_width };
+        if used + word_width <= width {
+            row = Some((start, word_end, used + word_width));
+        } else {
+            // A word wider than the row: break it at the row's edge.
+            let mut used = used;
+            let mut start = start;
+            for (i, c) in s[ws_end..word_end].char_indices() {
+                let w = char_width(c);
+                if used + w > width && used > 0 {
+                    rows.push(start..ws_end + i);
+                    start = ws_end + i;
+                    used = 0;
+                }
+                used += w;
+            }
+            row = Some((start, word_end, used));
+        }
+        pos = word_end;
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    if let Some((start, end, _)) = row {
+        rows.push(start..end);
     }
-    lines
+    rows
 }
 
 #[cfg(test)]

@@ -24,7 +24,11 @@ impl ArticleLayout {
         for line in text.split('\n') {
             let end = start + line.len();
             let trimmed = end - (line.len() - line.trim_end_matches('\r').len());
-            wrap_line(text, start..trimmed, width, &mut rows);
+            rows.extend(
+                text::wrap_ranges(&text[start..trimmed], width)
+                    .into_iter()
+                    .map(|r| start + r.start..start + r.end),
+            );
             start = end + 1;
         }
         ArticleLayout { width, rows }
@@ -46,65 +50,6 @@ impl ArticleLayout {
         let first = self.row_of(span.start);
         let last = self.row_of(span.end.saturating_sub(1).max(span.start));
         first..last.max(first) + 1
-    }
-}
-
-/// Greedy word wrap of one line; words wider than a row are broken.
-fn wrap_line(text: &str, line: Range<usize>, width: usize, rows: &mut Vec<Range<usize>>) {
-    let s = &text[line.clone()];
-    if s.trim().is_empty() {
-        rows.push(line.start..line.end);
-        return;
-    }
-    let base = line.start;
-    let mut row: Option<(usize, usize, usize)> = None; // start, end, width so far
-    let mut pos = 0;
-    while pos < s.len() {
-        // Next token: white space, then a word.
-        let ws_end = s[pos..].find(|c: char| !c.is_whitespace()).map_or(s.len(), |i| pos + i);
-        if ws_end == s.len() {
-            break; // trailing white space
-        }
-        let word_end = s[ws_end..].find(char::is_whitespace).map_or(s.len(), |i| ws_end + i);
-        let ws_width = s[pos..ws_end].chars().count();
-        let word = &s[ws_end..word_end];
-        let word_width = if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_control()) {
-            word.len()
-        } else {
-            text::width(word)
-        };
-        match row {
-            // The first word of a line keeps the indentation before it.
-            None => row = Some((base + pos, base + pos, 0)),
-            Some((start, end, used)) if used + ws_width + word_width > width => {
-                rows.push(start..end);
-                row = Some((base + ws_end, base + ws_end, 0));
-            }
-            _ => {}
-        }
-        let (start, _, used) = row.expect("row started");
-        let used = if used == 0 && start == base + ws_end { 0 } else { used + ws_width };
-        if used + word_width <= width {
-            row = Some((start, base + word_end, used + word_width));
-        } else {
-            // A word wider than the row: break it at the row's edge.
-            let mut used = used;
-            let mut start = start;
-            for (i, c) in s[ws_end..word_end].char_indices() {
-                let w = text::char_width(c);
-                if used + w > width && used > 0 {
-                    rows.push(start..base + ws_end + i);
-                    start = base + ws_end + i;
-                    used = 0;
-                }
-                used += w;
-            }
-            row = Some((start, base + word_end, used));
-        }
-        pos = word_end;
-    }
-    if let Some((start, end, _)) = row {
-        rows.push(start..end);
     }
 }
 
