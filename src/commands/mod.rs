@@ -128,6 +128,40 @@ pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> std::i
     writeln!(out, "{safe}")
 }
 
+/// Quotes under one issue (or, last, those with none), by speaker: what
+/// `quotes --format markdown` and `report` are made of.
+pub struct Section {
+    pub issue: Option<usize>,
+    pub title: String,
+    /// Speakers in file order, each with their quotes in the order given.
+    pub by_speaker: Vec<(usize, Vec<usize>)>,
+}
+
+/// Groups `quotes` by the issues they list (their own, not their
+/// sub-issues'), then by speaker, in one pass.
+pub fn sections(a: &Annotation, quotes: &[usize]) -> Vec<Section> {
+    // grouped[issue][speaker], with the last issue slot for quotes with none.
+    let mut grouped = vec![vec![Vec::new(); a.speakers.len()]; a.issues.len() + 1];
+    for &q in quotes {
+        let quote = &a.quotes[q];
+        if quote.issues.is_empty() {
+            grouped[a.issues.len()][quote.speaker].push(q);
+        }
+        for &i in &quote.issues {
+            grouped[i][quote.speaker].push(q);
+        }
+    }
+    grouped
+        .into_iter()
+        .enumerate()
+        .map(|(i, per_speaker)| Section {
+            issue: (i < a.issues.len()).then_some(i),
+            title: a.issues.get(i).map_or("Other quotes".to_string(), |issue| issue.title.clone()),
+            by_speaker: per_speaker.into_iter().enumerate().filter(|(_, qs)| !qs.is_empty()).collect(),
+        })
+        .collect()
+}
+
 /// Quote counts per speaker, over all quotes.
 pub fn quotes_per_speaker(a: &Annotation) -> Vec<usize> {
     let mut counts = vec![0; a.speakers.len()];

@@ -1,7 +1,7 @@
 //! `whosaid quotes`: the quotes that match, in article order, or with
 //! `--search`, best first.
 
-use super::{EXIT_OK, EXIT_USAGE, Outcome, markdown, resolve_ids, write_csv, write_json};
+use super::{EXIT_OK, EXIT_USAGE, Outcome, Section, markdown, resolve_ids, sections, write_csv, write_json};
 use crate::cli::{Format, QuotesArgs};
 use crate::model::{Annotation, Kind};
 use crate::query::{self, Score, SearchIndex};
@@ -222,28 +222,16 @@ fn write_markdown(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> st
     if !byline.is_empty() {
         writeln!(out, "\n*{}*", byline.join(", "))?;
     }
-    let mut groups: Vec<(String, Option<String>, Vec<usize>)> = a
-        .issues
-        .iter()
-        .enumerate()
-        .map(|(i, issue)| {
-            let quotes = selected.iter().copied().filter(|&q| a.quotes[q].issues.contains(&i)).collect();
-            (issue.title.clone(), issue.proposition.clone(), quotes)
-        })
-        .collect();
-    let unfiled = selected.iter().copied().filter(|&q| a.quotes[q].issues.is_empty()).collect();
-    groups.push(("Other quotes".to_string(), None, unfiled));
-    for (title, proposition, quotes) in groups.into_iter().filter(|g| !g.2.is_empty()) {
-        writeln!(out, "\n## {}", markdown(&title))?;
-        if let Some(p) = proposition {
-            writeln!(out, "\n*Proposition:* {}", markdown(&p))?;
+    for Section { issue, title, by_speaker } in sections(a, selected) {
+        if by_speaker.is_empty() {
+            continue;
         }
-        for (s, speaker) in a.speakers.iter().enumerate() {
-            let theirs: Vec<usize> = quotes.iter().copied().filter(|&q| a.quotes[q].speaker == s).collect();
-            if theirs.is_empty() {
-                continue;
-            }
-            writeln!(out, "\n### {}\n", markdown(&speaker.name))?;
+        writeln!(out, "\n## {}", markdown(&title))?;
+        if let Some(p) = issue.and_then(|i| a.issues[i].proposition.as_ref()) {
+            writeln!(out, "\n*Proposition:* {}", markdown(p))?;
+        }
+        for (s, theirs) in by_speaker {
+            writeln!(out, "\n### {}\n", markdown(a.speaker_name(s)))?;
             for q in theirs {
                 let quote = &a.quotes[q];
                 let mut facts = Vec::new();

@@ -2,7 +2,7 @@
 //! stance matrix, then every issue with its proposition and its quotes by
 //! speaker. Markdown, or one self-contained HTML file that prints well.
 
-use super::{EXIT_OK, Outcome, markdown};
+use super::{EXIT_OK, Outcome, Section, markdown, sections};
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::matrix::{self, Matrix};
 use crate::model::{Annotation, Kind};
@@ -22,39 +22,6 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
     };
     out.write_all(document.as_bytes())?;
     Ok(EXIT_OK)
-}
-
-/// One part of the report: an issue (or, last, the quotes with none) and
-/// the quotes listed under it — its own, not its sub-issues' — by speaker
-/// in file order, each speaker's in article order.
-struct Section {
-    issue: Option<usize>,
-    title: String,
-    by_speaker: Vec<(usize, Vec<usize>)>,
-}
-
-/// Every section, from one pass over the quotes.
-fn sections(a: &Annotation) -> Vec<Section> {
-    // quotes[issue][speaker], with the last issue slot for quotes with none.
-    let mut quotes = vec![vec![Vec::new(); a.speakers.len()]; a.issues.len() + 1];
-    for &q in &a.article_order {
-        let quote = &a.quotes[q];
-        if quote.issues.is_empty() {
-            quotes[a.issues.len()][quote.speaker].push(q);
-        }
-        for &i in &quote.issues {
-            quotes[i][quote.speaker].push(q);
-        }
-    }
-    quotes
-        .into_iter()
-        .enumerate()
-        .map(|(i, per_speaker)| Section {
-            issue: (i < a.issues.len()).then_some(i),
-            title: a.issues.get(i).map_or("Other quotes".to_string(), |issue| issue.title.clone()),
-            by_speaker: per_speaker.into_iter().enumerate().filter(|(_, qs)| !qs.is_empty()).collect(),
-        })
-        .collect()
 }
 
 /// What to say after a quote: its kind, its stance on the issue, who relayed
@@ -94,7 +61,7 @@ fn markdown_report(a: &Annotation, m: &Matrix) -> String {
         a.quotes.len(),
         super::matrix::markdown_table(a, m)
     );
-    for Section { issue, title, by_speaker: groups } in sections(a) {
+    for Section { issue, title, by_speaker: groups } in sections(a, &a.article_order) {
         if groups.is_empty() && issue.is_none() {
             continue;
         }
@@ -195,7 +162,7 @@ fn html_report(a: &Annotation, m: &Matrix) -> String {
     }
     let _ = writeln!(out, "<td>{}</td></tr>\n</table>", html(&m.total.describe()));
     let _ = writeln!(out, "<p class=\"legend\">{}</p>", html(matrix::LEGEND));
-    for Section { issue, title, by_speaker: groups } in sections(a) {
+    for Section { issue, title, by_speaker: groups } in sections(a, &a.article_order) {
         if groups.is_empty() && issue.is_none() {
             continue;
         }
