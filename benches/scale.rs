@@ -14,7 +14,7 @@ use ratatui::backend::TestBackend;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
-use whosaid::model::{self, Annotation, Source};
+use whosaid::model::{self, Corpus, Source};
 use whosaid::tui::app::{App, Event};
 use whosaid::tui::theme::Theme;
 use whosaid::tui::view;
@@ -75,10 +75,10 @@ fn write_corpus(quotes: usize, seed: u64) -> (PathBuf, usize, usize) {
     (path, corpus.yaml.len(), corpus.article.len())
 }
 
-fn load(path: &Path) -> Annotation {
-    let loaded = model::load(&Source::File(path.to_path_buf())).expect("readable");
-    assert!(loaded.diagnostics.is_empty(), "the corpus loads cleanly: {:?}", &loaded.diagnostics[..1]);
-    loaded.annotation.expect("no errors")
+fn load(path: &Path) -> Corpus {
+    let loaded = model::load(&Source::Paths(vec![path.to_path_buf()])).expect("readable");
+    assert!(loaded.diagnostics().is_empty(), "the corpus loads cleanly: {:?}", &loaded.diagnostics()[..1]);
+    loaded.into_corpus().expect("no errors")
 }
 
 /// Times `step` then a frame, `n` times; milliseconds per step+frame.
@@ -185,7 +185,11 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     }
 
     let a = load(&path);
-    let texts: Vec<String> = a.quotes.iter().map(|q| whosaid::text::one_line(&q.text).into_owned()).collect();
+    let texts: Vec<String> = a
+        .quotes
+        .ids()
+        .map(|q| whosaid::text::one_line(&whosaid::describe::written(&a, q)).into_owned())
+        .collect();
     let mut app = App::new(a, "bench".into(), Theme { color: true }, WIDTH, HEIGHT);
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
@@ -215,9 +219,9 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     // Search: the browser builds the index on another thread after the first
     // frame; then `/` and "open door" letter by letter.
     let t = Instant::now();
-    let index = whosaid::query::SearchIndex::new(&app.annotation);
+    let index = whosaid::query::SearchIndex::new(&app.corpus);
     out(figure("search index (built in the background at start)", ms(t.elapsed()), "ms", None));
-    app.handle(Event::SearchIndex(app.annotation.clone(), Box::new(index)));
+    app.handle(Event::SearchIndex(app.corpus.clone(), Box::new(index)));
     app.handle(key('/'));
     let mut strokes = Vec::new();
     for c in "open door".chars() {
@@ -228,7 +232,7 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     let full_query = *strokes.last().expect("keystrokes");
     out(figure("search keystroke, typing \"open door\" (median)", median(strokes.clone()), "ms", Some(5.0)));
     out(figure("search keystroke, typing \"open door\" (worst)", worst(&strokes), "ms", Some(16.0)));
-    out(figure("  hits for \"open door\"", app.filtered.len() as f64, "", None));
+    out(figure("  hits for \"open door\"", app.list.quotes.len() as f64, "", None));
     let t = Instant::now();
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
     out(figure("frame with search highlights", ms(t.elapsed()), "ms", Some(4.0)));

@@ -390,14 +390,16 @@ mod tests {
     fn a_generated_corpus_loads_cleanly_and_is_deterministic() {
         let corpus = generate(2_000, 7);
         let article = corpus.article.clone();
-        let loaded = load_bytes(corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)));
-        let problems: Vec<String> = loaded.diagnostics.iter().take(5).map(|d| d.render("gen.yaml")).collect();
+        let loaded =
+            load_bytes("gen.yaml", corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)));
+        let problems: Vec<String> = loaded.diagnostics().iter().take(5).map(|d| d.render()).collect();
         assert_eq!(problems, Vec::<String>::new());
-        let a = loaded.annotation.unwrap();
+        let a = loaded.into_corpus().unwrap();
         assert_eq!(a.quotes.len(), 2_000);
         assert_eq!(a.speakers.len(), SPEAKERS);
         assert!(corpus.yaml.contains("occurrence: 2"));
-        assert!(a.article.text.contains('“') && a.article.text.contains("d’état"));
+        let text = &a.articles.iter().next().unwrap().text;
+        assert!(text.contains('“') && text.contains("d’état"));
         assert_eq!(generate(2_000, 7).yaml, corpus.yaml);
         assert_ne!(generate(2_000, 8).yaml, corpus.yaml);
     }

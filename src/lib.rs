@@ -7,6 +7,7 @@
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod describe;
 pub mod matrix;
 pub mod model;
 pub mod query;

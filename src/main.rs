@@ -4,17 +4,17 @@
 use clap::Parser;
 use std::process::ExitCode;
 use whosaid::cli::{Cli, Command};
-use whosaid::commands::{self, EXIT_USAGE};
-use whosaid::model::Source;
+use whosaid::commands::{self, EXIT_ERRORS, EXIT_USAGE};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let Some(command) = &cli.command else {
-        return match whosaid::tui::run(&Source::from_arg(cli.file.as_deref()), !cli.no_mouse) {
+        return match whosaid::tui::run(cli.file.as_slice(), !cli.no_mouse) {
             Ok(status) => ExitCode::from(status),
+            // The terminal failed while the browser ran: not a usage error.
             Err(e) => {
-                eprintln!("whosaid: {e:#}");
-                ExitCode::from(EXIT_USAGE)
+                eprintln!("whosaid: the browser stopped: {e:#}");
+                ExitCode::from(EXIT_ERRORS)
             }
         };
     };

@@ -8,12 +8,12 @@
 //! since a parent's cell already counts its children's quotes, folding
 //! hides detail without changing any count.
 
-use crate::model::{Annotation, Stance};
+use crate::model::{Corpus, IssueIx, QuoteIx, SpeakerIx, Stance, ix::per};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
-    /// The quotes, in article order.
-    pub quotes: Vec<usize>,
+    /// The quotes, in reading order (one per statement).
+    pub quotes: Vec<QuoteIx>,
     /// Their combined stance; `None` when none is stated.
     pub stance: Option<Stance>,
 }
@@ -45,10 +45,10 @@ impl Total {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Matrix {
-    /// Speaker indices, one per row, in file order.
-    pub rows: Vec<usize>,
-    /// Issue indices, one per column, in file order.
-    pub columns: Vec<usize>,
+    /// One row per speaker, in file order.
+    pub rows: Vec<SpeakerIx>,
+    /// One column per issue, in file order.
+    pub columns: Vec<IssueIx>,
     /// `cells[row][column]`.
     pub cells: Vec<Vec<Cell>>,
     pub row_totals: Vec<Total>,
@@ -57,13 +57,14 @@ pub struct Matrix {
     pub folded: bool,
 }
 
-/// Builds the matrix; with `fold`, sub-issues fold into their top-level issue.
-pub fn build(a: &Annotation, fold: bool) -> Matrix {
-    let columns: Vec<usize> =
-        (0..a.issues.len()).filter(|&i| !fold || a.issues[i].parent.is_none()).collect();
-    let rows: Vec<usize> = (0..a.speakers.len()).collect();
+/// Builds the matrix; with `fold`, sub-issues fold into their top-level
+/// issue. A group's row holds its members' quotes too, as a parent issue's
+/// column holds its sub-issues'. A statement told more than once counts once.
+pub fn build(a: &Corpus, fold: bool) -> Matrix {
+    let columns: Vec<IssueIx> = a.issues.ids().filter(|&i| !fold || a.issues[i].parent.is_none()).collect();
+    let rows: Vec<SpeakerIx> = a.speakers.ids().collect();
     let mut cells = vec![vec![Cell { quotes: Vec::new(), stance: None }; columns.len()]; rows.len()];
-    let mut column_of = vec![None; a.issues.len()];
+    let mut column_of = per::<IssueIx, Option<usize>>(a.issues.len(), None);
     for (c, &i) in columns.iter().enumerate() {
         column_of[i] = Some(c);
     }
@@ -78,19 +79,29 @@ pub fn build(a: &Annotation, fold: bool) -> Matrix {
             _ => {}
         }
     };
-    for &q in &a.article_order {
+    for &q in a.order.iter().filter(|&&q| a.counts(q)) {
         let quote = &a.quotes[q];
+        let mut speakers = Vec::new();
+        let mut at = Some(quote.speaker);
+        while let Some(s) = at {
+            speakers.push(s.index());
+            at = a.speakers[s].member_of;
+        }
         for &i in &quote.under {
             if let Some(c) = column_of[i] {
                 let stance = a.stance_under(q, i);
-                cells[quote.speaker][c].quotes.push(q);
+                for &s in &speakers {
+                    cells[s][c].quotes.push(q);
+                }
                 count(&mut column_totals[c], stance);
             }
         }
         // A speaker's and the grand total count each quote once, with the
         // stance its issues add up to.
         let overall = Stance::combine(quote.stances.iter().map(|(_, s)| *s));
-        count(&mut row_totals[quote.speaker], overall);
+        for &s in &speakers {
+            count(&mut row_totals[s], overall);
+        }
         count(&mut total, overall);
     }
     for row in &mut cells {
@@ -130,12 +141,12 @@ mod tests {
     use super::*;
     use crate::model::{Source, load, load_bytes};
 
-    fn from_yaml(quotes: &str) -> Annotation {
+    fn from_yaml(quotes: &str) -> Corpus {
         let yaml = format!(
             "article:\n  title: T\n  text: one two three four five six\nspeakers:\n  - id: a\n    name: A\n  - id: b\n    name: B\nissues:\n  - id: top\n    title: Top\n  - id: sub\n    title: Sub\n    parent: top\n  - id: other\n    title: Other\nquotes:\n{quotes}"
         );
-        let loaded = load_bytes(yaml.as_bytes(), &|_| Err("none".into()));
-        loaded.annotation.unwrap_or_else(|| panic!("{:?}", loaded.diagnostics))
+        let loaded = load_bytes("t.yaml", yaml.as_bytes(), &|_| Err("none".into()));
+        loaded.clone().into_corpus().unwrap_or_else(|| panic!("{:?}", loaded.diagnostics()))
     }
 
     #[test]
@@ -147,7 +158,11 @@ mod tests {
         assert_eq!(m.cells[0][0].stance, Some(Stance::Support));
         assert_eq!(m.cells[0][0].quotes.len(), 2);
         assert_eq!(m.cells[1][0].stance, Some(Stance::Mixed), "support and oppose meet");
-        assert_eq!(m.cells[1][2], Cell { quotes: vec![4], stance: None }, "quotes without a stance");
+        assert_eq!(
+            m.cells[1][2],
+            Cell { quotes: vec![QuoteIx::new(4)], stance: None },
+            "quotes without a stance"
+        );
         assert_eq!(cell_text(&m.cells[1][2]), "·1");
         assert_eq!(cell_text(&m.cells[0][2]), "", "no quotes, a quiet cell");
         assert_eq!(m.row_totals[1], Total { quotes: 3, support: 1, oppose: 1 }, "each quote counted once");
@@ -161,7 +176,7 @@ mod tests {
         let m = build(&a, false);
         assert_eq!(m.cells[0][0].stance, Some(Stance::Oppose));
         assert_eq!(m.cells[0][2].stance, None);
-        assert_eq!(m.cells[0][2].quotes, vec![0]);
+        assert_eq!(m.cells[0][2].quotes, vec![QuoteIx::new(0)]);
     }
 
     #[test]
@@ -170,22 +185,22 @@ mod tests {
             "  - {speaker: a, issues: [sub], stance: oppose, text: one}\n  - {speaker: a, issues: [top], stance: neutral, text: two}\n",
         );
         let m = build(&a, false);
-        assert_eq!(m.columns, vec![0, 1, 2]);
+        assert_eq!(m.columns, a.issues.ids().collect::<Vec<_>>());
         assert_eq!(m.cells[0][0].quotes.len(), 2, "the parent counts its child's quote");
         assert_eq!(m.cells[0][0].stance, Some(Stance::Oppose), "neutral does not contradict");
         assert_eq!(m.cells[0][1].quotes.len(), 1);
         let folded = build(&a, true);
-        assert_eq!(folded.columns, vec![0, 2]);
+        assert_eq!(folded.columns, vec![IssueIx::new(0), IssueIx::new(2)]);
         assert_eq!(folded.cells[0][0], m.cells[0][0]);
     }
 
     #[test]
     fn the_built_in_article_at_a_glance() {
-        let a = load(&Source::BuiltIn).unwrap().annotation.unwrap();
+        let a = load(&Source::BuiltIn).unwrap().into_corpus().unwrap();
         let m = build(&a, false);
         let nato = m.columns.iter().position(|&i| a.issues[i].id == "nato-expansion").unwrap();
-        let sherman = a.speaker_by_id("sherman").unwrap();
-        let ryabkov = a.speaker_by_id("ryabkov").unwrap();
+        let sherman = a.speaker_by_id("sherman").unwrap().index();
+        let ryabkov = a.speaker_by_id("ryabkov").unwrap().index();
         assert_eq!(m.cells[sherman][nato].stance, Some(Stance::Oppose));
         assert_eq!(m.cells[ryabkov][nato].stance, Some(Stance::Support));
     }

@@ -7,19 +7,27 @@ use whosaid::text::fold_whitespace;
 #[test]
 fn built_in_annotation_is_clean_and_complete() {
     let loaded = load(&Source::BuiltIn).expect("built-in loads");
-    let rendered: Vec<String> = loaded.diagnostics.iter().map(|d| d.render("built-in")).collect();
+    let rendered: Vec<String> = loaded.diagnostics().iter().map(|d| d.render()).collect();
     assert_eq!(rendered, Vec::<String>::new(), "no errors and no warnings");
-    let a = loaded.annotation.expect("annotation");
+    let a = loaded.into_corpus().expect("a corpus");
+    let text = &a.articles.iter().next().unwrap().text;
 
-    for q in &a.quotes {
-        let span = &a.article.text[q.span.clone()];
-        assert_eq!(fold_whitespace(span), fold_whitespace(&q.text), "quote {} anchors exactly", q.id);
+    for (q, quote) in a.quotes.enumerate() {
+        for (part, written) in quote.parts.iter().zip(quote.text.parts()) {
+            assert_eq!(
+                fold_whitespace(&text[part.clone()]),
+                fold_whitespace(written),
+                "quote {} anchors exactly",
+                quote.id
+            );
+        }
+        assert_eq!(a.article_of(q).text, *text);
     }
-    for (s, speaker) in a.speakers.iter().enumerate() {
-        let used = a.quotes.iter().any(|q| q.speaker == s || q.via == Some(s));
+    for (s, speaker) in a.speakers.enumerate() {
+        let used = a.quotes.ids().any(|q| a.said_by(q, s) || a.relayed_by(q, s));
         assert!(used, "speaker {} is used", speaker.id);
     }
-    for (i, issue) in a.issues.iter().enumerate() {
+    for (i, issue) in a.issues.enumerate() {
         assert!(a.quotes.iter().any(|q| q.is_under(i)), "issue {} is used", issue.id);
         assert!(issue.proposition.is_some(), "issue {} has a proposition", issue.id);
     }
@@ -30,7 +38,7 @@ fn built_in_annotation_is_clean_and_complete() {
     assert!(ryabkov.aliases.iter().any(|n| n == "Sergei Ryabkov"));
 
     // Every question is answered, and every answer points at a question.
-    for (q, quote) in a.quotes.iter().enumerate() {
+    for (q, quote) in a.quotes.enumerate() {
         if quote.kind == Kind::Question {
             assert!(!quote.answers.is_empty(), "question {} has an answer", quote.id);
         }
@@ -39,14 +47,14 @@ fn built_in_annotation_is_clean_and_complete() {
             assert!(a.quotes[r].answers.contains(&q));
         }
     }
-    assert!(a.quotes.iter().any(|q| q.kind == Kind::Indirect && q.via.is_some()));
+    assert!(a.quotes.iter().any(|q| q.kind == Kind::Indirect && !q.via.is_empty()));
 
     // The headline of the matrix: Sherman opposes, Ryabkov supports non-expansion.
     let nato = a.issue_by_id("nato-expansion").unwrap();
     let stance_of = |speaker: &str| {
         let s = a.speaker_by_id(speaker).unwrap();
         Stance::combine(
-            (0..a.quotes.len()).filter(|&q| a.quotes[q].speaker == s).filter_map(|q| a.stance_under(q, nato)),
+            a.quotes.ids().filter(|&q| a.quotes[q].speaker == s).filter_map(|q| a.stance_under(q, nato)),
         )
     };
     assert_eq!(stance_of("sherman"), Some(Stance::Oppose));
@@ -56,7 +64,7 @@ fn built_in_annotation_is_clean_and_complete() {
 #[test]
 fn built_in_article_ships_verbatim() {
     let shipped = include_str!("../assets/nato-open-doors.txt");
-    let a = load(&Source::BuiltIn).unwrap().annotation.unwrap();
-    assert_eq!(a.article.text, shipped);
+    let a = load(&Source::BuiltIn).unwrap().into_corpus().unwrap();
+    assert_eq!(a.articles.iter().next().unwrap().text, shipped);
     assert!(shipped.starts_with("Jan 11, 2022\n"));
 }

@@ -171,7 +171,7 @@ fn speakers_and_issues_in_every_format() {
     assert_eq!(nato["quotes"], 13, "includes Ukraine and Georgia's quotes");
     assert_eq!(nato["stances"]["oppose"], 4);
     let o = whosaid(&["issues"]);
-    assert!(stdout(&o).lines().any(|l| l.starts_with("  NATO non-expansion")), "children are indented");
+    assert!(stdout(&o).lines().any(|l| l.starts_with("↳ NATO non-expansion")), "children are marked");
     let o = whosaid(&["issues", "--format", "csv"]);
     assert!(stdout(&o).starts_with("id,title,parent,proposition,quotes,"));
     let o = whosaid(&["issues", "--format", "markdown"]);

@@ -1,20 +1,20 @@
 //! One test per class of diagnostic: each asserts the exact line, column and
 //! message a user sees.
 
-use whosaid::model::{Loaded, load_bytes};
+use whosaid::model::{LoadOutcome, load_bytes};
 
 const ARTICLE: &str =
     "Ryabkov said: “No improvement has been achieved.”\nSherman said no. Sherman said no.\n";
 
 /// Loads `yaml`; `text_file: article.txt` reads [`ARTICLE`], any other name fails.
-fn load_with(yaml: &[u8], article: &[u8]) -> Loaded {
-    load_bytes(yaml, &|name| {
+fn load_with(yaml: &[u8], article: &[u8]) -> LoadOutcome {
+    load_bytes("f.yaml", yaml, &|name| {
         if name == "article.txt" { Ok((article.to_vec(), None)) } else { Err("no such file".into()) }
     })
 }
 
 fn diagnostics(yaml: &str) -> Vec<String> {
-    load_with(yaml.as_bytes(), ARTICLE.as_bytes()).diagnostics.iter().map(|d| d.render("f.yaml")).collect()
+    load_with(yaml.as_bytes(), ARTICLE.as_bytes()).diagnostics().iter().map(|d| d.render()).collect()
 }
 
 /// A valid file with `extra` appended under `quotes:`.
@@ -27,7 +27,7 @@ fn with_quotes(extra: &str) -> String {
 #[test]
 fn a_valid_file_has_no_diagnostics() {
     assert_eq!(diagnostics(&with_quotes("")), Vec::<String>::new());
-    assert!(load_with(with_quotes("").as_bytes(), ARTICLE.as_bytes()).annotation.is_some());
+    assert!(load_with(with_quotes("").as_bytes(), ARTICLE.as_bytes()).corpus().is_some());
 }
 
 #[test]
@@ -162,12 +162,12 @@ fn article_text_problems() {
     );
     let not_utf8 = load_with(b"article:\n  title: T\n  text_file: article.txt\n", b"ok\nbad \xff here");
     assert_eq!(
-        not_utf8.diagnostics[0].render("f.yaml"),
+        not_utf8.diagnostics()[0].render(),
         "f.yaml:3:14: error: the article text file `article.txt` is not valid UTF-8 (byte 0xff at its line 2, column 5); save it as UTF-8"
     );
     let empty = load_with(b"article:\n  title: T\n  text_file: article.txt\n", b" \n");
-    assert_eq!(empty.diagnostics[0].render("f.yaml"), "f.yaml:3:14: warning: the article text is empty");
-    assert!(empty.annotation.is_some(), "an empty article is only a warning");
+    assert_eq!(empty.diagnostics()[0].render(), "f.yaml:3:14: warning: the article text is empty");
+    assert!(empty.corpus().is_some(), "an empty article is only a warning");
 }
 
 #[test]
@@ -187,7 +187,7 @@ fn unused_speakers_and_issues_are_warnings() {
     let yaml = with_quotes("").replace("issues:\n", "issues:\n  - id: idle\n    title: Idle\n") + "";
     let yaml = yaml.replace("speakers:\n", "speakers:\n  - id: putin\n    name: Vladimir Putin\n");
     let loaded = load_with(yaml.as_bytes(), ARTICLE.as_bytes());
-    let d: Vec<String> = loaded.diagnostics.iter().map(|d| d.render("f.yaml")).collect();
+    let d: Vec<String> = loaded.diagnostics().iter().map(|d| d.render()).collect();
     assert_eq!(
         d,
         vec![
@@ -195,21 +195,21 @@ fn unused_speakers_and_issues_are_warnings() {
             "f.yaml:12:5: warning: issue `idle` has no quotes",
         ]
     );
-    assert!(loaded.annotation.is_some());
+    assert!(loaded.corpus().is_some());
 }
 
 #[test]
 fn hostile_yaml_ends_in_one_clear_error() {
     let not_utf8 = load_with(b"article:\n  title: \xc3\x28\n", b"");
     assert_eq!(
-        not_utf8.diagnostics[0].render("f.yaml"),
+        not_utf8.diagnostics()[0].render(),
         "f.yaml:2:10: error: the file is not valid UTF-8 (byte 0xc3); save it as UTF-8"
     );
     let deep = "a: ".to_string() + &"[".repeat(5000);
     let d = diagnostics(&deep);
     assert!(d[0].contains("error: invalid YAML: the document is nested too deeply"), "{d:?}");
     let binary: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
-    let d = load_with(&binary, b"").diagnostics;
+    let d = load_with(&binary, b"").diagnostics().to_vec();
     assert_eq!(d.len(), 1);
     let mut bomb = String::from("article: &a [");
     bomb.push_str(&vec!["xxxxxxxx"; 6000].join(","));
@@ -230,6 +230,6 @@ fn hostile_yaml_ends_in_one_clear_error() {
 #[test]
 fn spans_map_back_to_the_text_as_written() {
     let yaml = "article:\n  title: T\n  text: \"a  b\\u00a0c\\n\\td e\"\nspeakers:\n  - id: s\n    name: S\nquotes:\n  - speaker: s\n    text: |\n      b c\n      d\n";
-    let a = load_with(yaml.as_bytes(), b"").annotation.expect("loads");
-    assert_eq!(&a.article.text[a.quotes[0].span.clone()], "b\u{a0}c\n\td");
+    let a = load_with(yaml.as_bytes(), b"").into_corpus().expect("loads");
+    assert_eq!(a.words(whosaid::model::QuoteIx::new(0)), "b\u{a0}c\n\td");
 }

@@ -8,9 +8,9 @@ mod common;
 
 use common::{builtin, draw, text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::style::Color;
+use ratatui::style::{Color, Modifier};
 use whosaid::corpus::Rng;
-use whosaid::model::{Annotation, load_bytes};
+use whosaid::model::{Corpus, load_bytes};
 use whosaid::text::is_unsafe;
 use whosaid::tui::app::{App, Event};
 use whosaid::tui::keymap::{self, Context, KEYMAP, Key};
@@ -43,7 +43,7 @@ fn random_key(rng: &mut Rng) -> KeyEvent {
     }
 }
 
-fn random_event(rng: &mut Rng, app: &App, annotation: &Annotation) -> Event {
+fn random_event(rng: &mut Rng, app: &App, corpus: &Corpus) -> Event {
     let (w, h) = (app.area.width.max(1), app.area.height.max(1));
     match rng.below(100) {
         0..=79 => {
@@ -72,40 +72,48 @@ fn random_event(rng: &mut Rng, app: &App, annotation: &Annotation) -> Event {
             Event::Resize(w, h)
         }
         97 => Event::Reloaded(Err(vec!["f.yaml:1:1: error: a broken edit".into()])),
-        _ => Event::Reloaded(Ok(Box::new(annotation.clone()))),
+        _ => Event::Reloaded(Ok(Box::new(corpus.clone()))),
     }
 }
 
 /// What must hold after every event.
 fn check_invariants(app: &App, step: usize) {
-    let a = &app.annotation;
+    let a = &app.corpus;
+    let list = &app.list;
     let at = format!("after event {step}");
     assert!(app.speakers.selected <= a.speakers.len(), "{at}: speaker selection");
     assert!(app.issues.selected <= a.issues.len(), "{at}: issue selection");
-    if app.filtered.is_empty() {
+    if list.quotes.is_empty() {
         assert_eq!(app.quotes.selected, 0, "{at}: empty list, nothing selected");
     } else {
-        assert!(app.quotes.selected < app.filtered.len(), "{at}: quote selection inside the list");
+        assert!(app.quotes.selected < list.quotes.len(), "{at}: quote selection inside the list");
     }
     for list in [app.speakers, app.issues, app.quotes] {
         assert!(list.offset <= list.selected, "{at}: the selection is not above the first row shown");
     }
-    let rows = app.article_layout.rows.len();
-    assert!(rows == 0 || app.article_cursor < rows, "{at}: article cursor inside the article");
-    assert!(app.article_top <= app.article_cursor || rows == 0, "{at}: cursor on screen");
-    // The counts agree with the list.
-    let by_speaker = app.speaker_filter().map_or(app.speaker_total, |s| app.speaker_counts[s]);
-    let by_issue = app.issue_filter().map_or(app.issue_total, |i| app.issue_counts[i]);
-    assert_eq!(app.filtered.len(), by_speaker, "{at}: speaker count is the list's length");
-    assert_eq!(app.filtered.len(), by_issue, "{at}: issue count is the list's length");
-    for &q in &app.filtered {
+    let (rows, scroll) = (app.article.layout.rows.len(), app.article.scroll);
+    assert!(rows == 0 || scroll.selected < rows, "{at}: article cursor inside the article");
+    assert!(scroll.offset <= scroll.selected || rows == 0, "{at}: cursor on screen");
+    // The counts agree with the list: one per statement listed.
+    let statements = list.quotes.iter().filter(|&&q| a.counts(q)).count();
+    let by_speaker = app.filters.speaker.map_or(list.speaker_total, |s| list.speaker_counts[s]);
+    let by_issue = app.filters.issue.map_or(list.issue_total, |i| list.issue_counts[i]);
+    assert_eq!(statements, by_speaker, "{at}: speaker count is the list's");
+    assert_eq!(statements, by_issue, "{at}: issue count is the list's");
+    for &q in &list.quotes {
         let quote = &a.quotes[q];
-        assert!(app.speaker_filter().is_none_or(|s| quote.speaker == s), "{at}: speaker filter");
-        assert!(app.issue_filter().is_none_or(|i| quote.is_under(i)), "{at}: issue filter");
+        assert!(app.filters.speaker.is_none_or(|s| a.said_by(q, s)), "{at}: speaker filter");
+        assert!(app.filters.issue.is_none_or(|i| quote.is_under(i)), "{at}: issue filter");
     }
-    if let Some(m) = &app.matrix {
-        assert!(m.row < m.rows() && m.col < m.columns(), "{at}: matrix cursor inside the grid");
-        assert!(m.top <= m.row && m.left <= m.col, "{at}: matrix cursor on screen");
+    if let Some(m) = app.mode.matrix() {
+        assert!(
+            m.rows.selected < m.row_count() && m.cols.selected < m.column_count(),
+            "{at}: matrix cursor inside the grid"
+        );
+        assert!(
+            m.rows.offset <= m.rows.selected && m.cols.offset <= m.cols.selected,
+            "{at}: matrix cursor on screen"
+        );
     }
 }
 
@@ -117,32 +125,47 @@ fn check_screen(app: &App, step: usize) {
         assert!(!cell.symbol().chars().any(is_unsafe), "{at}: a raw control on screen");
     }
     // The strongly highlighted text in the article is the selected quote's
-    // (search matches, drawn over it, are left out of this check).
-    if let (Some(panes), Some(q), None, None, false) =
-        (app.panes(), app.selected_quote(), app.matrix.as_ref(), app.overlay, app.search.is_active())
+    // (search matches, drawn over it, are left out of this check), and it
+    // is there whenever the quote's rows are on screen.
+    let browsing = matches!(app.mode, whosaid::tui::mode::Mode::Browse);
+    if let (Some(panes), Some(q), true, false) =
+        (app.panes(), app.selected_quote(), browsing, app.search.is_active())
         && let Some(area) = panes.article
         && area.width > 2
         && area.height > 2
     {
+        let strong = |cell: &ratatui::buffer::Cell| {
+            if app.theme.color {
+                cell.bg != Color::Reset && cell.bg != Color::DarkGray
+            } else {
+                cell.modifier.contains(Modifier::REVERSED)
+            }
+        };
         let mut lit = String::new();
         for y in area.y + 1..area.bottom() - 1 {
             for x in area.x + 1..area.right() - 1 {
                 let cell = &buffer[(x, y)];
-                if cell.bg != Color::Reset && cell.bg != Color::DarkGray {
+                if strong(cell) {
                     lit.push_str(cell.symbol());
                 }
             }
         }
         let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let quote = squash(&app.annotation.article.text[app.annotation.quotes[q].span.clone()]);
-        assert!(quote.contains(&squash(&lit)), "{at}: highlighted {lit:?} is not from quote {q}");
+        let quote = squash(&app.corpus.words(q));
+        assert!(quote.contains(&squash(&lit)), "{at}: highlighted {lit:?} is not from quote {q:?}");
+        let span_rows = app.article.layout.rows_of(&app.corpus.quotes[q].span);
+        let shown = app.article.scroll.offset..app.article.scroll.offset + (area.height - 2) as usize;
+        let on_screen = span_rows.start < shown.end && shown.start < span_rows.end;
+        let has_text = !squash(&app.corpus.article_of(q).text[app.corpus.quotes[q].span.clone()]).is_empty();
+        assert!(
+            !on_screen || !has_text || !lit.trim().is_empty(),
+            "{at}: quote {q:?} on screen but not highlighted"
+        );
     }
     // The status line's hints are the keymap's.
     let screen = text(&buffer);
     if app.message.is_none()
-        && app.search.line.is_none()
-        && app.matrix.is_none()
-        && app.context() == Context::Browse
+        && browsing
         && !app.search.is_active()
         && app.panes().is_some()
         && let Some(status) = screen.lines().last()
@@ -158,13 +181,13 @@ fn check_screen(app: &App, step: usize) {
     }
 }
 
-fn monkey(annotation: Annotation, seed: u64, events: usize) {
+fn monkey(corpus: Corpus, seed: u64, events: usize) {
     let mut rng = Rng::new(seed);
     let (w, h) = *rng.pick(SIZES);
-    let mut app = App::new(annotation.clone(), "monkey.yaml".into(), Theme { color: rng.chance(50) }, w, h);
+    let mut app = App::new(corpus.clone(), "monkey.yaml".into(), Theme { color: rng.chance(50) }, w, h);
     check_invariants(&app, 0);
     for step in 1..=events {
-        let event = random_event(&mut rng, &app, &annotation);
+        let event = random_event(&mut rng, &app, &corpus);
         app.handle(event);
         check_invariants(&app, step);
         if step % 40 == 0 {
@@ -184,9 +207,9 @@ fn random_events_on_the_built_in_article() {
 fn random_events_on_a_generated_corpus() {
     let corpus = whosaid::corpus::generate(1_500, 11);
     let article = corpus.article;
-    let loaded = load_bytes(corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)));
-    let annotation = loaded.annotation.expect("the corpus loads");
+    let loaded = load_bytes("gen.yaml", corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)));
+    let corpus = loaded.into_corpus().expect("the corpus loads");
     for seed in 21..=22 {
-        monkey(annotation.clone(), seed, 2_500);
+        monkey(corpus.clone(), seed, 2_500);
     }
 }

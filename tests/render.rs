@@ -35,8 +35,9 @@ fn speaker_selection_filters_quotes_and_recounts_issues() {
     assert!(line.trim_end_matches('│').trim_end().ends_with(" 0"), "{line}");
     assert!(buffer[(5, row)].modifier.contains(Modifier::DIM));
     // Every quote listed is Ryabkov's.
-    assert_eq!(app.filtered.len(), 5);
-    assert!(app.filtered.iter().all(|&q| app.annotation.quotes[q].speaker == 1));
+    assert_eq!(app.list.quotes.len(), 5);
+    let ryabkov = app.corpus.speaker_by_id("ryabkov").unwrap();
+    assert!(app.list.quotes.iter().all(|&q| app.corpus.quotes[q].speaker == ryabkov));
 }
 
 #[test]
@@ -88,17 +89,17 @@ fn the_selected_quote_is_highlighted_whole_after_scrolling() {
     let mut app = app(120, 36);
     press(&mut app, "Tab Tab G");
     let q = app.selected_quote().unwrap();
-    let quote = &app.annotation.quotes[q];
+    let quote = &app.corpus.quotes[q];
     assert_eq!(quote.id, "koshkin-military-technical");
-    assert_eq!(highlighted(&app), fold_whitespace(&quote.text), "the whole span, across wrapped rows");
+    assert_eq!(highlighted(&app), written(&app, q), "the whole span, across wrapped rows");
     // A long quote in the middle, from the Quotes pane moving one by one.
     press(&mut app, "g");
     for _ in 0..20 {
         press(&mut app, "j");
         let q = app.selected_quote().unwrap();
-        let quote = &app.annotation.quotes[q];
+        let quote = &app.corpus.quotes[q];
         let lit = highlighted(&app);
-        assert_eq!(lit, fold_whitespace(&quote.text), "quote {}", quote.id);
+        assert_eq!(lit, written(&app, q), "quote {}", quote.id);
     }
 }
 
@@ -118,7 +119,7 @@ fn other_quotes_of_the_filter_are_marked_in_their_speakers_colours() {
 #[test]
 fn details_show_the_exchange_and_a_jumps_between_question_and_answer() {
     let mut app = app(120, 40);
-    let question = app.annotation.quote_by_id("sp-progress").unwrap();
+    let question = app.corpus.quote_by_id("sp-progress").unwrap();
     press(&mut app, "Tab Tab");
     while app.selected_quote() != Some(question) {
         press(&mut app, "j");
@@ -127,7 +128,7 @@ fn details_show_the_exchange_and_a_jumps_between_question_and_answer() {
     assert!(s.contains("question · line"), "{s}");
     assert!(s.contains("answered by Alexander"), "{s}");
     press(&mut app, "a");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "bartosh-progress");
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "bartosh-progress");
     let s = screen(&app);
     assert!(s.contains("answers SP interviewer"), "{s}");
     press(&mut app, "a");
@@ -177,30 +178,31 @@ fn article_keys_scroll_jump_and_select() {
     let mut app = app(120, 36);
     press(&mut app, "Tab Tab Tab");
     assert_eq!(app.focus, Pane::Article);
-    let before = app.article_cursor;
+    let before = app.article.scroll.selected;
     press(&mut app, "j j");
-    assert_eq!(app.article_cursor, before + 2);
+    assert_eq!(app.article.scroll.selected, before + 2);
     press(&mut app, "g ]");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
     press(&mut app, "]");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-firm");
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "sherman-firm");
     press(&mut app, "[");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "sherman-no-restrictions");
     // Enter selects the quote under the cursor; again, the next one on that row.
     press(&mut app, "G ^u ^u");
     let koshkin_row = app
-        .article_layout
-        .row_of(app.annotation.quotes[app.annotation.quote_by_id("koshkin-cheated").unwrap()].span.start);
-    while app.article_cursor > koshkin_row {
+        .article
+        .layout
+        .row_of(app.corpus.quotes[app.corpus.quote_by_id("koshkin-cheated").unwrap()].span.start);
+    while app.article.scroll.selected > koshkin_row {
         press(&mut app, "k");
     }
-    while app.article_cursor < koshkin_row {
+    while app.article.scroll.selected < koshkin_row {
         press(&mut app, "j");
     }
     press(&mut app, "Enter");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "koshkin-cheated");
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "koshkin-cheated");
     press(&mut app, "Enter");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "sherman-first-two");
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "sherman-first-two");
     assert_eq!(app.focus, Pane::Article);
 }
 
@@ -241,7 +243,7 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
     let s = screen(&app);
     let row = row_of(&s, "Andrey Koshkin").unwrap() as u16;
     click(&mut app, 5, row);
-    assert_eq!(app.speaker_filter(), Some(6));
+    assert_eq!(app.filters.speaker, app.corpus.speaker_by_id("koshkin"));
     assert!(screen(&app).contains("Quotes · @koshkin · 14 of 43"));
     let quotes = app.panes().unwrap().quotes.unwrap();
     click(&mut app, quotes.x + 5, quotes.y + 1 + 2);
@@ -250,9 +252,9 @@ fn mouse_click_selects_and_focuses_and_wheel_scrolls() {
     wheel(&mut app, quotes.x + 5, quotes.y + 2, true);
     assert_eq!(app.quotes.selected, 2);
     let article = app.panes().unwrap().article.unwrap();
-    let top = app.article_top;
+    let top = app.article.scroll.offset;
     wheel(&mut app, article.x + 5, article.y + 2, true);
-    assert_eq!(app.article_top, top + 3);
+    assert_eq!(app.article.scroll.offset, top + 3);
 }
 
 #[test]
@@ -300,10 +302,7 @@ fn resizing_keeps_the_selection_in_view() {
     app.handle(Event::Resize(90, 20));
     let s = screen(&app);
     assert!(s.contains("▶ The answer was clear"), "{s}");
-    assert_eq!(
-        highlighted(&app),
-        fold_whitespace(&app.annotation.quotes[app.selected_quote().unwrap()].text)
-    );
+    assert_eq!(highlighted(&app), written(&app, app.selected_quote().unwrap()));
 }
 
 #[test]
@@ -320,8 +319,8 @@ fn no_color_keeps_every_highlight_visible() {
         .filter(|&p| buffer[p].modifier.contains(Modifier::REVERSED))
         .map(|p| buffer[p].symbol().to_string())
         .collect();
-    let quote = &app.annotation.quotes[app.selected_quote().unwrap()];
-    assert_eq!(fold_whitespace(&reversed.replace("  ", " ")).replace(' ', ""), quote.text.replace(' ', ""));
+    let quote = written(&app, app.selected_quote().unwrap());
+    assert_eq!(fold_whitespace(&reversed.replace("  ", " ")).replace(' ', ""), quote.replace(' ', ""));
     let underlined = buffer.content.iter().filter(|c| c.modifier.contains(Modifier::UNDERLINED)).count();
     assert!(underlined > 0, "other quotes are underlined");
     insta::assert_snapshot!("no_color", screen(&app));
@@ -347,7 +346,7 @@ fn copy_gives_the_quote_with_its_citation() {
 fn reload_keeps_the_selection_by_id_and_a_broken_edit_keeps_the_last_good_state() {
     let mut app = app(120, 36);
     press(&mut app, "j j Tab Tab j");
-    let chosen = app.annotation.quotes[app.selected_quote().unwrap()].id.clone();
+    let chosen = app.corpus.quotes[app.selected_quote().unwrap()].id.clone();
     // A broken edit: banner, same state.
     app.handle(Event::Reloaded(Err(vec!["f.yaml:3:1: error: something broke".into()])));
     let s = screen(&app);
@@ -355,14 +354,16 @@ fn reload_keeps_the_selection_by_id_and_a_broken_edit_keeps_the_last_good_state(
     assert!(s.contains("f.yaml:3:1: error: something broke"));
     assert!(s.contains("Quotes · @ryabkov · 5 of 43"));
     // A good edit: a quote inserted before; selection follows the id.
-    let mut edited = builtin();
-    edited.quotes.remove(0);
-    edited.article_order = (0..edited.quotes.len()).collect();
-    edited.article_order.sort_by_key(|&q| edited.quotes[q].span.start);
+    let edited = builtin_edited(|yaml| {
+        let first = yaml.find("  - id: sherman-no-restrictions").unwrap();
+        let next = first + yaml[first + 1..].find("  - id:").unwrap() + 1;
+        format!("{}{}", &yaml[..first], &yaml[next..])
+    });
+    assert_eq!(edited.quotes.len(), builtin().quotes.len() - 1);
     app.handle(Event::Reloaded(Ok(Box::new(edited))));
     let s = screen(&app);
     assert!(!s.contains("reload failed"));
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, chosen);
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, chosen);
     assert!(s.contains("@ryabkov"));
 }
 
@@ -401,11 +402,13 @@ fn control_characters_from_the_file_are_drawn_as_placeholders() {
 
 /// Quotes whose article text has a word starting with `prefix` (case and
 /// accents folded): the brute-force answer a search must give.
-fn quotes_with_word_starting(app: &whosaid::tui::app::App, prefix: &str) -> Vec<usize> {
-    let a = &app.annotation;
-    let mut out: Vec<usize> = (0..a.quotes.len())
+fn quotes_with_word_starting(app: &whosaid::tui::app::App, prefix: &str) -> Vec<whosaid::model::QuoteIx> {
+    let a = &app.corpus;
+    let mut out: Vec<whosaid::model::QuoteIx> = a
+        .quotes
+        .ids()
         .filter(|&q| {
-            let text = whosaid::query::fold(&a.article.text[a.quotes[q].span.clone()], false);
+            let text = whosaid::query::fold(&a.words(q), false);
             let mut prev_alnum = false;
             text.char_indices().any(|(i, c)| {
                 let starts = c.is_alphanumeric() && !prev_alnum && text[i..].starts_with(prefix);
@@ -435,7 +438,7 @@ fn searching_expan_lists_exactly_the_quotes_with_such_a_word_highlighted_in_both
     let mut app = app(120, 36);
     press(&mut app, "/");
     type_text(&mut app, "expan");
-    let mut listed = app.filtered.clone();
+    let mut listed = app.list.quotes.clone();
     listed.sort();
     assert_eq!(listed, quotes_with_word_starting(&app, "expan"));
     assert_eq!(listed.len(), 3);
@@ -471,7 +474,7 @@ fn n_and_n_step_through_hits_and_wrap() {
     assert_eq!(app.quotes.selected, 2);
     assert!(screen(&app).contains("search wrapped to the last hit"));
     press(&mut app, "Esc");
-    assert_eq!(app.filtered.len(), 43, "Esc clears the search");
+    assert_eq!(app.list.quotes.len(), 43, "Esc clears the search");
     press(&mut app, "n");
     assert!(screen(&app).contains("no search"));
 }
@@ -480,21 +483,21 @@ fn n_and_n_step_through_hits_and_wrap() {
 fn esc_while_typing_restores_the_list_and_selection_from_before() {
     let mut app = app(120, 36);
     press(&mut app, "Tab Tab j j j");
-    let before = (app.filtered.clone(), app.selected_quote());
+    let before = (app.list.quotes.clone(), app.selected_quote());
     press(&mut app, "/");
     type_text(&mut app, "nato");
-    assert_ne!(app.filtered, before.0);
+    assert_ne!(app.list.quotes, before.0);
     press(&mut app, "Esc");
-    assert_eq!((app.filtered.clone(), app.selected_quote()), before);
+    assert_eq!((app.list.quotes.clone(), app.selected_quote()), before);
     // And a kept search comes back after a cancelled new one.
     press(&mut app, "/");
     type_text(&mut app, "russia");
     press(&mut app, "Enter");
-    let kept = (app.filtered.clone(), app.selected_quote());
+    let kept = (app.list.quotes.clone(), app.selected_quote());
     press(&mut app, "/");
     type_text(&mut app, "sanctions");
     press(&mut app, "Esc");
-    assert_eq!((app.filtered.clone(), app.selected_quote()), kept);
+    assert_eq!((app.list.quotes.clone(), app.selected_quote()), kept);
     assert!(screen(&app).contains("/russia"));
 }
 
@@ -503,13 +506,13 @@ fn a_malformed_query_is_shown_and_the_list_keeps_its_last_good_result() {
     let mut app = app(120, 36);
     press(&mut app, "/");
     type_text(&mut app, "open ");
-    let good = app.filtered.clone();
+    let good = app.list.quotes.clone();
     type_text(&mut app, "\"door");
     let s = screen(&app);
     assert!(s.lines().last().unwrap().contains("unclosed \" in the query"), "{s}");
-    assert_eq!(app.filtered, good);
+    assert_eq!(app.list.quotes, good);
     type_text(&mut app, "\"");
-    assert_eq!(app.filtered.len(), 1);
+    assert_eq!(app.list.quotes.len(), 1);
     press(&mut app, "^u");
     type_text(&mut app, "@nobody");
     assert!(screen(&app).lines().last().unwrap().contains("no speaker matches @nobody"));
@@ -524,14 +527,18 @@ fn the_query_line_edits_and_fields_combine_with_the_panes() {
     press(&mut app, "j");
     press(&mut app, "/");
     type_text(&mut app, "#nato stance:opp");
-    assert_eq!(app.filtered.len(), 4, "Sherman's quotes opposing non-expansion");
+    assert_eq!(app.list.quotes.len(), 4, "Sherman's quotes opposing non-expansion");
     press(&mut app, "Backspace");
-    assert!(app.search.line.as_ref().unwrap().input.ends_with("stance:op"), "{:?}", app.search.line);
+    assert!(
+        app.mode.search_line().unwrap().line.input.ends_with("stance:op"),
+        "{:?}",
+        app.mode.search_line().map(|l| &l.line)
+    );
     press(&mut app, "Left Left Right");
-    assert_eq!(app.search.line.as_ref().unwrap().cursor, "#nato stance:o".len());
+    assert_eq!(app.mode.search_line().unwrap().line.cursor, "#nato stance:o".len());
     press(&mut app, "Home");
     type_text(&mut app, "kind:indirect ");
-    assert_eq!(app.filtered.len(), 3, "two of them reported, plus Koshkin's account");
+    assert_eq!(app.list.quotes.len(), 3, "two of them reported, plus Koshkin's account");
     let s = screen(&app);
     assert!(s.contains("Quotes · @sherman · /kind:indirect #nato stance:op · 3 of 43"), "{s}");
 }
@@ -565,15 +572,12 @@ fn the_matrix_shows_who_stands_where_and_enter_lands_on_those_quotes() {
     let status = screen(&app).lines().last().unwrap().to_string();
     assert!(status.contains("Sergey Ryabkov · NATO non-expansion · support · 2 quotes"), "{status}");
     press(&mut app, "Enter");
-    assert!(app.matrix.is_none());
+    assert!(app.mode.matrix().is_none());
     assert_eq!(app.focus, Pane::Quotes);
     let s = screen(&app);
     assert!(s.contains("Quotes · @ryabkov · #nato-expansion · 2 of 43"), "{s}");
-    assert_eq!(app.annotation.quotes[app.selected_quote().unwrap()].id, "ryabkov-no-progress");
-    assert_eq!(
-        highlighted(&app),
-        fold_whitespace(&app.annotation.quotes[app.selected_quote().unwrap()].text)
-    );
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, "ryabkov-no-progress");
+    assert_eq!(highlighted(&app), written(&app, app.selected_quote().unwrap()));
 }
 
 #[test]
@@ -589,9 +593,9 @@ fn the_matrix_scrolls_both_ways_keeping_names_and_titles() {
     let s = screen(&app);
     assert!(s.contains("Total"), "{s}");
     assert!(s.contains("← more"), "{s}");
-    let m = app.matrix.as_ref().unwrap();
-    assert_eq!((m.row, m.col), (m.rows() - 1, m.columns() - 1));
-    assert!(m.top > 0 && m.left > 0);
+    let m = app.mode.matrix().unwrap();
+    assert_eq!((m.rows.selected, m.cols.selected), (m.row_count() - 1, m.column_count() - 1));
+    assert!(m.rows.offset > 0 && m.cols.offset > 0);
     assert!(s.lines().last().unwrap().contains("All speakers · all issues"), "{s}");
     press(&mut app, "g");
     assert!(screen(&app).contains("Wendy Sherman"));
@@ -601,18 +605,22 @@ fn the_matrix_scrolls_both_ways_keeping_names_and_titles() {
 fn folding_the_matrix_keeps_the_counts_and_m_returns_unchanged() {
     let mut app = app(120, 30);
     press(&mut app, "j");
-    let before = (app.speakers.selected, app.issues.selected, app.filtered.clone());
+    let before = (app.speakers.selected, app.issues.selected, app.list.quotes.clone());
     press(&mut app, "m l f");
-    let m = app.matrix.as_ref().unwrap();
+    let m = app.mode.matrix().unwrap();
     assert!(m.grid.folded);
     assert_eq!(m.grid.columns.len(), 4, "top-level issues only");
-    assert_eq!(m.grid.columns[m.col], 0, "NATO non-expansion folded into its parent");
+    assert_eq!(
+        m.grid.columns[m.cols.selected],
+        app.corpus.issue_by_id("security-guarantees").unwrap(),
+        "NATO non-expansion folded into its parent"
+    );
     assert!(screen(&app).contains("sub-issues folded"));
     press(&mut app, "f m");
-    assert!(app.matrix.is_none());
-    assert_eq!((app.speakers.selected, app.issues.selected, app.filtered.clone()), before);
+    assert!(app.mode.matrix().is_none());
+    assert_eq!((app.speakers.selected, app.issues.selected, app.list.quotes.clone()), before);
     press(&mut app, "m");
-    assert!(!app.matrix.as_ref().unwrap().grid.folded, "fold state kept between openings");
+    assert!(!app.mode.matrix().unwrap().grid.folded, "fold state kept between openings");
 }
 
 #[test]
@@ -623,8 +631,8 @@ fn matrix_cells_are_clicked_and_no_color_keeps_the_glyphs() {
     let y = s.lines().position(|l| l.contains("Andrey Koshkin")).unwrap() as u16;
     let x = s.lines().nth(1).unwrap().chars().position(|c| c == '↳').unwrap() as u16 + 1;
     click(&mut app, x, y);
-    let m = app.matrix.as_ref().unwrap();
-    assert_eq!((m.row, m.col), (6, 1));
+    let m = app.mode.matrix().unwrap();
+    assert_eq!((m.rows.selected, m.cols.selected), (6, 1));
     let buffer = draw(&app);
     assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
     let s = screen(&app);

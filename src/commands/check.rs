@@ -1,7 +1,7 @@
 //! `whosaid check`: validate files and print every diagnostic.
 
-use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Outcome};
-use crate::model::{self, Severity, Source};
+use super::{EXIT_OK, Outcome};
+use crate::model::{LoadOutcome, Source};
 use crate::text;
 use std::io::Write;
 use std::path::PathBuf;
@@ -12,46 +12,36 @@ pub fn run(files: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Outco
     let sources: Vec<Source> = if files.is_empty() {
         vec![Source::BuiltIn]
     } else {
-        files.iter().map(|f| Source::File(f.clone())).collect()
+        files.iter().map(|f| Source::Paths(vec![f.clone()])).collect()
     };
     let mut status = EXIT_OK;
     for source in &sources {
-        let name = source.name();
-        match model::load(source) {
-            Err(unreadable) => {
-                writeln!(err, "whosaid: {unreadable}")?;
-                status = EXIT_USAGE;
+        let outcome = match super::load(source, err) {
+            Ok(outcome) => outcome,
+            Err(code) => {
+                status = status.max(code);
+                continue;
             }
-            Ok(loaded) => {
-                for d in &loaded.diagnostics {
-                    writeln!(err, "{}", d.render(&name))?;
-                }
-                let errors = loaded.errors();
-                let warnings = loaded.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
-                let counts = loaded.annotation.as_ref().map_or(String::new(), |a| {
-                    format!(
-                        "{}, {}, {}; ",
-                        plural(a.quotes.len(), "quote"),
-                        plural(a.speakers.len(), "speaker"),
-                        plural(a.issues.len(), "issue")
-                    )
-                });
-                writeln!(
-                    out,
-                    "{}: {counts}{}, {}",
-                    text::one_line(&name),
-                    plural(errors, "error"),
-                    plural(warnings, "warning")
-                )?;
-                if errors > 0 {
-                    status = status.max(EXIT_ERRORS);
-                }
-            }
-        }
+        };
+        writeln!(out, "{}: {}", text::one_line(&source.name()), summary(&outcome))?;
+        status = status.max(super::status(&outcome));
     }
     Ok(status)
 }
 
-fn plural(n: usize, word: &str) -> String {
+/// `43 quotes, 8 speakers, 9 issues; 0 errors, 1 warning`
+fn summary(outcome: &LoadOutcome) -> String {
+    let counts = outcome.corpus().map_or(String::new(), |c| {
+        format!(
+            "{}, {}, {}; ",
+            plural(c.quotes.len(), "quote"),
+            plural(c.speakers.len(), "speaker"),
+            plural(c.issues.len(), "issue")
+        )
+    });
+    format!("{counts}{}, {}", plural(outcome.errors(), "error"), plural(outcome.warnings(), "warning"))
+}
+
+pub fn plural(n: usize, word: &str) -> String {
     format!("{n} {word}{}", if n == 1 { "" } else { "s" })
 }

@@ -4,7 +4,8 @@
 use super::table::Table;
 use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
 use crate::cli::{Format, ListArgs};
-use crate::model::{Annotation, Stance};
+use crate::describe;
+use crate::model::{Corpus, Stance};
 use serde::Serialize;
 use std::io::Write;
 
@@ -28,14 +29,13 @@ struct IssueJson<'a> {
     stances: StanceCounts,
 }
 
-fn rows(a: &Annotation) -> Vec<IssueJson<'_>> {
+fn rows(a: &Corpus) -> Vec<IssueJson<'_>> {
     a.issues
-        .iter()
         .enumerate()
         .map(|(i, issue)| {
             let mut stances = StanceCounts::default();
             let mut quotes = 0;
-            for q in (0..a.quotes.len()).filter(|&q| a.quotes[q].is_under(i)) {
+            for q in a.quotes.ids().filter(|&q| a.quotes[q].is_under(i)) {
                 quotes += 1;
                 *match a.stance_under(q, i) {
                     Some(Stance::Support) => &mut stances.support,
@@ -59,7 +59,7 @@ fn rows(a: &Annotation) -> Vec<IssueJson<'_>> {
 }
 
 pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let a = match super::open(args.file.as_deref(), err) {
+    let a = match super::open(args.file.as_slice(), err) {
         Ok(a) => a,
         Err(status) => return Ok(status),
     };
@@ -71,10 +71,10 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                 &["ISSUE", "ID", "QUOTES", "SUPPORT", "OPPOSE", "NEUTRAL", "MIXED", "NONE"],
                 &[false, false, true, true, true, true, true, true],
             );
-            for (r, issue) in rows.iter().zip(&a.issues) {
+            for (r, issue) in rows.iter().zip(a.issues.ids()) {
                 let s = &r.stances;
                 t.row(vec![
-                    format!("{}{}", "  ".repeat(issue.depth), r.title),
+                    describe::issue_label(&a, issue),
                     r.id.into(),
                     r.quotes.to_string(),
                     s.support.to_string(),
@@ -125,13 +125,12 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
         Format::Markdown => {
             writeln!(out, "| Issue | Proposition | Quotes | Support | Oppose | Neutral | Mixed | None |")?;
             writeln!(out, "|---|---|---:|---:|---:|---:|---:|---:|")?;
-            for (r, issue) in rows.iter().zip(&a.issues) {
+            for (r, issue) in rows.iter().zip(a.issues.ids()) {
                 let s = &r.stances;
                 writeln!(
                     out,
-                    "| {}{} | {} | {} | {} | {} | {} | {} | {} |",
-                    "↳ ".repeat(issue.depth),
-                    markdown(r.title),
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                    markdown(&describe::issue_label(&a, issue)),
                     markdown(r.proposition.unwrap_or_default()),
                     r.quotes,
                     s.support,

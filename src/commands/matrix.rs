@@ -5,13 +5,14 @@
 use super::table::Table;
 use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
 use crate::cli::{Format, MatrixArgs};
+use crate::describe::issue_label;
 use crate::matrix::{self, Matrix, Total};
-use crate::model::Annotation;
+use crate::model::Corpus;
 use serde::Serialize;
 use std::io::Write;
 
 pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let a = match super::open(args.file.as_deref(), err) {
+    let a = match super::open(args.file.as_slice(), err) {
         Ok(a) => a,
         Err(status) => return Ok(status),
     };
@@ -25,13 +26,8 @@ pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
     Ok(EXIT_OK)
 }
 
-/// An issue's title, with an arrow for each level below the top.
-fn issue_label(a: &Annotation, issue: usize) -> String {
-    format!("{}{}", "↳ ".repeat(a.issues[issue].depth), a.issues[issue].title)
-}
-
 /// The grid with numbered columns, then the key to the numbers and totals.
-fn text(a: &Annotation, m: &Matrix) -> String {
+fn text(a: &Corpus, m: &Matrix) -> String {
     let mut header: Vec<String> = vec![String::new()];
     header.extend((1..=m.columns.len()).map(|n| n.to_string()));
     header.push("TOTAL".into());
@@ -50,7 +46,7 @@ fn text(a: &Annotation, m: &Matrix) -> String {
     totals.extend(m.column_totals.iter().map(|t| t.quotes.to_string()));
     totals.push(m.total.describe());
     t.row(totals);
-    let mut out = format!("Stance matrix · {}\n\n", crate::text::one_line(&a.article.title));
+    let mut out = format!("Stance matrix · {}\n\n", crate::text::one_line(a.heading()));
     out.push_str(&t.render());
     out.push('\n');
     let mut key = Table::new(&["#", "ISSUE", "QUOTES +SUPPORT −OPPOSE"], &[true, false, false]);
@@ -65,7 +61,7 @@ fn text(a: &Annotation, m: &Matrix) -> String {
 }
 
 /// A Markdown table of the matrix, with a legend: also part of the report.
-pub fn markdown_table(a: &Annotation, m: &Matrix) -> String {
+pub fn markdown_table(a: &Corpus, m: &Matrix) -> String {
     let mut out = String::from("| Speaker |");
     for &i in &m.columns {
         out.push_str(&format!(" {} |", markdown(&issue_label(a, i))));
@@ -89,7 +85,7 @@ pub fn markdown_table(a: &Annotation, m: &Matrix) -> String {
     out
 }
 
-fn write_csv_grid(a: &Annotation, m: &Matrix, out: &mut dyn Write) -> std::io::Result<()> {
+fn write_csv_grid(a: &Corpus, m: &Matrix, out: &mut dyn Write) -> std::io::Result<()> {
     let mut header = vec!["speaker".to_string()];
     header.extend(m.columns.iter().map(|&i| a.issues[i].id.clone()));
     header.push("total".into());
@@ -143,7 +139,7 @@ struct CellJson<'a> {
     quote_ids: Vec<&'a str>,
 }
 
-fn json<'a>(a: &'a Annotation, m: &Matrix) -> MatrixJson<'a> {
+fn json<'a>(a: &'a Corpus, m: &Matrix) -> MatrixJson<'a> {
     let issues = m
         .columns
         .iter()

@@ -13,9 +13,9 @@ pub mod report;
 pub mod speakers;
 mod table;
 
-use crate::model::{self, Annotation, Source};
+use crate::model::{self, Corpus, IssueIx, LoadOutcome, QuoteIx, Source, SpeakerIx, ix::per};
 use std::io::Write;
-use std::path::Path;
+use std::path::PathBuf;
 
 /// Exit status: clean, or warnings only.
 pub const EXIT_OK: u8 = 0;
@@ -27,49 +27,83 @@ pub const EXIT_USAGE: u8 = 2;
 /// What a command returns: its exit status, or an I/O failure on output.
 pub type Outcome = std::io::Result<u8>;
 
-/// Loads an annotation for a command, printing its diagnostics to `err`.
-/// On failure, the exit status to end with.
-pub fn open(file: Option<&Path>, err: &mut dyn Write) -> Result<Annotation, u8> {
-    let source = Source::from_arg(file);
-    let name = source.name();
-    match model::load(&source) {
+/// Loads what the paths name (the built-in article when there are none)
+/// and applies the one policy every command and the browser share: every
+/// diagnostic goes to `err`, in file and position order; a usable corpus
+/// comes back; otherwise a line says why, and the exit status to end with.
+pub fn open(paths: &[PathBuf], err: &mut dyn Write) -> Result<Corpus, u8> {
+    opened(paths, err, true).map(|(corpus, _)| corpus)
+}
+
+/// [`open`] for the browser, which shows how many warnings there are in
+/// its status line rather than printing them: the corpus and that number.
+pub fn open_quietly(paths: &[PathBuf], err: &mut dyn Write) -> Result<(Corpus, usize), u8> {
+    opened(paths, err, false)
+}
+
+fn opened(paths: &[PathBuf], err: &mut dyn Write, print_warnings: bool) -> Result<(Corpus, usize), u8> {
+    let source = Source::from_args(paths);
+    let outcome = match model::load(&source) {
+        Ok(outcome) => outcome,
         Err(unreadable) => {
             let _ = writeln!(err, "whosaid: {unreadable}");
-            Err(EXIT_USAGE)
+            return Err(EXIT_USAGE);
         }
-        Ok(loaded) => {
-            for d in &loaded.diagnostics {
-                let _ = writeln!(err, "{}", d.render(&name));
-            }
-            match loaded.annotation {
-                Some(annotation) => Ok(annotation),
-                None => {
-                    let n = loaded.errors();
-                    let _ = writeln!(
-                        err,
-                        "whosaid: {} has {n} error{}; `whosaid check` lists them",
-                        crate::text::one_line(&name),
-                        if n == 1 { "" } else { "s" }
-                    );
-                    Err(EXIT_ERRORS)
-                }
-            }
+    };
+    if print_warnings || outcome.errors() > 0 {
+        for d in outcome.diagnostics() {
+            let _ = writeln!(err, "{}", d.render());
+        }
+    }
+    match outcome {
+        LoadOutcome::Valid { corpus, warnings } => Ok((corpus, warnings.len())),
+        LoadOutcome::Invalid { diagnostics } => {
+            let n = diagnostics.iter().filter(|d| d.is_error()).count();
+            let _ = writeln!(
+                err,
+                "whosaid: {} has {n} error{}; `whosaid check` lists them",
+                crate::text::one_line(&source.name()),
+                if n == 1 { "" } else { "s" }
+            );
+            Err(EXIT_ERRORS)
         }
     }
 }
 
+/// Loads a source and prints all its diagnostics (for `check`); a source
+/// that cannot be read at all is a usage error.
+pub fn load(source: &Source, err: &mut dyn Write) -> Result<LoadOutcome, u8> {
+    match model::load(source) {
+        Err(unreadable) => {
+            let _ = writeln!(err, "whosaid: {unreadable}");
+            Err(EXIT_USAGE)
+        }
+        Ok(outcome) => {
+            for d in outcome.diagnostics() {
+                let _ = writeln!(err, "{}", d.render());
+            }
+            Ok(outcome)
+        }
+    }
+}
+
+/// The exit status a load's outcome calls for.
+pub fn status(outcome: &LoadOutcome) -> u8 {
+    if outcome.errors() > 0 { EXIT_ERRORS } else { EXIT_OK }
+}
+
 /// Resolves ids given on the command line (`--speaker`, `--issue`); an
 /// unknown one is a usage error with a suggestion.
-pub fn resolve_ids(
+pub fn resolve_ids<I: model::ix::Ix>(
     given: &[String],
     what: &str,
     known: &[&str],
     err: &mut dyn Write,
-) -> Result<Vec<usize>, u8> {
+) -> Result<Vec<I>, u8> {
     let mut out = Vec::new();
     for id in given {
         match known.iter().position(|k| k == id) {
-            Some(i) => out.push(i),
+            Some(i) => out.push(I::from_index(i)),
             None => {
                 let help = model::diagnostic::known_list(&format!("{what}s"), id, known.iter().copied());
                 let _ = writeln!(err, "whosaid: unknown {what} `{}` {help}", crate::text::one_line(id));
@@ -131,41 +165,49 @@ pub fn write_json<T: serde::Serialize>(out: &mut dyn Write, value: &T) -> std::i
 /// Quotes under one issue (or, last, those with none), by speaker: what
 /// `quotes --format markdown` and `report` are made of.
 pub struct Section {
-    pub issue: Option<usize>,
+    pub issue: Option<IssueIx>,
     pub title: String,
     /// Speakers in file order, each with their quotes in the order given.
-    pub by_speaker: Vec<(usize, Vec<usize>)>,
+    pub by_speaker: Vec<(SpeakerIx, Vec<QuoteIx>)>,
 }
 
 /// Groups `quotes` by the issues they list (their own, not their
 /// sub-issues'), then by speaker, in one pass.
-pub fn sections(a: &Annotation, quotes: &[usize]) -> Vec<Section> {
+pub fn sections(c: &Corpus, quotes: &[QuoteIx]) -> Vec<Section> {
     // grouped[issue][speaker], with the last issue slot for quotes with none.
-    let mut grouped = vec![vec![Vec::new(); a.speakers.len()]; a.issues.len() + 1];
+    let mut grouped = vec![vec![Vec::new(); c.speakers.len()]; c.issues.len() + 1];
     for &q in quotes {
-        let quote = &a.quotes[q];
+        let quote = &c.quotes[q];
         if quote.issues.is_empty() {
-            grouped[a.issues.len()][quote.speaker].push(q);
+            grouped[c.issues.len()][quote.speaker.index()].push(q);
         }
         for &i in &quote.issues {
-            grouped[i][quote.speaker].push(q);
+            grouped[i.index()][quote.speaker.index()].push(q);
         }
     }
     grouped
         .into_iter()
         .enumerate()
-        .map(|(i, per_speaker)| Section {
-            issue: (i < a.issues.len()).then_some(i),
-            title: a.issues.get(i).map_or("Other quotes".to_string(), |issue| issue.title.clone()),
-            by_speaker: per_speaker.into_iter().enumerate().filter(|(_, qs)| !qs.is_empty()).collect(),
+        .map(|(i, per_speaker)| {
+            let issue = (i < c.issues.len()).then(|| IssueIx::new(i));
+            Section {
+                issue,
+                title: issue.map_or("Other quotes".to_string(), |i| c.issues[i].title.clone()),
+                by_speaker: per_speaker
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, qs)| !qs.is_empty())
+                    .map(|(s, qs)| (SpeakerIx::new(s), qs))
+                    .collect(),
+            }
         })
         .collect()
 }
 
 /// Quote counts per speaker, over all quotes.
-pub fn quotes_per_speaker(a: &Annotation) -> Vec<usize> {
-    let mut counts = vec![0; a.speakers.len()];
-    for q in &a.quotes {
+pub fn quotes_per_speaker(c: &Corpus) -> model::IxVec<SpeakerIx, usize> {
+    let mut counts = per(c.speakers.len(), 0);
+    for q in &c.quotes {
         counts[q.speaker] += 1;
     }
     counts

@@ -3,7 +3,8 @@
 
 use super::{EXIT_OK, EXIT_USAGE, Outcome, Section, markdown, resolve_ids, sections, write_csv, write_json};
 use crate::cli::{Format, QuotesArgs};
-use crate::model::{Annotation, Kind};
+use crate::describe;
+use crate::model::{Corpus, IssueIx, Kind, QuoteIx, QuoteText, SpeakerIx, ix::per};
 use crate::query::{self, Score, SearchIndex};
 use crate::text;
 use serde::Serialize;
@@ -11,17 +12,17 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let a = match super::open(args.file.as_deref(), err) {
+    let a = match super::open(args.file.as_slice(), err) {
         Ok(a) => a,
         Err(status) => return Ok(status),
     };
     let speaker_ids: Vec<&str> = a.speakers.iter().map(|s| s.id.as_str()).collect();
     let issue_ids: Vec<&str> = a.issues.iter().map(|i| i.id.as_str()).collect();
-    let speakers = match resolve_ids(&args.speaker, "speaker", &speaker_ids, err) {
+    let speakers: Vec<SpeakerIx> = match resolve_ids(&args.speaker, "speaker", &speaker_ids, err) {
         Ok(s) => s,
         Err(status) => return Ok(status),
     };
-    let issues = match resolve_ids(&args.issue, "issue", &issue_ids, err) {
+    let issues: Vec<IssueIx> = match resolve_ids(&args.issue, "issue", &issue_ids, err) {
         Ok(i) => i,
         Err(status) => return Ok(status),
     };
@@ -36,7 +37,7 @@ pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
             }
         };
         let index = SearchIndex::new(&a);
-        let mut allowed = vec![false; a.quotes.len()];
+        let mut allowed = per::<QuoteIx, bool>(a.quotes.len(), false);
         for &q in &selected {
             allowed[q] = true;
         }
@@ -55,7 +56,7 @@ pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
                 for (j, hit) in quotes.iter_mut().zip(&found.hits) {
                     let ranges = index.highlights(&a, &found.compiled, hit.quote);
                     let offsets: Vec<usize> = ranges.iter().flat_map(|r| [r.start, r.end]).collect();
-                    let chars = a.char_offsets(&offsets);
+                    let chars = a.char_offsets(a.quotes[hit.quote].article, &offsets);
                     j.score = Some(hit.score);
                     j.matches = Some(chars.chunks(2).map(|c| [c[0], c[1]]).collect());
                 }
@@ -77,7 +78,8 @@ pub struct QuoteJson<'a> {
     pub issues: Vec<&'a str>,
     pub stance: BTreeMap<&'a str, &'static str>,
     pub kind: &'static str,
-    pub text: &'a str,
+    /// As written: a string, or the list of a quote's parts.
+    pub text: &'a QuoteText,
     /// Offsets of the span in the article, in code points, end exclusive.
     pub start: usize,
     pub end: usize,
@@ -97,10 +99,8 @@ pub struct QuoteJson<'a> {
 }
 
 /// The JSON objects of the given quotes, in the given order.
-pub fn json<'a>(a: &'a Annotation, selected: &[usize]) -> Vec<QuoteJson<'a>> {
-    let offsets: Vec<usize> =
-        selected.iter().flat_map(|&q| [a.quotes[q].span.start, a.quotes[q].span.end]).collect();
-    let chars = a.char_offsets(&offsets);
+pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
+    let chars = span_chars(a, selected);
     selected
         .iter()
         .enumerate()
@@ -117,7 +117,7 @@ pub fn json<'a>(a: &'a Annotation, selected: &[usize]) -> Vec<QuoteJson<'a>> {
                 start: chars[2 * n],
                 end: chars[2 * n + 1],
                 line: a.quote_line(q),
-                via: quote.via.map(|v| a.speakers[v].id.as_str()),
+                via: quote.via.last().map(|&v| a.speakers[v].id.as_str()),
                 replies_to: quote.replies_to.map(|r| a.quotes[r].id.as_str()),
                 note: quote.note.as_deref(),
                 score: None,
@@ -127,21 +127,27 @@ pub fn json<'a>(a: &'a Annotation, selected: &[usize]) -> Vec<QuoteJson<'a>> {
         .collect()
 }
 
-/// The one-line description of a quote: speaker, issues, stance, kind, line.
-pub fn byline(a: &Annotation, q: usize) -> String {
-    let (who, what) = a.byline(q);
-    let line = format!("line {}", a.quote_line(q));
-    [who, what, line].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
-}
-
-/// The quote's text in typographic quotes (folded to one line).
-pub fn quoted(a: &Annotation, q: usize) -> String {
-    format!("“{}”", text::fold_whitespace(&a.quotes[q].text))
+/// Code-point offsets of each quote's span start and end, in its article.
+fn span_chars(a: &Corpus, selected: &[QuoteIx]) -> Vec<usize> {
+    let mut out = vec![0; 2 * selected.len()];
+    for article in a.articles.ids() {
+        let mine: Vec<usize> =
+            (0..selected.len()).filter(|&n| a.quotes[selected[n]].article == article).collect();
+        let offsets: Vec<usize> = mine
+            .iter()
+            .flat_map(|&n| [a.quotes[selected[n]].span.start, a.quotes[selected[n]].span.end])
+            .collect();
+        for (k, chars) in a.char_offsets(article, &offsets).chunks(2).enumerate() {
+            out[2 * mine[k]] = chars[0];
+            out[2 * mine[k] + 1] = chars[1];
+        }
+    }
+    out
 }
 
 fn write_text(
-    a: &Annotation,
-    selected: &[usize],
+    a: &Corpus,
+    selected: &[QuoteIx],
     width: Option<usize>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
@@ -149,8 +155,12 @@ fn write_text(
         if n > 0 {
             writeln!(out)?;
         }
-        let head = format!("{}  {}", text::one_line(&a.quotes[q].id), text::one_line(&byline(a, q)));
-        let body = quoted(a, q);
+        let head = format!(
+            "{}  {}",
+            text::one_line(&a.quotes[q].id),
+            text::one_line(&describe::byline_with_line(a, q))
+        );
+        let body = describe::quoted(a, q);
         match width {
             Some(w) => {
                 for line in text::wrap(&head, w) {
@@ -172,7 +182,7 @@ fn write_text(
     Ok(())
 }
 
-fn write_csv_rows(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std::io::Result<()> {
     let rows: Vec<Vec<String>> = json(a, selected)
         .into_iter()
         .map(|j| {
@@ -186,7 +196,12 @@ fn write_csv_rows(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> st
                 j.line.to_string(),
                 j.start.to_string(),
                 j.end.to_string(),
-                text::fold_whitespace(j.text).into_owned(),
+                j.text
+                    .parts()
+                    .iter()
+                    .map(|p| text::fold_whitespace(p))
+                    .collect::<Vec<_>>()
+                    .join(crate::model::PART_JOINER),
                 j.via.unwrap_or_default().to_string(),
                 j.replies_to.unwrap_or_default().to_string(),
                 j.note.unwrap_or_default().to_string(),
@@ -215,10 +230,11 @@ fn write_csv_rows(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> st
 }
 
 /// Markdown grouped by issue, then speaker: something to paste into a document.
-fn write_markdown(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> std::io::Result<()> {
-    writeln!(out, "# {}", markdown(&a.article.title))?;
+fn write_markdown(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std::io::Result<()> {
+    let article = &a.articles[crate::model::ArticleIx::new(0)];
+    writeln!(out, "# {}", markdown(&article.title))?;
     let byline: Vec<String> =
-        [&a.article.source, &a.article.date].into_iter().flatten().map(|s| markdown(s)).collect();
+        [&article.source, &article.date].into_iter().flatten().map(|s| markdown(s)).collect();
     if !byline.is_empty() {
         writeln!(out, "\n*{}*", byline.join(", "))?;
     }
@@ -238,12 +254,12 @@ fn write_markdown(a: &Annotation, selected: &[usize], out: &mut dyn Write) -> st
                 if quote.kind != Kind::Direct {
                     facts.push(quote.kind.name().to_string());
                 }
-                let stance = a.stance_summary(q);
+                let stance = describe::stance_summary(a, q);
                 if !stance.is_empty() {
                     facts.push(stance);
                 }
                 facts.push(format!("line {}", a.quote_line(q)));
-                writeln!(out, "- {} — *{}*", markdown(&quoted(a, q)), markdown(&facts.join(", ")))?;
+                writeln!(out, "- {} — *{}*", markdown(&describe::quoted(a, q)), markdown(&facts.join(", ")))?;
             }
         }
     }

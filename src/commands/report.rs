@@ -4,14 +4,15 @@
 
 use super::{EXIT_OK, Outcome, Section, markdown, sections};
 use crate::cli::{ReportArgs, ReportFormat};
+use crate::describe::{self, facts_on_issue as facts};
 use crate::matrix::{self, Matrix};
-use crate::model::{Annotation, Kind};
+use crate::model::{ArticleIx, Corpus};
 use crate::text;
 use std::fmt::Write as _;
 use std::io::Write;
 
 pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let a = match super::open(args.file.as_deref(), err) {
+    let a = match super::open(args.file.as_slice(), err) {
         Ok(a) => a,
         Err(status) => return Ok(status),
     };
@@ -24,29 +25,8 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
     Ok(EXIT_OK)
 }
 
-/// What to say after a quote: its kind, its stance on the issue, who relayed
-/// it, what it answers, and where it is.
-fn facts(a: &Annotation, q: usize, issue: Option<usize>) -> Vec<String> {
-    let quote = &a.quotes[q];
-    let mut facts = vec![match quote.kind {
-        Kind::Direct => "direct".to_string(),
-        Kind::Indirect => "reported".to_string(),
-        Kind::Question => "question".to_string(),
-    }];
-    let stance = issue.and_then(|i| quote.stance_on(i));
-    facts.push(stance.map_or("no stance".to_string(), |s| s.name().to_string()));
-    if let Some(v) = quote.via {
-        facts.push(format!("via {}", a.speaker_name(v)));
-    }
-    if let Some(r) = quote.replies_to {
-        facts.push(format!("answers {}", a.speaker_name(a.quotes[r].speaker)));
-    }
-    facts.push(format!("line {}", a.quote_line(q)));
-    facts
-}
-
-fn markdown_report(a: &Annotation, m: &Matrix) -> String {
-    let article = &a.article;
+fn markdown_report(a: &Corpus, m: &Matrix) -> String {
+    let article = &a.articles[ArticleIx::new(0)];
     let mut out = format!("# {}\n\n", markdown(&article.title));
     let particulars: Vec<String> =
         [&article.source, &article.date, &article.url].into_iter().flatten().map(|s| markdown(s)).collect();
@@ -61,7 +41,7 @@ fn markdown_report(a: &Annotation, m: &Matrix) -> String {
         a.quotes.len(),
         super::matrix::markdown_table(a, m)
     );
-    for Section { issue, title, by_speaker: groups } in sections(a, &a.article_order) {
+    for Section { issue, title, by_speaker: groups } in sections(a, &a.order) {
         if groups.is_empty() && issue.is_none() {
             continue;
         }
@@ -82,8 +62,8 @@ fn markdown_report(a: &Annotation, m: &Matrix) -> String {
         for (s, quotes) in groups {
             let _ = writeln!(out, "**{}**\n", markdown(a.speaker_name(s)));
             for q in quotes {
-                let words = markdown(&text::fold_whitespace(&a.quotes[q].text));
-                let _ = writeln!(out, "- “{words}” — *{}*", markdown(&facts(a, q, issue).join(", ")));
+                let words = markdown(&describe::quoted(a, q));
+                let _ = writeln!(out, "- {words} — *{}*", markdown(&facts(a, q, issue).join(", ")));
             }
             out.push('\n');
         }
@@ -123,8 +103,8 @@ blockquote { margin: .4rem 0 .4rem 1rem; padding-left: .8rem; border-left: 3px s
   .support, .oppose, .mixed, .neutral { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 ";
 
-fn html_report(a: &Annotation, m: &Matrix) -> String {
-    let article = &a.article;
+fn html_report(a: &Corpus, m: &Matrix) -> String {
+    let article = &a.articles[ArticleIx::new(0)];
     let mut out = String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(out, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", html(&article.title));
     let _ = writeln!(out, "<h1>{}</h1>", html(&article.title));
@@ -145,7 +125,7 @@ fn html_report(a: &Annotation, m: &Matrix) -> String {
     );
     out.push_str("<table class=\"matrix\">\n<tr><th class=\"speaker\">Speaker</th>");
     for &i in &m.columns {
-        let _ = write!(out, "<th>{}{}</th>", "↳ ".repeat(a.issues[i].depth), html(&a.issues[i].title));
+        let _ = write!(out, "<th>{}</th>", html(&describe::issue_label(a, i)));
     }
     out.push_str("<th>Total</th></tr>\n");
     for (r, &s) in m.rows.iter().enumerate() {
@@ -162,7 +142,7 @@ fn html_report(a: &Annotation, m: &Matrix) -> String {
     }
     let _ = writeln!(out, "<td>{}</td></tr>\n</table>", html(&m.total.describe()));
     let _ = writeln!(out, "<p class=\"legend\">{}</p>", html(matrix::LEGEND));
-    for Section { issue, title, by_speaker: groups } in sections(a, &a.article_order) {
+    for Section { issue, title, by_speaker: groups } in sections(a, &a.order) {
         if groups.is_empty() && issue.is_none() {
             continue;
         }
@@ -182,8 +162,8 @@ fn html_report(a: &Annotation, m: &Matrix) -> String {
             for q in quotes {
                 let _ = writeln!(
                     out,
-                    "<blockquote><p>“{}”</p><p class=\"facts\">{}</p></blockquote>",
-                    html(&text::fold_whitespace(&a.quotes[q].text)),
+                    "<blockquote><p>{}</p><p class=\"facts\">{}</p></blockquote>",
+                    html(&describe::quoted(a, q)),
                     html(&facts(a, q, issue).join(" · "))
                 );
             }

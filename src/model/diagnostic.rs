@@ -19,20 +19,26 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One problem, at one place in the annotation file.
+/// One problem, at one place in an annotation file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The file, named as the user gave it.
+    pub file: String,
     pub severity: Severity,
     pub position: Position,
     pub message: String,
 }
 
 impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// `FILE:LINE:COL: error|warning: message`, safe to print.
-    pub fn render(&self, file: &str) -> String {
+    pub fn render(&self) -> String {
         format!(
             "{}:{}:{}: {}: {}",
-            text::one_line(file),
+            text::one_line(&self.file),
             self.position.line,
             self.position.column,
             self.severity,
@@ -90,10 +96,11 @@ mod tests {
     #[test]
     fn rendering_is_safe() {
         let d = Diagnostic {
+            file: "f.yaml".into(),
             severity: Severity::Error,
             position: Position { line: 3, column: 7 },
             message: "unknown speaker `a\x1b[2Jb`".into(),
         };
-        assert_eq!(d.render("f.yaml"), "f.yaml:3:7: error: unknown speaker `a␛[2Jb`");
+        assert_eq!(d.render(), "f.yaml:3:7: error: unknown speaker `a␛[2Jb`");
     }
 }

@@ -1,20 +1,24 @@
-//! The annotated article: speakers, issues, quotes and the text they anchor
-//! in, loaded from a file, validated, resolved to indices and anchored.
+//! The annotated articles: speakers, issues, quotes and the texts they anchor
+//! in, loaded from files, validated, resolved to typed indices and anchored.
 //!
-//! Nothing here knows about terminals. Once loaded, an [`Annotation`] is
-//! immutable; every reference between items is an index, so the rest of the
-//! program never looks up an id string.
+//! Nothing here knows about terminals. Once loaded, a [`Corpus`] is
+//! immutable; every reference between items is a typed index ([`ix`]), so
+//! the rest of the program never looks up an id string. A single annotation
+//! file is a corpus of one article.
 
 mod anchor;
 pub mod diagnostic;
+pub mod ix;
 mod load;
 mod locate;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{Loaded, Source, Unreadable, load, load_bytes};
+pub use ix::{ArticleIx, IssueIx, IxVec, QuoteIx, SpeakerIx};
+pub use load::{LoadOutcome, Source, TextFiles, Unreadable, load, load_bytes};
 pub use locate::Position;
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 
@@ -96,13 +100,25 @@ impl Kind {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Article {
+    /// Unique in a corpus; the file's stem unless the file says otherwise.
+    pub id: String,
     pub title: String,
     pub source: Option<String>,
+    /// `YYYY-MM-DD`, checked against the calendar.
     pub date: Option<String>,
     pub url: Option<String>,
+    /// A BCP 47 language tag.
+    pub lang: Option<String>,
+    /// Whether single line breaks inside a paragraph are joined when the
+    /// article is wrapped; `None` leaves it to whosaid.
+    pub reflow: Option<bool>,
     pub text: String,
     /// Byte offset where each line of `text` starts.
     pub line_starts: Vec<usize>,
+    /// The annotation file the article comes from (none for the built-in).
+    pub file: Option<PathBuf>,
+    /// The article text file on disk, when the text is not inline.
+    pub text_file: Option<PathBuf>,
 }
 
 impl Article {
@@ -119,6 +135,12 @@ pub struct Speaker {
     pub role: Option<String>,
     pub affiliation: Option<String>,
     pub aliases: Vec<String>,
+    /// The group this speaker belongs to (a delegation, "the reporters").
+    pub member_of: Option<SpeakerIx>,
+    /// The speaker and every member below it, through `member_of`, sorted.
+    pub group: Vec<SpeakerIx>,
+    /// Depth below the top level of groups.
+    pub depth: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -127,153 +149,218 @@ pub struct Issue {
     pub title: String,
     pub proposition: Option<String>,
     pub summary: Option<String>,
-    pub parent: Option<usize>,
-    /// The issue itself and every issue below it, through `parent` links.
-    pub subtree: Vec<usize>,
+    pub parent: Option<IssueIx>,
+    /// The issue itself and every issue below it, through `parent` links, sorted.
+    pub subtree: Vec<IssueIx>,
     /// Depth below the top level (0 for an issue without a parent).
     pub depth: usize,
 }
 
+/// A quote's words as the file gives them: one string, or the parts of one
+/// statement interrupted by a reporting clause.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[serde(untagged)]
+pub enum QuoteText {
+    Whole(String),
+    Parts(Vec<String>),
+}
+
+impl Default for QuoteText {
+    fn default() -> Self {
+        QuoteText::Whole(String::new())
+    }
+}
+
+impl QuoteText {
+    pub fn parts(&self) -> &[String] {
+        match self {
+            QuoteText::Whole(s) => std::slice::from_ref(s),
+            QuoteText::Parts(parts) => parts,
+        }
+    }
+}
+
+/// How the parts of a quote are joined when they are shown or copied.
+pub const PART_JOINER: &str = " … ";
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Quote {
+    /// Unique in its article.
     pub id: String,
-    pub speaker: usize,
+    pub article: ArticleIx,
+    pub speaker: SpeakerIx,
     /// The issues the file lists, in its order.
-    pub issues: Vec<usize>,
-    /// Every issue the quote counts under: its own and their ancestors.
-    pub under: Vec<usize>,
+    pub issues: Vec<IssueIx>,
+    /// Every issue the quote counts under: its own and their ancestors, sorted.
+    pub under: Vec<IssueIx>,
     /// Stance per listed issue; an issue without an entry has no stance.
-    pub stances: Vec<(usize, Stance)>,
+    pub stances: Vec<(IssueIx, Stance)>,
     pub kind: Kind,
     /// The text as written in the file.
-    pub text: String,
-    /// Byte range of the located span in the article text.
+    pub text: QuoteText,
+    /// Byte range of the located span in the article text: from the start of
+    /// the first part to the end of the last.
     pub span: Range<usize>,
-    pub replies_to: Option<usize>,
-    /// Quotes whose `replies_to` names this one.
-    pub answers: Vec<usize>,
-    pub via: Option<usize>,
+    /// Byte range of each part (one for a quote that is not in parts).
+    pub parts: Vec<Range<usize>>,
+    pub replies_to: Option<QuoteIx>,
+    /// Quotes whose `replies_to` names this one, in reading order.
+    pub answers: Vec<QuoteIx>,
+    /// Who relayed reported speech, in the order the words travelled.
+    pub via: Vec<SpeakerIx>,
+    /// Another report of the same statement, as the file says.
+    pub same_as: Option<QuoteIx>,
+    /// The quote that stands for this one's statement in counts: its direct
+    /// quote if it has one, else its first (this quote when it is alone).
+    pub statement: QuoteIx,
+    pub original: Option<String>,
     pub note: Option<String>,
 }
 
 impl Quote {
-    pub fn stance_on(&self, issue: usize) -> Option<Stance> {
+    pub fn stance_on(&self, issue: IssueIx) -> Option<Stance> {
         self.stances.iter().find(|(i, _)| *i == issue).map(|(_, s)| *s)
     }
 
-    pub fn is_under(&self, issue: usize) -> bool {
+    pub fn is_under(&self, issue: IssueIx) -> bool {
         self.under.binary_search(&issue).is_ok()
     }
 }
 
-/// A loaded, valid annotation.
+/// Loaded, valid annotations: one article or many, with one namespace of
+/// speakers and issues.
 #[derive(Debug, Clone, PartialEq, Default)]
-pub struct Annotation {
-    pub article: Article,
-    pub speakers: Vec<Speaker>,
-    pub issues: Vec<Issue>,
-    /// In file order.
-    pub quotes: Vec<Quote>,
-    /// Quote indices ordered by where their spans start (then file order).
-    pub article_order: Vec<usize>,
-    /// The article text file on disk, when the text is not inline.
-    pub text_file: Option<PathBuf>,
+pub struct Corpus {
+    /// The corpus file's title; none for a single article.
+    pub title: Option<String>,
+    /// In date order (undated last), then in the order the files were read.
+    pub articles: IxVec<ArticleIx, Article>,
+    pub speakers: IxVec<SpeakerIx, Speaker>,
+    pub issues: IxVec<IssueIx, Issue>,
+    /// Each article's quotes in file order, article after article.
+    pub quotes: IxVec<QuoteIx, Quote>,
+    /// Reading order: by article, then where the span starts, then file order.
+    pub order: Vec<QuoteIx>,
 }
 
-impl Annotation {
-    /// The 1-based article line where a quote's span starts.
-    pub fn quote_line(&self, quote: usize) -> usize {
-        self.article.line_of(self.quotes[quote].span.start)
+impl Corpus {
+    /// What the corpus is called: its title, or its only article's.
+    pub fn heading(&self) -> &str {
+        match (&self.title, self.articles.iter().next()) {
+            (Some(title), _) => title,
+            (None, Some(article)) if self.articles.len() == 1 => &article.title,
+            (None, _) => "Corpus",
+        }
     }
 
-    /// Display name of a speaker by index.
-    pub fn speaker_name(&self, speaker: usize) -> &str {
+    pub fn article_of(&self, q: QuoteIx) -> &Article {
+        &self.articles[self.quotes[q].article]
+    }
+
+    /// The 1-based article line where a quote's span starts.
+    pub fn quote_line(&self, q: QuoteIx) -> usize {
+        self.article_of(q).line_of(self.quotes[q].span.start)
+    }
+
+    /// The quote's words as they stand in the article, parts joined by ` … `.
+    pub fn words(&self, q: QuoteIx) -> Cow<'_, str> {
+        let quote = &self.quotes[q];
+        let text = &self.article_of(q).text;
+        match &quote.parts[..] {
+            [one] => Cow::Borrowed(&text[one.clone()]),
+            parts => Cow::Owned(parts.iter().map(|p| &text[p.clone()]).collect::<Vec<_>>().join(PART_JOINER)),
+        }
+    }
+
+    /// Display name of a speaker.
+    pub fn speaker_name(&self, speaker: SpeakerIx) -> &str {
         &self.speakers[speaker].name
+    }
+
+    /// Whether the quote's statement is counted through this quote: false
+    /// for the other reports of a statement told more than once.
+    pub fn counts(&self, q: QuoteIx) -> bool {
+        self.quotes[q].statement == q
     }
 
     /// A quote's stance towards an issue, counting the stances it takes on
     /// the issue's sub-issues (combined by [`Stance::combine`]).
-    pub fn stance_under(&self, quote: usize, issue: usize) -> Option<Stance> {
+    pub fn stance_under(&self, q: QuoteIx, issue: IssueIx) -> Option<Stance> {
         let subtree = &self.issues[issue].subtree;
         Stance::combine(
-            self.quotes[quote]
-                .stances
-                .iter()
-                .filter(|(i, _)| subtree.binary_search(i).is_ok())
-                .map(|(_, s)| *s),
+            self.quotes[q].stances.iter().filter(|(i, _)| subtree.binary_search(i).is_ok()).map(|(_, s)| *s),
         )
     }
 
-    /// A quote's stances in words: `support` when one stance covers all its
-    /// issues, else `Issue title: stance` for each; empty when it has none.
-    pub fn stance_summary(&self, quote: usize) -> String {
-        let q = &self.quotes[quote];
-        let Some(&(_, first)) = q.stances.first() else { return String::new() };
-        if q.stances.len() == q.issues.len() && q.stances.iter().all(|(_, s)| *s == first) {
-            return first.name().to_string();
-        }
-        q.stances
-            .iter()
-            .map(|(i, s)| format!("{}: {}", self.issues[*i].title, s.name()))
-            .collect::<Vec<_>>()
-            .join(", ")
+    /// Whether `speaker` said the quote, as itself or through a member of its group.
+    pub fn said_by(&self, q: QuoteIx, speaker: SpeakerIx) -> bool {
+        self.speakers[speaker].group.binary_search(&self.quotes[q].speaker).is_ok()
     }
 
-    /// The quotes, in article order, by any of `speakers` and under any of
-    /// `issues` (or their sub-issues); an empty list does not filter.
-    pub fn filter(&self, speakers: &[usize], issues: &[usize]) -> Vec<usize> {
-        self.article_order
+    /// Whether `speaker` (or a member of its group) relayed the quote.
+    pub fn relayed_by(&self, q: QuoteIx, speaker: SpeakerIx) -> bool {
+        let group = &self.speakers[speaker].group;
+        self.quotes[q].via.iter().any(|v| group.binary_search(v).is_ok())
+    }
+
+    /// The quotes, in reading order, said by any of `speakers` (their
+    /// groups included) and under any of `issues` (or their sub-issues); an
+    /// empty list does not filter.
+    pub fn filter(&self, speakers: &[SpeakerIx], issues: &[IssueIx]) -> Vec<QuoteIx> {
+        self.order
             .iter()
             .copied()
             .filter(|&q| {
-                let quote = &self.quotes[q];
-                (speakers.is_empty() || speakers.contains(&quote.speaker))
-                    && (issues.is_empty() || issues.iter().any(|&i| quote.is_under(i)))
+                (speakers.is_empty() || speakers.iter().any(|&s| self.said_by(q, s)))
+                    && (issues.is_empty() || issues.iter().any(|&i| self.quotes[q].is_under(i)))
             })
             .collect()
     }
 
-    /// Who said a quote, and the rest of its description: issues, stance,
-    /// kind (when not direct) and relayer.
-    pub fn byline(&self, quote: usize) -> (String, String) {
-        let q = &self.quotes[quote];
-        let mut parts = Vec::new();
-        if !q.issues.is_empty() {
-            parts
-                .push(q.issues.iter().map(|&i| self.issues[i].title.as_str()).collect::<Vec<_>>().join(", "));
-        }
-        let stance = self.stance_summary(quote);
-        if !stance.is_empty() {
-            parts.push(stance);
-        }
-        if q.kind != Kind::Direct {
-            parts.push(q.kind.name().to_string());
-        }
-        if let Some(v) = q.via {
-            parts.push(format!("via {}", self.speaker_name(v)));
-        }
-        (self.speaker_name(q.speaker).to_string(), parts.join(" · "))
+    pub fn speaker_by_id(&self, id: &str) -> Option<SpeakerIx> {
+        self.speakers.position(|s| s.id == id)
     }
 
-    pub fn speaker_by_id(&self, id: &str) -> Option<usize> {
-        self.speakers.iter().position(|s| s.id == id)
+    pub fn issue_by_id(&self, id: &str) -> Option<IssueIx> {
+        self.issues.position(|i| i.id == id)
     }
 
-    pub fn issue_by_id(&self, id: &str) -> Option<usize> {
-        self.issues.iter().position(|i| i.id == id)
+    pub fn article_by_id(&self, id: &str) -> Option<ArticleIx> {
+        self.articles.position(|a| a.id == id)
     }
 
-    pub fn quote_by_id(&self, id: &str) -> Option<usize> {
-        self.quotes.iter().position(|q| q.id == id)
+    /// A quote by its id: `QUOTE` when it is unique in the corpus, or
+    /// `ARTICLE/QUOTE`.
+    pub fn quote_by_id(&self, id: &str) -> Option<QuoteIx> {
+        if let Some((article, quote)) = id.split_once('/')
+            && let Some(a) = self.article_by_id(article)
+            && let Some(q) = self.quotes.position(|q| q.article == a && q.id == quote)
+        {
+            return Some(q);
+        }
+        let mut found = self.quotes.enumerate().filter(|(_, q)| q.id == id).map(|(i, _)| i);
+        let first = found.next()?;
+        found.next().is_none().then_some(first)
     }
 
-    /// Code-point offsets of a byte offset in the article text, for many
+    /// How a quote is named where several articles may hold the same id:
+    /// `QUOTE` in a single article, `ARTICLE/QUOTE` in a corpus.
+    pub fn quote_name(&self, q: QuoteIx) -> Cow<'_, str> {
+        let quote = &self.quotes[q];
+        if self.articles.len() == 1 {
+            Cow::Borrowed(&quote.id)
+        } else {
+            Cow::Owned(format!("{}/{}", self.articles[quote.article].id, quote.id))
+        }
+    }
+
+    /// Code-point offsets of byte offsets in an article's text, for many
     /// offsets at once: `offsets` need not be sorted.
-    pub fn char_offsets(&self, offsets: &[usize]) -> Vec<usize> {
+    pub fn char_offsets(&self, article: ArticleIx, offsets: &[usize]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..offsets.len()).collect();
         order.sort_by_key(|&i| offsets[i]);
         let mut out = vec![0; offsets.len()];
-        let text = &self.article.text;
+        let text = &self.articles[article].text;
         let (mut byte, mut chars) = (0, 0);
         for i in order {
             let target = offsets[i].min(text.len());

@@ -7,15 +7,21 @@
 
 pub mod app;
 pub mod article_layout;
+mod browse;
 mod clipboard;
+pub mod filter;
+mod help;
 pub mod keymap;
 pub mod layout;
+pub mod matrix;
+pub mod mode;
+pub mod scroll;
 pub mod search;
 pub mod theme;
 pub mod view;
 
-use crate::commands::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
-use crate::model::{self, Annotation, Severity, Source};
+use crate::commands::{self, EXIT_OK, EXIT_USAGE};
+use crate::model::{self, Corpus, LoadOutcome, Severity, Source};
 use crate::query::SearchIndex;
 use app::{App, Effect, Event};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -36,12 +42,14 @@ enum Message {
     Terminal(crossterm::event::Event),
     FileChanged,
     Signal(i32),
-    SearchIndex(Arc<Annotation>, Box<SearchIndex>),
+    SearchIndex(Arc<Corpus>, Box<SearchIndex>),
     Notice(String),
 }
 
-/// Opens the browser on `source`; returns the exit status.
-pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
+/// Opens the browser on what the paths name (the built-in article when
+/// there are none); returns the exit status.
+pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
+    let source = &Source::from_args(paths);
     for (name, is_terminal) in [
         ("standard input", std::io::stdin().is_terminal()),
         ("standard output", std::io::stdout().is_terminal()),
@@ -54,18 +62,13 @@ pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
             return Ok(EXIT_USAGE);
         }
     }
-    let (annotation, warnings) = match load(source) {
-        Ok(loaded) => loaded,
-        Err((status, lines)) => {
-            for line in lines {
-                eprintln!("{line}");
-            }
-            return Ok(status);
-        }
+    let (corpus, warnings) = match commands::open_quietly(paths, &mut std::io::stderr()) {
+        Ok(opened) => opened,
+        Err(status) => return Ok(status),
     };
 
     let (tx, rx) = mpsc::channel();
-    let _watcher = watch(source, &annotation, tx.clone());
+    let watcher = watch(source, &corpus, tx.clone());
     listen_for_signals(tx.clone())?;
     spawn_terminal_reader(tx.clone());
 
@@ -74,25 +77,12 @@ pub fn run(source: &Source, mouse: bool) -> anyhow::Result<u8> {
     if let Some(notice) = warnings_notice(warnings) {
         let _ = tx.send(Message::Notice(notice));
     }
-    let result = event_loop(source, annotation, mouse, &tx, &rx);
+    if let Err(why) = &watcher {
+        let _ = tx.send(Message::Notice(format!("{why} · r reloads by hand")));
+    }
+    let result = event_loop(source, corpus, mouse, &tx, &rx);
     restore_terminal(mouse);
     result
-}
-
-/// Loads for the browser: the annotation and its number of warnings, or an
-/// exit status and the lines to print.
-fn load(source: &Source) -> Result<(Annotation, usize), (u8, Vec<String>)> {
-    let name = source.name();
-    match model::load(source) {
-        Err(unreadable) => Err((EXIT_USAGE, vec![format!("whosaid: {unreadable}")])),
-        Ok(loaded) => {
-            let lines: Vec<String> = loaded.diagnostics.iter().map(|d| d.render(&name)).collect();
-            match loaded.annotation {
-                Some(a) => Ok((a, lines.len())),
-                None => Err((EXIT_ERRORS, lines)),
-            }
-        }
-    }
 }
 
 /// What the status line says of a file's warnings, if it has any.
@@ -104,52 +94,52 @@ fn warnings_notice(warnings: usize) -> Option<String> {
     }
 }
 
-/// Reloads after an edit: the annotation, or the problems for the banner
+/// Reloads after an edit: the corpus, or the problems for the banner
 /// (errors first).
-fn reload(source: &Source) -> Result<Box<Annotation>, Vec<String>> {
-    let name = source.name();
+fn reload(source: &Source) -> Result<Box<Corpus>, Vec<String>> {
     match model::load(source) {
         Err(unreadable) => Err(vec![unreadable.to_string()]),
-        Ok(loaded) => match loaded.annotation {
-            Some(a) => Ok(Box::new(a)),
-            None => {
-                let mut diagnostics = loaded.diagnostics;
-                diagnostics.sort_by_key(|d| d.severity != Severity::Error);
-                Err(diagnostics.iter().map(|d| d.render(&name)).collect())
-            }
-        },
+        Ok(LoadOutcome::Valid { corpus, .. }) => Ok(Box::new(corpus)),
+        Ok(LoadOutcome::Invalid { mut diagnostics }) => {
+            diagnostics.sort_by_key(|d| d.severity != Severity::Error);
+            Err(diagnostics.iter().map(|d| d.render()).collect())
+        }
     }
 }
 
 /// Builds the search index of the annotation on another thread, so that
 /// the first `/` finds it ready.
-fn index_in_background(annotation: &Arc<Annotation>, tx: &Sender<Message>) {
-    let (annotation, tx) = (annotation.clone(), tx.clone());
+fn index_in_background(corpus: &Arc<Corpus>, tx: &Sender<Message>) {
+    let (corpus, tx) = (corpus.clone(), tx.clone());
     std::thread::spawn(move || {
-        let index = SearchIndex::new(&annotation);
-        let _ = tx.send(Message::SearchIndex(annotation, Box::new(index)));
+        let index = SearchIndex::new(&corpus);
+        let _ = tx.send(Message::SearchIndex(corpus, Box::new(index)));
     });
 }
 
 fn event_loop(
     source: &Source,
-    annotation: Annotation,
+    corpus: Corpus,
     mouse: bool,
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
 ) -> anyhow::Result<u8> {
     let mut terminal = fresh_terminal()?;
     let size = terminal.size()?;
-    let mut app = App::new(annotation, source.name(), Theme::from_env(), size.width, size.height);
+    let mut app = App::new(corpus, source.name(), Theme::from_env(), size.width, size.height);
     let mut indexed = None;
-    // For the tests of terminal restoration: a key that panics on purpose.
+    // For the tests of terminal restoration: a key that panics on purpose
+    // (in debug builds only: the release binary has no such hook).
+    #[cfg(debug_assertions)]
     let panic_key = std::env::var("WHOSAID_TEST_PANIC_KEY").ok().and_then(|k| k.chars().next());
+    #[cfg(not(debug_assertions))]
+    let panic_key: Option<char> = None;
     loop {
         terminal.draw(|frame| view::draw(frame, &app))?;
         // After the first frame of each annotation: its search index.
-        if !indexed.as_ref().is_some_and(|a| Arc::ptr_eq(a, &app.annotation)) {
-            index_in_background(&app.annotation, tx);
-            indexed = Some(app.annotation.clone());
+        if !indexed.as_ref().is_some_and(|c| Arc::ptr_eq(c, &app.corpus)) {
+            index_in_background(&app.corpus, tx);
+            indexed = Some(app.corpus.clone());
         }
         let mut batch = vec![rx.recv()?];
         batch.extend(rx.try_iter());
@@ -265,18 +255,18 @@ fn listen_for_signals(tx: Sender<Message>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Watches the annotation file and its article text (their directories, so
-/// that editors which save by renaming are seen too). The built-in article
-/// is not watched.
+/// Watches the annotation files and their article texts (their
+/// directories, so that editors which save by renaming are seen too). The
+/// built-in article is not watched; a watch that cannot be set up is said.
 fn watch(
     source: &Source,
-    annotation: &Annotation,
+    corpus: &Corpus,
     tx: Sender<Message>,
-) -> Option<notify::RecommendedWatcher> {
+) -> Result<Option<notify::RecommendedWatcher>, String> {
     use notify::{RecursiveMode, Watcher};
-    let Source::File(path) = source else { return None };
-    let files: Vec<PathBuf> =
-        [Some(path.clone()), annotation.text_file.clone()].into_iter().flatten().map(absolute).collect();
+    let Source::Paths(paths) = source else { return Ok(None) };
+    let texts = corpus.articles.iter().filter_map(|a| a.text_file.clone());
+    let files: Vec<PathBuf> = paths.iter().cloned().chain(texts).map(absolute).collect();
     let watched = files.clone();
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
@@ -287,13 +277,15 @@ fn watch(
             let _ = tx.send(Message::FileChanged);
         }
     })
-    .ok()?;
+    .map_err(|e| format!("cannot watch the files for changes ({e})"))?;
     for file in &files {
         if let Some(dir) = file.parent() {
-            let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
+            watcher
+                .watch(dir, RecursiveMode::NonRecursive)
+                .map_err(|e| format!("cannot watch {} for changes ({e})", dir.display()))?;
         }
     }
-    Some(watcher)
+    Ok(Some(watcher))
 }
 
 fn absolute(path: PathBuf) -> PathBuf {

@@ -1,9 +1,14 @@
-//! The browser's search state: the query line while it is open, and the
-//! last good result, which the Quotes list shows. Matching itself is in
-//! [`crate::query`], shared with the command line.
+//! Searching in the browser: the search the Quotes list shows (kept on the
+//! App while other modes come and go), and the Search mode, in which the
+//! query line is open and the list follows every keystroke. Matching itself
+//! is in [`crate::query`], shared with the command line.
 
-use super::app::ListState;
-use crate::model::Annotation;
+use super::app::{App, Effect};
+use super::keymap::Action;
+use super::layout::Pane;
+use super::mode::Mode;
+use super::scroll::Scroll;
+use crate::model::{Corpus, QuoteIx};
 use crate::query::{self, Found, SearchIndex};
 use std::ops::Range;
 
@@ -63,45 +68,45 @@ impl QueryLine {
 }
 
 /// What Esc brings back: the search and list as they were before `/`.
+#[derive(Debug)]
 pub struct Saved {
-    pub query: String,
-    pub found: Option<Found>,
-    pub quotes: ListState,
-    pub selected: Option<usize>,
+    query: String,
+    found: Option<Found>,
+    quotes: Scroll,
+    selected: Option<QuoteIx>,
 }
 
+/// The Search mode: the line being typed, what it had before, and what is
+/// wrong with the query as typed (the list keeps its last good result).
+#[derive(Debug)]
+pub struct SearchLine {
+    pub line: QueryLine,
+    saved: Saved,
+    pub error: Option<String>,
+}
+
+/// The search whose result the Quotes list shows.
 #[derive(Default)]
 pub struct Search {
-    /// The query whose result the list shows ("" for none).
+    /// The query ("" for none).
     pub query: String,
-    /// That result.
     pub found: Option<Found>,
-    /// What is wrong with the query being typed, if anything; the list
-    /// keeps the last good result meanwhile.
-    pub error: Option<String>,
-    /// The query line, while it is open.
-    pub line: Option<QueryLine>,
-    pub saved: Option<Saved>,
-    /// Built on the first search, and again after a reload.
+    /// Built in the background after the first frame, or on the first search.
     index: Option<SearchIndex>,
 }
 
 impl Search {
-    /// Runs the query being typed. A malformed query leaves the result as it was.
-    pub fn run(&mut self, a: &Annotation, input: &str) {
-        match query::parse(input, a) {
-            Err(why) => self.error = Some(why),
-            Ok(query) => {
-                self.error = None;
-                self.query = input.trim().to_string();
-                self.found = if query.is_empty() {
-                    None
-                } else {
-                    let index = self.index.get_or_insert_with(|| SearchIndex::new(a));
-                    Some(index.search(a, &query, &|_| true))
-                };
-            }
-        }
+    /// Runs a query; a malformed one leaves the result as it was and says why.
+    pub fn run(&mut self, c: &Corpus, input: &str) -> Result<(), String> {
+        let query = query::parse(input, c)?;
+        self.query = input.trim().to_string();
+        self.found = if query.is_empty() {
+            None
+        } else {
+            let index = self.index.get_or_insert_with(|| SearchIndex::new(c));
+            Some(index.search(c, &query, &|_| true))
+        };
+        Ok(())
     }
 
     /// Takes an index built elsewhere (unless one is there already).
@@ -109,20 +114,19 @@ impl Search {
         self.index.get_or_insert(index);
     }
 
-    /// Forgets the index and re-runs the query on a reloaded annotation.
-    pub fn reload(&mut self, a: &Annotation) {
+    /// Forgets the index and runs the query again on a reloaded corpus.
+    pub fn reload(&mut self, c: &Corpus) {
         self.index = None;
-        let query = self.query.clone();
+        let query = std::mem::take(&mut self.query);
         self.found = None;
-        if !query.is_empty() {
-            self.run(a, &query);
+        if !query.is_empty() && self.run(c, &query).is_err() {
+            self.query.clear();
         }
     }
 
     pub fn clear(&mut self) {
         self.query.clear();
         self.found = None;
-        self.error = None;
     }
 
     pub fn is_active(&self) -> bool {
@@ -130,11 +134,74 @@ impl Search {
     }
 
     /// The article ranges to highlight in quote `q`.
-    pub fn highlights(&self, a: &Annotation, q: usize) -> Vec<Range<usize>> {
+    pub fn highlights(&self, c: &Corpus, q: QuoteIx) -> Vec<Range<usize>> {
         match (&self.index, &self.found) {
-            (Some(index), Some(found)) => index.highlights(a, &found.compiled, q),
+            (Some(index), Some(found)) => index.highlights(c, &found.compiled, q),
             _ => Vec::new(),
         }
+    }
+}
+
+/// `/`: opens the query line, remembering the list for Esc.
+pub fn open(app: &mut App) -> Mode {
+    let saved = Saved {
+        query: app.search.query.clone(),
+        found: app.search.found.clone(),
+        quotes: app.quotes,
+        selected: app.selected_quote(),
+    };
+    Mode::Search(SearchLine { line: QueryLine::default(), saved, error: None })
+}
+
+pub fn update(app: &mut App, mut search: SearchLine, action: Action) -> (Mode, Option<Effect>) {
+    match action {
+        Action::Quit => return (Mode::Search(search), Some(Effect::Quit)),
+        Action::Enter => {
+            app.focus_pane(Pane::Quotes);
+            return (Mode::Browse, None);
+        }
+        Action::Escape => {
+            let saved = search.saved;
+            app.search.query = saved.query;
+            app.search.found = saved.found;
+            app.refilter();
+            app.quotes = saved.quotes;
+            app.reselect(saved.selected);
+            return (Mode::Browse, None);
+        }
+        Action::Down => app.move_in_list(Pane::Quotes, 1),
+        Action::Up => app.move_in_list(Pane::Quotes, -1),
+        Action::DeleteBack => edit(app, &mut search, QueryLine::delete_back),
+        Action::DeleteWord => edit(app, &mut search, QueryLine::delete_word),
+        Action::ClearLine => edit(app, &mut search, QueryLine::clear),
+        Action::CursorLeft => edit(app, &mut search, QueryLine::left),
+        Action::CursorRight => edit(app, &mut search, QueryLine::right),
+        Action::CursorHome => edit(app, &mut search, QueryLine::home),
+        Action::CursorEnd => edit(app, &mut search, QueryLine::end),
+        _ => {}
+    }
+    (Mode::Search(search), None)
+}
+
+/// Types a character into the query line.
+pub fn type_char(app: &mut App, search: &mut SearchLine, c: char) {
+    edit(app, search, |line| line.insert(c));
+}
+
+/// Edits the query line; when its text changed, searches again and
+/// selects the best hit.
+fn edit(app: &mut App, search: &mut SearchLine, edit: impl FnOnce(&mut QueryLine)) {
+    let before = search.line.input.clone();
+    edit(&mut search.line);
+    if search.line.input == before {
+        return;
+    }
+    let corpus = app.corpus.clone();
+    search.error = app.search.run(&corpus, &search.line.input).err();
+    if search.error.is_none() {
+        app.refilter();
+        app.quotes = Scroll::default();
+        app.show_selected_quote();
     }
 }
 

@@ -1,6 +1,7 @@
 //! Styles. With `NO_COLOR` set every highlight stays visible through
 //! reverse video, bold, underline and dim, never through colour alone.
 
+use crate::model::SpeakerIx;
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,9 +28,9 @@ impl Theme {
         Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
     }
 
-    pub fn speaker(self, speaker: usize) -> Style {
+    pub fn speaker(self, speaker: SpeakerIx) -> Style {
         if self.color {
-            Style::new().fg(SPEAKER_COLORS[speaker % SPEAKER_COLORS.len()])
+            Style::new().fg(SPEAKER_COLORS[speaker.index() % SPEAKER_COLORS.len()])
         } else {
             Style::new()
         }
@@ -58,15 +59,15 @@ impl Theme {
     }
 
     /// A quote of the current filter, marked lightly in the article.
-    pub fn quote_mark(self, speaker: usize) -> Style {
+    pub fn quote_mark(self, speaker: SpeakerIx) -> Style {
         if self.color { self.speaker(speaker) } else { Style::new().add_modifier(Modifier::UNDERLINED) }
     }
 
     /// The selected quote in the article.
-    pub fn quote_selected(self, speaker: usize) -> Style {
+    pub fn quote_selected(self, speaker: SpeakerIx) -> Style {
         if self.color {
             Style::new()
-                .bg(SPEAKER_COLORS[speaker % SPEAKER_COLORS.len()])
+                .bg(SPEAKER_COLORS[speaker.index() % SPEAKER_COLORS.len()])
                 .fg(Color::Black)
                 .add_modifier(Modifier::BOLD)
         } else {

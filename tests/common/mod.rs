@@ -7,21 +7,36 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use whosaid::model::{Annotation, Source, load, load_bytes};
+use whosaid::model::{Corpus, Source, load, load_bytes};
 use whosaid::tui::app::{App, Event};
 use whosaid::tui::theme::Theme;
 use whosaid::tui::view;
 
-pub fn builtin() -> Annotation {
-    static BUILTIN: std::sync::OnceLock<Annotation> = std::sync::OnceLock::new();
-    BUILTIN.get_or_init(|| load(&Source::BuiltIn).unwrap().annotation.unwrap()).clone()
+pub fn builtin() -> Corpus {
+    static BUILTIN: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    BUILTIN.get_or_init(|| load(&Source::BuiltIn).unwrap().into_corpus().unwrap()).clone()
 }
 
-/// An annotation from YAML whose article is inline.
-pub fn from_yaml(yaml: &str) -> Annotation {
-    let loaded = load_bytes(yaml.as_bytes(), &|_| Err("no files".into()));
-    let problems: Vec<String> = loaded.diagnostics.iter().map(|d| d.render("test.yaml")).collect();
-    loaded.annotation.unwrap_or_else(|| panic!("{problems:?}"))
+/// The built-in annotation after an edit of its YAML (its article unchanged).
+pub fn builtin_edited(edit: impl FnOnce(&str) -> String) -> Corpus {
+    let yaml = edit(include_str!("../../assets/nato-open-doors.yaml"));
+    let loaded = load_bytes("nato-open-doors.yaml", yaml.as_bytes(), &|_| {
+        Ok((include_bytes!("../../assets/nato-open-doors.txt").to_vec(), None))
+    });
+    let problems: Vec<String> = loaded.diagnostics().iter().map(|d| d.render()).collect();
+    loaded.into_corpus().unwrap_or_else(|| panic!("{problems:?}"))
+}
+
+/// The quote's words as written in the file, on one line.
+pub fn written(app: &App, q: whosaid::model::QuoteIx) -> String {
+    whosaid::describe::written(&app.corpus, q)
+}
+
+/// A corpus of one article from YAML whose article is inline.
+pub fn from_yaml(yaml: &str) -> Corpus {
+    let loaded = load_bytes("test.yaml", yaml.as_bytes(), &|_| Err("no files".into()));
+    let problems: Vec<String> = loaded.diagnostics().iter().map(|d| d.render()).collect();
+    loaded.into_corpus().unwrap_or_else(|| panic!("{problems:?}"))
 }
 
 pub fn app(width: u16, height: u16) -> App {

@@ -14,29 +14,28 @@ use ratatui::widgets::Paragraph;
 use std::ops::Range;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let a = &app.annotation;
-    let layout = &app.article_layout;
+    let layout = &app.article.layout;
     let rows = layout.rows.len();
-    let position = format!("{}/{}", (app.article_cursor + 1).min(rows), rows);
+    let position = format!("{}/{}", (app.article.scroll.selected + 1).min(rows), rows);
     // The article's title gives way first when the pane is narrow.
     let room = (area.width as usize).saturating_sub(text::width(&position) + 17);
-    let name = text::truncate(&text::one_line(&a.article.title), room).into_owned();
+    let name = text::truncate(&text::one_line(&app.shown_article().title), room).into_owned();
     let block = pane_block(app, Some(Pane::Article), title(&["Article", &name, &position], area.width));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let visible =
-        &layout.rows[app.article_top.min(rows)..(app.article_top + inner.height as usize).min(rows)];
+    let visible = &layout.rows
+        [app.article.scroll.offset.min(rows)..(app.article.scroll.offset + inner.height as usize).min(rows)];
     let Some(shown) = visible.first().map(|r| r.start..visible.last().map_or(r.end, |l| l.end)) else {
         return;
     };
     let marks = marks_in(app, &shown);
-    let focused = app.focus == Pane::Article && app.overlay.is_none();
+    let focused = app.focus == Pane::Article && !app.mode.is_overlay();
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
         .map(|(i, row)| {
-            let mut line = styled_row(&a.article.text, row.clone(), &marks);
-            if focused && app.article_top + i == app.article_cursor {
+            let mut line = styled_row(&app.shown_article().text, row.clone(), &marks);
+            if focused && app.article.scroll.offset + i == app.article.scroll.selected {
                 line = line.style(app.theme.cursor_row());
                 if line.spans.is_empty() {
                     line.spans.push(Span::raw(" "));
@@ -57,7 +56,7 @@ struct Mark {
 /// The marks that touch the shown text: the filter's quotes (lightly, in
 /// article order so inner spans win), then the selected quote.
 fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
-    let a = &app.annotation;
+    let a = &app.corpus;
     let selected = app.selected_quote();
     let mut marks: Vec<Mark> = app
         .quotes_touching(shown)

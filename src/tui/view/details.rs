@@ -2,7 +2,7 @@
 //! an issue, or the selected quote with its exchange.
 
 use super::{pane_block, title};
-use crate::model::Annotation;
+use crate::model::{Corpus, IssueIx, QuoteIx, SpeakerIx};
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::Pane;
@@ -17,11 +17,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = match app.focus {
-        Pane::Speakers => match app.speaker_filter() {
+        Pane::Speakers => match app.filters.speaker {
             Some(s) => speaker(app, s),
             None => article(app),
         },
-        Pane::Issues => match app.issue_filter() {
+        Pane::Issues => match app.filters.issue {
             Some(i) => issue(app, i),
             None => article(app),
         },
@@ -42,7 +42,7 @@ fn field(app: &App, label: &str, value: &str) -> Line<'static> {
 }
 
 fn article(app: &App) -> Vec<Line<'static>> {
-    let a = &app.annotation.article;
+    let a = app.shown_article();
     let mut lines = vec![Line::styled(safe(&a.title), app.theme.title())];
     let byline: Vec<&str> = [&a.source, &a.date].into_iter().flatten().map(String::as_str).collect();
     if !byline.is_empty() {
@@ -51,7 +51,7 @@ fn article(app: &App) -> Vec<Line<'static>> {
     if let Some(url) = &a.url {
         lines.push(Line::styled(safe(url), app.theme.dim()));
     }
-    let n = &app.annotation;
+    let n = &app.corpus;
     lines.push(field(
         app,
         "file",
@@ -66,8 +66,8 @@ fn article(app: &App) -> Vec<Line<'static>> {
     lines
 }
 
-fn speaker(app: &App, s: usize) -> Vec<Line<'static>> {
-    let speaker = &app.annotation.speakers[s];
+fn speaker(app: &App, s: SpeakerIx) -> Vec<Line<'static>> {
+    let speaker = &app.corpus.speakers[s];
     let mut lines = vec![Line::styled(safe(&speaker.name), app.theme.title().patch(app.theme.speaker(s)))];
     for value in [&speaker.role, &speaker.affiliation].into_iter().flatten() {
         lines.push(Line::raw(safe(value)));
@@ -75,12 +75,12 @@ fn speaker(app: &App, s: usize) -> Vec<Line<'static>> {
     if !speaker.aliases.is_empty() {
         lines.push(field(app, "also", &speaker.aliases.join(", ")));
     }
-    lines.push(field(app, "id", &format!("{} · {} quotes shown", speaker.id, app.speaker_counts[s])));
+    lines.push(field(app, "id", &format!("{} · {} quotes shown", speaker.id, app.list.speaker_counts[s])));
     lines
 }
 
-fn issue(app: &App, i: usize) -> Vec<Line<'static>> {
-    let a = &app.annotation;
+fn issue(app: &App, i: IssueIx) -> Vec<Line<'static>> {
+    let a = &app.corpus;
     let issue = &a.issues[i];
     let mut lines = vec![Line::styled(safe(&issue.title), app.theme.title())];
     if let Some(p) = &issue.proposition {
@@ -92,12 +92,12 @@ fn issue(app: &App, i: usize) -> Vec<Line<'static>> {
     if let Some(parent) = issue.parent {
         lines.push(field(app, "part of", &a.issues[parent].title));
     }
-    lines.push(field(app, "id", &format!("{} · {} quotes shown", issue.id, app.issue_counts[i])));
+    lines.push(field(app, "id", &format!("{} · {} quotes shown", issue.id, app.list.issue_counts[i])));
     lines
 }
 
-fn quote(app: &App, q: usize) -> Vec<Line<'static>> {
-    let a = &app.annotation;
+fn quote(app: &App, q: QuoteIx) -> Vec<Line<'static>> {
+    let a = &app.corpus;
     let quote = &a.quotes[q];
     let speaker = &a.speakers[quote.speaker];
     let mut lines =
@@ -113,8 +113,8 @@ fn quote(app: &App, q: usize) -> Vec<Line<'static>> {
             Span::styled(stance, Style::new().patch(app.theme.title())),
         ]));
     }
-    if let Some(v) = quote.via {
-        lines.push(field(app, "reported by", &a.speakers[v].name));
+    if let Some(v) = crate::describe::relayers(a, q) {
+        lines.push(field(app, "reported by", &v));
     }
     if let Some(question) = quote.replies_to {
         lines.push(field(app, "answers", &exchange_line(a, question)));
@@ -131,7 +131,8 @@ fn quote(app: &App, q: usize) -> Vec<Line<'static>> {
     lines
 }
 
-fn exchange_line(a: &Annotation, q: usize) -> String {
+fn exchange_line(a: &Corpus, q: QuoteIx) -> String {
     let other = &a.quotes[q];
-    format!("{}: “{}”", a.speaker_name(other.speaker), text::truncate(&text::one_line(&other.text), 60))
+    let words = crate::describe::written(a, q);
+    format!("{}: “{}”", a.speaker_name(other.speaker), text::truncate(&text::one_line(&words), 60))
 }

@@ -2,8 +2,11 @@
 //! its count under the other pane's filter; rows with no quotes are dimmed.
 
 use super::{counted_row, pane_block, title};
-use crate::tui::app::{App, ListState};
+use crate::describe;
+use crate::model::{IssueIx, SpeakerIx};
+use crate::tui::app::{App, row_item};
 use crate::tui::layout::Pane;
+use crate::tui::scroll::Scroll;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,35 +16,32 @@ use ratatui::widgets::Paragraph;
 struct Row {
     label: String,
     count: usize,
-    speaker: Option<usize>,
+    speaker: Option<SpeakerIx>,
 }
 
 pub fn speakers(frame: &mut Frame, area: Rect, app: &App) {
-    let a = &app.annotation;
-    let filter = app.issue_filter().map(|i| format!("#{}", a.issues[i].id)).unwrap_or_default();
+    let a = &app.corpus;
+    let filter = app.filters.issue.map(|i| format!("#{}", a.issues[i].id)).unwrap_or_default();
     let heading = title(&["Speakers", &filter], area.width);
-    let row = |i: usize| match i {
-        0 => Row { label: "All speakers".into(), count: app.speaker_total, speaker: None },
-        i => Row {
-            label: a.speakers[i - 1].name.clone(),
-            count: app.speaker_counts[i - 1],
-            speaker: Some(i - 1),
-        },
+    let row = |i: usize| match row_item::<SpeakerIx>(i) {
+        None => Row { label: "All speakers".into(), count: app.list.speaker_total, speaker: None },
+        Some(s) => {
+            Row { label: a.speakers[s].name.clone(), count: app.list.speaker_counts[s], speaker: Some(s) }
+        }
     };
     draw_list(frame, area, app, Pane::Speakers, heading, app.speakers, a.speakers.len() + 1, row);
 }
 
 pub fn issues(frame: &mut Frame, area: Rect, app: &App) {
-    let a = &app.annotation;
-    let filter = app.speaker_filter().map(|s| format!("@{}", a.speakers[s].id)).unwrap_or_default();
+    let a = &app.corpus;
+    let filter = app.filters.speaker.map(|s| format!("@{}", a.speakers[s].id)).unwrap_or_default();
     let heading = title(&["Issues", &filter], area.width);
-    let row = |i: usize| match i {
-        0 => Row { label: "All issues".into(), count: app.issue_total, speaker: None },
-        i => {
-            let issue = &a.issues[i - 1];
-            let indent =
-                if issue.depth > 0 { format!("{}└ ", "  ".repeat(issue.depth - 1)) } else { String::new() };
-            Row { label: format!("{indent}{}", issue.title), count: app.issue_counts[i - 1], speaker: None }
+    let row = |i: usize| match row_item::<IssueIx>(i) {
+        None => Row { label: "All issues".into(), count: app.list.issue_total, speaker: None },
+        Some(i) => {
+            let issue = &a.issues[i];
+            let label = format!("{}{}", describe::tree_prefix(issue.depth), issue.title);
+            Row { label, count: app.list.issue_counts[i], speaker: None }
         }
     };
     draw_list(frame, area, app, Pane::Issues, heading, app.issues, a.issues.len() + 1, row);
@@ -54,14 +54,14 @@ fn draw_list(
     app: &App,
     pane: Pane,
     heading: Line<'static>,
-    state: ListState,
+    state: Scroll,
     len: usize,
     row: impl Fn(usize) -> Row,
 ) {
     let block = pane_block(app, Some(pane), heading);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let focused = app.focus == pane && app.overlay.is_none();
+    let focused = app.focus == pane && !app.mode.is_overlay();
     let lines: Vec<Line> = (state.offset..len.min(state.offset + inner.height as usize))
         .map(|i| {
             let r = row(i);

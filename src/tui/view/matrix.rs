@@ -5,45 +5,49 @@
 use crate::matrix::{self as grid, Cell};
 use crate::model::Stance;
 use crate::text;
-use crate::tui::app::{App, MatrixState};
+use crate::tui::app::App;
 use crate::tui::layout::{MATRIX_HEADER, MatrixGrid};
+use crate::tui::matrix::MatrixView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-pub fn draw(frame: &mut Frame, app: &App, m: &MatrixState) {
-    let a = &app.annotation;
+pub fn draw(frame: &mut Frame, app: &App, m: &MatrixView) {
+    let a = &app.corpus;
     let geometry = app.matrix_grid();
     let area = Rect { height: app.area.height.saturating_sub(1), ..app.area };
     let folded = if m.grid.folded { " · sub-issues folded" } else { "" };
-    let heading = format!(" Stance matrix · {}{folded} ", text::one_line(&a.article.title));
+    let heading = format!(" Stance matrix · {}{folded} ", text::one_line(a.heading()));
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
-        .border_style(app.theme.border(app.overlay.is_none()))
+        .border_style(app.theme.border(!app.mode.is_overlay()))
         .title(text::truncate(&heading, area.width.saturating_sub(2) as usize).into_owned());
     frame.render_widget(block, area);
     let inner = geometry.inner;
-    let columns = m.columns();
-    let shown = geometry.columns_from(m.left, columns);
+    let columns = m.column_count();
+    let shown = geometry.columns_from(m.cols.offset, columns);
     let name_width = geometry.name_width as usize;
 
     // The header: issue titles on two lines, the cursor's column marked.
     let mut header = [vec![Span::raw(" ".repeat(name_width))], vec![Span::raw(" ".repeat(name_width))]];
-    for c in m.left..m.left + shown {
+    for c in m.cols.offset..m.cols.offset + shown {
         let width = MatrixGrid::column_width(c, columns) as usize;
         let title = match m.grid.columns.get(c) {
-            Some(&i) => format!("{}{}", "↳".repeat(a.issues[i].depth), a.issues[i].title),
+            Some(&i) => crate::describe::issue_label_compact(a, i),
             None => "Total".to_string(),
         };
         let mut lines = text::wrap(&text::one_line(&title), width - 1).into_iter();
         let first = lines.next().unwrap_or_default();
         let rest: Vec<String> = lines.collect();
         let second = text::truncate(&rest.join(" "), width - 1).into_owned();
-        let style =
-            if c == m.col { app.theme.title().add_modifier(Modifier::UNDERLINED) } else { app.theme.dim() };
+        let style = if c == m.cols.selected {
+            app.theme.title().add_modifier(Modifier::UNDERLINED)
+        } else {
+            app.theme.dim()
+        };
         for (line, words) in header.iter_mut().zip([first, second]) {
             line.push(Span::styled(pad(&words, width), style));
         }
@@ -51,12 +55,12 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixState) {
     let mut lines: Vec<Line> = header.into_iter().map(Line::from).collect();
 
     // The rows, the cursor's row and cell marked.
-    for r in m.top..(m.top + geometry.rows).min(m.rows()) {
+    for r in m.rows.offset..(m.rows.offset + geometry.rows).min(m.row_count()) {
         let (name, row_style) = match m.grid.rows.get(r) {
             Some(&s) => (a.speakers[s].name.clone(), app.theme.speaker(s)),
             None => ("Total".to_string(), app.theme.title()),
         };
-        let name_style = if r == m.row {
+        let name_style = if r == m.rows.selected {
             row_style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
         } else {
             row_style
@@ -65,10 +69,10 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixState) {
             Span::styled(pad(&text::one_line(&name), name_width.saturating_sub(1)), name_style),
             Span::raw(" "),
         ];
-        for c in m.left..m.left + shown {
+        for c in m.cols.offset..m.cols.offset + shown {
             let width = MatrixGrid::column_width(c, columns) as usize;
             let (words, mut style) = cell(app, m, r, c);
-            if r == m.row && c == m.col {
+            if r == m.rows.selected && c == m.cols.selected {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
             }
             spans.push(Span::styled(pad(&words, width - 1), style));
@@ -80,10 +84,10 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixState) {
 
     // Where the grid goes on, and the legend.
     let more: Vec<&str> = [
-        (m.left > 0, "← more"),
-        (m.left + shown < columns, "more →"),
-        (m.top > 0, "↑ more"),
-        (m.top + geometry.rows < m.rows(), "↓ more"),
+        (m.cols.offset > 0, "← more"),
+        (m.cols.offset + shown < columns, "more →"),
+        (m.rows.offset > 0, "↑ more"),
+        (m.rows.offset + geometry.rows < m.row_count(), "↓ more"),
     ]
     .into_iter()
     .filter_map(|(show, label)| show.then_some(label))
@@ -101,7 +105,7 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixState) {
 }
 
 /// The words and style of a grid cell (totals included).
-fn cell(app: &App, m: &MatrixState, r: usize, c: usize) -> (String, Style) {
+fn cell(app: &App, m: &MatrixView, r: usize, c: usize) -> (String, Style) {
     let g = &m.grid;
     match (r < g.rows.len(), c < g.columns.len()) {
         (true, true) => {
@@ -140,18 +144,20 @@ fn pad(s: &str, width: usize) -> String {
 }
 
 /// The status line's description of the cell under the cursor.
-pub fn describe_cursor(app: &App, m: &MatrixState) -> String {
-    let a = &app.annotation;
+pub fn describe_cursor(app: &App, m: &MatrixView) -> String {
+    let a = &app.corpus;
     let g = &m.grid;
-    let who = g.rows.get(m.row).map_or("All speakers", |&s| a.speakers[s].name.as_str());
-    let what = g.columns.get(m.col).map_or("all issues", |&i| a.issues[i].title.as_str());
-    let (count, stance) = match (g.rows.get(m.row), g.columns.get(m.col)) {
+    let who = g.rows.get(m.rows.selected).map_or("All speakers", |&s| a.speakers[s].name.as_str());
+    let what = g.columns.get(m.cols.selected).map_or("all issues", |&i| a.issues[i].title.as_str());
+    let (count, stance) = match (g.rows.get(m.rows.selected), g.columns.get(m.cols.selected)) {
         (Some(_), Some(_)) => {
-            let cell = &g.cells[m.row][m.col];
+            let cell = &g.cells[m.rows.selected][m.cols.selected];
             (cell.quotes.len(), cell.stance.map_or("no stance stated", Stance::name).to_string())
         }
-        (Some(_), None) => (g.row_totals[m.row].quotes, g.row_totals[m.row].describe()),
-        (None, Some(_)) => (g.column_totals[m.col].quotes, g.column_totals[m.col].describe()),
+        (Some(_), None) => (g.row_totals[m.rows.selected].quotes, g.row_totals[m.rows.selected].describe()),
+        (None, Some(_)) => {
+            (g.column_totals[m.cols.selected].quotes, g.column_totals[m.cols.selected].describe())
+        }
         (None, None) => (g.total.quotes, g.total.describe()),
     };
     let quotes = if count == 1 { "1 quote".to_string() } else { format!("{count} quotes") };

@@ -9,8 +9,9 @@ mod matrix;
 mod quotes;
 mod status;
 
-use super::app::{App, Overlay};
+use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane, Panes, Screen};
+use super::mode::Mode;
 use crate::text;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -25,13 +26,13 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen() {
         Screen::TooSmall => too_small(frame, area),
         Screen::Panes(panes) => {
-            match &app.matrix {
+            match app.mode.matrix() {
                 Some(m) => matrix::draw(frame, app, m),
                 None => browser(frame, &panes, app),
             }
             status::draw(frame, panes.status, app);
-            if let Some(Overlay::Help { scroll }) = app.overlay {
-                help::draw(frame, area, app, scroll);
+            if let Mode::Help(h) = &app.mode {
+                help::draw(frame, area, app, h.scroll);
             }
         }
     }
@@ -87,7 +88,7 @@ fn scrub(buffer: &mut Buffer) {
 
 /// A pane's frame: its title, and a bolder border when it has focus.
 fn pane_block<'a>(app: &App, pane: Option<Pane>, title: Line<'a>) -> Block<'a> {
-    let focused = pane == Some(app.focus) && app.overlay.is_none();
+    let focused = pane == Some(app.focus) && !app.mode.is_overlay();
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })

@@ -5,32 +5,35 @@ use crate::text;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::Pane;
+use crate::tui::search::SearchLine;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    if let Some(line) = &app.search.line {
-        return query_line(frame, area, app, &line.input, line.cursor);
+    if let Some(search) = app.mode.search_line() {
+        return query_line(frame, area, app, search);
     }
     let mut position = match app.focus {
-        Pane::Speakers => format!("{}/{}", app.speakers.selected + 1, app.annotation.speakers.len() + 1),
-        Pane::Issues => format!("{}/{}", app.issues.selected + 1, app.annotation.issues.len() + 1),
-        Pane::Quotes if app.filtered.is_empty() => "0/0".to_string(),
-        Pane::Quotes => format!("{}/{}", app.quotes.selected + 1, app.filtered.len()),
-        Pane::Article => format!("line {}/{}", app.article_cursor + 1, app.article_layout.rows.len()),
+        Pane::Speakers => format!("{}/{}", app.speakers.selected + 1, app.corpus.speakers.len() + 1),
+        Pane::Issues => format!("{}/{}", app.issues.selected + 1, app.corpus.issues.len() + 1),
+        Pane::Quotes if app.list.quotes.is_empty() => "0/0".to_string(),
+        Pane::Quotes => format!("{}/{}", app.quotes.selected + 1, app.list.quotes.len()),
+        Pane::Article => {
+            format!("line {}/{}", app.article.scroll.selected + 1, app.article.layout.rows.len())
+        }
     };
     if app.search.is_active() {
-        let at = if app.filtered.is_empty() { 0 } else { app.quotes.selected + 1 };
+        let at = if app.list.quotes.is_empty() { 0 } else { app.quotes.selected + 1 };
         let query = text::truncate(&text::one_line(&app.search.query), 24).into_owned();
-        position = format!("/{query} {at}/{}", app.filtered.len());
+        position = format!("/{query} {at}/{}", app.list.quotes.len());
     }
     let width = area.width as usize;
     // A leading space, and at least two before the position.
     let room = width.saturating_sub(text::width(&position) + 4);
     let mut spans = vec![Span::raw(" ")];
-    if let Some(m) = &app.matrix {
+    if let Some(m) = app.mode.matrix() {
         let described = super::matrix::describe_cursor(app, m);
         let message = app.message.clone().unwrap_or(described);
         let hints_width: usize =
@@ -77,12 +80,13 @@ fn hints(app: &App, room: usize, spans: &mut Vec<Span<'static>>) {
 
 /// The query line: `/query` with the cursor, and on the right what the
 /// query finds, or what is wrong with it.
-fn query_line(frame: &mut Frame, area: Rect, app: &App, input: &str, cursor: usize) {
+fn query_line(frame: &mut Frame, area: Rect, app: &App, search: &SearchLine) {
+    let (input, cursor) = (&search.line.input, search.line.cursor);
     let width = area.width as usize;
-    let outcome = match (&app.search.error, &app.search.found) {
+    let outcome = match (&search.error, &app.search.found) {
         (Some(error), _) => error.clone(),
-        (None, Some(found)) if found.fuzzy => format!("no exact match · {} close", app.filtered.len()),
-        (None, Some(_)) => format!("{} of {}", app.filtered.len(), app.annotation.quotes.len()),
+        (None, Some(found)) if found.fuzzy => format!("no exact match · {} close", app.list.quotes.len()),
+        (None, Some(_)) => format!("{} of {}", app.list.quotes.len(), app.corpus.quotes.len()),
         (None, None) => "type to search · Enter keeps · Esc cancels".to_string(),
     };
     let outcome = text::truncate(&text::one_line(&outcome), width / 2).into_owned();
@@ -93,7 +97,7 @@ fn query_line(frame: &mut Frame, area: Rect, app: &App, input: &str, cursor: usi
     let skip = (before_cursor + 1).saturating_sub(room);
     let visible: String = shown_input.chars().skip(skip).collect();
     let visible = text::truncate(&visible, room).into_owned();
-    let outcome_style = if app.search.error.is_some() { app.theme.error() } else { app.theme.dim() };
+    let outcome_style = if search.error.is_some() { app.theme.error() } else { app.theme.dim() };
     let used = 2 + text::width(&visible);
     let line = Line::from(vec![
         Span::styled("/", app.theme.key()),

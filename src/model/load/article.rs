@@ -1,0 +1,149 @@
+//! The `article:` section: its particulars and its text, inline or read
+//! from the file it names.
+
+use super::fields::{Fields, Walker};
+use super::read::{TextFiles, utf8_error_at};
+use crate::model::Article;
+use crate::model::locate::NodePath;
+use crate::model::yaml::Node;
+
+pub const ARTICLE_KEYS: &[&str] = &["title", "source", "date", "url", "text_file", "text"];
+
+impl Walker {
+    /// Reads the article; its text is empty when it could not be had.
+    pub fn article(&mut self, node: Node, path: NodePath, text_files: &TextFiles) -> Article {
+        let mut article = Article::default();
+        let Some(mut f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
+            return article;
+        };
+        article.title = self.text(&mut f, "title", "the article", true).map(|t| t.0).unwrap_or_default();
+        article.source = self.text(&mut f, "source", "the article", false).map(|t| t.0);
+        article.url = self.text(&mut f, "url", "the article", false).map(|t| t.0);
+        if let Some((date, date_path)) = self.text(&mut f, "date", "the article", false) {
+            match check_date(&date) {
+                Ok(()) => article.date = Some(date),
+                Err(why) => self.error(date_path, format!("invalid date `{date}`: {why}")),
+            }
+        }
+        if let Some((text, path)) = self.article_text(&mut f, text_files, &mut article) {
+            if text.trim().is_empty() {
+                self.warning(path, "the article text is empty");
+            }
+            article.line_starts =
+                std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+            article.text = text;
+        }
+        article
+    }
+
+    /// The text, from `text` or `text_file` (exactly one of them).
+    fn article_text(
+        &mut self,
+        f: &mut Fields,
+        text_files: &TextFiles,
+        article: &mut Article,
+    ) -> Option<(String, NodePath)> {
+        let inline = self.text(f, "text", "the article", false);
+        let file = self.text(f, "text_file", "the article", false);
+        match (inline, file) {
+            (Some(_), Some(_)) => {
+                let second = f.entry("text").max(f.entry("text_file"));
+                let key = if second == f.entry("text") { "text" } else { "text_file" };
+                self.error(
+                    f.key_path(key).unwrap_or_default(),
+                    "the article has both `text` and `text_file`; keep one of them",
+                );
+                None
+            }
+            (None, None) => {
+                self.error(
+                    f.path,
+                    "the article has no text: add `text_file: article.txt` (a path relative to \
+                     this file) or `text: |` followed by the text",
+                );
+                None
+            }
+            (Some((text, path)), None) => Some((text, path)),
+            (None, Some((name, path))) => match text_files(&name) {
+                Err(why) => {
+                    self.error(path, format!("cannot read the article text file `{name}`: {why}"));
+                    None
+                }
+                Ok((bytes, disk_path)) => {
+                    article.text_file = disk_path;
+                    match String::from_utf8(bytes) {
+                        Ok(text) => Some((text, path)),
+                        Err(e) => {
+                            let (at, byte) = utf8_error_at(e.as_bytes(), e.utf8_error().valid_up_to());
+                            self.error(
+                                path,
+                                format!(
+                                    "the article text file `{name}` is not valid UTF-8 (byte 0x{byte:02x} \
+                                     at its line {}, column {}); save it as UTF-8",
+                                    at.line, at.column
+                                ),
+                            );
+                            None
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
+/// Checks a `YYYY-MM-DD` date against the calendar.
+pub fn check_date(date: &str) -> Result<(), String> {
+    let format = "dates are written YYYY-MM-DD, e.g. 2022-01-11";
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return Err(format.into()) };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 || !date.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    {
+        return Err(format.into());
+    }
+    let (year, month, day): (u32, u32, u32) =
+        (y.parse().map_err(|_| format)?, m.parse().map_err(|_| format)?, d.parse().map_err(|_| format)?);
+    if !(1..=12).contains(&month) {
+        return Err(format!("there is no month {month}"));
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day == 0 || day > days {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        return Err(format!("{} {year} has {days} days", MONTHS[month as usize - 1]));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(check_date("2022-01-11").is_ok());
+        assert!(check_date("2024-02-29").is_ok());
+        assert_eq!(check_date("2023-02-29").unwrap_err(), "February 2023 has 28 days");
+        assert!(check_date("2022-1-11").is_err());
+        assert!(check_date("Jan 11").is_err());
+        assert_eq!(check_date("2022-13-01").unwrap_err(), "there is no month 13");
+    }
+}

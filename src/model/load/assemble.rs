@@ -1,0 +1,640 @@
+//! Every file read, one corpus made: speakers and issues become one
+//! namespace (a definition repeated in several files must agree), every
+//! reference is resolved to a typed index, cycles are cut and reported, and
+//! what nothing uses is warned about. Problems are reported in the file
+//! where the offending words are written.
+
+use super::document::Document;
+use super::fields::{IdRef, Walker};
+use super::issues::RawIssue;
+use super::quotes::{RawQuote, RawStance};
+use super::speakers::RawSpeaker;
+use crate::model::locate::NodePath;
+use crate::model::{
+    Article, ArticleIx, Corpus, Issue, IssueIx, IxVec, Kind, Quote, QuoteIx, Speaker, SpeakerIx, Stance,
+};
+use std::collections::HashMap;
+
+/// Where an item was defined: the file (its index among the documents) and the node.
+#[derive(Clone, Copy)]
+struct Site {
+    doc: usize,
+    path: NodePath,
+}
+
+/// Speakers or issues of every file in one namespace.
+struct Namespace<T> {
+    items: Vec<T>,
+    ids: HashMap<String, usize>,
+    /// Where each item was first defined.
+    first: Vec<Site>,
+    /// The parent (issues) or group (speakers) reference, and where it is written.
+    up: Vec<Option<(IdRef, usize)>>,
+}
+
+impl<T> Namespace<T> {
+    fn new() -> Self {
+        Namespace { items: Vec::new(), ids: HashMap::new(), first: Vec::new(), up: Vec::new() }
+    }
+
+    fn known(&self) -> Vec<String> {
+        let mut known = vec![String::new(); self.items.len()];
+        for (id, &i) in &self.ids {
+            known[i] = id.clone();
+        }
+        known
+    }
+}
+
+/// Makes a corpus of the documents, or reports (in the documents' walkers)
+/// why it cannot; `None` when any document has an error.
+pub fn assemble(docs: &mut [Document], title: Option<String>) -> Option<Corpus> {
+    let speakers = speakers(docs);
+    let issues = issues(docs);
+    let articles = articles(docs);
+    let (quotes, speaker_used) = quotes(docs, &speakers, &issues, &articles);
+    warn_unused(docs, &speakers, &issues, &quotes, &speaker_used);
+    if docs.iter().any(Document::has_errors) {
+        return None;
+    }
+    Some(finish(title, articles, speakers.items.into(), issues.items.into(), quotes))
+}
+
+/// The speakers of every file; a speaker defined in several files must
+/// agree on every field both give (aliases are merged).
+fn speakers(docs: &mut [Document]) -> Namespace<Speaker> {
+    let mut ns: Namespace<Speaker> = Namespace::new();
+    let mut defs: Vec<Vec<Site>> = Vec::new();
+    for d in 0..docs.len() {
+        let raws = std::mem::take(&mut docs[d].speakers);
+        for raw in raws {
+            let RawSpeaker { path, id, name, role, affiliation, aliases, member_of } = raw;
+            let site = Site { doc: d, path };
+            match ns.ids.get(&id.0) {
+                None => {
+                    ns.ids.insert(id.0.clone(), ns.items.len());
+                    ns.first.push(site);
+                    defs.push(vec![site]);
+                    ns.up.push(member_of.map(|r| (r, d)));
+                    ns.items.push(Speaker {
+                        id: id.0,
+                        name,
+                        role,
+                        affiliation,
+                        aliases,
+                        ..Speaker::default()
+                    });
+                }
+                Some(&s) => {
+                    let known = &mut ns.items[s];
+                    let mut differ = Vec::new();
+                    differ.extend(disagree("name", Some(&known.name), Some(&name)));
+                    differ.extend(disagree("role", known.role.as_ref(), role.as_ref()));
+                    differ.extend(disagree("affiliation", known.affiliation.as_ref(), affiliation.as_ref()));
+                    let group = ns.up[s].as_ref().map(|(r, _)| &r.0);
+                    differ.extend(disagree("member_of", group, member_of.as_ref().map(|r| &r.0)));
+                    for alias in aliases {
+                        if !known.aliases.contains(&alias) {
+                            known.aliases.push(alias);
+                        }
+                    }
+                    if ns.up[s].is_none() {
+                        ns.up[s] = member_of.map(|r| (r, d));
+                    }
+                    report_conflict(docs, "speaker", &id.0, &defs[s], site, &differ);
+                    defs[s].push(site);
+                }
+            }
+        }
+    }
+    resolve_up(docs, &mut ns, "speaker", |s| &s.id, |s, up| s.member_of = up.map(SpeakerIx::new));
+    let groups = subtrees(&ns.items.iter().map(|s| s.member_of.map(|m| m.index())).collect::<Vec<_>>());
+    for (s, (members, depth)) in groups.into_iter().enumerate() {
+        ns.items[s].group = members.into_iter().map(SpeakerIx::new).collect();
+        ns.items[s].depth = depth;
+    }
+    ns
+}
+
+/// The issues of every file; an issue defined in several files must agree
+/// on every field both give.
+fn issues(docs: &mut [Document]) -> Namespace<Issue> {
+    let mut ns: Namespace<Issue> = Namespace::new();
+    let mut defs: Vec<Vec<Site>> = Vec::new();
+    for d in 0..docs.len() {
+        let raws = std::mem::take(&mut docs[d].issues);
+        for raw in raws {
+            let RawIssue { path, id, title, proposition, summary, parent } = raw;
+            let site = Site { doc: d, path };
+            match ns.ids.get(&id.0) {
+                None => {
+                    ns.ids.insert(id.0.clone(), ns.items.len());
+                    ns.first.push(site);
+                    defs.push(vec![site]);
+                    ns.up.push(parent.map(|r| (r, d)));
+                    ns.items.push(Issue { id: id.0, title, proposition, summary, ..Issue::default() });
+                }
+                Some(&i) => {
+                    let known = &mut ns.items[i];
+                    let mut differ = Vec::new();
+                    differ.extend(disagree("title", Some(&known.title), Some(&title)));
+                    differ.extend(disagree("proposition", known.proposition.as_ref(), proposition.as_ref()));
+                    differ.extend(disagree("summary", known.summary.as_ref(), summary.as_ref()));
+                    let up = ns.up[i].as_ref().map(|(r, _)| &r.0);
+                    differ.extend(disagree("parent", up, parent.as_ref().map(|r| &r.0)));
+                    if known.proposition.is_none() {
+                        known.proposition = proposition;
+                    }
+                    if known.summary.is_none() {
+                        known.summary = summary;
+                    }
+                    if ns.up[i].is_none() {
+                        ns.up[i] = parent.map(|r| (r, d));
+                    }
+                    report_conflict(docs, "issue", &id.0, &defs[i], site, &differ);
+                    defs[i].push(site);
+                }
+            }
+        }
+    }
+    resolve_up(docs, &mut ns, "issue", |i| &i.id, |i, up| i.parent = up.map(IssueIx::new));
+    let trees = subtrees(&ns.items.iter().map(|i| i.parent.map(|p| p.index())).collect::<Vec<_>>());
+    for (i, (subtree, depth)) in trees.into_iter().enumerate() {
+        ns.items[i].subtree = subtree.into_iter().map(IssueIx::new).collect();
+        ns.items[i].depth = depth;
+    }
+    ns
+}
+
+/// `field` when two definitions give it different values.
+fn disagree(
+    field: &'static str,
+    a: Option<&String>,
+    b: Option<&String>,
+) -> Option<(&'static str, String, String)> {
+    match (a, b) {
+        (Some(a), Some(b)) if a != b => Some((field, a.clone(), b.clone())),
+        _ => None,
+    }
+}
+
+/// Reports a definition that disagrees with the ones before it, at every one of them.
+fn report_conflict(
+    docs: &mut [Document],
+    what: &str,
+    id: &str,
+    before: &[Site],
+    site: Site,
+    differ: &[(&'static str, String, String)],
+) {
+    let Some((field, theirs, ours)) = differ.first() else { return };
+    let other = &docs[before[0].doc].name.clone();
+    let this = &docs[site.doc].name.clone();
+    let fields = differ.iter().map(|(f, _, _)| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+    docs[site.doc].walker.error(
+        site.path,
+        format!(
+            "{what} `{id}` is defined differently in {other} ({field}: “{theirs}” here “{ours}”); \
+             definitions of one {what} must agree on every field both give (differing: {fields})"
+        ),
+    );
+    for s in before {
+        docs[s.doc].walker.error(
+            s.path,
+            format!(
+                "{what} `{id}` is defined differently in {this} ({field}: “{ours}” there “{theirs}”); \
+                 definitions of one {what} must agree on every field both give (differing: {fields})"
+            ),
+        );
+    }
+}
+
+/// Resolves each item's `parent` (or `member_of`) and cuts any cycle,
+/// reporting each once.
+fn resolve_up<T>(
+    docs: &mut [Document],
+    ns: &mut Namespace<T>,
+    what: &str,
+    id_of: impl Fn(&T) -> &String,
+    set: impl Fn(&mut T, Option<usize>),
+) {
+    let known_ids = ns.known();
+    let known: Vec<&str> = known_ids.iter().map(String::as_str).collect();
+    let mut up: Vec<Option<usize>> = vec![None; ns.items.len()];
+    for (i, (link, up)) in ns.up.iter().zip(&mut up).enumerate() {
+        let Some((r, d)) = link else { continue };
+        let walker = &mut docs[*d].walker;
+        *up = walker.resolve(&ns.ids, &known, what, r);
+        if *up == Some(i) {
+            let message = match what {
+                "issue" => format!("issue `{}` cannot be its own parent", r.0),
+                _ => format!("speaker `{}` cannot be a member of itself", r.0),
+            };
+            walker.error(r.1, message);
+            *up = None;
+        }
+    }
+    for first in cycles(&up) {
+        let mut names: Vec<&str> = Vec::new();
+        let mut c = first;
+        loop {
+            names.push(id_of(&ns.items[c]));
+            c = up[c].unwrap_or(first);
+            if c == first {
+                break;
+            }
+        }
+        names.push(id_of(&ns.items[first]));
+        let message = match what {
+            "issue" => format!("issue parents form a cycle: {}", names.join(" → ")),
+            _ => format!("speaker groups (`member_of`) form a cycle: {}", names.join(" → ")),
+        };
+        if let Some((r, d)) = &ns.up[first] {
+            docs[*d].walker.error(r.1, message);
+        }
+        up[first] = None;
+    }
+    for (item, up) in ns.items.iter_mut().zip(up) {
+        set(item, up);
+    }
+}
+
+/// The items where each cycle of `up` links is best cut: its lowest index.
+fn cycles(up: &[Option<usize>]) -> Vec<usize> {
+    let mut state = vec![0u8; up.len()]; // 0 new, 1 on the current chain, 2 done
+    let mut found = Vec::new();
+    for start in 0..up.len() {
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at {
+            if state[i] == 2 {
+                break;
+            }
+            if state[i] == 1 {
+                let cycle_start = chain.iter().position(|&c| c == i).unwrap_or(0);
+                found.push(*chain[cycle_start..].iter().min().unwrap_or(&i));
+                break;
+            }
+            state[i] = 1;
+            chain.push(i);
+            at = up[i];
+        }
+        for c in chain {
+            state[c] = 2;
+        }
+    }
+    found
+}
+
+/// Each item's subtree (itself and everything below it, sorted) and depth,
+/// from acyclic `up` links.
+fn subtrees(up: &[Option<usize>]) -> Vec<(Vec<usize>, usize)> {
+    let mut out: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); up.len()];
+    for i in 0..up.len() {
+        let mut at = up[i];
+        while let Some(a) = at {
+            out[a].0.push(i);
+            out[i].1 += 1;
+            at = up[a];
+        }
+    }
+    for (i, (tree, _)) in out.iter_mut().enumerate() {
+        tree.push(i);
+        tree.sort_unstable();
+    }
+    out
+}
+
+/// The articles, in document order; article ids must be unique.
+fn articles(docs: &mut [Document]) -> Vec<Option<Article>> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(docs.len());
+    for d in 0..docs.len() {
+        let article = docs[d].article.take();
+        if let Some(a) = &article {
+            if let Some(&other) = seen.get(&a.id) {
+                let other = docs[other].name.clone();
+                docs[d].walker.error(
+                    NodePath::ROOT,
+                    format!(
+                        "duplicate article id `{}` (also {other}); give one of them `id:` in its `article:`",
+                        a.id
+                    ),
+                );
+            } else {
+                seen.insert(a.id.clone(), d);
+            }
+        }
+        out.push(article);
+    }
+    out
+}
+
+/// Every quote resolved, in document order; and which speakers are used.
+fn quotes(
+    docs: &mut [Document],
+    speakers: &Namespace<Speaker>,
+    issues: &Namespace<Issue>,
+    articles: &[Option<Article>],
+) -> (Vec<Quote>, Vec<bool>) {
+    let speaker_ids = speakers.known();
+    let speaker_known: Vec<&str> = speaker_ids.iter().map(String::as_str).collect();
+    let issue_ids = issues.known();
+    let issue_known: Vec<&str> = issue_ids.iter().map(String::as_str).collect();
+    // Quote ids per document, as global indices.
+    let mut first_quote = Vec::with_capacity(docs.len());
+    let mut per_doc: Vec<HashMap<String, usize>> = Vec::with_capacity(docs.len());
+    let mut total = 0;
+    for doc in docs.iter() {
+        first_quote.push(total);
+        let mut ids = HashMap::new();
+        for (i, q) in doc.quotes.iter().enumerate() {
+            ids.entry(q.id.0.clone()).or_insert(total + i);
+        }
+        total += doc.quotes.len();
+        per_doc.push(ids);
+    }
+    let doc_of_article: HashMap<&str, usize> =
+        articles.iter().enumerate().filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d))).collect();
+    let multiple = docs.len() > 1;
+
+    let mut same_as_sites: Vec<Option<(usize, NodePath)>> = Vec::with_capacity(total);
+    let mut used = vec![false; speakers.items.len()];
+    let mut out = Vec::with_capacity(total);
+    for d in 0..docs.len() {
+        let raws = std::mem::take(&mut docs[d].quotes);
+        let walker = &mut docs[d].walker;
+        let own_ids: Vec<String> = raws.iter().map(|q| q.id.0.clone()).collect();
+        let quote_ref = |walker: &mut Walker, r: &IdRef, what: &str| -> Option<usize> {
+            let (map, known, target): (&HashMap<String, usize>, Vec<&str>, &str) = match r.0.split_once('/') {
+                Some((article, id)) if multiple && doc_of_article.contains_key(article) => {
+                    let od = doc_of_article[article];
+                    let mut known: Vec<(&String, &usize)> = per_doc[od].iter().collect();
+                    known.sort_by_key(|(_, q)| **q);
+                    (&per_doc[od], known.into_iter().map(|(k, _)| k.as_str()).collect(), id)
+                }
+                _ => (&per_doc[d], own_ids.iter().map(String::as_str).collect(), r.0.as_str()),
+            };
+            let found = map.get(target).copied();
+            if found.is_none() {
+                let help = crate::model::diagnostic::known_list("quotes", target, known.iter().copied());
+                let hint = if multiple && r.0.contains('/') {
+                    " (another article's quote is named ARTICLE/QUOTE)".to_string()
+                } else {
+                    String::new()
+                };
+                walker.error(r.1, format!("unknown {what} `{}` {help}{hint}", r.0));
+            }
+            found
+        };
+        for (n, raw) in raws.into_iter().enumerate() {
+            let q = first_quote[d] + n;
+            let resolve_speaker =
+                |w: &mut Walker, r: &IdRef| w.resolve(&speakers.ids, &speaker_known, "speaker", r);
+            let speaker = raw.speaker.as_ref().and_then(|r| resolve_speaker(walker, r));
+            let mut via = Vec::new();
+            for r in &raw.via {
+                let Some(v) = resolve_speaker(walker, r) else { continue };
+                if Some(v) == speaker {
+                    walker.error(
+                        r.1,
+                        format!(
+                            "`via` names the quote's own speaker `{}`; `via` is who relayed the words",
+                            r.0
+                        ),
+                    );
+                } else {
+                    via.push(SpeakerIx::new(v));
+                }
+            }
+            for s in speaker.into_iter().chain(via.iter().map(|v| v.index())) {
+                used[s] = true;
+            }
+            let mut listed: Vec<IssueIx> = Vec::new();
+            for r in &raw.issues {
+                if let Some(i) = walker.resolve(&issues.ids, &issue_known, "issue", r) {
+                    let i = IssueIx::new(i);
+                    if listed.contains(&i) {
+                        walker.error(r.1, format!("issue `{}` is listed twice", r.0));
+                    } else {
+                        listed.push(i);
+                    }
+                }
+            }
+            let stances = stances(walker, &raw, &listed, &issues.ids, &issue_known);
+            let replies_to = raw.replies_to.as_ref().and_then(|r| {
+                let target = quote_ref(walker, r, "quote")?;
+                if target == q {
+                    walker.error(r.1, "a quote cannot reply to itself");
+                    return None;
+                }
+                Some(QuoteIx::new(target))
+            });
+            same_as_sites.push(raw.same_as.as_ref().map(|r| (d, r.1)));
+            let same_as = raw.same_as.as_ref().and_then(|r| {
+                let target = quote_ref(walker, r, "quote")?;
+                if target == q {
+                    walker.error(r.1, "a quote cannot be the same statement as itself; `same_as` names another report of it");
+                    return None;
+                }
+                Some(QuoteIx::new(target))
+            });
+            let mut under: Vec<IssueIx> = Vec::new();
+            for &i in &listed {
+                let mut at = Some(i);
+                while let Some(a) = at {
+                    under.push(a);
+                    at = issues.items[a.index()].parent;
+                }
+            }
+            under.sort_unstable();
+            under.dedup();
+            let RawQuote { id, kind, text, spans, original, note, .. } = raw;
+            out.push(Quote {
+                id: id.0,
+                article: ArticleIx::new(d),
+                speaker: SpeakerIx::new(speaker.unwrap_or(0)),
+                issues: listed,
+                under,
+                stances,
+                kind,
+                text,
+                span: spans.first().map_or(0, |s| s.start)..spans.last().map_or(0, |s| s.end),
+                parts: spans,
+                replies_to,
+                answers: Vec::new(),
+                via,
+                same_as,
+                statement: QuoteIx::new(q),
+                original,
+                note,
+            });
+        }
+    }
+    // Groups are used when a member is.
+    for s in 0..speakers.items.len() {
+        if used[s] {
+            let mut at = speakers.items[s].member_of;
+            while let Some(g) = at {
+                used[g.index()] = true;
+                at = speakers.items[g.index()].member_of;
+            }
+        }
+    }
+    same_as_cycles(docs, &out, &same_as_sites);
+    (out, used)
+}
+
+/// Reports each `same_as` cycle once, at the link that closes it.
+fn same_as_cycles(docs: &mut [Document], quotes: &[Quote], sites: &[Option<(usize, NodePath)>]) {
+    let up: Vec<Option<usize>> = quotes.iter().map(|q| q.same_as.map(|s| s.index())).collect();
+    for first in cycles(&up) {
+        let mut names = Vec::new();
+        let mut c = first;
+        loop {
+            names.push(quotes[c].id.as_str());
+            c = up[c].unwrap_or(first);
+            if c == first {
+                break;
+            }
+        }
+        names.push(&quotes[first].id);
+        let Some((d, path)) = sites[first] else { continue };
+        let message = format!(
+            "`same_as` links form a cycle: {}; let every report name one of them, the quote that is not in the cycle",
+            names.join(" → ")
+        );
+        docs[d].walker.error(path, message);
+    }
+}
+
+fn stances(
+    walker: &mut Walker,
+    raw: &RawQuote,
+    listed: &[IssueIx],
+    issue_ids: &HashMap<String, usize>,
+    issue_known: &[&str],
+) -> Vec<(IssueIx, Stance)> {
+    match &raw.stance {
+        RawStance::None => Vec::new(),
+        RawStance::All(s) => listed.iter().map(|&i| (i, *s)).collect(),
+        RawStance::PerIssue(entries) => {
+            let mut out = Vec::new();
+            for (issue, key_path, s) in entries {
+                let r = (issue.clone(), *key_path);
+                let Some(i) = walker.resolve(issue_ids, issue_known, "issue", &r) else { continue };
+                let i = IssueIx::new(i);
+                if listed.contains(&i) {
+                    out.push((i, *s));
+                } else if raw.issues.iter().all(|(id, _)| id != issue) {
+                    let listed_ids: Vec<&str> = raw.issues.iter().map(|(id, _)| id.as_str()).collect();
+                    walker.error(
+                        *key_path,
+                        format!(
+                            "stance for issue `{issue}`, which is not among this quote's issues ({}); \
+                             add it to `issues` or remove the stance",
+                            if listed_ids.is_empty() {
+                                "it has none".to_string()
+                            } else {
+                                listed_ids.join(", ")
+                            }
+                        ),
+                    );
+                }
+            }
+            out
+        }
+    }
+}
+
+/// Warnings for speakers and issues that nothing uses, at their first definition.
+fn warn_unused(
+    docs: &mut [Document],
+    speakers: &Namespace<Speaker>,
+    issues: &Namespace<Issue>,
+    quotes: &[Quote],
+    speaker_used: &[bool],
+) {
+    let mut issue_used = vec![false; issues.items.len()];
+    for quote in quotes {
+        for &i in &quote.under {
+            issue_used[i.index()] = true;
+        }
+    }
+    for (s, used) in speaker_used.iter().enumerate() {
+        if !used {
+            let site = speakers.first[s];
+            docs[site.doc]
+                .walker
+                .warning(site.path, format!("speaker `{}` has no quotes", speakers.items[s].id));
+        }
+    }
+    for (i, used) in issue_used.iter().enumerate() {
+        if !used {
+            let site = issues.first[i];
+            docs[site.doc].walker.warning(site.path, format!("issue `{}` has no quotes", issues.items[i].id));
+        }
+    }
+}
+
+/// The corpus: articles in date order, reading order, answers and statements.
+fn finish(
+    title: Option<String>,
+    articles: Vec<Option<Article>>,
+    speakers: IxVec<SpeakerIx, Speaker>,
+    issues: IxVec<IssueIx, Issue>,
+    mut quotes: Vec<Quote>,
+) -> Corpus {
+    // Articles by date (undated last), then in the order they were read.
+    let mut by_date: Vec<usize> = (0..articles.len()).filter(|&d| articles[d].is_some()).collect();
+    by_date.sort_by_key(|&d| {
+        (
+            articles[d].as_ref().and_then(|a| a.date.clone()).is_none(),
+            articles[d].as_ref().and_then(|a| a.date.clone()),
+            d,
+        )
+    });
+    let mut new_ix = vec![ArticleIx::default(); articles.len()];
+    for (rank, &d) in by_date.iter().enumerate() {
+        new_ix[d] = ArticleIx::new(rank);
+    }
+    let mut slots = articles;
+    let articles: IxVec<ArticleIx, Article> =
+        by_date.iter().map(|&d| slots[d].take().unwrap_or_default()).collect();
+    for quote in &mut quotes {
+        quote.article = new_ix[quote.article.index()];
+    }
+    let mut quotes: IxVec<QuoteIx, Quote> = quotes.into();
+    let mut order: Vec<QuoteIx> = quotes.ids().collect();
+    order.sort_by_key(|&q| (quotes[q].article, quotes[q].span.start, q));
+    for &q in &order {
+        if let Some(r) = quotes[q].replies_to {
+            quotes[r].answers.push(q);
+        }
+    }
+    // Statements: quotes linked by `same_as` (acyclic by now) are one; it
+    // is counted through its direct quote if it has one, else its first.
+    let mut root: IxVec<QuoteIx, QuoteIx> = quotes.ids().collect();
+    for q in quotes.ids() {
+        let mut at = q;
+        while let Some(next) = quotes[at].same_as {
+            at = next;
+        }
+        root[q] = at;
+    }
+    let mut chosen: HashMap<QuoteIx, QuoteIx> = HashMap::new();
+    for &q in &order {
+        let r = root[q];
+        let better = match chosen.get(&r) {
+            None => true,
+            Some(&c) => quotes[c].kind != Kind::Direct && quotes[q].kind == Kind::Direct,
+        };
+        if better {
+            chosen.insert(r, q);
+        }
+    }
+    for q in quotes.ids() {
+        quotes[q].statement = chosen[&root[q]];
+    }
+    Corpus { title, articles, speakers, issues, quotes, order }
+}

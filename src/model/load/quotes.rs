@@ -1,0 +1,281 @@
+//! The `quotes:` section: each quote's fields checked, then every quote of
+//! the file anchored in its article at once. References to speakers,
+//! issues and other quotes are resolved later, when every file is read.
+
+use super::fields::{IdRef, Walker, show, times, unknown_choice};
+use crate::model::anchor::{self, FoldedArticle};
+use crate::model::locate::NodePath;
+use crate::model::yaml::Node;
+use crate::model::{Article, Kind, QuoteText, Stance};
+use crate::text;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+pub const QUOTE_KEYS: &[&str] =
+    &["id", "speaker", "issues", "stance", "kind", "text", "occurrence", "replies_to", "via", "note"];
+
+/// A quote as its file gives it, anchored when its text was found.
+#[derive(Default)]
+pub struct RawQuote {
+    /// Its id: given, or `q<position>` (named by the quote's own node).
+    pub id: IdRef,
+    pub speaker: Option<IdRef>,
+    pub issues: Vec<IdRef>,
+    pub stance: RawStance,
+    pub kind: Kind,
+    pub text: QuoteText,
+    /// Where each part of the text is written; empty when the text is missing.
+    pub text_paths: Vec<NodePath>,
+    pub occurrence: Option<(usize, NodePath)>,
+    /// `occurrence` is written, valid or not.
+    pub occurrence_given: bool,
+    pub replies_to: Option<IdRef>,
+    pub via: Vec<IdRef>,
+    pub same_as: Option<IdRef>,
+    pub original: Option<String>,
+    pub note: Option<String>,
+    /// Where each part lies in the article, once anchored.
+    pub spans: Vec<Range<usize>>,
+}
+
+#[derive(Default)]
+pub enum RawStance {
+    #[default]
+    None,
+    All(Stance),
+    /// `(issue id, path of its key, stance)`.
+    PerIssue(Vec<(String, NodePath, Stance)>),
+}
+
+impl Walker {
+    /// The quotes of a file, their ids checked for duplicates.
+    pub fn quotes(&mut self, nodes: Vec<(Node, NodePath)>) -> Vec<RawQuote> {
+        let mut ids = HashMap::new();
+        let mut out = Vec::with_capacity(nodes.len());
+        for (position, (node, path)) in nodes.into_iter().enumerate() {
+            let raw = self.raw_quote(node, path, position);
+            let (id, id_path) = raw.id.clone();
+            self.unique_id(&mut ids, "quote", &id, out.len(), id_path);
+            out.push(raw);
+        }
+        out
+    }
+
+    /// The fields of one quote.
+    fn raw_quote(&mut self, node: Node, path: NodePath, position: usize) -> RawQuote {
+        let mut raw = RawQuote { id: (format!("q{}", position + 1), path), ..RawQuote::default() };
+        let Some(mut f) = self.fields(node, path, "a quote", QUOTE_KEYS) else {
+            return raw;
+        };
+        if let Some(id) = self.text(&mut f, "id", "a quote", false) {
+            raw.id = id;
+        }
+        raw.speaker = self.text(&mut f, "speaker", "a quote", true);
+        raw.issues = self.text_list(&mut f, "issues");
+        raw.via = self.text(&mut f, "via", "a quote", false).into_iter().collect();
+        raw.replies_to = self.text(&mut f, "replies_to", "a quote", false);
+        raw.same_as = self.text(&mut f, "same_as", "a quote", false);
+        raw.original = self.text(&mut f, "original", "a quote", false).map(|t| t.0);
+        raw.note = self.text(&mut f, "note", "a quote", false).map(|t| t.0);
+        if let Some((kind, kind_path)) = self.text(&mut f, "kind", "a quote", false) {
+            match Kind::parse(&kind) {
+                Some(k) => raw.kind = k,
+                None => self.error(kind_path, unknown_choice("kind", &kind, Kind::ALL.map(Kind::name))),
+            }
+        }
+        if let Some((text, text_path)) = self.text(&mut f, "text", "a quote", true) {
+            raw.text = QuoteText::Whole(text);
+            raw.text_paths = vec![text_path];
+        }
+        if let Some((node, occ_path)) = f.get("occurrence") {
+            raw.occurrence_given = true;
+            match node {
+                Node::Int(n) if *n >= 1 => {
+                    raw.occurrence = Some((usize::try_from(*n).unwrap_or(usize::MAX), occ_path))
+                }
+                _ => self.error(
+                    occ_path,
+                    format!("`occurrence` should be a whole number from 1 up, found {}", show(node)),
+                ),
+            }
+        }
+        if let Some((node, stance_path)) = f.take("stance") {
+            raw.stance = self.raw_stance(node, stance_path);
+        }
+        raw
+    }
+
+    fn raw_stance(&mut self, node: Node, path: NodePath) -> RawStance {
+        let stance = |w: &mut Walker, n: &Node, p: NodePath| -> Option<Stance> {
+            match n.as_text() {
+                Some(s) => {
+                    let parsed = Stance::parse(&s);
+                    if parsed.is_none() {
+                        w.error(p, unknown_choice("stance", &s, Stance::ALL.map(Stance::name)));
+                    }
+                    parsed
+                }
+                None => {
+                    w.error(
+                        p,
+                        format!(
+                            "a stance should be one of support, oppose, neutral, mixed; found {}",
+                            n.kind_name()
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        match node {
+            Node::Null => RawStance::None,
+            Node::Map(entries) => {
+                let mut out: Vec<(String, NodePath, Stance)> = Vec::new();
+                for (e, (key, value)) in entries.iter().enumerate() {
+                    let key_path = path.child(2 * e as u32);
+                    let Some(issue) = key.as_text() else {
+                        self.error(
+                            key_path,
+                            format!("stance keys should be issue ids, found {}", key.kind_name()),
+                        );
+                        continue;
+                    };
+                    if out.iter().any(|(i, _, _)| *i == issue) {
+                        self.error(
+                            key_path,
+                            format!("duplicate key `{issue}` (each issue may have one stance)"),
+                        );
+                        continue;
+                    }
+                    if let Some(s) = stance(self, value, path.child(2 * e as u32 + 1)) {
+                        out.push((issue, key_path, s));
+                    }
+                }
+                RawStance::PerIssue(out)
+            }
+            _ => stance(self, &node, path).map_or(RawStance::None, RawStance::All),
+        }
+    }
+
+    /// Finds every quote's text in the article (folded beforehand), and
+    /// reports the texts that are not there, with the closest passage.
+    pub fn anchor(&mut self, article: &Article, folded_article: &FoldedArticle, quotes: &mut [RawQuote]) {
+        let folded: Vec<Vec<Cow<str>>> = quotes
+            .iter()
+            .map(|q| {
+                if q.text_paths.is_empty() {
+                    Vec::new()
+                } else {
+                    q.text.parts().iter().map(|p| text::fold_whitespace(p)).collect()
+                }
+            })
+            .collect();
+        let firsts: Vec<&str> = folded.iter().map(|parts| parts.first().map_or("", |p| p.as_ref())).collect();
+        let wanted: Vec<usize> = quotes.iter().map(|r| r.occurrence.map_or(1, |o| o.0)).collect();
+        let located = anchor::locate_all(folded_article, &firsts, &wanted);
+        let mut hints = Hints::new(folded_article);
+        let mut spans = vec![Vec::new(); quotes.len()];
+        for (q, raw) in quotes.iter().enumerate() {
+            let Some(&text_path) = raw.text_paths.first() else { continue };
+            if folded[q].iter().any(|p| p.is_empty()) {
+                self.error(text_path, "quote text is empty");
+                continue;
+            }
+            let found = &located[q];
+            match (&found.span, &raw.occurrence) {
+                (Some(span), _) => {
+                    spans[q] = vec![span.clone()];
+                    if found.count > 1 && !raw.occurrence_given {
+                        self.warning(
+                            text_path,
+                            format!(
+                                "quote text occurs {} times in the article; the first is used \
+                                 (add `occurrence: N` to pick another)",
+                                found.count
+                            ),
+                        );
+                    }
+                }
+                (None, Some((n, occ_path))) if found.count > 0 => self.error(
+                    *occ_path,
+                    format!(
+                        "occurrence {n} is out of range: the quote text occurs {} in the article",
+                        times(found.count)
+                    ),
+                ),
+                (None, _) => {
+                    let mut message = "quote text not found in the article".to_string();
+                    if let Some(hint) = hints.closest(article, &folded[q][0]) {
+                        message.push_str(&hint);
+                    }
+                    if typography_differs(&raw.text.parts()[0], &article.text) {
+                        message
+                            .push_str("; note that typographic quotes and dashes must match the article's");
+                    }
+                    self.error(text_path, message);
+                }
+            }
+        }
+        drop(folded);
+        for (raw, spans) in quotes.iter_mut().zip(spans) {
+            raw.spans = spans;
+        }
+    }
+}
+
+/// Whether a text not found uses straight quotes or hyphens where the
+/// article uses typographic ones.
+fn typography_differs(quote: &str, article: &str) -> bool {
+    quote.contains(['\'', '"', '-']) && article.contains(['’', '“', '”', '–', '—'])
+}
+
+/// "Closest passage" hints for texts not found. Each searches the article
+/// a few times: enough for a reader, bounded for a file whose article
+/// changed under every quote.
+struct Hints<'a> {
+    folded_article: &'a FoldedArticle,
+    texts: Option<(String, String)>,
+    left: usize,
+}
+
+impl<'a> Hints<'a> {
+    fn new(folded_article: &'a FoldedArticle) -> Hints<'a> {
+        Hints { folded_article, texts: None, left: 20 }
+    }
+
+    /// `; closest passage, line N: “…” (the quote has “x” where the article has “y”)`
+    fn closest(&mut self, article: &Article, folded_quote: &str) -> Option<String> {
+        if self.left == 0 || article.text.is_empty() {
+            return None;
+        }
+        self.left -= 1;
+        let (text, lowered) = self.texts.get_or_insert_with(|| {
+            let text = self.folded_article.folded_text();
+            let lowered = text.to_ascii_lowercase();
+            (text, lowered)
+        });
+        let c = anchor::closest_passage(self.folded_article, text, lowered, folded_quote)?;
+        let shown = passage(&article.text[c.start..], folded_quote.chars().count().clamp(30, 70));
+        let mut hint = format!("; closest passage, line {}: “{}”", article.line_of(c.start), shown);
+        if let Some((ours, theirs)) = c.differs {
+            hint.push_str(&format!(" (the quote has “{ours}” where the article has “{theirs}”)"));
+        }
+        Some(hint)
+    }
+}
+
+/// The start of `text`, one line, cut after about `chars` characters at a
+/// word boundary.
+fn passage(text: &str, chars: usize) -> String {
+    let line = text::one_line(&text[..text.char_indices().nth(chars * 2).map_or(text.len(), |(i, _)| i)]);
+    if line.chars().count() <= chars {
+        return line.trim_end().to_string();
+    }
+    let cut: String = line.chars().take(chars).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > cut.len() / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end())
+}

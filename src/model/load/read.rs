@@ -1,0 +1,97 @@
+//! Getting the bytes: annotation files and the article texts they name,
+//! read whole but never beyond the size cap, and the built-in article that
+//! ships inside the binary.
+
+use crate::model::locate::Position;
+use crate::text;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are refused before they are parsed.
+pub const MAX_FILE_BYTES: u64 = 256 << 20;
+
+pub const BUILTIN_NAME: &str = "nato-open-doors.yaml (built-in)";
+pub const BUILTIN_YAML: &str = include_str!("../../../assets/nato-open-doors.yaml");
+const BUILTIN_TEXT_NAME: &str = "nato-open-doors.txt";
+const BUILTIN_TEXT: &str = include_str!("../../../assets/nato-open-doors.txt");
+
+/// Reads an article text file named in an annotation: its bytes and, for a
+/// file on disk, its path.
+pub type TextFiles<'a> = dyn Fn(&str) -> Result<(Vec<u8>, Option<PathBuf>), String> + Sync + 'a;
+
+/// The built-in annotation's text file.
+pub fn builtin_text(name: &str) -> Result<(Vec<u8>, Option<PathBuf>), String> {
+    if name == BUILTIN_TEXT_NAME {
+        Ok((BUILTIN_TEXT.as_bytes().to_vec(), None))
+    } else {
+        Err(format!("the built-in article has no file `{name}`"))
+    }
+}
+
+/// Text files beside an annotation file on disk.
+pub fn text_file_beside(annotation: &Path, name: &str) -> Result<(Vec<u8>, Option<PathBuf>), String> {
+    let full = annotation.parent().map(Path::to_path_buf).unwrap_or_default().join(name);
+    match read_capped(&full) {
+        Ok(bytes) => Ok((bytes, Some(full))),
+        Err(ReadError::TooLarge(size)) => Err(too_large("it", size)),
+        Err(ReadError::Io(e)) => Err(format!("{e} (looked for {})", full.display())),
+    }
+}
+
+pub fn too_large(what: &str, size: u64) -> String {
+    format!(
+        "{what} is too large ({:.1} MiB, {size} bytes); whosaid reads files up to {} MiB",
+        size as f64 / (1 << 20) as f64,
+        MAX_FILE_BYTES >> 20
+    )
+}
+
+pub enum ReadError {
+    TooLarge(u64),
+    Io(String),
+}
+
+/// Reads a whole file, refusing directories and anything over the cap
+/// (checked on the bytes read too, for files that grow or never end).
+pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
+    let describe = |e: std::io::Error| {
+        ReadError::Io(match e.kind() {
+            std::io::ErrorKind::NotFound => "no such file".to_string(),
+            std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+            _ => e.to_string(),
+        })
+    };
+    let meta = std::fs::metadata(path).map_err(describe)?;
+    if meta.is_dir() {
+        return Err(ReadError::Io("it is a directory, not a file".to_string()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let file = std::fs::File::open(path).map_err(describe)?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(describe)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Position (1-based line and column, in characters) of byte `at`, and the byte.
+pub fn utf8_error_at(bytes: &[u8], at: usize) -> (Position, u8) {
+    let before = &bytes[..at];
+    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    (Position { line, column }, bytes.get(at).copied().unwrap_or(0))
+}
+
+/// A file that cannot be read at all (exit code 2 for the command line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable(pub String);
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&text::one_line(&self.0))
+    }
+}

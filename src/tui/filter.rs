@@ -1,0 +1,120 @@
+//! What the filters and the search let through: the Quotes list, and the
+//! counts the Speakers and Issues lists show under the other filters.
+//! Recomputed only when a filter or the query changes, in one pass over
+//! flat per-quote arrays.
+
+use crate::model::ix::per;
+use crate::model::{Corpus, IssueIx, IxVec, QuoteIx, SpeakerIx};
+
+/// The filters the lists set; `None` is "All".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub speaker: Option<SpeakerIx>,
+    pub issue: Option<IssueIx>,
+}
+
+/// Each quote's speakers (its own and the groups above it) and the issues
+/// it counts under, laid out flat so that recounting on every keystroke of
+/// a search reads memory in order.
+#[derive(Debug, Default)]
+pub struct Facets {
+    said: Vec<u32>,
+    said_start: Vec<u32>,
+    under: Vec<u32>,
+    under_start: Vec<u32>,
+    /// Whether the quote counts its statement (see [`Corpus::counts`]).
+    counted: Vec<bool>,
+}
+
+impl Facets {
+    pub fn new(c: &Corpus) -> Facets {
+        let mut f = Facets::default();
+        for (q, quote) in c.quotes.enumerate() {
+            f.said_start.push(f.said.len() as u32);
+            let mut at = Some(quote.speaker);
+            while let Some(s) = at {
+                f.said.push(s.index() as u32);
+                at = c.speakers[s].member_of;
+            }
+            f.under_start.push(f.under.len() as u32);
+            f.under.extend(quote.under.iter().map(|i| i.index() as u32));
+            f.counted.push(c.counts(q));
+        }
+        f.said_start.push(f.said.len() as u32);
+        f.under_start.push(f.under.len() as u32);
+        f
+    }
+
+    fn said(&self, q: usize) -> &[u32] {
+        &self.said[self.said_start[q] as usize..self.said_start[q + 1] as usize]
+    }
+
+    fn under(&self, q: usize) -> &[u32] {
+        &self.under[self.under_start[q] as usize..self.under_start[q + 1] as usize]
+    }
+}
+
+/// The Quotes list and the counts beside the other lists.
+#[derive(Debug, Default)]
+pub struct Filtered {
+    /// The quotes that pass, in reading order (by rank with a search).
+    pub quotes: Vec<QuoteIx>,
+    /// Whether each quote passes.
+    pub passes: IxVec<QuoteIx, bool>,
+    /// Statements per speaker under the issue filter, and their total.
+    pub speaker_counts: IxVec<SpeakerIx, usize>,
+    pub speaker_total: usize,
+    /// Statements per issue (sub-issues included) under the speaker filter.
+    pub issue_counts: IxVec<IssueIx, usize>,
+    pub issue_total: usize,
+}
+
+impl Filtered {
+    /// Filters `pool` (the quotes the search lets through, in its order).
+    pub fn new(
+        c: &Corpus,
+        facets: &Facets,
+        filters: Filters,
+        pool: impl Iterator<Item = QuoteIx>,
+    ) -> Filtered {
+        let mut out = Filtered {
+            quotes: Vec::new(),
+            passes: per(c.quotes.len(), false),
+            speaker_counts: per(c.speakers.len(), 0),
+            speaker_total: 0,
+            issue_counts: per(c.issues.len(), 0),
+            issue_total: 0,
+        };
+        let speaker = filters.speaker.map(|s| s.index() as u32);
+        let issue = filters.issue.map(|i| i.index() as u32);
+        for q in pool {
+            let said = facets.said(q.index());
+            let under = facets.under(q.index());
+            let by_speaker = speaker.is_none_or(|s| said.contains(&s));
+            let on_issue = issue.is_none_or(|i| under.contains(&i));
+            let counted = facets.counted[q.index()];
+            if on_issue && counted {
+                for &s in said {
+                    out.speaker_counts[SpeakerIx::new(s as usize)] += 1;
+                }
+                out.speaker_total += 1;
+            }
+            if by_speaker && counted {
+                for &i in under {
+                    out.issue_counts[IssueIx::new(i as usize)] += 1;
+                }
+                out.issue_total += 1;
+            }
+            if by_speaker && on_issue {
+                out.quotes.push(q);
+                out.passes[q] = true;
+            }
+        }
+        out
+    }
+
+    /// Statements among the listed quotes (a statement told twice is one).
+    pub fn statements(&self, facets: &Facets) -> usize {
+        self.quotes.iter().filter(|q| facets.counted[q.index()]).count()
+    }
+}

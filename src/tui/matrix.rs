@@ -1,0 +1,147 @@
+//! The Matrix mode: the stance matrix full screen, a cursor cell, folding,
+//! and Enter back to the browser filtered to the cell.
+
+use super::app::{App, Effect};
+use super::filter::Filters;
+use super::help::Help;
+use super::keymap::Action;
+use super::layout::{MatrixGrid, Pane};
+use super::mode::Mode;
+use super::scroll::Scroll;
+use crate::matrix::{self, Matrix};
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+
+/// The matrix on screen. Row `grid.rows.len()` and column
+/// `grid.columns.len()` are the totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatrixView {
+    pub grid: Matrix,
+    /// The cursor's row and the first row shown.
+    pub rows: Scroll,
+    /// The cursor's column and the first column shown.
+    pub cols: Scroll,
+}
+
+impl MatrixView {
+    /// Rows with the totals row.
+    pub fn row_count(&self) -> usize {
+        self.grid.rows.len() + 1
+    }
+
+    /// Columns with the totals column.
+    pub fn column_count(&self) -> usize {
+        self.grid.columns.len() + 1
+    }
+
+    /// Keeps the cursor inside the grid and on screen.
+    pub fn keep_visible(&mut self, geometry: &MatrixGrid) {
+        let (rows, columns) = (self.row_count(), self.column_count());
+        self.rows.keep_visible(geometry.rows, rows);
+        self.cols.keep_visible_by(columns, |left| geometry.columns_from(left, columns));
+    }
+}
+
+/// `m`: opens the matrix with the cursor on the speaker and issue of the
+/// current filters.
+pub fn open(app: &mut App) -> Mode {
+    let grid = matrix::build(&app.corpus, app.matrix_folded);
+    let row = app.filters.speaker.and_then(|s| grid.rows.iter().position(|&r| r == s)).unwrap_or(0);
+    let col = app.filters.issue.and_then(|i| grid.columns.iter().position(|&c| c == i)).unwrap_or(0);
+    let mut view = MatrixView {
+        grid,
+        rows: Scroll { selected: row, offset: 0 },
+        cols: Scroll { selected: col, offset: 0 },
+    };
+    view.keep_visible(&app.matrix_grid());
+    Mode::Matrix(view)
+}
+
+pub fn update(app: &mut App, mut m: MatrixView, action: Action) -> (Mode, Option<Effect>) {
+    let (rows, columns) = (m.row_count(), m.column_count());
+    match action {
+        Action::Quit => return (Mode::Matrix(m), Some(Effect::Quit)),
+        Action::Help => return (Help::open(Mode::Matrix(m)), None),
+        Action::Escape => return (Mode::Browse, None),
+        Action::Down => m.rows.step(1, rows),
+        Action::Up => m.rows.step(-1, rows),
+        Action::RightColumn => m.cols.step(1, columns),
+        Action::LeftColumn => m.cols.step(-1, columns),
+        Action::First => m.rows.selected = 0,
+        Action::Last => m.rows.selected = rows - 1,
+        Action::Fold => fold(app, &mut m),
+        Action::Enter => {
+            enter(app, &m);
+            return (Mode::Browse, None);
+        }
+        _ => {}
+    }
+    m.keep_visible(&app.matrix_grid());
+    (Mode::Matrix(m), None)
+}
+
+/// `f`: folds sub-issues into their parents, or unfolds, staying on the
+/// issue (or on the top-level issue it folded into).
+fn fold(app: &mut App, m: &mut MatrixView) {
+    app.matrix_folded = !app.matrix_folded;
+    let corpus = &app.corpus;
+    let issue = m.grid.columns.get(m.cols.selected).copied();
+    let grid = matrix::build(corpus, app.matrix_folded);
+    let top_level = |mut i| {
+        while let Some(p) = corpus.issues[i].parent {
+            i = p;
+        }
+        i
+    };
+    m.cols.selected = match issue {
+        Some(i) => grid
+            .columns
+            .iter()
+            .position(|&c| c == i)
+            .or_else(|| grid.columns.iter().position(|&c| c == top_level(i)))
+            .unwrap_or(0),
+        None => grid.columns.len(),
+    };
+    m.grid = grid;
+    app.message = Some(
+        if app.matrix_folded { "sub-issues folded into their parents" } else { "sub-issues unfolded" }.into(),
+    );
+}
+
+/// Enter on a cell: back to the browser, filtered to its speaker and
+/// issue (a totals cell keeps that filter open), on its first quote.
+fn enter(app: &mut App, m: &MatrixView) {
+    let filters = Filters {
+        speaker: m.grid.rows.get(m.rows.selected).copied(),
+        issue: m.grid.columns.get(m.cols.selected).copied(),
+    };
+    app.search.clear();
+    app.quotes = Scroll::default();
+    app.set_filters(filters);
+    app.quotes.selected = 0;
+    app.focus_pane(Pane::Quotes);
+    app.keep_lists_visible();
+    app.show_selected_quote();
+    if app.list.quotes.is_empty() {
+        app.message = Some("no quotes in that cell".into());
+    }
+}
+
+/// A click selects a cell; the wheel moves between rows.
+pub fn mouse(app: &App, m: &mut MatrixView, mouse: MouseEvent) {
+    let grid = app.matrix_grid();
+    let (rows, columns) = (m.row_count(), m.column_count());
+    match mouse.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some((row, col)) =
+                grid.cell_at(mouse.column, mouse.row, m.rows.offset, m.cols.offset, columns)
+                && row < rows
+            {
+                (m.rows.selected, m.cols.selected) = (row, col);
+            }
+        }
+        MouseEventKind::ScrollDown => m.rows.step(1, rows),
+        MouseEventKind::ScrollUp => m.rows.step(-1, rows),
+        _ => {}
+    }
+    m.keep_visible(&grid);
+}
