@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod corpus;
 pub mod describe;
+pub mod filter;
 pub mod matrix;
 pub mod model;
 pub mod query;

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 use std::process::{Command, Output};
+use whosaid::model::{Corpus, Source, load};
 
 fn whosaid(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().expect("runs")
@@ -160,7 +161,7 @@ fn speakers_and_issues_in_every_format() {
     assert_eq!(v[1]["id"], "ryabkov");
     assert_eq!(v[1]["quotes"], 5);
     let o = whosaid(&["speakers", "--format", "csv"]);
-    assert!(stdout(&o).starts_with("id,name,role,affiliation,aliases,quotes\n"));
+    assert!(stdout(&o).starts_with("id,name,role,affiliation,aliases,quotes,member_of,relayed\n"));
     let o = whosaid(&["speakers", "--format", "markdown"]);
     assert!(stdout(&o).contains("| Sergey Ryabkov | `ryabkov` |"));
 
@@ -335,8 +336,18 @@ fn report_in_markdown_and_html() {
     let title: String = doc.select(&select("h1")).next().unwrap().text().collect();
     assert_eq!(title, "Putin was put in the open doors of NATO");
     assert_eq!(doc.select(&select("table.matrix tr")).count(), 8 + 2);
-    assert!(doc.select(&select("blockquote")).count() >= 43);
-    assert!(doc.select(&select("td.oppose")).count() > 0);
+    // One blockquote per quote under each issue it lists (or once, without issues).
+    let listed: usize = builtin().quotes.iter().map(|q| q.issues.len().max(1)).sum();
+    assert_eq!(doc.select(&select("blockquote")).count(), listed);
+    let m = whosaid::matrix::build(&builtin(), false);
+    let opposing = m
+        .cells
+        .iter()
+        .flatten()
+        .filter(|c| !c.quotes.is_empty() && c.stance == Some(whosaid::model::Stance::Oppose))
+        .count();
+    assert!(opposing > 0);
+    assert_eq!(doc.select(&select("td.oppose")).count(), opposing);
     for external in ["link", "script", "img", "iframe"] {
         assert_eq!(doc.select(&select(external)).count(), 0, "self-contained: no {external}");
     }
@@ -360,4 +371,8 @@ fn report_escapes_everything_taken_from_the_file() {
     assert_eq!(title, "<script>alert(1)</script>");
     let o = whosaid(&["report", &file]);
     assert!(stdout(&o).contains("\\<script\\>alert(1)\\</script\\>"), "{}", stdout(&o));
+}
+
+fn builtin() -> Corpus {
+    load(&Source::BuiltIn).unwrap().into_corpus().unwrap()
 }

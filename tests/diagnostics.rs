@@ -63,7 +63,7 @@ fn unknown_key_lists_the_allowed_ones() {
     assert_eq!(
         d[1],
         "f.yaml:20:5: error: unknown key `txt` in a quote (allowed: id, speaker, issues, stance, kind, text, \
-         occurrence, replies_to, via, note; did you mean `text`?)"
+         occurrence, replies_to, via, same_as, original, note; did you mean `text`?)"
     );
 }
 
@@ -225,6 +225,26 @@ fn hostile_yaml_ends_in_one_clear_error() {
             "f.yaml:1:1: error: the file is empty: an annotation needs at least `article:` with a title and its text"
         ]
     );
+}
+
+#[test]
+fn the_parts_of_a_quote_lie_close_together() {
+    let filler = "and so on ".repeat(110);
+    let yaml = format!(
+        "article:\n  title: T\n  text: \"“We were firm,” she said. {filler} “We will not allow it.”\"\nspeakers:\n  - id: s\n    name: S\nquotes:\n  - speaker: s\n    text: [We were firm, We will not allow it.]\n"
+    );
+    assert_eq!(
+        diagnostics(&yaml),
+        vec![
+            "f.yaml:9:26: error: part 2 of the quote text is 1115 characters after part 1; the parts of one quote \
+             must be within 1000 characters of each other (make it a quote of its own)"
+        ]
+    );
+    let near = yaml.replace(&filler, "and so on");
+    let a = load_with(near.as_bytes(), b"").into_corpus().expect("loads");
+    let q = whosaid::model::QuoteIx::new(0);
+    assert_eq!(a.words(q), "We were firm … We will not allow it.");
+    assert_eq!(a.quotes[q].parts.len(), 2);
 }
 
 #[test]

@@ -35,7 +35,7 @@ fn rows(a: &Corpus) -> Vec<IssueJson<'_>> {
         .map(|(i, issue)| {
             let mut stances = StanceCounts::default();
             let mut quotes = 0;
-            for q in a.quotes.ids().filter(|&q| a.quotes[q].is_under(i)) {
+            for q in a.quotes.ids().filter(|&q| a.counts(q) && a.quotes[q].is_under(i)) {
                 quotes += 1;
                 *match a.stance_under(q, i) {
                     Some(Stance::Support) => &mut stances.support,

@@ -13,7 +13,7 @@ pub mod report;
 pub mod speakers;
 mod table;
 
-use crate::model::{self, Corpus, IssueIx, LoadOutcome, QuoteIx, Source, SpeakerIx, ix::per};
+use crate::model::{self, Corpus, IssueIx, LoadOutcome, QuoteIx, Source, SpeakerIx};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -202,13 +202,4 @@ pub fn sections(c: &Corpus, quotes: &[QuoteIx]) -> Vec<Section> {
             }
         })
         .collect()
-}
-
-/// Quote counts per speaker, over all quotes.
-pub fn quotes_per_speaker(c: &Corpus) -> model::IxVec<SpeakerIx, usize> {
-    let mut counts = per(c.speakers.len(), 0);
-    for q in &c.quotes {
-        counts[q.speaker] += 1;
-    }
-    counts
 }

@@ -83,11 +83,24 @@ pub struct QuoteJson<'a> {
     /// Offsets of the span in the article, in code points, end exclusive.
     pub start: usize,
     pub end: usize,
+    /// The article line where the span starts (1-based).
     pub line: usize,
+    /// The article's id.
+    pub article: &'a str,
+    /// For a quote in parts: each part's `[start, end]`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub via: Option<&'a str>,
+    pub spans: Option<Vec<[usize; 2]>>,
+    /// Who relayed reported speech: an id, or the chain of ids in the order
+    /// the words travelled.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub replies_to: Option<&'a str>,
+    pub via: Option<Via<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub replies_to: Option<String>,
+    /// Another report of the same statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub same_as: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub original: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'a str>,
     /// With `--search`: how well the quote matched.
@@ -98,6 +111,14 @@ pub struct QuoteJson<'a> {
     pub matches: Option<Vec<[usize; 2]>>,
 }
 
+/// `via` in JSON: one relayer's id, or the chain.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum Via<'a> {
+    One(&'a str),
+    Chain(Vec<&'a str>),
+}
+
 /// The JSON objects of the given quotes, in the given order.
 pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
     let chars = span_chars(a, selected);
@@ -106,6 +127,13 @@ pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
         .enumerate()
         .map(|(n, &q)| {
             let quote = &a.quotes[q];
+            let ids: Vec<&str> = quote.via.iter().map(|&v| a.speakers[v].id.as_str()).collect();
+            let via = match ids[..] {
+                [] => None,
+                [one] => Some(Via::One(one)),
+                _ => Some(Via::Chain(ids)),
+            };
+            let (start, end) = (chars[n][0][0], chars[n][0][1]);
             QuoteJson {
                 id: &quote.id,
                 speaker: &a.speakers[quote.speaker].id,
@@ -114,11 +142,15 @@ pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
                 stance: quote.stances.iter().map(|&(i, s)| (a.issues[i].id.as_str(), s.name())).collect(),
                 kind: quote.kind.name(),
                 text: &quote.text,
-                start: chars[2 * n],
-                end: chars[2 * n + 1],
+                start,
+                end,
                 line: a.quote_line(q),
-                via: quote.via.last().map(|&v| a.speakers[v].id.as_str()),
-                replies_to: quote.replies_to.map(|r| a.quotes[r].id.as_str()),
+                article: &a.article_of(q).id,
+                spans: (chars[n].len() > 1).then(|| chars[n][1..].to_vec()),
+                via,
+                replies_to: quote.replies_to.map(|r| a.quote_name(r).into_owned()),
+                same_as: quote.same_as.map(|s| a.quote_name(s).into_owned()),
+                original: quote.original.as_deref(),
                 note: quote.note.as_deref(),
                 score: None,
                 matches: None,
@@ -127,19 +159,25 @@ pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
         .collect()
 }
 
-/// Code-point offsets of each quote's span start and end, in its article.
-fn span_chars(a: &Corpus, selected: &[QuoteIx]) -> Vec<usize> {
-    let mut out = vec![0; 2 * selected.len()];
+/// Code-point offsets, in its article, of each quote's whole span and
+/// (for a quote in parts) of each part after it.
+fn span_chars(a: &Corpus, selected: &[QuoteIx]) -> Vec<Vec<[usize; 2]>> {
+    let ranges = |q: QuoteIx| {
+        let quote = &a.quotes[q];
+        let parts = if quote.parts.len() > 1 { &quote.parts[..] } else { &[] };
+        std::iter::once(&quote.span).chain(parts).cloned().collect::<Vec<_>>()
+    };
+    let mut out: Vec<Vec<[usize; 2]>> = selected.iter().map(|&q| vec![[0, 0]; ranges(q).len()]).collect();
     for article in a.articles.ids() {
         let mine: Vec<usize> =
             (0..selected.len()).filter(|&n| a.quotes[selected[n]].article == article).collect();
-        let offsets: Vec<usize> = mine
-            .iter()
-            .flat_map(|&n| [a.quotes[selected[n]].span.start, a.quotes[selected[n]].span.end])
-            .collect();
-        for (k, chars) in a.char_offsets(article, &offsets).chunks(2).enumerate() {
-            out[2 * mine[k]] = chars[0];
-            out[2 * mine[k] + 1] = chars[1];
+        let offsets: Vec<usize> =
+            mine.iter().flat_map(|&n| ranges(selected[n])).flat_map(|r| [r.start, r.end]).collect();
+        let mut chars = a.char_offsets(article, &offsets).into_iter();
+        for &n in &mine {
+            for slot in &mut out[n] {
+                *slot = [chars.next().unwrap_or(0), chars.next().unwrap_or(0)];
+            }
         }
     }
     out
@@ -202,9 +240,16 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
                     .map(|p| text::fold_whitespace(p))
                     .collect::<Vec<_>>()
                     .join(crate::model::PART_JOINER),
-                j.via.unwrap_or_default().to_string(),
-                j.replies_to.unwrap_or_default().to_string(),
+                match &j.via {
+                    None => String::new(),
+                    Some(Via::One(v)) => v.to_string(),
+                    Some(Via::Chain(vs)) => vs.join(";"),
+                },
+                j.replies_to.clone().unwrap_or_default(),
                 j.note.unwrap_or_default().to_string(),
+                j.article.to_string(),
+                j.same_as.clone().unwrap_or_default(),
+                j.original.unwrap_or_default().to_string(),
             ]
         })
         .collect();
@@ -224,6 +269,9 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
             "via",
             "replies_to",
             "note",
+            "article",
+            "same_as",
+            "original",
         ],
         &rows,
     )

@@ -1,8 +1,11 @@
-//! `whosaid speakers`: the speakers, in file order, with their quote counts.
+//! `whosaid speakers`: the speakers, in file order, with their quote counts
+//! (a group's include its members'; a statement told twice counts once) and
+//! how many statements each relayed.
 
 use super::table::Table;
-use super::{EXIT_OK, Outcome, markdown, quotes_per_speaker, write_csv, write_json};
+use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
 use crate::cli::{Format, ListArgs};
+use crate::filter::Filtered;
 use serde::Serialize;
 use std::io::Write;
 
@@ -13,7 +16,9 @@ struct SpeakerJson<'a> {
     role: Option<&'a str>,
     affiliation: Option<&'a str>,
     aliases: &'a [String],
+    member_of: Option<&'a str>,
     quotes: usize,
+    relayed: usize,
 }
 
 pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
@@ -21,18 +26,19 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
         Ok(a) => a,
         Err(status) => return Ok(status),
     };
-    let counts = quotes_per_speaker(&a);
+    let counts = Filtered::all(&a);
     let rows: Vec<SpeakerJson> = a
         .speakers
-        .iter()
-        .zip(&counts)
-        .map(|(s, &quotes)| SpeakerJson {
+        .enumerate()
+        .map(|(i, s)| SpeakerJson {
             id: &s.id,
             name: &s.name,
             role: s.role.as_deref(),
             affiliation: s.affiliation.as_deref(),
             aliases: &s.aliases,
-            quotes,
+            member_of: s.member_of.map(|g| a.speakers[g].id.as_str()),
+            quotes: counts.speaker_counts[i],
+            relayed: counts.relayed_counts[i],
         })
         .collect();
     let describe =
@@ -40,9 +46,11 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     match args.format {
         Format::Json => write_json(out, &rows)?,
         Format::Text => {
-            let mut t = Table::new(&["ID", "NAME", "QUOTES", "ROLE"], &[false, false, true, false]);
-            for s in &rows {
-                t.row(vec![s.id.into(), s.name.into(), s.quotes.to_string(), describe(s)]);
+            let mut t =
+                Table::new(&["ID", "NAME", "QUOTES", "RELAYED", "ROLE"], &[false, false, true, true, false]);
+            for (s, speaker) in rows.iter().zip(a.speakers.iter()) {
+                let name = format!("{}{}", crate::describe::tree_prefix(speaker.depth), s.name);
+                t.row(vec![s.id.into(), name, s.quotes.to_string(), s.relayed.to_string(), describe(s)]);
             }
             write!(out, "{}", t.render())?;
         }
@@ -57,21 +65,25 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                         s.affiliation.unwrap_or_default().into(),
                         s.aliases.join(";"),
                         s.quotes.to_string(),
+                        s.member_of.unwrap_or_default().into(),
+                        s.relayed.to_string(),
                     ]
                 })
                 .collect();
-            write_csv(out, &["id", "name", "role", "affiliation", "aliases", "quotes"], &rows)?;
+            let header = ["id", "name", "role", "affiliation", "aliases", "quotes", "member_of", "relayed"];
+            write_csv(out, &header, &rows)?;
         }
         Format::Markdown => {
-            writeln!(out, "| Speaker | Id | Role | Quotes |\n|---|---|---|---:|")?;
+            writeln!(out, "| Speaker | Id | Role | Quotes | Relayed |\n|---|---|---|---:|---:|")?;
             for s in &rows {
                 writeln!(
                     out,
-                    "| {} | `{}` | {} | {} |",
+                    "| {} | `{}` | {} | {} | {} |",
                     markdown(s.name),
                     markdown(s.id),
                     markdown(&describe(s)),
-                    s.quotes
+                    s.quotes,
+                    s.relayed
                 )?;
             }
         }

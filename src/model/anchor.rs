@@ -113,6 +113,8 @@ pub struct Located {
     pub count: usize,
     /// The span of the wanted occurrence in the original text, if it exists.
     pub span: Option<Range<usize>>,
+    /// The same span in the folded text.
+    pub folded: Option<Range<usize>>,
 }
 
 /// Quotes at least this long (folded, in bytes) are found by a rolling hash
@@ -237,7 +239,7 @@ pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) ->
 
     // Count each quote's matches that do not overlap the one before, and
     // keep the wanted one; map those back to the original text in one sweep.
-    let mut results = vec![Located { count: 0, span: None }; quotes.len()];
+    let mut results = vec![Located { count: 0, span: None, folded: None }; quotes.len()];
     let mut next_free = vec![0usize; quotes.len()];
     let mut folded_spans: Vec<(usize, Range<usize>)> = Vec::new();
     for (q, start) in matches {
@@ -252,8 +254,9 @@ pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) ->
     }
     let mut offsets: Vec<usize> = folded_spans.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
     article.to_original_all(&mut offsets);
-    for (i, (q, _)) in folded_spans.iter().enumerate() {
-        results[*q].span = Some(offsets[2 * i]..offsets[2 * i + 1]);
+    for (i, (q, folded)) in folded_spans.into_iter().enumerate() {
+        results[q].span = Some(offsets[2 * i]..offsets[2 * i + 1]);
+        results[q].folded = Some(folded);
     }
     results
 }
@@ -297,14 +300,18 @@ pub struct Closest {
 }
 
 /// Looks for the passage that shares the longest run of leading (or else
-/// trailing) words with the quote; ASCII letter case is ignored here, since
-/// a hint is the place to point out a wrong capital.
+/// trailing) words with the quote, from folded offset `from` on; ASCII
+/// letter case is ignored here, since a hint is the place to point out a
+/// wrong capital.
 pub fn closest_passage(
     article: &FoldedArticle,
     folded: &str,
     lowered_article: &str,
     quote: &str,
+    from: usize,
 ) -> Option<Closest> {
+    let from = (0..=from.min(folded.len())).rev().find(|&i| folded.is_char_boundary(i)).unwrap_or(0);
+    let (folded, lowered_article) = (&folded[from..], &lowered_article[from..]);
     let lowered_quote = quote.to_ascii_lowercase();
     let words: Vec<&str> = lowered_quote.split(' ').collect();
     let original_words: Vec<&str> = quote.split(' ').collect();
@@ -341,7 +348,7 @@ pub fn closest_passage(
             .to_string();
             (quote_word.to_string(), article_word)
         });
-        return Some(Closest { start: article.to_original(at), differs });
+        return Some(Closest { start: article.to_original(from + at), differs });
     }
     if tail > 0 && meaningful(&words[words.len() - tail..]) {
         let part = joined(&words[words.len() - tail..]);
@@ -362,9 +369,22 @@ pub fn closest_passage(
             .to_string();
             (quote_word.to_string(), article_word)
         });
-        return Some(Closest { start: article.to_original(start), differs });
+        return Some(Closest { start: article.to_original(from + start), differs });
     }
     None
+}
+
+/// Where a further part of a quote lies: the first match of `part` (folded)
+/// after folded offset `from`, as `(folded range, original range)`.
+pub fn find_after(article: &FoldedArticle, part: &str, from: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let at = from + memmem::find(article.folded.get(from..)?, part.as_bytes())?;
+    let folded = at..at + part.len();
+    Some((folded.clone(), article.to_original(folded.start)..article.to_original(folded.end)))
+}
+
+/// Whether `part` (folded) occurs before folded offset `until`.
+pub fn occurs_before(article: &FoldedArticle, part: &str, until: usize) -> bool {
+    memmem::find(&article.folded[..until.min(article.folded.len())], part.as_bytes()).is_some()
 }
 
 #[cfg(test)]
@@ -386,7 +406,7 @@ mod tests {
 
     #[test]
     fn counts_without_overlap_and_picks_occurrence() {
-        assert_eq!(find("aaaa", "aa", 1), Located { count: 2, span: Some(0..2) });
+        assert_eq!(find("aaaa", "aa", 1), Located { count: 2, span: Some(0..2), folded: Some(0..2) });
         assert_eq!(find("aaaa", "aa", 2).span, Some(2..4));
         assert_eq!(find("aaaa", "aa", 3).span, None);
         assert_eq!(find("abc", "x", 1).count, 0);
@@ -491,12 +511,12 @@ mod tests {
         let article = FoldedArticle::new("Intro.\nOn the main issue, no improvement has been achieved.");
         let folded = article.folded_text();
         let lowered = folded.to_ascii_lowercase();
-        let c = closest_passage(&article, &folded, &lowered, "On the main issue, no improvment has been")
+        let c = closest_passage(&article, &folded, &lowered, "On the main issue, no improvment has been", 0)
             .unwrap();
         assert_eq!(c.start, 7);
         assert_eq!(c.differs, Some(("improvment".into(), "improvement".into())));
-        let c = closest_passage(&article, &folded, &lowered, "In the main issue, no improvement").unwrap();
+        let c = closest_passage(&article, &folded, &lowered, "In the main issue, no improvement", 0).unwrap();
         assert_eq!(c.differs, Some(("In".into(), "On".into())));
-        assert_eq!(closest_passage(&article, &folded, &lowered, "zebra crossing"), None);
+        assert_eq!(closest_passage(&article, &folded, &lowered, "zebra crossing", 0), None);
     }
 }

@@ -234,7 +234,7 @@ mod tests {
     #[test]
     fn syntax_errors_have_positions() {
         let e = parse("a: 1\nb: [1, 2\n").unwrap_err();
-        assert!(e.line >= 2, "{e:?}");
+        assert_eq!((e.line, e.column), (3, 1), "{e:?}");
         assert_eq!(parse(""), Ok(Node::Null));
     }
 

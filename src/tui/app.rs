@@ -8,7 +8,6 @@
 //! lists, the article's position, the search.
 
 use super::article_layout::ArticleLayout;
-use super::filter::{Facets, Filtered, Filters};
 use super::keymap::{self, Action, Context, Key};
 use super::layout::{self, MatrixGrid, Pane, Panes, Screen};
 use super::mode::Mode;
@@ -16,6 +15,7 @@ use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
 use super::{browse, help, matrix, search};
+use crate::filter::{Facets, Filtered, Filters};
 use crate::model::ix::Ix;
 use crate::model::{Corpus, IssueIx, QuoteIx, SpeakerIx};
 use crate::query::SearchIndex;

@@ -2,13 +2,13 @@
 //! Enter, the jumps through the article, copying, and the mouse.
 
 use super::app::{App, Effect, QUOTE_ROWS};
-use super::filter::Filters;
 use super::help::Help;
 use super::keymap::Action;
 use super::layout::Pane;
 use super::mode::Mode;
 use super::{matrix, search};
 use crate::describe;
+use crate::filter::Filters;
 use crate::model::Kind;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 

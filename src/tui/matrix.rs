@@ -2,12 +2,12 @@
 //! and Enter back to the browser filtered to the cell.
 
 use super::app::{App, Effect};
-use super::filter::Filters;
 use super::help::Help;
 use super::keymap::Action;
 use super::layout::{MatrixGrid, Pane};
 use super::mode::Mode;
 use super::scroll::Scroll;
+use crate::filter::Filters;
 use crate::matrix::{self, Matrix};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 

@@ -9,7 +9,7 @@ pub mod app;
 pub mod article_layout;
 mod browse;
 mod clipboard;
-pub mod filter;
+
 mod help;
 pub mod keymap;
 pub mod layout;

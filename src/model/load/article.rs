@@ -1,13 +1,14 @@
 //! The `article:` section: its particulars and its text, inline or read
 //! from the file it names.
 
-use super::fields::{Fields, Walker};
+use super::fields::{Fields, Walker, show};
 use super::read::{TextFiles, utf8_error_at};
 use crate::model::Article;
 use crate::model::locate::NodePath;
 use crate::model::yaml::Node;
 
-pub const ARTICLE_KEYS: &[&str] = &["title", "source", "date", "url", "text_file", "text"];
+pub const ARTICLE_KEYS: &[&str] =
+    &["id", "title", "source", "date", "url", "lang", "reflow", "text_file", "text"];
 
 impl Walker {
     /// Reads the article; its text is empty when it could not be had.
@@ -16,9 +17,37 @@ impl Walker {
         let Some(mut f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
             return article;
         };
+        if let Some((id, id_path)) = self.text(&mut f, "id", "the article", false) {
+            if id.contains('/') || id.trim().is_empty() {
+                self.error(
+                    id_path,
+                    format!("article id `{id}` may not contain `/` (quotes are named ARTICLE/QUOTE)"),
+                );
+            } else {
+                article.id = id;
+            }
+        }
         article.title = self.text(&mut f, "title", "the article", true).map(|t| t.0).unwrap_or_default();
         article.source = self.text(&mut f, "source", "the article", false).map(|t| t.0);
         article.url = self.text(&mut f, "url", "the article", false).map(|t| t.0);
+        if let Some((lang, lang_path)) = self.text(&mut f, "lang", "the article", false) {
+            if is_language_tag(&lang) {
+                article.lang = Some(lang);
+            } else {
+                self.error(
+                    lang_path,
+                    format!("`lang` should be a language tag such as `en` or `pt-BR`, found `{lang}`"),
+                );
+            }
+        }
+        if let Some((node, reflow_path)) = f.take("reflow") {
+            match node {
+                Node::Bool(b) => article.reflow = Some(b),
+                Node::Null => {}
+                other => self
+                    .error(reflow_path, format!("`reflow` should be true or false, found {}", show(&other))),
+            }
+        }
         if let Some((date, date_path)) = self.text(&mut f, "date", "the article", false) {
             match check_date(&date) {
                 Ok(()) => article.date = Some(date),
@@ -92,6 +121,17 @@ impl Walker {
     }
 }
 
+/// A BCP 47 tag, checked for its shape: an ISO 639 language of 2–3
+/// letters, then subtags of 1–8 letters or digits (`en`, `ru`, `pt-BR`,
+/// `zh-Hant-TW`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or("");
+    (2..=3).contains(&language.len())
+        && language.chars().all(|c| c.is_ascii_alphabetic())
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// Checks a `YYYY-MM-DD` date against the calendar.
 pub fn check_date(date: &str) -> Result<(), String> {
     let format = "dates are written YYYY-MM-DD, e.g. 2022-01-11";
@@ -136,6 +176,16 @@ pub fn check_date(date: &str) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags() {
+        for good in ["en", "ru", "pt-BR", "zh-Hant-TW", "de-CH-1996"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "english language", "en_US", "en-", "-en", "en-toolongsubtag"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn dates() {

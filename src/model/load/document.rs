@@ -98,7 +98,9 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
             Article::default()
         }
     };
-    article.id = default_id.to_string();
+    if article.id.is_empty() {
+        article.id = default_id.to_string();
+    }
     // Fold the article's white space on the other core while the
     // speakers, issues and quotes are read; the text comes back with it.
     let text = std::mem::take(&mut article.text);

@@ -12,8 +12,20 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
-pub const QUOTE_KEYS: &[&str] =
-    &["id", "speaker", "issues", "stance", "kind", "text", "occurrence", "replies_to", "via", "note"];
+pub const QUOTE_KEYS: &[&str] = &[
+    "id",
+    "speaker",
+    "issues",
+    "stance",
+    "kind",
+    "text",
+    "occurrence",
+    "replies_to",
+    "via",
+    "same_as",
+    "original",
+    "note",
+];
 
 /// A quote as its file gives it, anchored when its text was found.
 #[derive(Default)]
@@ -73,7 +85,17 @@ impl Walker {
         }
         raw.speaker = self.text(&mut f, "speaker", "a quote", true);
         raw.issues = self.text_list(&mut f, "issues");
-        raw.via = self.text(&mut f, "via", "a quote", false).into_iter().collect();
+        raw.via = match f.take("via") {
+            None | Some((Node::Null, _)) => Vec::new(),
+            Some((Node::Seq(items), path)) => {
+                let via = self.text_items(items, path, "via");
+                if via.is_empty() {
+                    self.error(path, "`via` is an empty list; name who relayed the words, or remove `via`");
+                }
+                via
+            }
+            Some((node, path)) => self.text_node(node, path, "via", false).into_iter().collect(),
+        };
         raw.replies_to = self.text(&mut f, "replies_to", "a quote", false);
         raw.same_as = self.text(&mut f, "same_as", "a quote", false);
         raw.original = self.text(&mut f, "original", "a quote", false).map(|t| t.0);
@@ -84,9 +106,28 @@ impl Walker {
                 None => self.error(kind_path, unknown_choice("kind", &kind, Kind::ALL.map(Kind::name))),
             }
         }
-        if let Some((text, text_path)) = self.text(&mut f, "text", "a quote", true) {
-            raw.text = QuoteText::Whole(text);
-            raw.text_paths = vec![text_path];
+        match f.take("text") {
+            None => self.error(f.path, "a quote is missing `text`"),
+            Some((Node::Seq(items), path)) => {
+                let parts = self.text_items(items, path, "text");
+                if parts.is_empty() {
+                    self.error(
+                        path,
+                        "`text` is an empty list; give the quote's words, or its parts in order",
+                    );
+                } else if parts.len() == 1 {
+                    self.error(path, "`text` is a list of one part; write the text itself (a list is for a quote in parts)");
+                } else {
+                    raw.text_paths = parts.iter().map(|(_, p)| *p).collect();
+                    raw.text = QuoteText::Parts(parts.into_iter().map(|(t, _)| t).collect());
+                }
+            }
+            Some((node, path)) => {
+                if let Some((text, text_path)) = self.text_node(node, path, "text", true) {
+                    raw.text = QuoteText::Whole(text);
+                    raw.text_paths = vec![text_path];
+                }
+            }
         }
         if let Some((node, occ_path)) = f.get("occurrence") {
             raw.occurrence_given = true;
@@ -178,14 +219,31 @@ impl Walker {
         let mut spans = vec![Vec::new(); quotes.len()];
         for (q, raw) in quotes.iter().enumerate() {
             let Some(&text_path) = raw.text_paths.first() else { continue };
-            if folded[q].iter().any(|p| p.is_empty()) {
-                self.error(text_path, "quote text is empty");
+            if let Some(k) = folded[q].iter().position(|p| p.is_empty()) {
+                match folded[q].len() {
+                    1 => self.error(text_path, "quote text is empty"),
+                    _ => self.error(raw.text_paths[k], format!("part {} of the quote text is empty", k + 1)),
+                }
                 continue;
             }
             let found = &located[q];
             match (&found.span, &raw.occurrence) {
                 (Some(span), _) => {
                     spans[q] = vec![span.clone()];
+                    let mut after = found.folded.clone().map_or(0, |f| f.end);
+                    for (k, part) in folded[q].iter().enumerate().skip(1) {
+                        match self.further_part(article, folded_article, &mut hints, part, k, after) {
+                            Ok((folded_span, span)) => {
+                                after = folded_span.end;
+                                spans[q].push(span);
+                            }
+                            Err(message) => {
+                                self.error(raw.text_paths[k], message);
+                                spans[q].clear();
+                                break;
+                            }
+                        }
+                    }
                     if found.count > 1 && !raw.occurrence_given {
                         self.warning(
                             text_path,
@@ -205,8 +263,11 @@ impl Walker {
                     ),
                 ),
                 (None, _) => {
-                    let mut message = "quote text not found in the article".to_string();
-                    if let Some(hint) = hints.closest(article, &folded[q][0]) {
+                    let mut message = match folded[q].len() {
+                        1 => "quote text not found in the article".to_string(),
+                        _ => "part 1 of the quote text not found in the article".to_string(),
+                    };
+                    if let Some(hint) = hints.closest(article, &folded[q][0], 0) {
                         message.push_str(&hint);
                     }
                     if typography_differs(&raw.text.parts()[0], &article.text) {
@@ -222,7 +283,49 @@ impl Walker {
             raw.spans = spans;
         }
     }
+
+    /// Part `k` (0-based) of a quote in parts: the first match after the
+    /// previous part, within [`PART_REACH`] characters of it.
+    fn further_part(
+        &mut self,
+        article: &Article,
+        folded_article: &FoldedArticle,
+        hints: &mut Hints,
+        part: &str,
+        k: usize,
+        after: usize,
+    ) -> Result<(Range<usize>, Range<usize>), String> {
+        let (n, previous) = (k + 1, k);
+        match anchor::find_after(folded_article, part, after) {
+            Some((folded_span, span)) => {
+                let previous_end = folded_article.to_original(after);
+                let gap = article.text[previous_end..span.start].chars().count();
+                if gap > PART_REACH {
+                    return Err(format!(
+                        "part {n} of the quote text is {gap} characters after part {previous}; the parts of \
+                         one quote must be within {PART_REACH} characters of each other (make it a quote of its own)"
+                    ));
+                }
+                Ok((folded_span, span))
+            }
+            None if anchor::occurs_before(folded_article, part, after) => Err(format!(
+                "part {n} of the quote text is found only before part {previous}; list the parts in the order \
+                 they appear in the article"
+            )),
+            None => {
+                let mut message =
+                    format!("part {n} of the quote text not found in the article after part {previous}");
+                if let Some(hint) = hints.closest(article, part, after) {
+                    message.push_str(&hint);
+                }
+                Err(message)
+            }
+        }
+    }
 }
+
+/// How far (in characters) a part of a quote may lie from the part before it.
+pub const PART_REACH: usize = 1_000;
 
 /// Whether a text not found uses straight quotes or hyphens where the
 /// article uses typographic ones.
@@ -245,7 +348,7 @@ impl<'a> Hints<'a> {
     }
 
     /// `; closest passage, line N: “…” (the quote has “x” where the article has “y”)`
-    fn closest(&mut self, article: &Article, folded_quote: &str) -> Option<String> {
+    fn closest(&mut self, article: &Article, folded_quote: &str, from: usize) -> Option<String> {
         if self.left == 0 || article.text.is_empty() {
             return None;
         }
@@ -255,7 +358,7 @@ impl<'a> Hints<'a> {
             let lowered = text.to_ascii_lowercase();
             (text, lowered)
         });
-        let c = anchor::closest_passage(self.folded_article, text, lowered, folded_quote)?;
+        let c = anchor::closest_passage(self.folded_article, text, lowered, folded_quote, from)?;
         let shown = passage(&article.text[c.start..], folded_quote.chars().count().clamp(30, 70));
         let mut hint = format!("; closest passage, line {}: “{}”", article.line_of(c.start), shown);
         if let Some((ours, theirs)) = c.differs {

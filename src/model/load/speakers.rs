@@ -5,7 +5,7 @@ use super::fields::{Fields, IdRef, Walker};
 use crate::model::locate::NodePath;
 use std::collections::HashMap;
 
-pub const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "affiliation", "aliases"];
+pub const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "affiliation", "aliases", "member_of"];
 
 /// A speaker as one file defines it.
 pub struct RawSpeaker {

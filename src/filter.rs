@@ -1,7 +1,8 @@
-//! What the filters and the search let through: the Quotes list, and the
-//! counts the Speakers and Issues lists show under the other filters.
-//! Recomputed only when a filter or the query changes, in one pass over
-//! flat per-quote arrays.
+//! What the filters and a search let through: the list of quotes, and the
+//! counts beside each speaker and issue under the other filters. The
+//! browser recomputes it only when a filter or the query changes, in one
+//! pass over flat per-quote arrays; the `speakers` and `issues` commands
+//! count with it too. A statement told more than once counts once.
 
 use crate::model::ix::per;
 use crate::model::{Corpus, IssueIx, IxVec, QuoteIx, SpeakerIx};
@@ -20,6 +21,9 @@ pub struct Filters {
 pub struct Facets {
     said: Vec<u32>,
     said_start: Vec<u32>,
+    /// Who relayed it, their groups included.
+    relayed: Vec<u32>,
+    relayed_start: Vec<u32>,
     under: Vec<u32>,
     under_start: Vec<u32>,
     /// Whether the quote counts its statement (see [`Corpus::counts`]).
@@ -31,22 +35,29 @@ impl Facets {
         let mut f = Facets::default();
         for (q, quote) in c.quotes.enumerate() {
             f.said_start.push(f.said.len() as u32);
-            let mut at = Some(quote.speaker);
-            while let Some(s) = at {
-                f.said.push(s.index() as u32);
-                at = c.speakers[s].member_of;
-            }
+            f.said.extend(with_groups(c, quote.speaker).map(|s| s.index() as u32));
+            f.relayed_start.push(f.relayed.len() as u32);
+            let mut relayers: Vec<u32> =
+                quote.via.iter().flat_map(|&v| with_groups(c, v)).map(|s| s.index() as u32).collect();
+            relayers.sort_unstable();
+            relayers.dedup();
+            f.relayed.extend(relayers);
             f.under_start.push(f.under.len() as u32);
             f.under.extend(quote.under.iter().map(|i| i.index() as u32));
             f.counted.push(c.counts(q));
         }
         f.said_start.push(f.said.len() as u32);
+        f.relayed_start.push(f.relayed.len() as u32);
         f.under_start.push(f.under.len() as u32);
         f
     }
 
     fn said(&self, q: usize) -> &[u32] {
         &self.said[self.said_start[q] as usize..self.said_start[q + 1] as usize]
+    }
+
+    fn relayed(&self, q: usize) -> &[u32] {
+        &self.relayed[self.relayed_start[q] as usize..self.relayed_start[q + 1] as usize]
     }
 
     fn under(&self, q: usize) -> &[u32] {
@@ -61,9 +72,12 @@ pub struct Filtered {
     pub quotes: Vec<QuoteIx>,
     /// Whether each quote passes.
     pub passes: IxVec<QuoteIx, bool>,
-    /// Statements per speaker under the issue filter, and their total.
+    /// Statements per speaker (groups: their members' too) under the issue
+    /// filter, and their total.
     pub speaker_counts: IxVec<SpeakerIx, usize>,
     pub speaker_total: usize,
+    /// Statements each speaker relayed, under the issue filter.
+    pub relayed_counts: IxVec<SpeakerIx, usize>,
     /// Statements per issue (sub-issues included) under the speaker filter.
     pub issue_counts: IxVec<IssueIx, usize>,
     pub issue_total: usize,
@@ -82,6 +96,7 @@ impl Filtered {
             passes: per(c.quotes.len(), false),
             speaker_counts: per(c.speakers.len(), 0),
             speaker_total: 0,
+            relayed_counts: per(c.speakers.len(), 0),
             issue_counts: per(c.issues.len(), 0),
             issue_total: 0,
         };
@@ -96,6 +111,9 @@ impl Filtered {
             if on_issue && counted {
                 for &s in said {
                     out.speaker_counts[SpeakerIx::new(s as usize)] += 1;
+                }
+                for &s in facets.relayed(q.index()) {
+                    out.relayed_counts[SpeakerIx::new(s as usize)] += 1;
                 }
                 out.speaker_total += 1;
             }
@@ -113,8 +131,18 @@ impl Filtered {
         out
     }
 
+    /// Every quote, unfiltered: the counts of the whole corpus.
+    pub fn all(c: &Corpus) -> Filtered {
+        Filtered::new(c, &Facets::new(c), Filters::default(), c.order.iter().copied())
+    }
+
     /// Statements among the listed quotes (a statement told twice is one).
     pub fn statements(&self, facets: &Facets) -> usize {
         self.quotes.iter().filter(|q| facets.counted[q.index()]).count()
     }
+}
+
+/// A speaker and the groups above it, through `member_of`.
+fn with_groups(c: &Corpus, speaker: SpeakerIx) -> impl Iterator<Item = SpeakerIx> + '_ {
+    std::iter::successors(Some(speaker), |&s| c.speakers[s].member_of)
 }
