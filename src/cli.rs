@@ -30,8 +30,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Annotation file to open (default: the built-in article)
-    pub file: Option<PathBuf>,
+    /// Annotation files, directories or a corpus file to open (default: the built-in article)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
 
     /// Leave the mouse to the terminal (for native text selection)
     #[arg(long)]
@@ -45,8 +46,10 @@ pub enum Command {
         after_help = "Exit status: 0 clean or warnings only, 1 errors found, 2 usage error or unreadable file."
     )]
     Check {
-        /// Files to check (default: the built-in article)
-        files: Vec<PathBuf>,
+        /// Annotation files, directories or a corpus file, checked as one corpus
+        /// (default: the built-in article)
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
     },
     /// The quotes that match, in article order (with --search: best first)
     Quotes(QuotesArgs),
@@ -62,8 +65,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
-    /// Annotation file (default: the built-in article)
-    pub file: Option<PathBuf>,
+    /// Annotation files, directories or a corpus file (default: the built-in article)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     /// Keep quotes by this speaker id (repeat for several)
     #[arg(long, value_name = "ID")]
     pub speaker: Vec<String>,
@@ -79,16 +83,18 @@ pub struct QuotesArgs {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Annotation file (default: the built-in article)
-    pub file: Option<PathBuf>,
+    /// Annotation files, directories or a corpus file (default: the built-in article)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 }
 
 #[derive(Debug, Args)]
 pub struct MatrixArgs {
-    /// Annotation file (default: the built-in article)
-    pub file: Option<PathBuf>,
+    /// Annotation files, directories or a corpus file (default: the built-in article)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Fold sub-issues into their top-level issue's column
@@ -98,8 +104,9 @@ pub struct MatrixArgs {
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// Annotation file (default: the built-in article)
-    pub file: Option<PathBuf>,
+    /// Annotation files, directories or a corpus file (default: the built-in article)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
 }

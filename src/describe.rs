@@ -4,6 +4,7 @@
 //! each output sanitises or escapes them its own way.
 
 use crate::model::{Corpus, IssueIx, Kind, QuoteIx, Stance};
+
 use crate::text;
 
 /// The word for a quote's kind, as the format spells it.
@@ -61,22 +62,8 @@ pub fn relayers(c: &Corpus, q: QuoteIx) -> Option<String> {
 /// Who said a quote, and what else a list row says of it: its issues, its
 /// stance, its kind (when not direct) and who relayed it.
 pub fn byline(c: &Corpus, q: QuoteIx) -> (String, String) {
-    let quote = &c.quotes[q];
-    let mut parts = Vec::new();
-    if !quote.issues.is_empty() {
-        parts.push(quote.issues.iter().map(|&i| c.issues[i].title.as_str()).collect::<Vec<_>>().join(", "));
-    }
-    let stance = stance_summary(c, q);
-    if !stance.is_empty() {
-        parts.push(stance);
-    }
-    if quote.kind != Kind::Direct {
-        parts.push(kind_word(quote.kind).to_string());
-    }
-    if let Some(v) = relayers(c, q) {
-        parts.push(format!("via {v}"));
-    }
-    (c.speaker_name(quote.speaker).to_string(), parts.join(" · "))
+    let facts: Vec<String> = row_facts(c, q).into_iter().map(|(f, _)| f).collect();
+    (c.speaker_name(c.quotes[q].speaker).to_string(), facts.join(" · "))
 }
 
 /// The byline on one line, with the article line: `Who · what · line N`.
@@ -97,9 +84,14 @@ pub fn written(c: &Corpus, q: QuoteIx) -> String {
         .join(crate::model::PART_JOINER)
 }
 
-/// The quote's words in typographic quotes.
+/// The quote's words as a reader may be shown them: in typographic quotes
+/// when they are the speaker's own (or a question), without them when they
+/// are reported speech — the article does not support a quotation then.
 pub fn quoted(c: &Corpus, q: QuoteIx) -> String {
-    format!("“{}”", written(c, q))
+    match c.quotes[q].kind {
+        Kind::Indirect => written(c, q),
+        Kind::Direct | Kind::Question => format!("“{}”", written(c, q)),
+    }
 }
 
 /// What to say after a quote in a list of quotes on one issue: its kind,
@@ -118,12 +110,82 @@ pub fn facts_on_issue(c: &Corpus, q: QuoteIx, issue: Option<IssueIx>) -> Vec<Str
     facts
 }
 
-/// The citation `y` copies: `“…” — Speaker, Source, date`.
+/// The citation `y` copies, saying no more than the article supports:
+/// a direct quote is `“…” — Speaker, Source, date`; reported speech is never
+/// in quote marks: `Speaker (reported, via Relayer): words, Source, date`;
+/// a question says it is one: `“…?” — Speaker (question), Source, date`.
 pub fn citation(c: &Corpus, q: QuoteIx) -> String {
     let quote = &c.quotes[q];
     let article = c.article_of(q);
-    let mut parts = vec![c.speaker_name(quote.speaker).to_string()];
-    parts.extend(article.source.iter().cloned());
-    parts.extend(article.date.iter().cloned());
-    format!("{} — {}", quoted(c, q), parts.join(", "))
+    let whence: Vec<&str> =
+        [&article.source, &article.date].into_iter().flatten().map(String::as_str).collect();
+    let speaker = c.speaker_name(quote.speaker);
+    match quote.kind {
+        Kind::Direct => {
+            let who = std::iter::once(speaker).chain(whence).collect::<Vec<_>>().join(", ");
+            format!("{} — {who}", quoted(c, q))
+        }
+        Kind::Question => {
+            let who =
+                std::iter::once(format!("{speaker} (question)")).chain(whence.iter().map(|s| s.to_string()));
+            format!("{} — {}", quoted(c, q), who.collect::<Vec<_>>().join(", "))
+        }
+        Kind::Indirect => {
+            let how = match relayers(c, q) {
+                Some(v) => format!("reported, via {v}"),
+                None => "reported".to_string(),
+            };
+            let mut out = format!("{speaker} ({how}): {}", written(c, q));
+            for w in whence {
+                out.push_str(", ");
+                out.push_str(w);
+            }
+            out
+        }
+    }
+}
+
+/// A stance in words, for a sentence: `supports`, `opposes`, `is neutral on`,
+/// `is mixed on`, `takes no stance on`.
+pub fn stance_verb(stance: Option<Stance>) -> &'static str {
+    match stance {
+        Some(Stance::Support) => "supports",
+        Some(Stance::Oppose) => "opposes",
+        Some(Stance::Neutral) => "is neutral on",
+        Some(Stance::Mixed) => "is mixed on",
+        None => "states no stance on",
+    }
+}
+
+/// What an issue is about, for a sentence: its proposition in quotes, or its title.
+pub fn issue_claim(c: &Corpus, issue: IssueIx) -> String {
+    match &c.issues[issue].proposition {
+        Some(p) => format!("“{p}”"),
+        None => c.issues[issue].title.clone(),
+    }
+}
+
+/// The facts of a list row, most important first, each with its weight:
+/// the row drops the lightest ones first when it is narrow, and the stance
+/// last of all.
+pub fn row_facts(c: &Corpus, q: QuoteIx) -> Vec<(String, u8)> {
+    let quote = &c.quotes[q];
+    let mut facts = Vec::new();
+    if !quote.issues.is_empty() {
+        facts.push((
+            quote.issues.iter().map(|&i| c.issues[i].title.as_str()).collect::<Vec<_>>().join(", "),
+            1,
+        ));
+    }
+    let stance = stance_summary(c, q);
+    if !stance.is_empty() {
+        facts.push((stance, 4));
+    }
+    if quote.kind != Kind::Direct {
+        facts.push((kind_word(quote.kind).to_string(), 3));
+    }
+    if let Some(v) = relayers(c, q) {
+        facts.push((format!("via {v}"), 2));
+    }
+    facts
 }

@@ -5,13 +5,16 @@
 //! count with it too. A statement told more than once counts once.
 
 use crate::model::ix::per;
-use crate::model::{Corpus, IssueIx, IxVec, QuoteIx, SpeakerIx};
+use crate::model::{ArticleIx, Corpus, IssueIx, IxVec, QuoteIx, SpeakerIx};
 
 /// The filters the lists set; `None` is "All".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Filters {
     pub speaker: Option<SpeakerIx>,
     pub issue: Option<IssueIx>,
+    pub article: Option<ArticleIx>,
+    /// With a speaker: the quotes it relayed rather than those it said.
+    pub relayed: bool,
 }
 
 /// Each quote's speakers (its own and the groups above it) and the issues
@@ -26,6 +29,7 @@ pub struct Facets {
     relayed_start: Vec<u32>,
     under: Vec<u32>,
     under_start: Vec<u32>,
+    article: Vec<u32>,
     /// Whether the quote counts its statement (see [`Corpus::counts`]).
     counted: Vec<bool>,
 }
@@ -44,6 +48,7 @@ impl Facets {
             f.relayed.extend(relayers);
             f.under_start.push(f.under.len() as u32);
             f.under.extend(quote.under.iter().map(|i| i.index() as u32));
+            f.article.push(quote.article.index() as u32);
             f.counted.push(c.counts(q));
         }
         f.said_start.push(f.said.len() as u32);
@@ -78,9 +83,12 @@ pub struct Filtered {
     pub speaker_total: usize,
     /// Statements each speaker relayed, under the issue filter.
     pub relayed_counts: IxVec<SpeakerIx, usize>,
-    /// Statements per issue (sub-issues included) under the speaker filter.
+    /// Statements per issue (sub-issues included) under the other filters.
     pub issue_counts: IxVec<IssueIx, usize>,
     pub issue_total: usize,
+    /// Statements per article under the other filters.
+    pub article_counts: IxVec<ArticleIx, usize>,
+    pub article_total: usize,
 }
 
 impl Filtered {
@@ -99,31 +107,40 @@ impl Filtered {
             relayed_counts: per(c.speakers.len(), 0),
             issue_counts: per(c.issues.len(), 0),
             issue_total: 0,
+            article_counts: per(c.articles.len(), 0),
+            article_total: 0,
         };
         let speaker = filters.speaker.map(|s| s.index() as u32);
         let issue = filters.issue.map(|i| i.index() as u32);
+        let article = filters.article.map(|a| a.index() as u32);
         for q in pool {
-            let said = facets.said(q.index());
-            let under = facets.under(q.index());
-            let by_speaker = speaker.is_none_or(|s| said.contains(&s));
+            let i = q.index();
+            let (said, under, relayed) = (facets.said(i), facets.under(i), facets.relayed(i));
+            let by_speaker =
+                speaker.is_none_or(|s| if filters.relayed { relayed } else { said }.contains(&s));
             let on_issue = issue.is_none_or(|i| under.contains(&i));
-            let counted = facets.counted[q.index()];
-            if on_issue && counted {
+            let in_article = article.is_none_or(|a| facets.article[i] == a);
+            let counted = facets.counted[i];
+            if on_issue && in_article && counted {
                 for &s in said {
                     out.speaker_counts[SpeakerIx::new(s as usize)] += 1;
                 }
-                for &s in facets.relayed(q.index()) {
+                for &s in relayed {
                     out.relayed_counts[SpeakerIx::new(s as usize)] += 1;
                 }
                 out.speaker_total += 1;
             }
-            if by_speaker && counted {
+            if by_speaker && in_article && counted {
                 for &i in under {
                     out.issue_counts[IssueIx::new(i as usize)] += 1;
                 }
                 out.issue_total += 1;
             }
-            if by_speaker && on_issue {
+            if by_speaker && on_issue && counted {
+                out.article_counts[ArticleIx::new(facets.article[i] as usize)] += 1;
+                out.article_total += 1;
+            }
+            if by_speaker && on_issue && in_article {
                 out.quotes.push(q);
                 out.passes[q] = true;
             }

@@ -13,4 +13,5 @@ pub mod matrix;
 pub mod model;
 pub mod query;
 pub mod text;
+pub mod timeline;
 pub mod tui;

@@ -8,8 +8,11 @@ use whosaid::commands::{self, EXIT_ERRORS, EXIT_USAGE};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(status) = mistyped_command(&cli.paths) {
+        return ExitCode::from(status);
+    }
     let Some(command) = &cli.command else {
-        return match whosaid::tui::run(cli.file.as_slice(), !cli.no_mouse) {
+        return match whosaid::tui::run(&cli.paths, !cli.no_mouse) {
             Ok(status) => ExitCode::from(status),
             // The terminal failed while the browser ran: not a usage error.
             Err(e) => {
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let outcome = match command {
-        Command::Check { files } => commands::check::run(files, &mut out, &mut err),
+        Command::Check { paths } => commands::check::run(paths, &mut out, &mut err),
         Command::Quotes(args) => commands::quotes::run(args, &mut out, &mut err),
         Command::Speakers(args) => commands::speakers::run(args, &mut out, &mut err),
         Command::Issues(args) => commands::issues::run(args, &mut out, &mut err),
@@ -37,6 +40,25 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// `whosaid quots`: a word that is neither a file nor a command, but close
+/// to a command, is a mistyped command rather than a missing file.
+fn mistyped_command(paths: &[std::path::PathBuf]) -> Option<u8> {
+    use clap::CommandFactory;
+    let [word] = paths else { return None };
+    let word = word.to_str()?;
+    if std::path::Path::new(word).exists() || word.contains(['/', '.']) {
+        return None;
+    }
+    let cli = Cli::command();
+    let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+    let guess = whosaid::model::diagnostic::did_you_mean(word, names.iter().copied())?;
+    eprintln!(
+        "whosaid: `{}` is not a command, nor a file here; did you mean `{guess}`?",
+        whosaid::text::one_line(word)
+    );
+    Some(EXIT_USAGE)
 }
 
 /// mimalloc: loading a large annotation allocates millions of small

@@ -27,6 +27,19 @@ pub struct Total {
 }
 
 impl Total {
+    /// `12 quotes, 58% support, 25% oppose`
+    pub fn describe_in_words(&self) -> String {
+        let pct = |n: usize| (n * 100 + self.quotes / 2) / self.quotes.max(1);
+        let mut out =
+            if self.quotes == 1 { "1 quote".to_string() } else { format!("{} quotes", self.quotes) };
+        for (n, word) in [(self.support, "support"), (self.oppose, "oppose")] {
+            if n > 0 {
+                out.push_str(&format!(", {}% {word}", pct(n)));
+            }
+        }
+        out
+    }
+
     /// `12 +58% −25%`: quotes, and the shares that support and oppose.
     pub fn describe(&self) -> String {
         if self.quotes == 0 {

@@ -10,7 +10,7 @@
 //! rarest part's quotes, and each candidate is checked and scored on its
 //! own word list — work proportional to the matches, not to the corpus.
 
-use crate::model::{Corpus, IssueIx, Kind, QuoteIx, SpeakerIx, Stance};
+use crate::model::{ArticleIx, Corpus, IssueIx, Kind, QuoteIx, SpeakerIx, Stance};
 use std::collections::HashMap;
 use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
@@ -208,6 +208,8 @@ pub struct Query {
     /// `stance:x`: the stance (on the `#issue` when given); `Some(None)` is `stance:none`.
     pub stance: Option<Option<Stance>>,
     pub kind: Option<Kind>,
+    /// `in:`, `date:`, `source:`: the quote is in one of these articles.
+    pub articles: Option<Vec<ArticleIx>>,
     /// The query holds a capital letter: words match with case.
     pub case_sensitive: bool,
 }
@@ -219,6 +221,7 @@ impl Query {
             && self.issues.is_none()
             && self.stance.is_none()
             && self.kind.is_none()
+            && self.articles.is_none()
     }
 
     /// Whether a quote passes the field tokens (`@`, `#`, `stance:`, `kind:`).
@@ -231,6 +234,9 @@ impl Query {
             return false;
         }
         if self.kind.is_some_and(|k| k != quote.kind) {
+            return false;
+        }
+        if self.articles.as_ref().is_some_and(|a| !a.contains(&quote.article)) {
             return false;
         }
         match self.stance {
@@ -303,7 +309,16 @@ pub fn parse(input: &str, a: &Corpus) -> Result<Query, String> {
                     };
                     query.kind = Some(kind);
                 }
-                other => return Err(format!("unknown field {other}: (fields are stance: and kind:)")),
+                "in" | "date" | "source" if value.is_empty() => {}
+                "in" | "date" | "source" => {
+                    let found = matching_articles(a, &field, &value)?;
+                    query.articles = Some(intersect(query.articles.take(), found));
+                }
+                other => {
+                    return Err(format!(
+                        "unknown field {other}: (fields are stance:, kind:, in:, date: and source:)"
+                    ));
+                }
             }
         } else {
             push_term(&mut query, token);
@@ -365,6 +380,45 @@ fn matching_speakers(a: &Corpus, name: &str) -> Vec<SpeakerIx> {
             names_match(name, &sp.id, &names)
         })
         .collect()
+}
+
+/// The articles `in:`, `date:` or `source:` keeps: by a prefix of the id or
+/// of a word of the title; by a prefix of the date or a range `A..B` (both
+/// ends included, each a prefix); by a prefix of a word of the source.
+fn matching_articles(a: &Corpus, field: &str, value: &str) -> Result<Vec<ArticleIx>, String> {
+    let found: Vec<ArticleIx> = match field {
+        "in" => a
+            .articles
+            .ids()
+            .filter(|&x| names_match(value, &a.articles[x].id, &[&a.articles[x].title]))
+            .collect(),
+        "source" => a
+            .articles
+            .ids()
+            .filter(|&x| a.articles[x].source.as_deref().is_some_and(|s| names_match(value, "", &[s])))
+            .collect(),
+        _ => {
+            let shape =
+                |d: &str| !d.is_empty() && d.len() <= 10 && d.chars().all(|c| c.is_ascii_digit() || c == '-');
+            let (from, to) = value.split_once("..").unwrap_or((value, value));
+            if !shape(from) || !shape(to) {
+                return Err("date: is YYYY, YYYY-MM, YYYY-MM-DD or a range A..B".into());
+            }
+            a.articles
+                .ids()
+                .filter(|&x| {
+                    a.articles[x]
+                        .date
+                        .as_deref()
+                        .is_some_and(|d| (d >= from || d.starts_with(from)) && (d <= to || d.starts_with(to)))
+                })
+                .collect()
+        }
+    };
+    if found.is_empty() {
+        return Err(format!("no article matches {field}:{value}"));
+    }
+    Ok(found)
 }
 
 fn matching_issues(a: &Corpus, name: &str) -> Vec<IssueIx> {
@@ -767,26 +821,41 @@ mod tests {
     #[test]
     fn fields_filter() {
         let a = builtin();
-        assert_eq!(ids(&a, "@ryab").len(), 5);
-        assert_eq!(ids(&a, "@sergei").len(), 5, "aliases count");
-        assert_eq!(ids(&a, "#ukraine").len(), 5);
-        assert_eq!(ids(&a, "#nato").len(), 13, "sub-issues included");
-        let questions = ids(&a, "kind:question");
-        assert_eq!(questions.len(), 5);
+        let in_order = |keep: &dyn Fn(QuoteIx) -> bool| -> Vec<String> {
+            a.order.iter().copied().filter(|&q| keep(q)).map(|q| a.quotes[q].id.clone()).collect()
+        };
+        let ryabkov = a.speaker_by_id("ryabkov").unwrap();
+        assert_eq!(ids(&a, "@ryab"), in_order(&|q| a.said_by(q, ryabkov)));
+        assert_eq!(ids(&a, "@sergei"), ids(&a, "@ryab"), "aliases count");
+        // A group keeps its members' quotes.
+        let delegation = a.speaker_by_id("us-delegation").unwrap();
+        let sherman = a.speaker_by_id("sherman").unwrap();
+        let group = ids(&a, "@us-deleg");
+        assert!(group.iter().any(|id| a.quotes[a.quote_by_id(id).unwrap()].speaker == sherman));
+        assert_eq!(group, in_order(&|q| a.said_by(q, delegation)));
+        // #ukraine: every issue with a word starting so, and what is below them.
+        let under =
+            |ids: &[&str], q: QuoteIx| ids.iter().any(|i| a.quotes[q].is_under(a.issue_by_id(i).unwrap()));
+        assert_eq!(ids(&a, "#ukraine"), in_order(&|q| under(&["ukraine-georgia", "russian-forces"], q)));
+        let nato = ["nato-expansion", "ukraine-georgia", "non-member-cooperation", "nato-exercises"];
+        assert_eq!(ids(&a, "#nato"), in_order(&|q| under(&nato, q)), "sub-issues included");
+        assert_eq!(ids(&a, "kind:question"), in_order(&|q| a.quotes[q].kind == Kind::Question));
+        // @sherman: Sherman, and the delegation whose alias is "Team Sherman".
         let opposing = ids(&a, "stance:oppose @sherman");
-        let expected: Vec<String> = a
-            .order
-            .iter()
-            .filter(|&&q| a.said_by(q, a.speaker_by_id("sherman").unwrap()))
-            .filter(|&&q| a.quotes[q].stances.iter().any(|(_, s)| *s == Stance::Oppose))
-            .map(|&q| a.quotes[q].id.clone())
-            .collect();
+        let expected = in_order(&|q| {
+            a.said_by(q, delegation) && a.quotes[q].stances.iter().any(|(_, s)| *s == Stance::Oppose)
+        });
         assert!(!expected.is_empty());
         assert_eq!(opposing, expected);
-        assert_eq!(
-            ids(&a, "#nato stance:support @ryabkov"),
-            vec!["ryabkov-no-progress", "ryabkov-developing-ukraine"]
-        );
+        let nato_support = in_order(&|q| {
+            a.said_by(q, ryabkov)
+                && nato.iter().any(|i| {
+                    let i = a.issue_by_id(i).unwrap();
+                    a.quotes[q].is_under(i) && a.stance_under(q, i) == Some(Stance::Support)
+                })
+        });
+        assert!(nato_support.contains(&"ryabkov-no-progress".to_string()));
+        assert_eq!(ids(&a, "#nato stance:support @ryabkov"), nato_support);
         assert!(
             ids(&a, "stance:none").iter().all(|id| a.quotes[a.quote_by_id(id).unwrap()].stances.is_empty())
         );

@@ -121,6 +121,46 @@ pub fn wrap(s: &str, width: usize) -> Vec<String> {
     wrap_ranges(s, width).into_iter().map(|r| s[r].to_string()).collect()
 }
 
+/// Word wrap where the first line has `first` cells and the others
+/// `width`: a word that does not fit the room left moves to the next line,
+/// and only a word wider than a whole line is broken.
+pub fn wrap_after(s: &str, first: usize, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines: Vec<String> = vec![String::new()];
+    let room = |n: usize| if n == 0 { first } else { width };
+    for word in s.split(' ').filter(|w| !w.is_empty()) {
+        let current = lines.len() - 1;
+        let used = self::width(&lines[current]);
+        let needed = self::width(word) + usize::from(used > 0);
+        if used + needed <= room(current) {
+            if used > 0 {
+                lines[current].push(' ');
+            }
+            lines[current].push_str(word);
+            continue;
+        }
+        if used > 0 || room(current) < self::width(word).min(width) {
+            lines.push(String::new());
+        }
+        // A word wider than a line: broken at the line's edge.
+        let mut rest = word;
+        while self::width(rest) > width {
+            let cut = rest.char_indices().scan(0, |w, (i, c)| {
+                *w += char_width(c);
+                Some((i + c.len_utf8(), *w))
+            });
+            let end = cut.take_while(|&(_, w)| w <= width).last().map_or(rest.len(), |(i, _)| i);
+            let last = lines.len() - 1;
+            lines[last] = rest[..end].to_string();
+            lines.push(String::new());
+            rest = &rest[end..];
+        }
+        let last = lines.len() - 1;
+        lines[last].push_str(rest);
+    }
+    lines
+}
+
 /// Greedy word wrap of one line into rows of at most `width` cells, as byte
 /// ranges of `s`: the white space where a row breaks belongs to no row, a
 /// line's indentation stays on its first row, and words wider than a row
@@ -211,5 +251,11 @@ mod tests {
         assert_eq!(truncate("abc", 4), "abc");
         assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
         assert_eq!(wrap("abcdefg", 3), vec!["abc", "def", "g"]);
+        assert_eq!(
+            wrap_after("military-technical measures", 5, 20),
+            vec!["", "military-technical", "measures"]
+        );
+        assert_eq!(wrap_after("a bb ccc", 4, 4), vec!["a bb", "ccc"]);
+        assert_eq!(wrap_after("abcdefgh", 2, 3), vec!["", "abc", "def", "gh"]);
     }
 }

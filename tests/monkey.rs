@@ -71,7 +71,11 @@ fn random_event(rng: &mut Rng, app: &App, corpus: &Corpus) -> Event {
             };
             Event::Resize(w, h)
         }
-        97 => Event::Reloaded(Err(vec!["f.yaml:1:1: error: a broken edit".into()])),
+        97 => Event::Reloaded(Err(whosaid::tui::app::Problems {
+            head: "reload failed".into(),
+            lines: vec!["f.yaml:1:1: error: a broken edit".into()],
+            usable: None,
+        })),
         _ => Event::Reloaded(Ok(Box::new(corpus.clone()))),
     }
 }
@@ -96,14 +100,23 @@ fn check_invariants(app: &App, step: usize) {
     assert!(scroll.offset <= scroll.selected || rows == 0, "{at}: cursor on screen");
     // The counts agree with the list: one per statement listed.
     let statements = list.quotes.iter().filter(|&&q| a.counts(q)).count();
-    let by_speaker = app.filters.speaker.map_or(list.speaker_total, |s| list.speaker_counts[s]);
-    let by_issue = app.filters.issue.map_or(list.issue_total, |i| list.issue_counts[i]);
+    let f = app.filters;
+    let by_speaker = match f.speaker {
+        None => list.speaker_total,
+        Some(s) if f.relayed => list.relayed_counts[s],
+        Some(s) => list.speaker_counts[s],
+    };
+    let by_issue = f.issue.map_or(list.issue_total, |i| list.issue_counts[i]);
+    let by_article = f.article.map_or(list.article_total, |x| list.article_counts[x]);
     assert_eq!(statements, by_speaker, "{at}: speaker count is the list's");
     assert_eq!(statements, by_issue, "{at}: issue count is the list's");
+    assert_eq!(statements, by_article, "{at}: article count is the list's");
     for &q in &list.quotes {
         let quote = &a.quotes[q];
-        assert!(app.filters.speaker.is_none_or(|s| a.said_by(q, s)), "{at}: speaker filter");
-        assert!(app.filters.issue.is_none_or(|i| quote.is_under(i)), "{at}: issue filter");
+        let by = |s| if f.relayed { a.relayed_by(q, s) } else { a.said_by(q, s) };
+        assert!(f.speaker.is_none_or(by), "{at}: speaker filter");
+        assert!(f.issue.is_none_or(|i| quote.is_under(i)), "{at}: issue filter");
+        assert!(f.article.is_none_or(|x| quote.article == x), "{at}: article filter");
     }
     if let Some(m) = app.mode.matrix() {
         assert!(

@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::io::Write;
 
 pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let a = match super::open(args.file.as_slice(), err) {
+    let a = match super::open(&args.paths, err) {
         Ok(a) => a,
         Err(status) => return Ok(status),
     };

@@ -57,7 +57,7 @@ fn opened(paths: &[PathBuf], err: &mut dyn Write, print_warnings: bool) -> Resul
     }
     match outcome {
         LoadOutcome::Valid { corpus, warnings } => Ok((corpus, warnings.len())),
-        LoadOutcome::Invalid { diagnostics } => {
+        LoadOutcome::Invalid { diagnostics, .. } => {
             let n = diagnostics.iter().filter(|d| d.is_error()).count();
             let _ = writeln!(
                 err,

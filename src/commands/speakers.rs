@@ -22,7 +22,7 @@ struct SpeakerJson<'a> {
 }
 
 pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let a = match super::open(args.file.as_slice(), err) {
+    let a = match super::open(&args.paths, err) {
         Ok(a) => a,
         Err(status) => return Ok(status),
     };

@@ -15,7 +15,9 @@ pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use ix::{ArticleIx, IssueIx, IxVec, QuoteIx, SpeakerIx};
-pub use load::{LoadOutcome, Source, TextFiles, Unreadable, load, load_bytes};
+pub use load::{
+    FileSummary, Library, LoadOutcome, Progress, Source, TextFiles, Unreadable, load, load_bytes,
+};
 pub use locate::Position;
 
 use std::borrow::Cow;
@@ -213,6 +215,8 @@ pub struct Quote {
     /// The quote that stands for this one's statement in counts: its direct
     /// quote if it has one, else its first (this quote when it is alone).
     pub statement: QuoteIx,
+    /// The other reports of the same statement, in reading order.
+    pub reports: Vec<QuoteIx>,
     pub original: Option<String>,
     pub note: Option<String>,
 }
@@ -244,6 +248,12 @@ pub struct Corpus {
 }
 
 impl Corpus {
+    /// A corpus of one empty article: what there is to show before anything is read.
+    pub fn blank(title: &str) -> Corpus {
+        let article = Article { title: title.to_string(), line_starts: vec![0], ..Article::default() };
+        Corpus { articles: vec![article].into(), ..Corpus::default() }
+    }
+
     /// What the corpus is called: its title, or its only article's.
     pub fn heading(&self) -> &str {
         match (&self.title, self.articles.iter().next()) {

@@ -5,22 +5,22 @@
 //! return an [`Effect`] for the event loop to carry out (copy, reload,
 //! suspend, quit). It does no I/O and draws nothing; the views read the
 //! state and draw it. What every mode shares lives here: the filters, the
-//! lists, the article's position, the search.
+//! lists, the article's position, the search, the history.
 
-use super::article_layout::ArticleLayout;
+use super::article_layout::{ArticleLayout, looks_hard_wrapped};
+use super::history::{self, History};
 use super::keymap::{self, Action, Context, Key};
-use super::layout::{self, MatrixGrid, Pane, Panes, Screen};
+use super::layout::{self, MatrixGrid, Pane, Panes, Screen, Wanted};
 use super::mode::Mode;
 use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
-use super::{browse, help, matrix, search};
+use super::{browse, details, help, matrix, reading, search, timeline};
 use crate::filter::{Facets, Filtered, Filters};
-use crate::model::ix::Ix;
-use crate::model::{Corpus, IssueIx, QuoteIx, SpeakerIx};
+use crate::model::{Article, ArticleIx, Corpus, IssueIx, Progress, QuoteIx, SpeakerIx};
 use crate::query::SearchIndex;
 use crate::text;
-use crossterm::event::{KeyEvent, MouseEvent};
+use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 use std::ops::Range;
 use std::sync::Arc;
@@ -44,30 +44,76 @@ pub enum Event {
     Resize(u16, u16),
     /// Something to say in the status line.
     Notice(String),
+    /// How far the loading has come.
+    Loading(Progress),
     /// A search index built on another thread, for the corpus given.
     SearchIndex(Arc<Corpus>, Box<SearchIndex>),
     /// A reload's outcome: the new corpus, or the lines to show in the
-    /// banner while the last good state stays on screen.
-    Reloaded(Result<Box<Corpus>, Vec<String>>),
+    /// banner while the last good state stays on screen — and with them,
+    /// when only some files are broken, the corpus of the others.
+    Reloaded(Result<Box<Corpus>, Problems>),
+}
+
+/// What a failed load has to say.
+#[derive(Debug)]
+pub struct Problems {
+    /// The banner's first line: what happened and what is shown meanwhile.
+    pub head: String,
+    pub lines: Vec<String>,
+    /// The corpus of the files that are fine, to show meanwhile.
+    pub usable: Option<Box<Corpus>>,
 }
 
 /// Rows each quote takes in the Quotes list: its text, then who and what.
 pub const QUOTE_ROWS: usize = 2;
 
-/// The item on a row of the Speakers or Issues list: row 0 is "All".
-pub fn row_item<I: Ix>(row: usize) -> Option<I> {
-    row.checked_sub(1).map(I::from_index)
+/// The rows of the Articles, Speakers and Issues lists: "All" (`None`),
+/// then the items, groups and parents before what they hold.
+#[derive(Debug, Default)]
+pub struct ListRows {
+    pub articles: Vec<Option<ArticleIx>>,
+    pub speakers: Vec<Option<SpeakerIx>>,
+    pub issues: Vec<Option<IssueIx>>,
 }
 
-/// The row of an item of the Speakers or Issues list ("All" for none).
-pub fn item_row<I: Ix>(item: Option<I>) -> usize {
-    item.map_or(0, |i| i.index() + 1)
+impl ListRows {
+    fn new(c: &Corpus) -> ListRows {
+        let speakers = tree(c.speakers.len(), |s| c.speakers[SpeakerIx::new(s)].member_of.map(|m| m.index()));
+        let issues = tree(c.issues.len(), |i| c.issues[IssueIx::new(i)].parent.map(|p| p.index()));
+        ListRows {
+            articles: std::iter::once(None).chain(c.articles.ids().map(Some)).collect(),
+            speakers: std::iter::once(None)
+                .chain(speakers.into_iter().map(|s| Some(SpeakerIx::new(s))))
+                .collect(),
+            issues: std::iter::once(None).chain(issues.into_iter().map(|i| Some(IssueIx::new(i)))).collect(),
+        }
+    }
 }
 
-/// The article pane's text wrapped to its width, the cursor row and the
-/// first row shown.
+/// Items in tree order: each after its parent, siblings in file order.
+fn tree(len: usize, parent: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
+    let mut children = vec![Vec::new(); len];
+    let mut roots = Vec::new();
+    for i in 0..len {
+        match parent(i) {
+            Some(p) => children[p].push(i),
+            None => roots.push(i),
+        }
+    }
+    let mut out = Vec::with_capacity(len);
+    let mut stack: Vec<usize> = roots.into_iter().rev().collect();
+    while let Some(i) = stack.pop() {
+        out.push(i);
+        stack.extend(children[i].iter().rev());
+    }
+    out
+}
+
+/// The article pane: which article, wrapped to the pane's width, the
+/// cursor row and the first row shown.
 #[derive(Default)]
 pub struct ArticleView {
+    pub shown: ArticleIx,
     pub layout: ArticleLayout,
     /// `selected` is the cursor row, `offset` the first row shown.
     pub scroll: Scroll,
@@ -84,22 +130,33 @@ pub struct App {
     /// Where `h`/`l` return to in each column.
     pub(super) last_left: Pane,
     pub(super) last_right: Pane,
+    /// The pane whose item Details describes while Details has focus.
+    pub details_subject: Pane,
     pub filters: Filters,
+    pub rows: ListRows,
+    pub articles: Scroll,
     pub speakers: Scroll,
     pub issues: Scroll,
     /// Rows index [`Filtered::quotes`].
     pub quotes: Scroll,
+    /// The first row of Details shown.
+    pub details: Scroll,
     pub list: Filtered,
     facets: Facets,
     /// The longest span, in bytes: bounds the search for spans on screen.
     longest_span: usize,
     pub article: ArticleView,
     pub search: Search,
+    pub history: History,
     pub area: Rect,
-    /// Problems of the last reload, shown until a reload succeeds.
+    /// Problems of the last reload, shown until a reload succeeds, and
+    /// the banner's first line.
     pub banner: Vec<String>,
-    /// A one-off message for the status line.
+    pub banner_head: String,
+    /// A message for the status line, until the next key or click.
     pub message: Option<String>,
+    /// How far the loading has come, while files are being read.
+    pub loading: Option<Progress>,
     /// Whether the matrix folds sub-issues; kept between openings.
     pub matrix_folded: bool,
 }
@@ -110,6 +167,7 @@ impl App {
         let mut app = App {
             facets: Facets::new(&corpus),
             longest_span: longest_span(&corpus),
+            rows: ListRows::new(&corpus),
             corpus,
             name,
             theme,
@@ -117,16 +175,22 @@ impl App {
             focus: Pane::Speakers,
             last_left: Pane::Speakers,
             last_right: Pane::Quotes,
+            details_subject: Pane::Speakers,
             filters: Filters::default(),
+            articles: Scroll::default(),
             speakers: Scroll::default(),
             issues: Scroll::default(),
             quotes: Scroll::default(),
+            details: Scroll::default(),
             list: Filtered::default(),
             article: ArticleView::default(),
             search: Search::default(),
+            history: History::default(),
             area: Rect::default(),
             banner: Vec::new(),
+            banner_head: String::new(),
             message: None,
+            loading: None,
             matrix_folded: false,
         };
         app.refilter();
@@ -135,11 +199,28 @@ impl App {
         app
     }
 
+    /// Whether the corpus has more than one article (and the Articles list).
+    pub fn is_corpus(&self) -> bool {
+        self.corpus.articles.len() > 1
+    }
+
     /// The panes at the current size.
     pub fn screen(&self) -> Screen {
-        let rows = (self.corpus.speakers.len() + 1, self.corpus.issues.len() + 1);
-        let banner = if self.banner.is_empty() { 0 } else { self.banner.len().min(3) as u16 + 1 };
-        layout::compute(self.area, self.focus, rows, banner)
+        let banner = if self.banner.is_empty() { 0 } else { self.banner_rows() as u16 + 1 };
+        let wanted = Wanted {
+            articles: self.is_corpus().then_some(self.rows.articles.len()),
+            speakers: self.rows.speakers.len(),
+            issues: self.rows.issues.len(),
+            details: self.details_rows(layout::details_width(self.area)).len(),
+        };
+        layout::compute(self.area, self.focus, wanted, banner)
+    }
+
+    /// The banner's problem lines, wrapped, at most three.
+    pub fn banner_rows(&self) -> usize {
+        let width = (self.area.width as usize).saturating_sub(2).max(1);
+        let wrapped: usize = self.banner.iter().map(|l| text::wrap(&text::one_line(l), width).len()).sum();
+        wrapped.min(3)
     }
 
     pub fn panes(&self) -> Option<Panes> {
@@ -165,6 +246,11 @@ impl App {
         self.panes().and_then(|p| p.article).map_or(1, |r| r.width.saturating_sub(2) as usize).max(1)
     }
 
+    /// Details' content wrapped to `width`.
+    pub fn details_rows(&self, width: usize) -> Vec<details::Row> {
+        details::rows(&details::entries(self), width)
+    }
+
     /// The quote selected in the Quotes list.
     pub fn selected_quote(&self) -> Option<QuoteIx> {
         self.list.quotes.get(self.quotes.selected).copied()
@@ -172,28 +258,56 @@ impl App {
 
     pub(super) fn list_len(&self, pane: Pane) -> usize {
         match pane {
-            Pane::Speakers => self.corpus.speakers.len() + 1,
-            Pane::Issues => self.corpus.issues.len() + 1,
+            Pane::Articles => self.rows.articles.len(),
+            Pane::Speakers => self.rows.speakers.len(),
+            Pane::Issues => self.rows.issues.len(),
             Pane::Quotes => self.list.quotes.len(),
             Pane::Article => self.article.layout.rows.len(),
+            Pane::Details => {
+                let width = self.panes().and_then(|p| p.details).map_or(1, |r| r.width.saturating_sub(2));
+                self.details_rows(width as usize).len()
+            }
         }
     }
 
     fn list_mut(&mut self, pane: Pane) -> &mut Scroll {
         match pane {
+            Pane::Articles => &mut self.articles,
             Pane::Speakers => &mut self.speakers,
             Pane::Issues => &mut self.issues,
             Pane::Quotes => &mut self.quotes,
             Pane::Article => &mut self.article.scroll,
+            Pane::Details => &mut self.details,
         }
     }
 
-    /// Sets both filters, their lists' selections with them.
+    /// Sets the filters, the lists' selections with them.
     pub(super) fn set_filters(&mut self, filters: Filters) {
         self.filters = filters;
-        self.speakers.selected = item_row(filters.speaker);
-        self.issues.selected = item_row(filters.issue);
+        fn row<I: PartialEq>(rows: &[Option<I>], item: Option<I>) -> usize {
+            rows.iter().position(|r| *r == item).unwrap_or(0)
+        }
+        self.articles.selected = row(&self.rows.articles, filters.article);
+        self.speakers.selected = row(&self.rows.speakers, filters.speaker);
+        self.issues.selected = row(&self.rows.issues, filters.issue);
         self.refilter();
+    }
+
+    /// The filters the lists' selections say.
+    fn filters_from_rows(&self) -> Filters {
+        let speaker = self.rows.speakers.get(self.speakers.selected).copied().flatten();
+        // A speaker who said nothing here but relayed something shows what it relayed.
+        let relayed = match speaker {
+            Some(_) if speaker == self.filters.speaker => self.filters.relayed,
+            Some(s) => self.list.speaker_counts[s] == 0 && self.list.relayed_counts[s] > 0,
+            None => false,
+        };
+        Filters {
+            article: self.rows.articles.get(self.articles.selected).copied().flatten(),
+            speaker,
+            issue: self.rows.issues.get(self.issues.selected).copied().flatten(),
+            relayed,
+        }
     }
 
     /// Recomputes the list and the counts after a filter or the search
@@ -216,10 +330,18 @@ impl App {
     }
 
     pub(super) fn keep_lists_visible(&mut self) {
-        for pane in [Pane::Speakers, Pane::Issues, Pane::Quotes] {
+        for pane in [Pane::Articles, Pane::Speakers, Pane::Issues, Pane::Quotes] {
             let (visible, len) = (self.visible_items(pane), self.list_len(pane));
             self.list_mut(pane).keep_visible(visible, len);
         }
+    }
+
+    /// Keeps Details' scroll inside its content.
+    pub(super) fn keep_details_visible(&mut self) {
+        let (visible, len) = (self.inner_rows(Pane::Details), self.list_len(Pane::Details));
+        self.details.selected = self.details.offset;
+        self.details.offset = self.details.offset.min(len.saturating_sub(visible));
+        self.details.selected = self.details.offset;
     }
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
@@ -228,10 +350,13 @@ impl App {
             self.rewrap();
         }
         self.keep_lists_visible();
+        self.keep_details_visible();
         self.keep_article_cursor_visible();
-        let geometry = self.matrix_grid();
-        if let Mode::Matrix(m) = &mut self.mode {
-            m.keep_visible(&geometry);
+        let matrix_geometry = self.matrix_grid();
+        match &mut self.mode {
+            Mode::Matrix(m) => m.keep_visible(&matrix_geometry),
+            Mode::Reading(r) => r.keep_visible(self.area),
+            _ => {}
         }
         // Unless the reader is moving through the article, keep the
         // selected quote in view as the pane changes shape.
@@ -240,18 +365,36 @@ impl App {
         }
     }
 
+    /// The article the Article pane shows.
+    pub fn shown_article(&self) -> &Article {
+        &self.corpus.articles[self.article.shown]
+    }
+
+    /// Whether the shown article's lines are joined into paragraphs.
+    fn reflows(&self) -> bool {
+        let article = self.shown_article();
+        article.reflow.unwrap_or_else(|| looks_hard_wrapped(&article.text))
+    }
+
     /// Wraps the article to the pane's width, keeping the cursor on the
     /// same text.
     fn rewrap(&mut self) {
         let layout = &self.article.layout;
         let cursor_offset = layout.rows.get(self.article.scroll.selected).map(|r| r.start);
-        self.article.layout = ArticleLayout::new(&self.shown_article().text, self.article_width());
+        self.article.layout =
+            ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
         self.article.scroll.selected = cursor_offset.map_or(0, |o| self.article.layout.row_of(o));
     }
 
-    /// The article the Article pane shows.
-    pub fn shown_article(&self) -> &crate::model::Article {
-        &self.corpus.articles[crate::model::ArticleIx::new(0)]
+    /// Shows another article in the Article pane, from its top.
+    fn show_article(&mut self, article: ArticleIx) {
+        if article == self.article.shown && self.article.layout.width == self.article_width() {
+            return;
+        }
+        self.article.shown = article;
+        self.article.scroll = Scroll::default();
+        self.article.layout =
+            ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
     }
 
     pub(super) fn keep_article_cursor_visible(&mut self) {
@@ -259,10 +402,17 @@ impl App {
         self.article.scroll.keep_visible(height, rows);
     }
 
-    /// Scrolls the article to the selected quote's span and puts the cursor
-    /// on its first row, with a little context above when it fits.
+    /// Shows the selected quote's article, scrolled to the quote's span
+    /// with the cursor on its first row and a little context above when it
+    /// fits; without a quote, the filtered article.
     pub(super) fn show_selected_quote(&mut self) {
-        let Some(q) = self.selected_quote() else { return };
+        let Some(q) = self.selected_quote() else {
+            if let Some(a) = self.filters.article {
+                self.show_article(a);
+            }
+            return;
+        };
+        self.show_article(self.corpus.quotes[q].article);
         let rows = self.article.layout.rows_of(&self.corpus.quotes[q].span);
         let height = self.inner_rows(Pane::Article);
         let scroll = &mut self.article.scroll;
@@ -277,17 +427,21 @@ impl App {
         self.keep_article_cursor_visible();
     }
 
-    /// Selects quote `q` in the Quotes list, clearing filters that hide it.
-    pub(super) fn select_quote(&mut self, q: QuoteIx) {
+    /// Jumps to quote `q` in the Quotes list: where it was is remembered,
+    /// and filters or a search that hide the quote are set aside (Ctrl-o
+    /// brings them back).
+    pub(super) fn jump_to_quote(&mut self, q: QuoteIx) {
+        history::remember(self);
         if !self.list.passes[q] {
             self.set_filters(Filters::default());
             if !self.list.passes[q] {
                 self.search.clear();
                 self.refilter();
             }
-            self.message = Some("filters cleared to show the quote".into());
+            self.message = Some("filters set aside to show the quote · Ctrl-o brings them back".into());
         }
         self.reselect(Some(q));
+        self.details.offset = 0;
         self.show_selected_quote();
     }
 
@@ -322,15 +476,18 @@ impl App {
                 }
             }
             Event::Mouse(mouse) => {
+                if matches!(mouse.kind, MouseEventKind::Down(_)) {
+                    self.message = None;
+                }
                 match std::mem::replace(&mut self.mode, Mode::Browse) {
-                    Mode::Help(help) if matches!(mouse.kind, crossterm::event::MouseEventKind::Down(_)) => {
+                    Mode::Help(help) if matches!(mouse.kind, MouseEventKind::Down(_)) => {
                         self.mode = *help.under;
                     }
                     Mode::Matrix(mut m) => {
                         matrix::mouse(self, &mut m, mouse);
                         self.mode = Mode::Matrix(m);
                     }
-                    Mode::Browse => browse::mouse(self, mouse),
+                    Mode::Browse => self.mode = browse::mouse(self, mouse),
                     other => self.mode = other,
                 }
                 None
@@ -343,6 +500,10 @@ impl App {
                 self.message = Some(notice);
                 None
             }
+            Event::Loading(progress) => {
+                self.loading = Some(progress);
+                None
+            }
             Event::SearchIndex(built_for, index) => {
                 // An index of a corpus since replaced is of no use.
                 if Arc::ptr_eq(&built_for, &self.corpus) {
@@ -351,11 +512,20 @@ impl App {
                 None
             }
             Event::Reloaded(Ok(corpus)) => {
+                let first = self.loading.take().is_some();
                 self.replace_corpus(*corpus);
+                if !first {
+                    self.message = Some("reloaded".into());
+                }
                 None
             }
-            Event::Reloaded(Err(lines)) => {
-                self.banner = lines;
+            Event::Reloaded(Err(problems)) => {
+                self.loading = None;
+                if let Some(usable) = problems.usable {
+                    self.replace_corpus(*usable);
+                }
+                self.banner = problems.lines;
+                self.banner_head = problems.head;
                 self.resize(self.area.width, self.area.height);
                 None
             }
@@ -368,6 +538,8 @@ impl App {
             Mode::Browse => browse::update(self, action),
             Mode::Search(line) => search::update(self, line, action),
             Mode::Matrix(m) => matrix::update(self, m, action),
+            Mode::Timeline(t) => timeline::update(self, t, action),
+            Mode::Reading(r) => reading::update(self, r, action),
             Mode::Help(h) => help::update(self, h, action),
         };
         self.mode = mode;
@@ -377,12 +549,20 @@ impl App {
     /// The matrix's place on screen: everything above the status line.
     pub fn matrix_grid(&self) -> MatrixGrid {
         let area = Rect { height: self.area.height.saturating_sub(1), ..self.area };
-        let longest = self.corpus.speakers.iter().map(|s| text::width(&s.name)).max().unwrap_or(0);
-        MatrixGrid::new(area, longest.max(5))
+        let c = &self.corpus;
+        let longest = c.speakers.iter().map(|s| text::width(&s.name)).max().unwrap_or(0);
+        let issues = c.issues.iter().filter(|i| !self.matrix_folded || i.parent.is_none()).count();
+        MatrixGrid::new(area, longest.max(5), issues + 1)
     }
 
     /// Gives focus to a pane.
     pub(super) fn focus_pane(&mut self, pane: Pane) {
+        if pane != Pane::Details && self.focus != Pane::Details {
+            self.details.offset = 0;
+        }
+        if pane == Pane::Details && self.focus != Pane::Details {
+            self.details_subject = self.focus;
+        }
         self.focus = pane;
         if pane.is_left() {
             self.last_left = pane;
@@ -399,10 +579,17 @@ impl App {
         (self.visible_items(self.focus) / divisor).max(1) as isize
     }
 
-    /// Moves the selection of a list (or the article's cursor) by `delta`;
-    /// moving in Speakers or Issues changes the filter.
+    /// Moves the selection of a list (the article's cursor, Details'
+    /// first row) by `delta`; moving in a filter list changes the filter.
     pub(super) fn move_in_list(&mut self, pane: Pane, delta: isize) {
         let (len, visible) = (self.list_len(pane), self.visible_items(pane));
+        if pane == Pane::Details {
+            let last = len.saturating_sub(visible);
+            self.details.offset =
+                (self.details.offset as isize).saturating_add(delta).clamp(0, last as isize) as usize;
+            self.details.selected = self.details.offset;
+            return;
+        }
         let list = self.list_mut(pane);
         let before = list.selected;
         list.step(delta, len);
@@ -410,18 +597,15 @@ impl App {
         if list.selected == before {
             return;
         }
+        self.details.offset = 0;
         match pane {
-            Pane::Speakers | Pane::Issues => {
-                let filters = Filters {
-                    speaker: row_item::<SpeakerIx>(self.speakers.selected),
-                    issue: row_item::<IssueIx>(self.issues.selected),
-                };
-                self.filters = filters;
+            Pane::Articles | Pane::Speakers | Pane::Issues => {
+                self.filters = self.filters_from_rows();
                 self.refilter();
                 self.show_selected_quote();
             }
             Pane::Quotes => self.show_selected_quote(),
-            Pane::Article => {}
+            Pane::Article | Pane::Details => {}
         }
     }
 
@@ -429,10 +613,12 @@ impl App {
     /// article, in reading order; only the quotes near it are looked at.
     pub fn quotes_touching(&self, range: &Range<usize>) -> impl Iterator<Item = QuoteIx> + '_ {
         let c = &self.corpus;
+        let shown = self.article.shown;
         let order = &c.order;
+        let key = |q: QuoteIx| (c.quotes[q].article, c.quotes[q].span.start);
         let earliest = range.start.saturating_sub(self.longest_span);
-        let from = order.partition_point(|&q| c.quotes[q].span.start < earliest);
-        let to = order.partition_point(|&q| c.quotes[q].span.start < range.end.max(range.start + 1));
+        let from = order.partition_point(|&q| key(q) < (shown, earliest));
+        let to = order.partition_point(|&q| key(q) < (shown, range.end.max(range.start + 1)));
         let range = range.clone();
         order[from..to].iter().copied().filter(move |&q| {
             let span = &c.quotes[q].span;
@@ -445,36 +631,41 @@ impl App {
         let old = &self.corpus;
         let speaker = self.filters.speaker.map(|s| old.speakers[s].id.clone());
         let issue = self.filters.issue.map(|i| old.issues[i].id.clone());
-        let quote = self.selected_quote().map(|q| old.quotes[q].id.clone());
+        let article = self.filters.article.map(|a| old.articles[a].id.clone());
+        let quote = self.selected_quote().map(|q| old.quote_name(q).into_owned());
+        let shown = old.articles[self.article.shown].id.clone();
         self.corpus = Arc::new(corpus);
         self.facets = Facets::new(&self.corpus);
         self.longest_span = longest_span(&self.corpus);
+        self.rows = ListRows::new(&self.corpus);
+        self.history.clear();
         let c = &self.corpus;
         let filters = Filters {
             speaker: speaker.and_then(|id| c.speaker_by_id(&id)),
             issue: issue.and_then(|id| c.issue_by_id(&id)),
+            article: article.and_then(|id| c.article_by_id(&id)),
+            relayed: self.filters.relayed,
         };
         let quote = quote.and_then(|id| c.quote_by_id(&id));
+        self.article.shown = c.article_by_id(&shown).unwrap_or_default();
         self.banner.clear();
         self.search.reload(&self.corpus);
         let (folded, geometry) = (self.matrix_folded, self.matrix_grid());
-        if let Some(m) = match &mut self.mode {
-            Mode::Matrix(m) => Some(m),
-            Mode::Help(h) => match h.under.as_mut() {
-                Mode::Matrix(m) => Some(m),
-                _ => None,
-            },
-            _ => None,
-        } {
-            m.grid = crate::matrix::build(&self.corpus, folded);
-            m.keep_visible(&geometry);
-        }
+        let corpus = self.corpus.clone();
+        self.mode.each_mut(&mut |mode| match mode {
+            Mode::Matrix(m) => {
+                m.grid = crate::matrix::build(&corpus, folded);
+                m.keep_visible(&geometry);
+            }
+            Mode::Timeline(t) => t.rebuild(&corpus),
+            Mode::Reading(r) => r.reload(&corpus),
+            _ => {}
+        });
         self.set_filters(filters);
+        self.article.layout = ArticleLayout::default();
         self.resize(self.area.width, self.area.height);
-        self.rewrap();
         self.reselect(quote);
         self.show_selected_quote();
-        self.message = Some("reloaded".into());
     }
 }
 

@@ -2,7 +2,7 @@
 //! closes back to the mode it was opened from.
 
 use super::app::{App, Effect};
-use super::keymap::{Action, KEYMAP};
+use super::keymap::Action;
 use super::mode::Mode;
 
 #[derive(Debug)]
@@ -18,10 +18,20 @@ impl Help {
     }
 }
 
-pub fn update(_app: &mut App, mut help: Help, action: Action) -> (Mode, Option<Effect>) {
+pub fn update(app: &mut App, mut help: Help, action: Action) -> (Mode, Option<Effect>) {
+    let (rows, page) = super::view::help::size(app);
+    let last = rows.saturating_sub(page);
+    let page = page.max(1) as isize;
+    let step = |delta: isize, at: usize| (at as isize).saturating_add(delta).clamp(0, last as isize) as usize;
     match action {
-        Action::Down => help.scroll = (help.scroll + 1).min(KEYMAP.len()),
-        Action::Up => help.scroll = help.scroll.saturating_sub(1),
+        Action::Down => help.scroll = step(1, help.scroll),
+        Action::Up => help.scroll = step(-1, help.scroll),
+        Action::First => help.scroll = 0,
+        Action::Last => help.scroll = last,
+        Action::HalfPageDown => help.scroll = step(page / 2, help.scroll),
+        Action::HalfPageUp => help.scroll = step(-page / 2, help.scroll),
+        Action::PageDown => help.scroll = step(page, help.scroll),
+        Action::PageUp => help.scroll = step(-page, help.scroll),
         Action::Escape => return (*help.under, None),
         Action::Quit => return (Mode::Help(help), Some(Effect::Quit)),
         _ => {}

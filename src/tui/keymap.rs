@@ -88,6 +88,13 @@ pub enum Action {
     PrevHit,
     Matrix,
     Fold,
+    Timeline,
+    /// Back to where the reader was before the last jump.
+    Back,
+    /// The selected quote, full screen, with its paragraph.
+    Read,
+    /// A speaker's relayed quotes, or back to what it said.
+    Relayed,
     /// In the query line:
     Type,
     DeleteBack,
@@ -108,6 +115,10 @@ pub enum Context {
     Search,
     /// The stance matrix.
     Matrix,
+    /// A speaker's stances over time.
+    Timeline,
+    /// One quote, full screen.
+    Reading,
     /// The help overlay.
     Help,
 }
@@ -157,12 +168,45 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Enter)],
         Action::Enter,
         Context::Browse,
-        "speaker or issue: go to its quotes · article: select the quote under the cursor",
+        "speaker, issue or article: go to its quotes · quote: go to the article · article: select the quote under the cursor (again: the next one there)",
         None,
     ),
-    b(&[Char(']')], Action::NextSpan, Context::Browse, "article: next quote", None),
-    b(&[Char('[')], Action::PrevSpan, Context::Browse, "article: previous quote", None),
-    b(&[Char('a')], Action::Exchange, Context::Browse, "jump between a question and its answers", None),
+    b(
+        &[Char(']')],
+        Action::NextSpan,
+        Context::Browse,
+        "next quote of the list further down the article (article order)",
+        None,
+    ),
+    b(
+        &[Char('[')],
+        Action::PrevSpan,
+        Context::Browse,
+        "previous quote of the list further up the article (article order)",
+        None,
+    ),
+    b(
+        &[Char('a')],
+        Action::Exchange,
+        Context::Browse,
+        "step through a question's answers and back to the question",
+        None,
+    ),
+    b(
+        &[Char('z')],
+        Action::Read,
+        Context::Browse,
+        "read the quote full screen, with its paragraph",
+        Some("read"),
+    ),
+    b(
+        &[Char('v')],
+        Action::Relayed,
+        Context::Browse,
+        "speaker: the quotes it relayed, or back to those it said",
+        None,
+    ),
+    b(&[Ctrl('o')], Action::Back, Context::Browse, "back to before the last jump", Some("back")),
     b(&[Char('/')], Action::Search, Context::Browse, "search quotes as you type", Some("search")),
     b(&[Char('n')], Action::NextHit, Context::Browse, "next search hit", None),
     b(&[Char('N')], Action::PrevHit, Context::Browse, "previous search hit", None),
@@ -170,10 +214,17 @@ pub const KEYMAP: &[Binding] = &[
         &[Code(KeyCode::Esc)],
         Action::Escape,
         Context::Browse,
-        "close, else clear the search, else the filters",
+        "go back (as Ctrl-o), else clear the search, else the filters",
         None,
     ),
     b(&[Char('m')], Action::Matrix, Context::Browse, "stance matrix: speakers × issues", Some("matrix")),
+    b(
+        &[Char('t')],
+        Action::Timeline,
+        Context::Browse,
+        "the selected speaker's stances over time (issues × articles)",
+        None,
+    ),
     b(&[Char('y')], Action::Copy, Context::Browse, "copy the quote with its citation", Some("copy")),
     b(&[Char('r')], Action::Reload, Context::Browse, "reload the file", None),
     b(&[Char('?')], Action::Help, Context::Browse, "help", Some("help")),
@@ -233,8 +284,50 @@ pub const KEYMAP: &[Binding] = &[
     ),
     b(&[Char('?')], Action::Help, Context::Matrix, "help", None),
     b(&[Ctrl('c')], Action::Quit, Context::Matrix, "quit", None),
-    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Help, "scroll down", None),
+    b(&[Char('h'), Code(KeyCode::Left)], Action::LeftColumn, Context::Timeline, "earlier article", None),
+    b(&[Char('l'), Code(KeyCode::Right)], Action::RightColumn, Context::Timeline, "later article", None),
+    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Timeline, "next issue", Some("move")),
+    b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Timeline, "previous issue", None),
+    b(
+        &[Code(KeyCode::Enter)],
+        Action::Enter,
+        Context::Timeline,
+        "show the quotes of this cell",
+        Some("quotes"),
+    ),
+    b(
+        &[Char('t'), Char('q'), Code(KeyCode::Esc)],
+        Action::Escape,
+        Context::Timeline,
+        "back to the browser",
+        Some("back"),
+    ),
+    b(&[Char('?')], Action::Help, Context::Timeline, "help", None),
+    b(&[Ctrl('c')], Action::Quit, Context::Timeline, "quit", None),
+    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Reading, "scroll down", Some("scroll")),
+    b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Reading, "scroll up", None),
+    b(&[Char('g'), Code(KeyCode::Home)], Action::First, Context::Reading, "top", None),
+    b(&[Char('G'), Code(KeyCode::End)], Action::Last, Context::Reading, "bottom", None),
+    b(&[Ctrl('d'), Code(KeyCode::PageDown)], Action::PageDown, Context::Reading, "a page down", None),
+    b(&[Ctrl('u'), Code(KeyCode::PageUp)], Action::PageUp, Context::Reading, "a page up", None),
+    b(&[Char('y')], Action::Copy, Context::Reading, "copy the quote with its citation", Some("copy")),
+    b(
+        &[Char('z'), Char('q'), Code(KeyCode::Esc)],
+        Action::Escape,
+        Context::Reading,
+        "back to the browser",
+        Some("back"),
+    ),
+    b(&[Char('?')], Action::Help, Context::Reading, "help", None),
+    b(&[Ctrl('c')], Action::Quit, Context::Reading, "quit", None),
+    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Help, "scroll down", Some("scroll")),
     b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Help, "scroll up", None),
+    b(&[Char('g'), Code(KeyCode::Home)], Action::First, Context::Help, "top", None),
+    b(&[Char('G'), Code(KeyCode::End)], Action::Last, Context::Help, "bottom", None),
+    b(&[Ctrl('d')], Action::HalfPageDown, Context::Help, "half a page down", None),
+    b(&[Ctrl('u')], Action::HalfPageUp, Context::Help, "half a page up", None),
+    b(&[Code(KeyCode::PageDown)], Action::PageDown, Context::Help, "a page down", None),
+    b(&[Code(KeyCode::PageUp)], Action::PageUp, Context::Help, "a page up", None),
     b(
         &[Char('?'), Char('q'), Code(KeyCode::Esc)],
         Action::Escape,
@@ -265,7 +358,9 @@ pub fn hints(context: Context) -> Vec<(String, &'static str)> {
         .filter_map(|b| {
             let hint = b.hint?;
             let key = match b.action {
-                Action::Down if b.context == Context::Matrix => "hjkl".to_string(),
+                Action::Down if matches!(b.context, Context::Matrix | Context::Timeline) => {
+                    "hjkl".to_string()
+                }
                 Action::Down => "j/k".to_string(),
                 _ => b.keys[0].name(),
             };

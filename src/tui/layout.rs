@@ -5,17 +5,26 @@ use ratatui::layout::Rect;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
+    Articles,
     Speakers,
     Issues,
+    Details,
     Quotes,
     Article,
 }
 
 impl Pane {
-    pub const ORDER: [Pane; 4] = [Pane::Speakers, Pane::Issues, Pane::Quotes, Pane::Article];
+    /// The order of `Tab`. Articles, shown only for a corpus, comes last.
+    pub const ORDER: [Pane; 6] =
+        [Pane::Speakers, Pane::Issues, Pane::Quotes, Pane::Article, Pane::Details, Pane::Articles];
 
     pub fn is_left(self) -> bool {
-        matches!(self, Pane::Speakers | Pane::Issues)
+        matches!(self, Pane::Articles | Pane::Speakers | Pane::Issues | Pane::Details)
+    }
+
+    /// The lists whose selection is a filter.
+    pub fn is_filter(self) -> bool {
+        matches!(self, Pane::Articles | Pane::Speakers | Pane::Issues)
     }
 }
 
@@ -28,6 +37,7 @@ pub const WIDE: u16 = 80;
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Panes {
     pub banner: Option<Rect>,
+    pub articles: Option<Rect>,
     pub speakers: Option<Rect>,
     pub issues: Option<Rect>,
     pub details: Option<Rect>,
@@ -39,8 +49,10 @@ pub struct Panes {
 impl Panes {
     pub fn get(&self, pane: Pane) -> Option<Rect> {
         match pane {
+            Pane::Articles => self.articles,
             Pane::Speakers => self.speakers,
             Pane::Issues => self.issues,
+            Pane::Details => self.details,
             Pane::Quotes => self.quotes,
             Pane::Article => self.article,
         }
@@ -59,10 +71,26 @@ pub enum Screen {
     Panes(Panes),
 }
 
-/// Lays out the browser. `rows` are the speaker and issue list lengths
-/// (with their "All" rows), so short lists do not take more room than they
-/// need; `banner` is the height of the reload-problem banner.
-pub fn compute(area: Rect, focus: Pane, rows: (usize, usize), banner: u16) -> Screen {
+/// How many rows each pane's content would like: the lists' lengths (with
+/// their "All" rows; no Articles list for a single article) and Details'.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Wanted {
+    pub articles: Option<usize>,
+    pub speakers: usize,
+    pub issues: usize,
+    pub details: usize,
+}
+
+/// The width of Details' text at a terminal size.
+pub fn details_width(area: Rect) -> usize {
+    let outer = if area.width >= WIDE { (area.width / 3).clamp(26, 40) } else { area.width };
+    outer.saturating_sub(2) as usize
+}
+
+/// Lays out the browser. Short lists take no more room than they need;
+/// Details takes what is left of the left column (more when it has focus);
+/// `banner` is the height of the reload-problem banner.
+pub fn compute(area: Rect, focus: Pane, wanted: Wanted, banner: u16) -> Screen {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Screen::TooSmall;
     }
@@ -81,34 +109,27 @@ pub fn compute(area: Rect, focus: Pane, rows: (usize, usize), banner: u16) -> Sc
         let left_width = (area.width / 3).clamp(26, 40);
         let left = Rect { width: left_width, ..body };
         let right = Rect { x: body.x + left_width, width: body.width - left_width, ..body };
-        let fit = |n: usize| (n as u16).saturating_add(2);
-        let details = (left.height / 4).clamp(4, 10);
-        let lists = left.height.saturating_sub(details);
-        let (want_speakers, want_issues) = (fit(rows.0), fit(rows.1));
-        let speakers = if want_speakers + want_issues <= lists {
-            want_speakers
-        } else {
-            want_speakers.min((lists / 2).max(lists.saturating_sub(want_issues)))
-        };
-        let at_least = 3.min(lists);
-        let speakers = speakers.clamp(at_least, lists.saturating_sub(3).max(at_least));
-        let issues = lists - speakers;
-        panes.speakers = Some(Rect { height: speakers, ..left });
-        panes.issues = Some(Rect { y: left.y + speakers, height: issues, ..left });
-        panes.details = Some(Rect { y: left.y + lists, height: left.height - lists, ..left });
+        left_column(&mut panes, left, focus, wanted);
         let quotes = (right.height * 2 / 5).max(4);
         panes.quotes = Some(Rect { height: quotes, ..right });
         panes.article = Some(Rect { y: right.y + quotes, height: right.height - quotes, ..right });
     } else {
-        // One column: the focused list above the article, Details between
-        // them when there is room.
-        let list = if focus == Pane::Article { Pane::Quotes } else { focus };
+        // One column: the focused list (or Details) above the article,
+        // Details between them when there is room.
+        let shown =
+            if matches!(focus, Pane::Article) || (focus == Pane::Articles && wanted.articles.is_none()) {
+                Pane::Quotes
+            } else {
+                focus
+            };
         let top = (body.height * 2 / 5).max(4);
-        let details = if body.height >= 30 { 7 } else { 0 };
+        let details = if body.height >= 30 && shown != Pane::Details { 7 } else { 0 };
         let top_rect = Rect { height: top, ..body };
-        match list {
+        match shown {
+            Pane::Articles => panes.articles = Some(top_rect),
             Pane::Speakers => panes.speakers = Some(top_rect),
             Pane::Issues => panes.issues = Some(top_rect),
+            Pane::Details => panes.details = Some(top_rect),
             _ => panes.quotes = Some(top_rect),
         }
         if details > 0 {
@@ -117,6 +138,62 @@ pub fn compute(area: Rect, focus: Pane, rows: (usize, usize), banner: u16) -> Sc
         panes.article = Some(Rect { y: body.y + top + details, height: body.height - top - details, ..body });
     }
     Screen::Panes(panes)
+}
+
+/// The left column: the lists at the size they want where there is room,
+/// Details below them with the rest.
+fn left_column(panes: &mut Panes, left: Rect, focus: Pane, wanted: Wanted) {
+    let fit = |n: usize| (n as u16).saturating_add(2);
+    let lists: Vec<(Pane, u16)> = [
+        wanted.articles.map(|n| (Pane::Articles, fit(n))),
+        Some((Pane::Speakers, fit(wanted.speakers))),
+        Some((Pane::Issues, fit(wanted.issues))),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let least = 3u16;
+    // Details: what its content wants, within a quarter of the column
+    // (most of it when it has focus), and at least a few rows; the lists
+    // come first when they would otherwise be cut.
+    let want: u16 = lists.iter().map(|(_, h)| *h).sum();
+    let details_share = if focus == Pane::Details { left.height * 3 / 4 } else { left.height / 4 };
+    let details_least = fit(wanted.details).min(details_share).max(4.min(left.height / 2));
+    let details_least =
+        if focus != Pane::Details && want + 4 <= left.height && want + details_least > left.height {
+            left.height - want
+        } else {
+            details_least
+        };
+    let room = left.height.saturating_sub(details_least);
+    let heights: Vec<u16> = if want <= room {
+        lists.iter().map(|(_, h)| *h).collect()
+    } else {
+        // Share the room: the shortest lists whole when they fit in an
+        // equal share, the rest shared equally, each at least `least`.
+        let mut hs = vec![0u16; lists.len()];
+        let mut order: Vec<usize> = (0..lists.len()).collect();
+        order.sort_by_key(|&i| lists[i].1);
+        let mut left = room;
+        for (n, &i) in order.iter().enumerate() {
+            let share = left / (order.len() - n) as u16;
+            hs[i] = lists[i].1.min(share).max(least.min(share.max(1)));
+            left = left.saturating_sub(hs[i]);
+        }
+        hs
+    };
+    let mut y = left.y;
+    for ((pane, _), h) in lists.iter().zip(heights) {
+        let h = h.min(left.bottom().saturating_sub(y));
+        let rect = Rect { y, height: h, ..left };
+        match pane {
+            Pane::Articles => panes.articles = Some(rect),
+            Pane::Speakers => panes.speakers = Some(rect),
+            _ => panes.issues = Some(rect),
+        }
+        y += h;
+    }
+    panes.details = Some(Rect { y, height: left.bottom().saturating_sub(y), ..left });
 }
 
 #[cfg(test)]
@@ -129,20 +206,44 @@ mod tests {
             for height in 0..60 {
                 let area = Rect::new(0, 0, width, height);
                 for focus in Pane::ORDER {
-                    let Screen::Panes(p) = compute(area, focus, (9, 10), 2) else { continue };
-                    let rects =
-                        [p.banner, p.speakers, p.issues, p.details, p.quotes, p.article, Some(p.status)];
-                    for r in rects.into_iter().flatten() {
-                        assert!(area.contains(r.as_position()) || r.area() == 0, "{width}x{height}");
-                        assert!(
-                            r.right() <= area.right() && r.bottom() <= area.bottom(),
-                            "{width}x{height} {r:?}"
-                        );
+                    for articles in [None, Some(6)] {
+                        let wanted = Wanted { articles, speakers: 9, issues: 10, details: 12 };
+                        let Screen::Panes(p) = compute(area, focus, wanted, 2) else { continue };
+                        let rects = [
+                            p.banner,
+                            p.articles,
+                            p.speakers,
+                            p.issues,
+                            p.details,
+                            p.quotes,
+                            p.article,
+                            Some(p.status),
+                        ];
+                        for r in rects.into_iter().flatten() {
+                            assert!(area.contains(r.as_position()) || r.area() == 0, "{width}x{height}");
+                            assert!(
+                                r.right() <= area.right() && r.bottom() <= area.bottom(),
+                                "{width}x{height} {r:?}"
+                            );
+                        }
+                        let shown = p.get(focus).is_some() || focus == Pane::Article || articles.is_none();
+                        assert!(shown, "{focus:?} at {width}x{height}");
                     }
-                    assert!(p.get(focus).is_some() || focus == Pane::Article);
                 }
             }
         }
+    }
+
+    #[test]
+    fn details_take_what_the_lists_leave() {
+        let area = Rect::new(0, 0, 160, 45);
+        let wanted = Wanted { articles: None, speakers: 9, issues: 10, details: 30 };
+        let Screen::Panes(p) = compute(area, Pane::Speakers, wanted, 0) else { panic!() };
+        assert_eq!(p.speakers.unwrap().height, 11);
+        assert_eq!(p.issues.unwrap().height, 12);
+        assert_eq!(p.details.unwrap().height, 44 - 23, "the rest of the column");
+        let Screen::Panes(p) = compute(area, Pane::Details, wanted, 0) else { panic!() };
+        assert!(p.details.unwrap().height >= 32, "with focus, Details takes most of the column");
     }
 }
 
@@ -160,12 +261,19 @@ pub struct MatrixGrid {
     /// Inside the border.
     pub inner: Rect,
     pub name_width: u16,
+    /// The width of an issue's column: wider when there is room, so that
+    /// titles break between words.
+    pub column: u16,
     /// Rows of the grid that fit.
     pub rows: usize,
 }
 
+/// The widest an issue's column grows.
+pub const MATRIX_COLUMN_MAX: u16 = 24;
+
 impl MatrixGrid {
-    pub fn new(area: Rect, longest_name: usize) -> MatrixGrid {
+    /// The grid for `columns` columns (the totals included).
+    pub fn new(area: Rect, longest_name: usize, columns: usize) -> MatrixGrid {
         let inner = Rect {
             x: area.x + 1,
             y: area.y + 1,
@@ -174,12 +282,14 @@ impl MatrixGrid {
         };
         let name_width = (longest_name as u16 + 1).clamp(8, 27).min(inner.width / 3);
         let rows = inner.height.saturating_sub(MATRIX_HEADER + MATRIX_FOOTER) as usize;
-        MatrixGrid { inner, name_width, rows: rows.max(1) }
+        let room = inner.width.saturating_sub(name_width + MATRIX_TOTAL);
+        let column = (room / columns.saturating_sub(1).max(1) as u16).clamp(MATRIX_COLUMN, MATRIX_COLUMN_MAX);
+        MatrixGrid { inner, name_width, column, rows: rows.max(1) }
     }
 
     /// The width of grid column `c` of `columns` (the last is the totals).
-    pub fn column_width(c: usize, columns: usize) -> u16 {
-        if c + 1 == columns { MATRIX_TOTAL } else { MATRIX_COLUMN }
+    pub fn column_width(&self, c: usize, columns: usize) -> u16 {
+        if c + 1 == columns { MATRIX_TOTAL } else { self.column }
     }
 
     /// How many columns, from `left` on, fit beside the names.
@@ -187,7 +297,7 @@ impl MatrixGrid {
         let mut room = self.inner.width.saturating_sub(self.name_width);
         let mut n = 0;
         for c in left..columns {
-            let w = Self::column_width(c, columns);
+            let w = self.column_width(c, columns);
             if w > room {
                 break;
             }
@@ -212,7 +322,7 @@ impl MatrixGrid {
         }
         let mut x = column.checked_sub(self.inner.x + self.name_width)?;
         for c in left..columns {
-            let w = Self::column_width(c, columns);
+            let w = self.column_width(c, columns);
             if x < w {
                 return Some((top + y, c));
             }

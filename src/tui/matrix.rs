@@ -3,6 +3,7 @@
 
 use super::app::{App, Effect};
 use super::help::Help;
+use super::history;
 use super::keymap::Action;
 use super::layout::{MatrixGrid, Pane};
 use super::mode::Mode;
@@ -31,6 +32,17 @@ impl MatrixView {
     /// Columns with the totals column.
     pub fn column_count(&self) -> usize {
         self.grid.columns.len() + 1
+    }
+
+    /// How many statements a cell (totals included) holds.
+    pub fn cell_quotes(&self, row: usize, col: usize) -> usize {
+        let g = &self.grid;
+        match (row < g.rows.len(), col < g.columns.len()) {
+            (true, true) => g.cells[row][col].quotes.len(),
+            (true, false) => g.row_totals[row].quotes,
+            (false, true) => g.column_totals[col].quotes,
+            (false, false) => g.total.quotes,
+        }
     }
 
     /// Keeps the cursor inside the grid and on screen.
@@ -70,8 +82,12 @@ pub fn update(app: &mut App, mut m: MatrixView, action: Action) -> (Mode, Option
         Action::Last => m.rows.selected = rows - 1,
         Action::Fold => fold(app, &mut m),
         Action::Enter => {
-            enter(app, &m);
-            return (Mode::Browse, None);
+            if m.cell_quotes(m.rows.selected, m.cols.selected) == 0 {
+                app.message = Some("no quotes in that cell · move to a cell with a count".into());
+            } else {
+                enter(app, &m);
+                return (Mode::Browse, None);
+            }
         }
         _ => {}
     }
@@ -108,11 +124,14 @@ fn fold(app: &mut App, m: &mut MatrixView) {
 }
 
 /// Enter on a cell: back to the browser, filtered to its speaker and
-/// issue (a totals cell keeps that filter open), on its first quote.
+/// issue (a totals cell keeps that filter open), on its first quote. The
+/// filters and search from before are remembered for Ctrl-o.
 fn enter(app: &mut App, m: &MatrixView) {
+    history::remember(app);
     let filters = Filters {
         speaker: m.grid.rows.get(m.rows.selected).copied(),
         issue: m.grid.columns.get(m.cols.selected).copied(),
+        ..Filters::default()
     };
     app.search.clear();
     app.quotes = Scroll::default();
@@ -121,9 +140,6 @@ fn enter(app: &mut App, m: &MatrixView) {
     app.focus_pane(Pane::Quotes);
     app.keep_lists_visible();
     app.show_selected_quote();
-    if app.list.quotes.is_empty() {
-        app.message = Some("no quotes in that cell".into());
-    }
 }
 
 /// A click selects a cell; the wheel moves between rows.

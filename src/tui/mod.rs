@@ -9,10 +9,15 @@ pub mod app;
 pub mod article_layout;
 mod browse;
 mod clipboard;
+pub mod details;
+pub mod history;
+pub mod reading;
+pub mod timeline;
 
 mod help;
 pub mod keymap;
 pub mod layout;
+mod loader;
 pub mod matrix;
 pub mod mode;
 pub mod scroll;
@@ -20,15 +25,17 @@ pub mod search;
 pub mod theme;
 pub mod view;
 
-use crate::commands::{self, EXIT_OK, EXIT_USAGE};
-use crate::model::{self, Corpus, LoadOutcome, Severity, Source};
+use crate::commands::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use crate::model::{Corpus, Progress, Source};
 use crate::query::SearchIndex;
+use app::Problems;
 use app::{App, Effect, Event};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
+use loader::{Loaded, Loader, Report};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
@@ -36,20 +43,25 @@ use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
 use theme::Theme;
 
 enum Message {
     Terminal(crossterm::event::Event),
-    FileChanged,
+    FileChanged(Vec<PathBuf>),
     Signal(i32),
     SearchIndex(Arc<Corpus>, Box<SearchIndex>),
-    Notice(String),
+    Load(Report),
 }
+
+/// How long the browser waits for a quick load before it takes the screen:
+/// a broken file is then reported on the terminal, as `check` would.
+const QUICK_LOAD: Duration = Duration::from_millis(60);
 
 /// Opens the browser on what the paths name (the built-in article when
 /// there are none); returns the exit status.
 pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
-    let source = &Source::from_args(paths);
+    let source = Source::from_args(paths);
     for (name, is_terminal) in [
         ("standard input", std::io::stdin().is_terminal()),
         ("standard output", std::io::stdout().is_terminal()),
@@ -62,53 +74,85 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
             return Ok(EXIT_USAGE);
         }
     }
-    let (corpus, warnings) = match commands::open_quietly(paths, &mut std::io::stderr()) {
-        Ok(opened) => opened,
-        Err(status) => return Ok(status),
-    };
-
     let (tx, rx) = mpsc::channel();
-    let watcher = watch(source, &corpus, tx.clone());
+    let to_loop = tx.clone();
+    let loader = Loader::start(source.clone(), move |report| {
+        let _ = to_loop.send(Message::Load(report));
+    });
+    let mut early = Vec::new();
+    let deadline = Instant::now() + QUICK_LOAD;
+    while let Ok(message) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+        let done = matches!(message, Message::Load(Report::Done { .. }));
+        if let Message::Load(Report::Done { loaded, .. }) = &message
+            && let Some(status) = fatal(loaded, &source)
+        {
+            return Ok(status);
+        }
+        early.push(message);
+        if done {
+            break;
+        }
+    }
     listen_for_signals(tx.clone())?;
     spawn_terminal_reader(tx.clone());
-
     install_panic_hook(mouse);
     init_terminal(mouse)?;
-    if let Some(notice) = warnings_notice(warnings) {
-        let _ = tx.send(Message::Notice(notice));
+    for message in early {
+        let _ = tx.send(message);
     }
-    if let Err(why) = &watcher {
-        let _ = tx.send(Message::Notice(format!("{why} · r reloads by hand")));
-    }
-    let result = event_loop(source, corpus, mouse, &tx, &rx);
+    let result = event_loop(&source, loader, mouse, &tx, &rx);
     restore_terminal(mouse);
-    result
+    match result {
+        Ok(Exit::Status(status)) => Ok(status),
+        // A load that failed after the screen was taken: said now that the
+        // terminal is back.
+        Ok(Exit::Failed(loaded)) => Ok(fatal(&loaded, &source).unwrap_or(EXIT_ERRORS)),
+        Err(e) => Err(e),
+    }
 }
 
-/// What the status line says of a file's warnings, if it has any.
+/// How the loop ended.
+enum Exit {
+    Status(u8),
+    /// The first load found nothing to show.
+    Failed(Loaded),
+}
+
+/// A load that leaves nothing to browse: its diagnostics printed, and the
+/// exit status (1 errors, 2 a path that cannot be read).
+fn fatal(loaded: &Loaded, source: &Source) -> Option<u8> {
+    match loaded {
+        Loaded::Unreadable(why) => {
+            eprintln!("whosaid: {why}");
+            Some(EXIT_USAGE)
+        }
+        Loaded::Broken { lines, usable: None, .. } => {
+            for line in lines {
+                eprintln!("{line}");
+            }
+            let n = lines.iter().filter(|l| l.contains(": error: ")).count();
+            eprintln!(
+                "whosaid: {} has {n} error{}; `whosaid check` lists them",
+                crate::text::one_line(&source.name()),
+                if n == 1 { "" } else { "s" }
+            );
+            Some(EXIT_ERRORS)
+        }
+        _ => None,
+    }
+}
+
+/// What the status line says of warnings, if there are any.
 fn warnings_notice(warnings: usize) -> Option<String> {
     match warnings {
         0 => None,
-        1 => Some("the file has 1 warning · `whosaid check` shows it".into()),
-        n => Some(format!("the file has {n} warnings · `whosaid check` lists them")),
+        1 => Some("1 warning · `whosaid check` shows it".into()),
+        n => Some(format!("{n} warnings · `whosaid check` lists them")),
     }
 }
 
-/// Reloads after an edit: the corpus, or the problems for the banner
-/// (errors first).
-fn reload(source: &Source) -> Result<Box<Corpus>, Vec<String>> {
-    match model::load(source) {
-        Err(unreadable) => Err(vec![unreadable.to_string()]),
-        Ok(LoadOutcome::Valid { corpus, .. }) => Ok(Box::new(corpus)),
-        Ok(LoadOutcome::Invalid { mut diagnostics }) => {
-            diagnostics.sort_by_key(|d| d.severity != Severity::Error);
-            Err(diagnostics.iter().map(|d| d.render()).collect())
-        }
-    }
-}
-
-/// Builds the search index of the annotation on another thread, so that
-/// the first `/` finds it ready.
+/// Builds the search index of a corpus on another thread, so that the
+/// first `/` finds it ready.
 fn index_in_background(corpus: &Arc<Corpus>, tx: &Sender<Message>) {
     let (corpus, tx) = (corpus.clone(), tx.clone());
     std::thread::spawn(move || {
@@ -119,15 +163,18 @@ fn index_in_background(corpus: &Arc<Corpus>, tx: &Sender<Message>) {
 
 fn event_loop(
     source: &Source,
-    corpus: Corpus,
+    mut loader: Loader,
     mouse: bool,
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
-) -> anyhow::Result<u8> {
+) -> anyhow::Result<Exit> {
     let mut terminal = fresh_terminal()?;
     let size = terminal.size()?;
-    let mut app = App::new(corpus, source.name(), Theme::from_env(), size.width, size.height);
-    let mut indexed = None;
+    let mut app =
+        App::new(Corpus::blank("loading…"), source.name(), Theme::from_env(), size.width, size.height);
+    app.loading = Some(Progress::default());
+    let mut watcher = None;
+    let mut indexed: Option<Arc<Corpus>> = None;
     // For the tests of terminal restoration: a key that panics on purpose
     // (in debug builds only: the release binary has no such hook).
     #[cfg(debug_assertions)]
@@ -136,14 +183,15 @@ fn event_loop(
     let panic_key: Option<char> = None;
     loop {
         terminal.draw(|frame| view::draw(frame, &app))?;
-        // After the first frame of each annotation: its search index.
-        if !indexed.as_ref().is_some_and(|c| Arc::ptr_eq(c, &app.corpus)) {
+        // After the first frame of each corpus: its search index.
+        if app.loading.is_none() && !indexed.as_ref().is_some_and(|c| Arc::ptr_eq(c, &app.corpus)) {
             index_in_background(&app.corpus, tx);
             indexed = Some(app.corpus.clone());
         }
         let mut batch = vec![rx.recv()?];
         batch.extend(rx.try_iter());
-        let mut reload_pending = false;
+        let mut changed: Vec<PathBuf> = Vec::new();
+        let mut reload = false;
         for message in batch {
             let effect = match message {
                 Message::Terminal(crossterm::event::Event::Key(key)) => {
@@ -155,8 +203,9 @@ fn event_loop(
                 Message::Terminal(crossterm::event::Event::Mouse(m)) => app.handle(Event::Mouse(m)),
                 Message::Terminal(crossterm::event::Event::Resize(w, h)) => app.handle(Event::Resize(w, h)),
                 Message::Terminal(_) => None,
-                Message::FileChanged => {
-                    reload_pending = true;
+                Message::FileChanged(paths) => {
+                    changed.extend(paths);
+                    reload = true;
                     None
                 }
                 Message::Signal(SIGCONT) => {
@@ -164,14 +213,34 @@ fn event_loop(
                     terminal = fresh_terminal()?;
                     None
                 }
-                Message::Signal(signal) => return Ok(128 + signal as u8),
+                Message::Signal(signal) => return Ok(Exit::Status(128 + signal as u8)),
                 Message::SearchIndex(built_for, index) => app.handle(Event::SearchIndex(built_for, index)),
-                Message::Notice(notice) => app.handle(Event::Notice(notice)),
+                Message::Load(Report::Progress(p)) => app.handle(Event::Loading(p)),
+                Message::Load(Report::Done { generation, loaded, files, directories }) => {
+                    // An older load's outcome is of no use once a newer one was asked for.
+                    if generation < loader.generation {
+                        continue;
+                    }
+                    let first = app.loading.is_some();
+                    if first && fatal_kind(&loaded) {
+                        return Ok(Exit::Failed(loaded));
+                    }
+                    if *source != Source::BuiltIn {
+                        watcher = Some(watch(&files, &directories, tx.clone()));
+                        if let Some(Err(why)) = &watcher {
+                            app.handle(Event::Notice(format!("{why} · r reloads by hand")));
+                        }
+                    }
+                    apply(&mut app, loaded, first)
+                }
             };
             match effect {
                 None => {}
-                Some(Effect::Quit) => return Ok(EXIT_OK),
-                Some(Effect::Reload) => reload_pending = true,
+                Some(Effect::Quit) => return Ok(Exit::Status(EXIT_OK)),
+                Some(Effect::Reload) => {
+                    changed.clear();
+                    reload = true;
+                }
                 Some(Effect::Copy(text)) => {
                     let mut out = std::io::stdout();
                     out.write_all(clipboard::osc52(&text).as_bytes())?;
@@ -185,14 +254,52 @@ fn event_loop(
                 }
             }
         }
-        if reload_pending {
+        if reload {
             if *source == Source::BuiltIn {
                 app.handle(Event::Notice("the built-in article cannot change; nothing to reload".into()));
             } else {
-                app.handle(Event::Reloaded(reload(source)));
+                loader.reload(changed);
             }
         }
+        let _ = &watcher;
     }
+}
+
+fn fatal_kind(loaded: &Loaded) -> bool {
+    matches!(loaded, Loaded::Unreadable(_) | Loaded::Broken { usable: None, .. })
+}
+
+/// Hands a load's outcome to the App: the corpus, or the banner over the
+/// last good state (or over the files that are fine).
+fn apply(app: &mut App, loaded: Loaded, first: bool) -> Option<Effect> {
+    match loaded {
+        Loaded::Good { corpus, warnings } => {
+            app.handle(Event::Reloaded(Ok(corpus)));
+            if first && let Some(notice) = warnings_notice(warnings) {
+                app.handle(Event::Notice(notice));
+            }
+        }
+        Loaded::Broken { lines, broken, usable } => {
+            let head = if usable.is_some() {
+                format!(
+                    "{} with errors left out: {} · fix and it loads",
+                    if broken.len() == 1 { "1 file".to_string() } else { format!("{} files", broken.len()) },
+                    broken.join(", ")
+                )
+            } else {
+                format!(
+                    "reload failed: showing the last good version of {} · fix the file and it reloads",
+                    app.name
+                )
+            };
+            app.handle(Event::Reloaded(Err(Problems { head, lines, usable })));
+        }
+        Loaded::Unreadable(why) => {
+            let head = format!("reload failed: showing the last good version of {}", app.name);
+            app.handle(Event::Reloaded(Err(Problems { head, lines: vec![why], usable: None })));
+        }
+    }
+    None
 }
 
 type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
@@ -255,37 +362,49 @@ fn listen_for_signals(tx: Sender<Message>) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Watches the annotation files and their article texts (their
-/// directories, so that editors which save by renaming are seen too). The
-/// built-in article is not watched; a watch that cannot be set up is said.
+/// Watches the corpus's files (through their directories, so that editors
+/// that save by renaming are seen too) and the directories it was opened
+/// from (a new file there joins); a watch that cannot be set up is said.
 fn watch(
-    source: &Source,
-    corpus: &Corpus,
+    files: &[PathBuf],
+    directories: &[PathBuf],
     tx: Sender<Message>,
-) -> Result<Option<notify::RecommendedWatcher>, String> {
+) -> Result<notify::RecommendedWatcher, String> {
     use notify::{RecursiveMode, Watcher};
-    let Source::Paths(paths) = source else { return Ok(None) };
-    let texts = corpus.articles.iter().filter_map(|a| a.text_file.clone());
-    let files: Vec<PathBuf> = paths.iter().cloned().chain(texts).map(absolute).collect();
-    let watched = files.clone();
+    let files: Vec<PathBuf> = files.iter().cloned().map(absolute).collect();
+    let roots: Vec<PathBuf> = directories.iter().cloned().map(absolute).collect();
+    let (watched, under) = (files.clone(), roots.clone());
     let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
         let Ok(event) = event else { return };
         if event.kind.is_access() {
             return;
         }
-        if event.paths.iter().any(|p| watched.iter().any(|w| absolute(p.clone()) == *w)) {
-            let _ = tx.send(Message::FileChanged);
+        let paths: Vec<PathBuf> = event.paths.iter().cloned().map(absolute).collect();
+        let ours = |p: &PathBuf| {
+            watched.contains(p)
+                || (under.iter().any(|r| p.starts_with(r))
+                    && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        };
+        let changed: Vec<PathBuf> = paths.into_iter().filter(ours).collect();
+        if !changed.is_empty() {
+            let _ = tx.send(Message::FileChanged(changed));
         }
     })
     .map_err(|e| format!("cannot watch the files for changes ({e})"))?;
-    for file in &files {
-        if let Some(dir) = file.parent() {
-            watcher
-                .watch(dir, RecursiveMode::NonRecursive)
-                .map_err(|e| format!("cannot watch {} for changes ({e})", dir.display()))?;
-        }
+    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(PathBuf::from)).collect();
+    dirs.sort();
+    dirs.dedup();
+    for dir in dirs.iter().filter(|d| !roots.iter().any(|r| d.starts_with(r))) {
+        watcher
+            .watch(dir, RecursiveMode::NonRecursive)
+            .map_err(|e| format!("cannot watch {} for changes ({e})", dir.display()))?;
     }
-    Ok(Some(watcher))
+    for root in &roots {
+        watcher
+            .watch(root, RecursiveMode::Recursive)
+            .map_err(|e| format!("cannot watch {} for changes ({e})", root.display()))?;
+    }
+    Ok(watcher)
 }
 
 fn absolute(path: PathBuf) -> PathBuf {

@@ -1,11 +1,14 @@
 //! What the browser is doing: browsing the panes, typing a search, looking
-//! at the stance matrix, reading the help. One enum, owned by the App; each
-//! mode's state lives in its variant and its update in a module of its own.
+//! at the stance matrix or a speaker's timeline, reading one quote, reading
+//! the help. One enum, owned by the App; each mode's state lives in its
+//! variant and its update in a module of its own.
 
 use super::help::Help;
 use super::keymap::Context;
 use super::matrix::MatrixView;
+use super::reading::Reading;
 use super::search::SearchLine;
+use super::timeline::TimelineView;
 
 #[derive(Debug)]
 pub enum Mode {
@@ -15,6 +18,10 @@ pub enum Mode {
     Search(SearchLine),
     /// The stance matrix, full screen.
     Matrix(MatrixView),
+    /// A speaker's stances over time, full screen.
+    Timeline(TimelineView),
+    /// One quote, full screen, with its paragraph.
+    Reading(Reading),
     /// The help, over the mode it was opened from.
     Help(Help),
 }
@@ -26,6 +33,8 @@ impl Mode {
             Mode::Browse => Context::Browse,
             Mode::Search(_) => Context::Search,
             Mode::Matrix(_) => Context::Matrix,
+            Mode::Timeline(_) => Context::Timeline,
+            Mode::Reading(_) => Context::Reading,
             Mode::Help(_) => Context::Help,
         }
     }
@@ -35,6 +44,14 @@ impl Mode {
         match self {
             Mode::Help(help) => help.under.base(),
             mode => mode,
+        }
+    }
+
+    /// Applies `f` to this mode and to any under it.
+    pub fn each_mut(&mut self, f: &mut impl FnMut(&mut Mode)) {
+        f(self);
+        if let Mode::Help(help) = self {
+            help.under.each_mut(f);
         }
     }
 
@@ -53,8 +70,8 @@ impl Mode {
         }
     }
 
-    /// Whether an overlay covers the panes (they then show no focus).
-    pub fn is_overlay(&self) -> bool {
-        matches!(self, Mode::Help(_))
+    /// Whether something covers the panes (they then show no focus).
+    pub fn covers_panes(&self) -> bool {
+        !matches!(self, Mode::Browse | Mode::Search(_))
     }
 }

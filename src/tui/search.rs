@@ -4,6 +4,7 @@
 //! is in [`crate::query`], shared with the command line.
 
 use super::app::{App, Effect};
+use super::history::{self, Place};
 use super::keymap::Action;
 use super::layout::Pane;
 use super::mode::Mode;
@@ -67,21 +68,14 @@ impl QueryLine {
     }
 }
 
-/// What Esc brings back: the search and list as they were before `/`.
-#[derive(Debug)]
-pub struct Saved {
-    query: String,
-    found: Option<Found>,
-    quotes: Scroll,
-    selected: Option<QuoteIx>,
-}
-
-/// The Search mode: the line being typed, what it had before, and what is
-/// wrong with the query as typed (the list keeps its last good result).
+/// The Search mode: the line being typed, where the reader was before `/`
+/// (Esc returns there; Enter keeps the result and remembers it for
+/// Ctrl-o), and what is wrong with the query as typed (the list keeps its
+/// last good result).
 #[derive(Debug)]
 pub struct SearchLine {
     pub line: QueryLine,
-    saved: Saved,
+    before: Place,
     pub error: Option<String>,
 }
 
@@ -144,29 +138,19 @@ impl Search {
 
 /// `/`: opens the query line, remembering the list for Esc.
 pub fn open(app: &mut App) -> Mode {
-    let saved = Saved {
-        query: app.search.query.clone(),
-        found: app.search.found.clone(),
-        quotes: app.quotes,
-        selected: app.selected_quote(),
-    };
-    Mode::Search(SearchLine { line: QueryLine::default(), saved, error: None })
+    Mode::Search(SearchLine { line: QueryLine::default(), before: Place::here(app), error: None })
 }
 
 pub fn update(app: &mut App, mut search: SearchLine, action: Action) -> (Mode, Option<Effect>) {
     match action {
         Action::Quit => return (Mode::Search(search), Some(Effect::Quit)),
         Action::Enter => {
+            history::push(app, search.before);
             app.focus_pane(Pane::Quotes);
             return (Mode::Browse, None);
         }
         Action::Escape => {
-            let saved = search.saved;
-            app.search.query = saved.query;
-            app.search.found = saved.found;
-            app.refilter();
-            app.quotes = saved.quotes;
-            app.reselect(saved.selected);
+            search.before.restore(app);
             return (Mode::Browse, None);
         }
         Action::Down => app.move_in_list(Pane::Quotes, 1),

@@ -80,6 +80,11 @@ impl Theme {
         if self.color { Style::new().bg(Color::DarkGray) } else { Style::new().add_modifier(Modifier::BOLD) }
     }
 
+    /// A quote's own words, in Details and the reading view.
+    pub fn words(self) -> Style {
+        Style::new().add_modifier(Modifier::ITALIC)
+    }
+
     pub fn title(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }

@@ -126,3 +126,93 @@ pub fn text(buffer: &Buffer) -> String {
 pub fn row_of(screen: &str, needle: &str) -> Option<usize> {
     screen.lines().position(|l| l.contains(needle))
 }
+
+/// The example corpus, opened as `whosaid examples/` would.
+pub fn corpus() -> Corpus {
+    static CORPUS: std::sync::OnceLock<Corpus> = std::sync::OnceLock::new();
+    CORPUS
+        .get_or_init(|| {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+            let outcome = load(&Source::Paths(vec![dir])).unwrap();
+            let problems: Vec<String> = outcome.diagnostics().iter().map(|d| d.render()).collect();
+            outcome.into_corpus().unwrap_or_else(|| panic!("{problems:?}"))
+        })
+        .clone()
+}
+
+pub fn corpus_app(width: u16, height: u16) -> App {
+    App::new(corpus(), "examples/".into(), Theme { color: true }, width, height)
+}
+
+/// Moves the focus to a pane with Tab.
+pub fn focus(app: &mut App, pane: whosaid::tui::layout::Pane) {
+    for _ in 0..8 {
+        if app.focus == pane {
+            return;
+        }
+        press(app, "Tab");
+    }
+    panic!("{pane:?} cannot be reached with Tab");
+}
+
+/// Selects a speaker in the Speakers list, as a reader would with j and k.
+pub fn select_speaker(app: &mut App, id: &str) {
+    let s = app.corpus.speaker_by_id(id).unwrap_or_else(|| panic!("speaker {id}"));
+    focus(app, whosaid::tui::layout::Pane::Speakers);
+    press(app, "g");
+    while app.filters.speaker != Some(s) {
+        let before = app.speakers.selected;
+        press(app, "j");
+        assert_ne!(app.speakers.selected, before, "speaker {id} is in the list");
+    }
+}
+
+pub fn select_issue(app: &mut App, id: &str) {
+    let i = app.corpus.issue_by_id(id).unwrap_or_else(|| panic!("issue {id}"));
+    focus(app, whosaid::tui::layout::Pane::Issues);
+    press(app, "g");
+    while app.filters.issue != Some(i) {
+        let before = app.issues.selected;
+        press(app, "j");
+        assert_ne!(app.issues.selected, before, "issue {id} is in the list");
+    }
+}
+
+pub fn select_article(app: &mut App, id: &str) {
+    let a = app.corpus.article_by_id(id).unwrap_or_else(|| panic!("article {id}"));
+    focus(app, whosaid::tui::layout::Pane::Articles);
+    press(app, "g");
+    while app.filters.article != Some(a) {
+        let before = app.articles.selected;
+        press(app, "j");
+        assert_ne!(app.articles.selected, before, "article {id} is in the list");
+    }
+}
+
+/// Selects a quote in the Quotes list (the filters cleared first).
+pub fn select_quote(app: &mut App, id: &str) {
+    let q = app.corpus.quote_by_id(id).unwrap_or_else(|| panic!("quote {id}"));
+    focus(app, whosaid::tui::layout::Pane::Quotes);
+    if !app.list.passes[q] {
+        press(app, "Esc Esc Esc");
+        focus(app, whosaid::tui::layout::Pane::Quotes);
+    }
+    press(app, "g");
+    while app.selected_quote() != Some(q) {
+        let before = app.quotes.selected;
+        press(app, "j");
+        assert_ne!(app.quotes.selected, before, "quote {id} is in the list");
+    }
+}
+
+/// The text inside a pane's border, one line per row.
+pub fn pane_text(app: &App, pane: whosaid::tui::layout::Pane) -> String {
+    let buffer = draw(app);
+    let area = app.panes().unwrap().get(pane).unwrap();
+    (area.y + 1..area.bottom().saturating_sub(1))
+        .map(|y| {
+            (area.x + 1..area.right().saturating_sub(1)).map(|x| buffer[(x, y)].symbol()).collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -48,27 +48,30 @@ impl<T> Namespace<T> {
 
 /// Makes a corpus of the documents, or reports (in the documents' walkers)
 /// why it cannot; `None` when any document has an error.
-pub fn assemble(docs: &mut [Document], title: Option<String>) -> Option<Corpus> {
-    let speakers = speakers(docs);
-    let issues = issues(docs);
-    let articles = articles(docs);
-    let (quotes, speaker_used) = quotes(docs, &speakers, &issues, &articles);
-    warn_unused(docs, &speakers, &issues, &quotes, &speaker_used);
-    if docs.iter().any(Document::has_errors) {
+/// The documents are left as they are, so that a corpus can be assembled
+/// again when one of its files changes; the problems found here go to
+/// `walkers`, one per document.
+pub fn assemble(docs: &[Document], walkers: &mut [Walker]) -> Option<Corpus> {
+    let speakers = speakers(docs, walkers);
+    let issues = issues(docs, walkers);
+    let articles = articles(docs, walkers);
+    let (quotes, speaker_used) = quotes(docs, walkers, &speakers, &issues, &articles);
+    warn_unused(walkers, &speakers, &issues, &quotes, &speaker_used);
+    if docs.iter().any(Document::has_errors) || walkers.iter().any(Walker::has_errors) {
         return None;
     }
+    let title = docs.iter().find_map(|d| d.corpus_title.clone());
     Some(finish(title, articles, speakers.items.into(), issues.items.into(), quotes))
 }
 
 /// The speakers of every file; a speaker defined in several files must
 /// agree on every field both give (aliases are merged).
-fn speakers(docs: &mut [Document]) -> Namespace<Speaker> {
+fn speakers(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Speaker> {
     let mut ns: Namespace<Speaker> = Namespace::new();
     let mut defs: Vec<Vec<Site>> = Vec::new();
     for d in 0..docs.len() {
-        let raws = std::mem::take(&mut docs[d].speakers);
-        for raw in raws {
-            let RawSpeaker { path, id, name, role, affiliation, aliases, member_of } = raw;
+        for raw in &docs[d].speakers {
+            let RawSpeaker { path, id, name, role, affiliation, aliases, member_of } = raw.clone();
             let site = Site { doc: d, path };
             match ns.ids.get(&id.0) {
                 None => {
@@ -101,13 +104,13 @@ fn speakers(docs: &mut [Document]) -> Namespace<Speaker> {
                     if ns.up[s].is_none() {
                         ns.up[s] = member_of.map(|r| (r, d));
                     }
-                    report_conflict(docs, "speaker", &id.0, &defs[s], site, &differ);
+                    report_conflict(docs, walkers, "speaker", &id.0, &defs[s], site, &differ);
                     defs[s].push(site);
                 }
             }
         }
     }
-    resolve_up(docs, &mut ns, "speaker", |s| &s.id, |s, up| s.member_of = up.map(SpeakerIx::new));
+    resolve_up(walkers, &mut ns, "speaker", |s| &s.id, |s, up| s.member_of = up.map(SpeakerIx::new));
     let groups = subtrees(&ns.items.iter().map(|s| s.member_of.map(|m| m.index())).collect::<Vec<_>>());
     for (s, (members, depth)) in groups.into_iter().enumerate() {
         ns.items[s].group = members.into_iter().map(SpeakerIx::new).collect();
@@ -118,13 +121,12 @@ fn speakers(docs: &mut [Document]) -> Namespace<Speaker> {
 
 /// The issues of every file; an issue defined in several files must agree
 /// on every field both give.
-fn issues(docs: &mut [Document]) -> Namespace<Issue> {
+fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
     let mut ns: Namespace<Issue> = Namespace::new();
     let mut defs: Vec<Vec<Site>> = Vec::new();
     for d in 0..docs.len() {
-        let raws = std::mem::take(&mut docs[d].issues);
-        for raw in raws {
-            let RawIssue { path, id, title, proposition, summary, parent } = raw;
+        for raw in &docs[d].issues {
+            let RawIssue { path, id, title, proposition, summary, parent } = raw.clone();
             let site = Site { doc: d, path };
             match ns.ids.get(&id.0) {
                 None => {
@@ -151,13 +153,13 @@ fn issues(docs: &mut [Document]) -> Namespace<Issue> {
                     if ns.up[i].is_none() {
                         ns.up[i] = parent.map(|r| (r, d));
                     }
-                    report_conflict(docs, "issue", &id.0, &defs[i], site, &differ);
+                    report_conflict(docs, walkers, "issue", &id.0, &defs[i], site, &differ);
                     defs[i].push(site);
                 }
             }
         }
     }
-    resolve_up(docs, &mut ns, "issue", |i| &i.id, |i, up| i.parent = up.map(IssueIx::new));
+    resolve_up(walkers, &mut ns, "issue", |i| &i.id, |i, up| i.parent = up.map(IssueIx::new));
     let trees = subtrees(&ns.items.iter().map(|i| i.parent.map(|p| p.index())).collect::<Vec<_>>());
     for (i, (subtree, depth)) in trees.into_iter().enumerate() {
         ns.items[i].subtree = subtree.into_iter().map(IssueIx::new).collect();
@@ -180,7 +182,8 @@ fn disagree(
 
 /// Reports a definition that disagrees with the ones before it, at every one of them.
 fn report_conflict(
-    docs: &mut [Document],
+    docs: &[Document],
+    walkers: &mut [Walker],
     what: &str,
     id: &str,
     before: &[Site],
@@ -188,21 +191,21 @@ fn report_conflict(
     differ: &[(&'static str, String, String)],
 ) {
     let Some((field, theirs, ours)) = differ.first() else { return };
-    let other = &docs[before[0].doc].name.clone();
-    let this = &docs[site.doc].name.clone();
+    let other = &docs[before[0].doc].name;
+    let this = &docs[site.doc].name;
     let fields = differ.iter().map(|(f, _, _)| format!("`{f}`")).collect::<Vec<_>>().join(", ");
-    docs[site.doc].walker.error(
+    walkers[site.doc].error(
         site.path,
         format!(
-            "{what} `{id}` is defined differently in {other} ({field}: “{theirs}” here “{ours}”); \
+            "{what} `{id}` is defined differently in {other}: {field} “{ours}” here, “{theirs}” there; \
              definitions of one {what} must agree on every field both give (differing: {fields})"
         ),
     );
     for s in before {
-        docs[s.doc].walker.error(
+        walkers[s.doc].error(
             s.path,
             format!(
-                "{what} `{id}` is defined differently in {this} ({field}: “{ours}” there “{theirs}”); \
+                "{what} `{id}` is defined differently in {this}: {field} “{theirs}” here, “{ours}” there; \
                  definitions of one {what} must agree on every field both give (differing: {fields})"
             ),
         );
@@ -212,7 +215,7 @@ fn report_conflict(
 /// Resolves each item's `parent` (or `member_of`) and cuts any cycle,
 /// reporting each once.
 fn resolve_up<T>(
-    docs: &mut [Document],
+    walkers: &mut [Walker],
     ns: &mut Namespace<T>,
     what: &str,
     id_of: impl Fn(&T) -> &String,
@@ -223,7 +226,7 @@ fn resolve_up<T>(
     let mut up: Vec<Option<usize>> = vec![None; ns.items.len()];
     for (i, (link, up)) in ns.up.iter().zip(&mut up).enumerate() {
         let Some((r, d)) = link else { continue };
-        let walker = &mut docs[*d].walker;
+        let walker = &mut walkers[*d];
         *up = walker.resolve(&ns.ids, &known, what, r);
         if *up == Some(i) {
             let message = match what {
@@ -250,7 +253,7 @@ fn resolve_up<T>(
             _ => format!("speaker groups (`member_of`) form a cycle: {}", names.join(" → ")),
         };
         if let Some((r, d)) = &ns.up[first] {
-            docs[*d].walker.error(r.1, message);
+            walkers[*d].error(r.1, message);
         }
         up[first] = None;
     }
@@ -306,15 +309,15 @@ fn subtrees(up: &[Option<usize>]) -> Vec<(Vec<usize>, usize)> {
 }
 
 /// The articles, in document order; article ids must be unique.
-fn articles(docs: &mut [Document]) -> Vec<Option<Article>> {
+fn articles(docs: &[Document], walkers: &mut [Walker]) -> Vec<Option<Article>> {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut out = Vec::with_capacity(docs.len());
     for d in 0..docs.len() {
-        let article = docs[d].article.take();
+        let article = docs[d].article.clone();
         if let Some(a) = &article {
             if let Some(&other) = seen.get(&a.id) {
                 let other = docs[other].name.clone();
-                docs[d].walker.error(
+                walkers[d].error(
                     NodePath::ROOT,
                     format!(
                         "duplicate article id `{}` (also {other}); give one of them `id:` in its `article:`",
@@ -332,7 +335,8 @@ fn articles(docs: &mut [Document]) -> Vec<Option<Article>> {
 
 /// Every quote resolved, in document order; and which speakers are used.
 fn quotes(
-    docs: &mut [Document],
+    docs: &[Document],
+    walkers: &mut [Walker],
     speakers: &Namespace<Speaker>,
     issues: &Namespace<Issue>,
     articles: &[Option<Article>],
@@ -362,8 +366,8 @@ fn quotes(
     let mut used = vec![false; speakers.items.len()];
     let mut out = Vec::with_capacity(total);
     for d in 0..docs.len() {
-        let raws = std::mem::take(&mut docs[d].quotes);
-        let walker = &mut docs[d].walker;
+        let raws = &docs[d].quotes;
+        let walker = &mut walkers[d];
         let own_ids: Vec<String> = raws.iter().map(|q| q.id.0.clone()).collect();
         let quote_ref = |walker: &mut Walker, r: &IdRef, what: &str| -> Option<usize> {
             let (map, known, target): (&HashMap<String, usize>, Vec<&str>, &str) = match r.0.split_once('/') {
@@ -387,7 +391,7 @@ fn quotes(
             }
             found
         };
-        for (n, raw) in raws.into_iter().enumerate() {
+        for (n, raw) in raws.iter().enumerate() {
             let q = first_quote[d] + n;
             let resolve_speaker =
                 |w: &mut Walker, r: &IdRef| w.resolve(&speakers.ids, &speaker_known, "speaker", r);
@@ -421,7 +425,7 @@ fn quotes(
                     }
                 }
             }
-            let stances = stances(walker, &raw, &listed, &issues.ids, &issue_known);
+            let stances = stances(walker, raw, &listed, &issues.ids, &issue_known);
             let replies_to = raw.replies_to.as_ref().and_then(|r| {
                 let target = quote_ref(walker, r, "quote")?;
                 if target == q {
@@ -449,7 +453,7 @@ fn quotes(
             }
             under.sort_unstable();
             under.dedup();
-            let RawQuote { id, kind, text, spans, original, note, .. } = raw;
+            let RawQuote { id, kind, text, spans, original, note, .. } = raw.clone();
             out.push(Quote {
                 id: id.0,
                 article: ArticleIx::new(d),
@@ -466,6 +470,7 @@ fn quotes(
                 via,
                 same_as,
                 statement: QuoteIx::new(q),
+                reports: Vec::new(),
                 original,
                 note,
             });
@@ -481,12 +486,12 @@ fn quotes(
             }
         }
     }
-    same_as_cycles(docs, &out, &same_as_sites);
+    same_as_cycles(walkers, &out, &same_as_sites);
     (out, used)
 }
 
 /// Reports each `same_as` cycle once, at the link that closes it.
-fn same_as_cycles(docs: &mut [Document], quotes: &[Quote], sites: &[Option<(usize, NodePath)>]) {
+fn same_as_cycles(walkers: &mut [Walker], quotes: &[Quote], sites: &[Option<(usize, NodePath)>]) {
     let up: Vec<Option<usize>> = quotes.iter().map(|q| q.same_as.map(|s| s.index())).collect();
     for first in cycles(&up) {
         let mut names = Vec::new();
@@ -504,7 +509,7 @@ fn same_as_cycles(docs: &mut [Document], quotes: &[Quote], sites: &[Option<(usiz
             "`same_as` links form a cycle: {}; let every report name one of them, the quote that is not in the cycle",
             names.join(" → ")
         );
-        docs[d].walker.error(path, message);
+        walkers[d].error(path, message);
     }
 }
 
@@ -549,7 +554,7 @@ fn stances(
 
 /// Warnings for speakers and issues that nothing uses, at their first definition.
 fn warn_unused(
-    docs: &mut [Document],
+    walkers: &mut [Walker],
     speakers: &Namespace<Speaker>,
     issues: &Namespace<Issue>,
     quotes: &[Quote],
@@ -564,15 +569,13 @@ fn warn_unused(
     for (s, used) in speaker_used.iter().enumerate() {
         if !used {
             let site = speakers.first[s];
-            docs[site.doc]
-                .walker
-                .warning(site.path, format!("speaker `{}` has no quotes", speakers.items[s].id));
+            walkers[site.doc].warning(site.path, format!("speaker `{}` has no quotes", speakers.items[s].id));
         }
     }
     for (i, used) in issue_used.iter().enumerate() {
         if !used {
             let site = issues.first[i];
-            docs[site.doc].walker.warning(site.path, format!("issue `{}` has no quotes", issues.items[i].id));
+            walkers[site.doc].warning(site.path, format!("issue `{}` has no quotes", issues.items[i].id));
         }
     }
 }
@@ -633,8 +636,16 @@ fn finish(
             chosen.insert(r, q);
         }
     }
+    let mut members: HashMap<QuoteIx, Vec<QuoteIx>> = HashMap::new();
+    for &q in &order {
+        members.entry(root[q]).or_default().push(q);
+    }
     for q in quotes.ids() {
         quotes[q].statement = chosen[&root[q]];
+        let all = &members[&root[q]];
+        if all.len() > 1 {
+            quotes[q].reports = all.iter().copied().filter(|&o| o != q).collect();
+        }
     }
     Corpus { title, articles, speakers, issues, quotes, order }
 }

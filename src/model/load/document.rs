@@ -15,11 +15,14 @@ use crate::model::locate::{NodePath, Position};
 use crate::model::yaml::{self, Node};
 
 const ROOT_KEYS: &[&str] = &["whosaid", "article", "speakers", "issues", "quotes"];
+const CORPUS_ROOT_KEYS: &[&str] = &["whosaid", "corpus", "speakers", "issues", "articles"];
+const CORPUS_KEYS: &[&str] = &["title", "description"];
 // `Fields` has room for this many keys.
 const _: () =
     assert!(ROOT_KEYS.len() <= super::fields::MAX_KEYS && ARTICLE_KEYS.len() <= super::fields::MAX_KEYS);
 
 /// One file's content, checked but not yet resolved against the others.
+#[derive(Clone)]
 pub struct Document {
     /// The file as diagnostics name it.
     pub name: String,
@@ -29,6 +32,10 @@ pub struct Document {
     /// UTF-8, not YAML, too large): its position is known already.
     pub fatal: Option<(Position, String)>,
     pub article: Option<Article>,
+    /// For a corpus file (`corpus:` and no `article:`): its title.
+    pub corpus_title: Option<String>,
+    /// For a corpus file: the article files it lists, relative to it, when it lists them.
+    pub listed: Option<Vec<(String, NodePath)>>,
     pub quotes: Vec<RawQuote>,
     pub speakers: Vec<RawSpeaker>,
     pub issues: Vec<RawIssue>,
@@ -43,6 +50,8 @@ impl Document {
             source: String::new(),
             fatal: Some((position, message)),
             article: None,
+            corpus_title: None,
+            listed: None,
             quotes: Vec::new(),
             speakers: Vec::new(),
             issues: Vec::new(),
@@ -52,6 +61,10 @@ impl Document {
 
     pub fn has_errors(&self) -> bool {
         self.fatal.is_some() || self.walker.has_errors()
+    }
+
+    pub fn is_corpus(&self) -> bool {
+        self.corpus_title.is_some()
     }
 }
 
@@ -76,21 +89,21 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     let mut doc =
         Document { source: source.to_string(), ..Document::failed(name, Position::START, String::new()) };
     doc.fatal = None;
-    let w = &mut doc.walker;
     if root == Node::Null {
+        let w = &mut doc.walker;
         w.error(
             NodePath::ROOT,
             "the file is empty: an annotation needs at least `article:` with a title and its text",
         );
         return doc;
     }
-    let Some(mut root) = w.fields(root, NodePath::ROOT, "the file", ROOT_KEYS) else { return doc };
-    if let Some((version, path)) = root.get("whosaid")
-        && *version != Node::Int(1)
-    {
-        let shown = version.as_text().unwrap_or_else(|| version.kind_name().to_string());
-        w.error(path, format!("unsupported format version `{shown}` (this whosaid reads version 1)"));
+    if is_corpus_file(&root) {
+        read_corpus(&mut doc, root);
+        return doc;
     }
+    let w = &mut doc.walker;
+    let Some(mut root) = w.fields(root, NodePath::ROOT, "the file", ROOT_KEYS) else { return doc };
+    check_version(w, &root);
     let mut article = match root.take("article") {
         Some((node, path)) => w.article(node, path, text_files),
         None => {
@@ -117,4 +130,48 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     w.anchor(&article, &folded, &mut doc.quotes);
     doc.article = Some(article);
     doc
+}
+
+/// A corpus file: its top level has `corpus:` and no `article:`.
+fn is_corpus_file(root: &Node) -> bool {
+    let Node::Map(entries) = root else { return false };
+    let has = |key: &str| entries.iter().any(|(k, _)| *k == Node::Str(key.into()));
+    has("corpus") && !has("article")
+}
+
+fn check_version(w: &mut Walker, root: &super::fields::Fields) {
+    if let Some((version, path)) = root.get("whosaid")
+        && *version != Node::Int(1)
+    {
+        let shown = version.as_text().unwrap_or_else(|| version.kind_name().to_string());
+        w.error(path, format!("unsupported format version `{shown}` (this whosaid reads version 1)"));
+    }
+}
+
+/// A corpus file: its title, the speakers and issues it shares, and the
+/// article files it lists.
+fn read_corpus(doc: &mut Document, root: Node) {
+    let w = &mut doc.walker;
+    let Some(mut root) = w.fields(root, NodePath::ROOT, "a corpus file", CORPUS_ROOT_KEYS) else { return };
+    check_version(w, &root);
+    let mut title = String::new();
+    if let Some((node, path)) = root.take("corpus")
+        && let Some(mut f) = w.fields(node, path, "the corpus", CORPUS_KEYS)
+    {
+        title = w.text(&mut f, "title", "the corpus", true).map(|t| t.0).unwrap_or_default();
+        w.text(&mut f, "description", "the corpus", false);
+    }
+    doc.corpus_title = Some(title);
+    doc.speakers = w.speakers(&mut root);
+    doc.issues = w.issues(&mut root);
+    if let Some((node, path)) = root.take("articles") {
+        doc.listed = Some(match node {
+            Node::Null => Vec::new(),
+            Node::Seq(items) => w.text_items(items, path, "articles"),
+            other => {
+                w.error(path, format!("`articles` should be a list of files, found {}", other.kind_name()));
+                Vec::new()
+            }
+        });
+    }
 }

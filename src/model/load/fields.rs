@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 /// A problem found in one file, named by its node; its line and column are
 /// looked up once, at the end, and only when there is something to report.
+#[derive(Clone)]
 pub struct Pending {
     pub severity: Severity,
     pub path: NodePath,
@@ -19,7 +20,7 @@ pub struct Pending {
 pub type IdRef = (String, NodePath);
 
 /// The diagnostics of one file, as they are found.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct Walker {
     pub pending: Vec<Pending>,
 }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 pub const ISSUE_KEYS: &[&str] = &["id", "title", "proposition", "summary", "parent"];
 
 /// An issue as one file defines it.
+#[derive(Clone)]
 pub struct RawIssue {
     pub path: NodePath,
     pub id: IdRef,

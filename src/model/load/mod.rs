@@ -1,16 +1,19 @@
 //! Loading: files → one checked, resolved, anchored [`Corpus`], with every
 //! problem found reported as a [`Diagnostic`] rather than only the first.
 //!
-//! Each file is read on its own ([`document`]: the YAML, its sections, its
-//! quotes anchored), then the files are put together ([`assemble`]:
-//! one namespace, references resolved). Problems name their node by a
-//! `NodePath`; positions are looked up once at the end (see `locate`), and
-//! only when there is something to report.
+//! The paths given are expanded into files ([`files`]: directories walked,
+//! corpus files followed); each file is read on its own, on every core
+//! ([`document`]: the YAML, its sections, its quotes anchored); then the
+//! files are put together ([`assemble`]: one namespace, references
+//! resolved). Problems name their node by a `NodePath`; positions are
+//! looked up once at the end (see `locate`), and only when there is
+//! something to report.
 
 mod article;
 mod assemble;
 mod document;
 mod fields;
+mod files;
 mod issues;
 mod quotes;
 mod read;
@@ -22,15 +25,17 @@ use super::Corpus;
 use super::diagnostic::{Diagnostic, Severity};
 use super::locate::{self, NodePath, Position};
 use document::Document;
+use fields::Walker;
 use read::{BUILTIN_NAME, BUILTIN_YAML, ReadError, read_capped, too_large};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Where annotations come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
     /// The article that ships inside the binary.
     BuiltIn,
-    /// Files given on the command line.
+    /// Files, directories and corpus files given on the command line.
     Paths(Vec<PathBuf>),
 }
 
@@ -55,8 +60,17 @@ impl Source {
 /// errors that make it unusable.
 #[derive(Debug, Clone)]
 pub enum LoadOutcome {
-    Valid { corpus: Corpus, warnings: Vec<Diagnostic> },
-    Invalid { diagnostics: Vec<Diagnostic> },
+    Valid {
+        corpus: Corpus,
+        warnings: Vec<Diagnostic>,
+    },
+    /// `usable` is the corpus of the files without errors, when there are
+    /// several files and some of them are good: the browser shows it while
+    /// the broken ones are fixed.
+    Invalid {
+        diagnostics: Vec<Diagnostic>,
+        usable: Option<Corpus>,
+    },
 }
 
 impl LoadOutcome {
@@ -64,7 +78,7 @@ impl LoadOutcome {
     pub fn diagnostics(&self) -> &[Diagnostic] {
         match self {
             LoadOutcome::Valid { warnings, .. } => warnings,
-            LoadOutcome::Invalid { diagnostics } => diagnostics,
+            LoadOutcome::Invalid { diagnostics, .. } => diagnostics,
         }
     }
 
@@ -91,35 +105,257 @@ impl LoadOutcome {
     }
 }
 
+/// One file of a source, as `check` sums it up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSummary {
+    pub name: String,
+    pub is_corpus: bool,
+    pub quotes: usize,
+    /// Speakers and issues the file defines.
+    pub speakers: usize,
+    pub issues: usize,
+}
+
+/// How far a load has come: files read of those known, quotes read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    pub files: usize,
+    pub total: usize,
+    pub quotes: usize,
+}
+
+/// The files of a source, read, kept so that a change to one of them is
+/// read again alone.
+pub struct Library {
+    source: Source,
+    docs: Vec<Document>,
+    /// The file of each document (none for the built-in article).
+    paths: Vec<Option<PathBuf>>,
+}
+
 /// Loads annotations from their source.
 pub fn load(source: &Source) -> Result<LoadOutcome, Unreadable> {
-    match source {
-        Source::BuiltIn => Ok(load_bytes(BUILTIN_NAME, BUILTIN_YAML.as_bytes(), &read::builtin_text)),
-        Source::Paths(paths) => {
-            let docs = paths.iter().map(|p| read_file(p)).collect::<Result<Vec<_>, _>>()?;
-            Ok(outcome(docs, None))
-        }
-    }
+    Library::open(source, &|_| {}).map(|(_, outcome)| outcome)
 }
 
 /// Loads one annotation from the bytes of its file; `text_files` reads the
 /// article text file it may name.
 pub fn load_bytes(name: &str, bytes: &[u8], text_files: &TextFiles) -> LoadOutcome {
     let doc = document::read(name.to_string(), &stem(Path::new(name)), bytes, text_files);
-    outcome(vec![doc], None)
+    outcome(&[doc])
 }
 
-/// Reads one annotation file from disk.
-fn read_file(path: &Path) -> Result<Document, Unreadable> {
+impl Library {
+    /// Reads every file of the source and puts them together; `progress`
+    /// hears of every file read.
+    pub fn open(
+        source: &Source,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<(Library, LoadOutcome), Unreadable> {
+        let mut library = Library { source: source.clone(), docs: Vec::new(), paths: Vec::new() };
+        match source {
+            Source::BuiltIn => {
+                let doc = document::read(
+                    BUILTIN_NAME.into(),
+                    "nato-open-doors",
+                    BUILTIN_YAML.as_bytes(),
+                    &read::builtin_text,
+                );
+                library.docs.push(doc);
+                library.paths.push(None);
+            }
+            Source::Paths(paths) => {
+                let files = files::expand(paths)?;
+                library.read_with_corpora(files, progress);
+            }
+        }
+        let outcome = outcome(&library.docs);
+        Ok((library, outcome))
+    }
+
+    /// Reads `files`, then the article files of any corpus file among them.
+    fn read_with_corpora(&mut self, files: Vec<PathBuf>, progress: &(dyn Fn(Progress) + Sync)) {
+        let mut queue = files;
+        let mut seen: Vec<PathBuf> = Vec::new();
+        let done = AtomicUsize::new(0);
+        let quotes = AtomicUsize::new(0);
+        while !queue.is_empty() {
+            let batch: Vec<PathBuf> = std::mem::take(&mut queue)
+                .into_iter()
+                .filter(|p| {
+                    let key = files::identity(p);
+                    let new = !seen.contains(&key);
+                    seen.push(key);
+                    new
+                })
+                .collect();
+            let total = seen.len();
+            let report = |doc: &Document| {
+                let files = done.fetch_add(1, Ordering::Relaxed) + 1;
+                let quotes = quotes.fetch_add(doc.quotes.len(), Ordering::Relaxed) + doc.quotes.len();
+                progress(Progress { files, total, quotes });
+            };
+            let start = self.docs.len();
+            for (path, doc) in batch.iter().zip(read_all(&batch, &report)) {
+                self.docs.push(doc);
+                self.paths.push(Some(path.clone()));
+            }
+            for d in start..self.docs.len() {
+                if self.docs[d].is_corpus()
+                    && let Some(path) = self.paths[d].clone()
+                {
+                    queue.extend(self.corpus_articles(d, &path));
+                }
+            }
+        }
+        // A corpus file's definitions are the corpus's: they come first.
+        let mut order: Vec<usize> = (0..self.docs.len()).collect();
+        order.sort_by_key(|&d| !self.docs[d].is_corpus());
+        let mut docs: Vec<Option<Document>> = std::mem::take(&mut self.docs).into_iter().map(Some).collect();
+        let paths = std::mem::take(&mut self.paths);
+        for d in order {
+            self.docs.push(docs[d].take().expect("each document once"));
+            self.paths.push(paths[d].clone());
+        }
+    }
+
+    /// The article files of corpus file `d`: those it lists, else every
+    /// other annotation beside it and below. A listed file that cannot be
+    /// read is reported at its entry.
+    fn corpus_articles(&mut self, d: usize, path: &Path) -> Vec<PathBuf> {
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let Some(listed) = self.docs[d].listed.clone() else {
+            return files::walk(&dir)
+                .into_iter()
+                .filter(|p| files::identity(p) != files::identity(path))
+                .collect();
+        };
+        let mut out = Vec::new();
+        for (name, node) in listed {
+            let full = dir.join(&name);
+            match std::fs::metadata(&full) {
+                Ok(meta) if meta.is_file() => out.push(full),
+                Ok(_) => {
+                    self.docs[d].walker.error(node, format!("`{name}` is a directory; list annotation files"))
+                }
+                Err(_) => self.docs[d].walker.error(
+                    node,
+                    format!(
+                        "cannot read the article file `{name}`: no such file (looked for {})",
+                        full.display()
+                    ),
+                ),
+            }
+        }
+        out
+    }
+
+    /// Reads the files that changed again (or everything, when the set of
+    /// files may have changed: a corpus file, a file new to a directory)
+    /// and puts the corpus together anew.
+    pub fn reload(&mut self, changed: &[PathBuf]) -> Result<LoadOutcome, Unreadable> {
+        let changed: Vec<PathBuf> = changed.iter().map(|p| files::identity(p)).collect();
+        let known: Vec<PathBuf> = self.paths.iter().flatten().map(|p| files::identity(p)).collect();
+        let texts: Vec<Option<PathBuf>> = self
+            .docs
+            .iter()
+            .map(|d| d.article.as_ref().and_then(|a| a.text_file.as_ref()).map(|p| files::identity(p)))
+            .collect();
+        let targeted: Vec<usize> = (0..self.docs.len())
+            .filter(|&d| {
+                let mine = |p: &PathBuf| Some(p) == known.get(d) || Some(p) == texts[d].as_ref();
+                changed.iter().any(mine)
+            })
+            .collect();
+        let structural = targeted.is_empty()
+            || targeted.iter().any(|&d| self.docs[d].is_corpus())
+            || self.paths.iter().any(Option::is_none);
+        if structural {
+            let (library, outcome) = Library::open(&self.source, &|_| {})?;
+            *self = library;
+            return Ok(outcome);
+        }
+        for d in targeted {
+            let Some(path) = self.paths[d].clone() else { continue };
+            self.docs[d] = read_file(&path);
+        }
+        Ok(outcome(&self.docs))
+    }
+
+    /// Each file read, summed up.
+    pub fn summaries(&self) -> Vec<FileSummary> {
+        self.docs
+            .iter()
+            .map(|d| FileSummary {
+                name: d.name.clone(),
+                is_corpus: d.is_corpus(),
+                quotes: d.quotes.len(),
+                speakers: d.speakers.len(),
+                issues: d.issues.len(),
+            })
+            .collect()
+    }
+
+    /// Every file the corpus is made of: annotations and article texts, to watch.
+    pub fn files(&self) -> Vec<PathBuf> {
+        let texts = self.docs.iter().filter_map(|d| d.article.as_ref()?.text_file.clone());
+        self.paths.iter().flatten().cloned().chain(texts).collect()
+    }
+
+    /// The directories the source names: a new file there joins the corpus.
+    pub fn directories(&self) -> Vec<PathBuf> {
+        match &self.source {
+            Source::BuiltIn => Vec::new(),
+            Source::Paths(paths) => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
+        }
+    }
+}
+
+/// Reads files on every core; each document comes back in its file's place.
+fn read_all(paths: &[PathBuf], report: &(dyn Fn(&Document) + Sync)) -> Vec<Document> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
+    let next = AtomicUsize::new(0);
+    let mut read: Vec<(usize, Document)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = paths.get(i) else { break };
+                        let doc = read_file(path);
+                        report(&doc);
+                        mine.push((i, doc));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().expect("reading a file does not panic")).collect()
+    });
+    read.sort_by_key(|(i, _)| *i);
+    read.into_iter().map(|(_, doc)| doc).collect()
+}
+
+/// Reads one annotation file from disk; a file that cannot be read is a
+/// document with that one error.
+fn read_file(path: &Path) -> Document {
     let name = path.display().to_string();
     match read_capped(path) {
         Ok(bytes) => {
-            Ok(document::read(name, &stem(path), &bytes, &|file| read::text_file_beside(path, file)))
+            let mut doc =
+                document::read(name, &stem(path), &bytes, &|file| read::text_file_beside(path, file));
+            if let Some(article) = &mut doc.article {
+                article.file = Some(path.to_path_buf());
+            }
+            doc
         }
         Err(ReadError::TooLarge(size)) => {
-            Ok(Document::failed(name, Position::START, too_large("the file", size)))
+            Document::failed(name, Position::START, too_large("the file", size))
         }
-        Err(ReadError::Io(e)) => Err(Unreadable(format!("cannot read {name}: {e}"))),
+        Err(ReadError::Io(e)) => {
+            Document::failed(name, Position::START, format!("cannot read the file: {e}"))
+        }
     }
 }
 
@@ -130,24 +366,55 @@ fn stem(path: &Path) -> String {
     name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_string()
 }
 
-/// Puts the documents together and places their diagnostics.
-fn outcome(mut docs: Vec<Document>, title: Option<String>) -> LoadOutcome {
-    let corpus = assemble::assemble(&mut docs, title);
-    let diagnostics: Vec<Diagnostic> = docs.iter_mut().flat_map(located).collect();
+/// Puts the documents together and places their diagnostics. When some
+/// files are broken, the others are put together on their own too.
+fn outcome(docs: &[Document]) -> LoadOutcome {
+    let mut walkers: Vec<Walker> = docs.iter().map(|_| Walker::default()).collect();
+    let corpus = assemble::assemble(docs, &mut walkers);
+    let diagnostics: Vec<Diagnostic> = docs.iter().zip(walkers).flat_map(|(d, w)| located(d, w)).collect();
     match corpus {
         Some(corpus) => LoadOutcome::Valid { corpus, warnings: diagnostics },
-        None => LoadOutcome::Invalid { diagnostics },
+        None => LoadOutcome::Invalid { usable: good_part(docs), diagnostics },
     }
 }
 
-/// A document's diagnostics with their lines and columns, in position order.
-fn located(doc: &mut Document) -> Vec<Diagnostic> {
+/// The corpus of the files that have no errors, leaving out in turn those
+/// that break once others are left out; none for a single file.
+fn good_part(docs: &[Document]) -> Option<Corpus> {
+    if docs.iter().filter(|d| d.article.is_some()).count() < 2 {
+        return None;
+    }
+    let mut keep: Vec<bool> = docs.iter().map(|d| !d.has_errors()).collect();
+    loop {
+        let chosen: Vec<Document> =
+            docs.iter().zip(&keep).filter(|(_, k)| **k).map(|(d, _)| d.clone()).collect();
+        if !chosen.iter().any(|d| d.article.is_some()) {
+            return None;
+        }
+        let mut walkers: Vec<Walker> = chosen.iter().map(|_| Walker::default()).collect();
+        if let Some(corpus) = assemble::assemble(&chosen, &mut walkers) {
+            return Some(corpus);
+        }
+        let mut broken = walkers.iter().map(Walker::has_errors);
+        let before = keep.iter().filter(|k| **k).count();
+        for k in keep.iter_mut().filter(|k| **k) {
+            *k = !broken.next().unwrap_or(false);
+        }
+        if keep.iter().filter(|k| **k).count() == before {
+            return None;
+        }
+    }
+}
+
+/// A document's diagnostics (its own and those its assembly found) with
+/// their lines and columns, in position order.
+fn located(doc: &Document, assembly: Walker) -> Vec<Diagnostic> {
     let diagnostic =
         |severity, position, message| Diagnostic { file: doc.name.clone(), severity, position, message };
-    if let Some((position, message)) = doc.fatal.take() {
-        return vec![diagnostic(Severity::Error, position, message)];
+    if let Some((position, message)) = &doc.fatal {
+        return vec![diagnostic(Severity::Error, *position, message.clone())];
     }
-    let pending = std::mem::take(&mut doc.walker.pending);
+    let pending: Vec<&fields::Pending> = doc.walker.pending.iter().chain(&assembly.pending).collect();
     if pending.is_empty() {
         return Vec::new();
     }
@@ -156,7 +423,7 @@ fn located(doc: &mut Document) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = pending
         .into_iter()
         .zip(positions)
-        .map(|(p, position)| diagnostic(p.severity, position, p.message))
+        .map(|(p, position)| diagnostic(p.severity, position, p.message.clone()))
         .collect();
     out.sort_by_key(|d| d.position);
     out

@@ -28,7 +28,7 @@ pub const QUOTE_KEYS: &[&str] = &[
 ];
 
 /// A quote as its file gives it, anchored when its text was found.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub struct RawQuote {
     /// Its id: given, or `q<position>` (named by the quote's own node).
     pub id: IdRef,
@@ -51,7 +51,7 @@ pub struct RawQuote {
     pub spans: Vec<Range<usize>>,
 }
 
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub enum RawStance {
     #[default]
     None,

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 pub const SPEAKER_KEYS: &[&str] = &["id", "name", "role", "affiliation", "aliases", "member_of"];
 
 /// A speaker as one file defines it.
+#[derive(Clone)]
 pub struct RawSpeaker {
     pub path: NodePath,
     pub id: IdRef,

@@ -16,7 +16,7 @@ use std::ops::Range;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let layout = &app.article.layout;
     let rows = layout.rows.len();
-    let position = format!("{}/{}", (app.article.scroll.selected + 1).min(rows), rows);
+    let position = percent(app.article.scroll.offset, area.height.saturating_sub(2) as usize, rows);
     // The article's title gives way first when the pane is narrow.
     let room = (area.width as usize).saturating_sub(text::width(&position) + 17);
     let name = text::truncate(&text::one_line(&app.shown_article().title), room).into_owned();
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let marks = marks_in(app, &shown);
-    let focused = app.focus == Pane::Article && !app.mode.is_overlay();
+    let focused = app.focus == Pane::Article && !app.mode.covers_panes();
     let lines: Vec<Line> = visible
         .iter()
         .enumerate()
@@ -47,10 +47,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// How far down the pane is: `Top`, `All`, `Bot` or a percentage of the
+/// rows above the last screenful, as pagers say it.
+pub fn percent(top: usize, height: usize, rows: usize) -> String {
+    let last = rows.saturating_sub(height);
+    match (top, last) {
+        (_, 0) => "All".to_string(),
+        (0, _) => "Top".to_string(),
+        (t, l) if t >= l => "Bot".to_string(),
+        (t, l) => format!("{}%", t * 100 / l),
+    }
+}
+
 /// A span of text to style, and how strongly (later marks win).
-struct Mark {
-    span: Range<usize>,
-    style: Style,
+pub struct Mark {
+    pub span: Range<usize>,
+    pub style: Style,
+}
+
+/// A quote's marks: one per part, so that a reporting clause between the
+/// parts stays unmarked.
+pub fn quote_marks(app: &App, q: crate::model::QuoteIx, style: Style) -> impl Iterator<Item = Mark> + '_ {
+    app.corpus.quotes[q].parts.iter().map(move |p| Mark { span: p.clone(), style })
 }
 
 /// The marks that touch the shown text: the filter's quotes (lightly, in
@@ -61,11 +79,10 @@ fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
     let mut marks: Vec<Mark> = app
         .quotes_touching(shown)
         .filter(|&q| Some(q) != selected)
-        .map(|q| Mark { span: a.quotes[q].span.clone(), style: app.theme.quote_mark(a.quotes[q].speaker) })
+        .flat_map(|q| quote_marks(app, q, app.theme.quote_mark(a.quotes[q].speaker)))
         .collect();
-    if let Some(q) = selected {
-        let quote = &a.quotes[q];
-        marks.push(Mark { span: quote.span.clone(), style: app.theme.quote_selected(quote.speaker) });
+    if let Some(q) = selected.filter(|&q| a.quotes[q].article == app.article.shown) {
+        marks.extend(quote_marks(app, q, app.theme.quote_selected(a.quotes[q].speaker)));
     }
     if app.search.is_active() {
         for q in app.quotes_touching(shown) {
@@ -77,7 +94,7 @@ fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
 }
 
 /// One row of text, split where its style changes.
-fn styled_row(text: &str, row: Range<usize>, marks: &[Mark]) -> Line<'static> {
+pub fn styled_row(text: &str, row: Range<usize>, marks: &[Mark]) -> Line<'static> {
     let mut cuts: Vec<usize> = vec![row.start, row.end];
     for m in marks {
         for at in [m.span.start, m.span.end] {

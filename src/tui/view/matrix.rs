@@ -6,7 +6,7 @@ use crate::matrix::{self as grid, Cell};
 use crate::model::Stance;
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::layout::{MATRIX_HEADER, MatrixGrid};
+use crate::tui::layout::MATRIX_HEADER;
 use crate::tui::matrix::MatrixView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -23,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixView) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_type(BorderType::Thick)
-        .border_style(app.theme.border(!app.mode.is_overlay()))
+        .border_style(app.theme.border(!matches!(app.mode, crate::tui::mode::Mode::Help(_))))
         .title(text::truncate(&heading, area.width.saturating_sub(2) as usize).into_owned());
     frame.render_widget(block, area);
     let inner = geometry.inner;
@@ -34,15 +34,12 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixView) {
     // The header: issue titles on two lines, the cursor's column marked.
     let mut header = [vec![Span::raw(" ".repeat(name_width))], vec![Span::raw(" ".repeat(name_width))]];
     for c in m.cols.offset..m.cols.offset + shown {
-        let width = MatrixGrid::column_width(c, columns) as usize;
+        let width = geometry.column_width(c, columns) as usize;
         let title = match m.grid.columns.get(c) {
             Some(&i) => crate::describe::issue_label_compact(a, i),
             None => "Total".to_string(),
         };
-        let mut lines = text::wrap(&text::one_line(&title), width - 1).into_iter();
-        let first = lines.next().unwrap_or_default();
-        let rest: Vec<String> = lines.collect();
-        let second = text::truncate(&rest.join(" "), width - 1).into_owned();
+        let [first, second] = two_lines(&text::one_line(&title), width - 1);
         let style = if c == m.cols.selected {
             app.theme.title().add_modifier(Modifier::UNDERLINED)
         } else {
@@ -70,7 +67,7 @@ pub fn draw(frame: &mut Frame, app: &App, m: &MatrixView) {
             Span::raw(" "),
         ];
         for c in m.cols.offset..m.cols.offset + shown {
-            let width = MatrixGrid::column_width(c, columns) as usize;
+            let width = geometry.column_width(c, columns) as usize;
             let (words, mut style) = cell(app, m, r, c);
             if r == m.rows.selected && c == m.cols.selected {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
@@ -118,7 +115,7 @@ fn cell(app: &App, m: &MatrixView, r: usize, c: usize) -> (String, Style) {
     }
 }
 
-fn stance_style(app: &App, stance: Option<Stance>, empty: bool) -> Style {
+pub fn stance_style(app: &App, stance: Option<Stance>, empty: bool) -> Style {
     if empty {
         return Style::new();
     }
@@ -137,29 +134,67 @@ fn stance_style(app: &App, stance: Option<Stance>, empty: bool) -> Style {
     }
 }
 
+/// A heading on two lines of `width` cells, broken between words or after
+/// a hyphen, the second cut with `…` when the heading is longer still.
+fn two_lines(heading: &str, width: usize) -> [String; 2] {
+    let mut words: Vec<String> = Vec::new();
+    for word in heading.split(' ') {
+        // "Military-technical" may break after its hyphen.
+        let mut rest = word;
+        while let Some(i) = rest.find('-').filter(|&i| i + 1 < rest.len()) {
+            words.push(rest[..=i].to_string());
+            rest = &rest[i + 1..];
+        }
+        words.push(format!("{rest} "));
+    }
+    let mut lines = [String::new(), String::new()];
+    let mut line = 0;
+    for word in words {
+        let candidate = format!("{}{word}", lines[line]);
+        if text::width(candidate.trim_end()) > width && !lines[line].is_empty() && line == 0 {
+            line = 1;
+            lines[1] = word;
+        } else {
+            lines[line] = candidate;
+        }
+    }
+    let second = lines[1].trim_end().to_string();
+    [text::truncate(lines[0].trim_end(), width).into_owned(), text::truncate(&second, width).into_owned()]
+}
+
 /// `s` cut or padded to exactly `width` cells.
 fn pad(s: &str, width: usize) -> String {
     let cut = text::truncate(s, width);
     format!("{cut}{}", " ".repeat(width.saturating_sub(text::width(&cut))))
 }
 
-/// The status line's description of the cell under the cursor.
+/// The status line's description of the cell under the cursor: who
+/// stands where on the issue's proposition, in words.
 pub fn describe_cursor(app: &App, m: &MatrixView) -> String {
     let a = &app.corpus;
     let g = &m.grid;
-    let who = g.rows.get(m.rows.selected).map_or("All speakers", |&s| a.speakers[s].name.as_str());
-    let what = g.columns.get(m.cols.selected).map_or("all issues", |&i| a.issues[i].title.as_str());
-    let (count, stance) = match (g.rows.get(m.rows.selected), g.columns.get(m.cols.selected)) {
-        (Some(_), Some(_)) => {
-            let cell = &g.cells[m.rows.selected][m.cols.selected];
-            (cell.quotes.len(), cell.stance.map_or("no stance stated", Stance::name).to_string())
+    let (row, col) = (m.rows.selected, m.cols.selected);
+    let quotes = |n: usize| if n == 1 { "1 quote".to_string() } else { format!("{n} quotes") };
+    match (g.rows.get(row), g.columns.get(col)) {
+        (Some(&s), Some(&i)) => {
+            let cell = &g.cells[row][col];
+            let who = a.speaker_name(s);
+            match cell.quotes.len() {
+                0 => format!("{who} · {} · no quotes", a.issues[i].title),
+                n => format!(
+                    "{who} {} {} · {}",
+                    crate::describe::stance_verb(cell.stance),
+                    crate::describe::issue_claim(a, i),
+                    quotes(n)
+                ),
+            }
         }
-        (Some(_), None) => (g.row_totals[m.rows.selected].quotes, g.row_totals[m.rows.selected].describe()),
-        (None, Some(_)) => {
-            (g.column_totals[m.cols.selected].quotes, g.column_totals[m.cols.selected].describe())
+        (Some(&s), None) => {
+            format!("{} · all issues · {}", a.speaker_name(s), g.row_totals[row].describe_in_words())
         }
-        (None, None) => (g.total.quotes, g.total.describe()),
-    };
-    let quotes = if count == 1 { "1 quote".to_string() } else { format!("{count} quotes") };
-    format!("{who} · {what} · {stance} · {quotes}")
+        (None, Some(&i)) => {
+            format!("All speakers · {} · {}", a.issues[i].title, g.column_totals[col].describe_in_words())
+        }
+        (None, None) => format!("All speakers · all issues · {}", g.total.describe_in_words()),
+    }
 }

@@ -2,12 +2,17 @@
 //! changing it. Only visible rows are built.
 
 mod article;
+mod articles;
 mod details;
-mod help;
-mod lists;
+pub mod help;
+mod issues;
+mod list;
 mod matrix;
 mod quotes;
+mod reading;
+mod speakers;
 mod status;
+mod timeline;
 
 use super::app::App;
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, Pane, Panes, Screen};
@@ -26,9 +31,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.screen() {
         Screen::TooSmall => too_small(frame, area),
         Screen::Panes(panes) => {
-            match app.mode.matrix() {
-                Some(m) => matrix::draw(frame, app, m),
-                None => browser(frame, &panes, app),
+            match app.mode.base() {
+                Mode::Matrix(m) => matrix::draw(frame, app, m),
+                Mode::Timeline(t) => timeline::draw(frame, app, t),
+                Mode::Reading(r) => reading::draw(frame, app, r),
+                _ => browser(frame, &panes, app),
             }
             status::draw(frame, panes.status, app);
             if let Mode::Help(h) = &app.mode {
@@ -44,11 +51,14 @@ fn browser(frame: &mut Frame, panes: &Panes, app: &App) {
     if let Some(r) = panes.banner {
         status::banner(frame, r, app);
     }
+    if let Some(r) = panes.articles {
+        articles::draw(frame, r, app);
+    }
     if let Some(r) = panes.speakers {
-        lists::speakers(frame, r, app);
+        speakers::draw(frame, r, app);
     }
     if let Some(r) = panes.issues {
-        lists::issues(frame, r, app);
+        issues::draw(frame, r, app);
     }
     if let Some(r) = panes.details {
         details::draw(frame, r, app);
@@ -88,7 +98,7 @@ fn scrub(buffer: &mut Buffer) {
 
 /// A pane's frame: its title, and a bolder border when it has focus.
 fn pane_block<'a>(app: &App, pane: Option<Pane>, title: Line<'a>) -> Block<'a> {
-    let focused = pane == Some(app.focus) && !app.mode.is_overlay();
+    let focused = pane == Some(app.focus) && !app.mode.covers_panes();
     Block::new()
         .borders(Borders::ALL)
         .border_type(if focused { BorderType::Thick } else { BorderType::Plain })
@@ -104,10 +114,10 @@ fn title(parts: &[&str], width: u16) -> Line<'static> {
 }
 
 /// One list row: marker, label on the left, count on the right.
-fn counted_row(width: usize, selected: bool, label: &str, count: usize, style: Style) -> Line<'static> {
+fn counted_row(width: usize, selected: bool, label: &str, count: &str, style: Style) -> Line<'static> {
     let marker = if selected { "▶ " } else { "  " };
     let count = count.to_string();
-    let room = width.saturating_sub(2 + count.len() + 1);
+    let room = width.saturating_sub(2 + text::width(&count) + 1);
     let label = text::truncate(&text::one_line(label), room).into_owned();
     let pad = room.saturating_sub(text::width(&label));
     Line::from(vec![Span::raw(marker), Span::raw(label), Span::raw(" ".repeat(pad + 1)), Span::raw(count)])
@@ -115,29 +125,35 @@ fn counted_row(width: usize, selected: bool, label: &str, count: usize, style: S
 }
 
 /// Article text on one line, cut to `width` cells with `…`, the bytes in
-/// `marks` (article offsets; `base` is where `piece` starts) styled `mark`.
-/// When the first mark would be cut off, the line starts a little before it.
+/// `marks` (article offsets) styled `mark`. `pieces` are the parts of a
+/// quote (`text`, where it starts in the article), joined by ` … `. The
+/// line shows the quote from its start when the first match fits, else
+/// about a third of the row before the match, from a word's start.
 fn marked_line(
-    piece: &str,
-    base: usize,
+    pieces: &[(&str, usize)],
     marks: &[std::ops::Range<usize>],
     width: usize,
     mark: Style,
 ) -> Vec<Span<'static>> {
     // The text as shown: white space runs as one space, controls visible.
     let mut shown: Vec<(char, bool)> = Vec::new();
-    let mut space = false;
-    for (i, c) in piece.char_indices() {
-        if c.is_whitespace() {
-            space = !shown.is_empty();
-            continue;
+    for (n, &(piece, base)) in pieces.iter().enumerate() {
+        if n > 0 {
+            shown.extend(crate::model::PART_JOINER.chars().map(|c| (c, false)));
         }
-        if space {
-            shown.push((' ', false));
-            space = false;
+        let mut space = false;
+        for (i, c) in piece.char_indices() {
+            if c.is_whitespace() {
+                space = !shown.is_empty();
+                continue;
+            }
+            if space {
+                shown.push((' ', false));
+                space = false;
+            }
+            let marked = marks.iter().any(|r| r.contains(&(base + i)));
+            shown.push((if text::is_unsafe(c) { text::placeholder(c) } else { c }, marked));
         }
-        let marked = marks.iter().any(|r| r.contains(&(base + i)));
-        shown.push((if text::is_unsafe(c) { text::placeholder(c) } else { c }, marked));
     }
     let cells = |part: &[(char, bool)]| part.iter().map(|(c, _)| text::char_width(*c)).sum::<usize>();
     let mut start = 0;
@@ -147,12 +163,17 @@ fn marked_line(
     {
         let mark_end = first + shown[first..].iter().take_while(|&&(_, m)| m).count();
         if cells(&shown[..mark_end]) + 1 > width {
-            // Some context before the match, from a word start.
-            start = first.saturating_sub(12);
-            while start > 0 && shown[start - 1].0 != ' ' && start < first {
+            // About a third of the row before the match, from a word's start.
+            let mut before = 0;
+            start = first;
+            while start > 0 && before + text::char_width(shown[start - 1].0) <= width / 3 {
+                start -= 1;
+                before += text::char_width(shown[start].0);
+            }
+            while start > 0 && start < first && shown[start - 1].0 != ' ' {
                 start += 1;
             }
-            lead = true;
+            lead = start > 0;
         }
     }
     let mut spans: Vec<Span<'static>> = Vec::new();

@@ -1,7 +1,10 @@
-//! The Quotes pane: the filtered quotes, two rows each — the words, then
-//! who said them, on what, with which stance.
+//! The Quotes pane: the filtered quotes, two rows each — the words (from
+//! their start, or with a third of the row before a search match), then
+//! who said them, on what, with which stance; a narrow row drops the least
+//! important facts first and the stance last.
 
 use super::{marked_line, pane_block, title};
+use crate::describe;
 use crate::text;
 use crate::tui::app::{App, QUOTE_ROWS};
 use crate::tui::layout::Pane;
@@ -12,56 +15,87 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let a = &app.corpus;
-    let speaker = app.filters.speaker.map(|s| format!("@{}", a.speakers[s].id)).unwrap_or_default();
-    let issue = app.filters.issue.map(|i| format!("#{}", a.issues[i].id)).unwrap_or_default();
-    let count = format!("{} of {}", app.list.quotes.len(), a.quotes.len());
+    let c = &app.corpus;
+    let f = &app.filters;
+    let speaker = f
+        .speaker
+        .map(|s| {
+            let id = &c.speakers[s].id;
+            if f.relayed { format!("relayed by @{id}") } else { format!("@{id}") }
+        })
+        .unwrap_or_default();
+    let issue = f.issue.map(|i| format!("#{}", c.issues[i].id)).unwrap_or_default();
+    let article = f.article.map(|a| format!("in:{}", c.articles[a].id)).unwrap_or_default();
+    let count = format!("{} of {}", app.list.quotes.len(), c.quotes.len());
     let search = if app.search.is_active() { format!("/{}", app.search.query) } else { String::new() };
     let block = pane_block(
         app,
         Some(Pane::Quotes),
-        title(&["Quotes", &speaker, &issue, &search, &count], area.width),
+        title(&["Quotes", &speaker, &issue, &article, &search, &count], area.width),
     );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = inner.width as usize;
     if app.list.quotes.is_empty() {
-        let line = Line::styled("  no quotes match · Esc clears the filters", app.theme.dim());
-        frame.render_widget(Paragraph::new(line), inner);
+        let hint = match f.speaker {
+            Some(s) if !f.relayed && app.list.relayed_counts[s] > 0 => {
+                format!(
+                    "  no quotes by {} here · it relayed {} · v shows them",
+                    c.speaker_name(s),
+                    app.list.relayed_counts[s]
+                )
+            }
+            _ => "  no quotes match · Esc goes back or clears the filters".to_string(),
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(text::one_line(&hint).into_owned(), app.theme.dim())),
+            inner,
+        );
         return;
     }
-    let focused = app.focus == Pane::Quotes && !app.mode.is_overlay();
+    let focused = app.focus == Pane::Quotes && !app.mode.covers_panes();
     let visible = (inner.height as usize).div_ceil(QUOTE_ROWS);
     let mut lines = Vec::with_capacity(visible * QUOTE_ROWS);
     for (i, &q) in app.list.quotes.iter().enumerate().skip(app.quotes.offset).take(visible) {
-        let quote = &a.quotes[q];
+        let quote = &c.quotes[q];
         let selected = i == app.quotes.selected;
         let marker = if selected { "▶ " } else { "  " };
         // The words as they stand in the article (the same as the quote's,
         // white space aside), so that search matches can be marked.
-        let words = &a.article_of(q).text[quote.span.clone()];
-        let marks = app.search.highlights(a, q);
+        let words = &c.article_of(q).text;
+        let pieces: Vec<(&str, usize)> = quote.parts.iter().map(|p| (&words[p.clone()], p.start)).collect();
+        let marks = app.search.highlights(c, q);
         let mut spans = vec![Span::raw(marker)];
-        spans.extend(marked_line(
-            words,
-            quote.span.start,
-            &marks,
-            width.saturating_sub(2),
-            app.theme.search_match(),
-        ));
+        spans.extend(marked_line(&pieces, &marks, width.saturating_sub(2), app.theme.search_match()));
         let style = if selected { app.theme.selected(focused) } else { Style::new() };
         lines.push(Line::from(spans).style(style));
 
-        let (who, rest) = crate::describe::byline(a, q);
-        let who = text::truncate(&text::one_line(&who), width.saturating_sub(4)).into_owned();
-        let room = width.saturating_sub(4 + text::width(&who));
-        let rest = if rest.is_empty() { String::new() } else { format!(" · {rest}") };
-        let rest = text::truncate(&text::one_line(&rest), room).into_owned();
+        let (who, facts) = byline(app, q, width.saturating_sub(4));
         lines.push(Line::from(vec![
             Span::raw("    "),
             Span::styled(who, app.theme.speaker(quote.speaker)),
-            Span::styled(rest, app.theme.dim()),
+            Span::styled(facts, app.theme.dim()),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The second row of a quote in `room` cells: the speaker, then as many
+/// facts as fit, the lightest left out first; the stance goes last, after
+/// the speaker's name has been shortened.
+fn byline(app: &App, q: crate::model::QuoteIx, room: usize) -> (String, String) {
+    let c = &app.corpus;
+    let who = text::one_line(c.speaker_name(c.quotes[q].speaker)).into_owned();
+    let mut facts: Vec<(String, u8)> =
+        describe::row_facts(c, q).into_iter().map(|(f, w)| (text::one_line(&f).into_owned(), w)).collect();
+    let joined = |facts: &[(String, u8)]| facts.iter().map(|(f, _)| format!(" · {f}")).collect::<String>();
+    while text::width(&who) + text::width(&joined(&facts)) > room && facts.len() > 1 {
+        let lightest = (0..facts.len()).min_by_key(|&i| facts[i].1).unwrap_or(0);
+        facts.remove(lightest);
+    }
+    let rest = joined(&facts);
+    let who_room = room.saturating_sub(text::width(&rest)).max(room.min(6));
+    let who = text::truncate(&who, who_room).into_owned();
+    let rest = text::truncate(&rest, room.saturating_sub(text::width(&who))).into_owned();
+    (who, rest)
 }

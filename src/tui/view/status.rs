@@ -5,6 +5,7 @@ use crate::text;
 use crate::tui::app::App;
 use crate::tui::keymap;
 use crate::tui::layout::Pane;
+use crate::tui::mode::Mode;
 use crate::tui::search::SearchLine;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,38 +16,34 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if let Some(search) = app.mode.search_line() {
         return query_line(frame, area, app, search);
     }
-    let mut position = match app.focus {
-        Pane::Speakers => format!("{}/{}", app.speakers.selected + 1, app.corpus.speakers.len() + 1),
-        Pane::Issues => format!("{}/{}", app.issues.selected + 1, app.corpus.issues.len() + 1),
-        Pane::Quotes if app.list.quotes.is_empty() => "0/0".to_string(),
-        Pane::Quotes => format!("{}/{}", app.quotes.selected + 1, app.list.quotes.len()),
-        Pane::Article => {
-            format!("line {}/{}", app.article.scroll.selected + 1, app.article.layout.rows.len())
-        }
-    };
-    if app.search.is_active() {
-        let at = if app.list.quotes.is_empty() { 0 } else { app.quotes.selected + 1 };
-        let query = text::truncate(&text::one_line(&app.search.query), 24).into_owned();
-        position = format!("/{query} {at}/{}", app.list.quotes.len());
-    }
     let width = area.width as usize;
-    // A leading space, and at least two before the position.
-    let room = width.saturating_sub(text::width(&position) + 4);
     let mut spans = vec![Span::raw(" ")];
-    if let Some(m) = app.mode.matrix() {
-        let described = super::matrix::describe_cursor(app, m);
+    // Full-screen modes: what is under the cursor comes first, the keys
+    // in what room is left.
+    let described = match app.mode.base() {
+        Mode::Matrix(m) => Some(super::matrix::describe_cursor(app, m)),
+        Mode::Timeline(t) => Some(super::timeline::describe_cursor(app, t)),
+        Mode::Reading(_) => Some(String::new()),
+        _ => None,
+    };
+    if let Some(described) = described {
         let message = app.message.clone().unwrap_or(described);
-        let hints_width: usize =
-            keymap::hints(app.context()).iter().map(|(k, w)| text::width(k) + text::width(w) + 4).sum();
-        let room = room.saturating_sub(hints_width).max(room / 2);
-        spans.push(Span::raw(text::truncate(&text::one_line(&message), room).into_owned()));
-        spans.push(Span::raw("  "));
-        let used: usize = spans.iter().map(|s| text::width(&s.content)).sum();
-        hints(app, width.saturating_sub(used + 1), &mut spans);
+        let message = text::truncate(&text::one_line(&message), width.saturating_sub(2)).into_owned();
+        let used = 1 + text::width(&message);
+        if !message.is_empty() {
+            spans.push(Span::raw(message));
+            spans.push(Span::raw("  "));
+        }
+        if used + 4 < width {
+            hints(app, width.saturating_sub(used + 3), &mut spans);
+        }
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
         return;
     }
-    let message = app.message.clone().or_else(|| fuzzy_note(app));
+    let position = position(app);
+    // A leading space, and at least two before the position.
+    let room = width.saturating_sub(text::width(&position) + 4);
+    let message = app.message.clone().or_else(|| loading(app)).or_else(|| fuzzy_note(app));
     match message {
         Some(message) => spans.push(Span::raw(text::truncate(&text::one_line(&message), room).into_owned())),
         None => hints(app, room, &mut spans),
@@ -55,6 +52,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     spans.push(Span::raw(" ".repeat(width.saturating_sub(used + text::width(&position) + 1))));
     spans.push(Span::styled(position, app.theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Where the reader is in the focused pane: the row of a list, the
+/// article's line (as diagnostics and JSON count lines), or the search hit.
+fn position(app: &App) -> String {
+    if app.search.is_active() {
+        let at = if app.list.quotes.is_empty() { 0 } else { app.quotes.selected + 1 };
+        let query = text::truncate(&text::one_line(&app.search.query), 24).into_owned();
+        return format!("/{query} {at}/{}", app.list.quotes.len());
+    }
+    let of = |s: &crate::tui::scroll::Scroll, len: usize| format!("{}/{}", (s.selected + 1).min(len), len);
+    match app.focus {
+        Pane::Articles => of(&app.articles, app.rows.articles.len()),
+        Pane::Speakers => of(&app.speakers, app.rows.speakers.len()),
+        Pane::Issues => of(&app.issues, app.rows.issues.len()),
+        Pane::Quotes => of(&app.quotes, app.list.quotes.len()),
+        Pane::Details => "Details · j/k scroll".to_string(),
+        Pane::Article => {
+            let row = app.article.layout.rows.get(app.article.scroll.selected);
+            let article = app.shown_article();
+            let line = row.map_or(1, |r| article.line_of(r.start));
+            format!("line {line} of {}", article.line_starts.len())
+        }
+    }
+}
+
+/// While files are read: how many, and the quotes so far.
+fn loading(app: &App) -> Option<String> {
+    let p = app.loading?;
+    Some(format!("loading {}/{} files · {} quotes · q quits", p.files, p.total, p.quotes))
 }
 
 /// "no exact match · 3 close", when the search fell back to close words.
@@ -86,7 +113,8 @@ fn query_line(frame: &mut Frame, area: Rect, app: &App, search: &SearchLine) {
     let outcome = match (&search.error, &app.search.found) {
         (Some(error), _) => error.clone(),
         (None, Some(found)) if found.fuzzy => format!("no exact match · {} close", app.list.quotes.len()),
-        (None, Some(_)) => format!("{} of {}", app.list.quotes.len(), app.corpus.quotes.len()),
+        (None, Some(_)) if app.list.quotes.is_empty() => "0/0 · nothing matches".to_string(),
+        (None, Some(_)) => format!("{}/{}", app.quotes.selected + 1, app.list.quotes.len()),
         (None, None) => "type to search · Enter keeps · Esc cancels".to_string(),
     };
     let outcome = text::truncate(&text::one_line(&outcome), width / 2).into_owned();
@@ -111,19 +139,30 @@ fn query_line(frame: &mut Frame, area: Rect, app: &App, search: &SearchLine) {
 }
 
 pub fn banner(frame: &mut Frame, area: Rect, app: &App) {
-    let mut lines = vec![Line::raw(format!(
-        " reload failed: showing the last good version of {} · fix the file and it reloads",
-        text::one_line(&app.name)
-    ))];
+    let width = (area.width as usize).saturating_sub(2).max(1);
+    let head = text::one_line(&app.banner_head).into_owned();
+    let mut lines: Vec<Line> = vec![Line::raw(format!(" {}", text::truncate(&head, width)))];
     let room = area.height.saturating_sub(1) as usize;
-    let shown = app.banner.len().min(room);
-    for (n, problem) in app.banner.iter().take(shown).enumerate() {
-        let more = if n + 1 == shown && app.banner.len() > shown {
-            format!(" (and {} more)", app.banner.len() - shown)
-        } else {
-            String::new()
-        };
-        lines.push(Line::raw(format!(" {}{more}", text::one_line(problem))));
+    // Each problem wrapped whole; the last row says how many more there are.
+    let mut rows: Vec<String> = Vec::new();
+    let mut shown = 0;
+    for problem in &app.banner {
+        let wrapped = text::wrap(&text::one_line(problem), width);
+        if rows.len() + wrapped.len() > room && shown > 0 {
+            break;
+        }
+        rows.extend(wrapped);
+        shown += 1;
     }
+    rows.truncate(room);
+    let left = app.banner.len() - shown;
+    if left > 0
+        && let Some(last) = rows.last_mut()
+    {
+        let more = format!(" (and {left} more problem{}: `whosaid check`)", if left == 1 { "" } else { "s" });
+        let keep = width.saturating_sub(text::width(&more));
+        *last = format!("{}{more}", text::truncate(last, keep));
+    }
+    lines.extend(rows.into_iter().map(|r| Line::raw(format!(" {r}"))));
     frame.render_widget(Paragraph::new(lines).style(app.theme.banner()), area);
 }

@@ -1,0 +1,170 @@
+//! Corpora: many files as one namespace of speakers and issues, checked,
+//! listed and reported across articles; conflicts, cross-article
+//! references, a broken file among good ones, dates and the timeline.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn whosaid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("utf-8 stdout")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("utf-8 stderr")
+}
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+
+/// A small corpus in a scratch directory: a corpus file with shared
+/// speakers and issues, and two articles that use them.
+fn small_corpus(dir: &Path) {
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    write(
+        "corpus.yaml",
+        "corpus:\n  title: Small\nspeakers:\n  - id: ann\n    name: Ann\n  - id: bob\n    name: Bob\n    aliases: [Robert]\nissues:\n  - id: tax\n    title: Tax\n    proposition: Taxes should rise\n",
+    );
+    write(
+        "monday.yaml",
+        "article:\n  title: Monday\n  date: 2024-03-04\n  text: \"Ann said taxes must rise. Bob asked why.\"\nquotes:\n  - id: ann-rise\n    speaker: ann\n    issues: [tax]\n    stance: support\n    text: taxes must rise\n  - id: bob-why\n    speaker: bob\n    kind: question\n    text: why\n",
+    );
+    write(
+        "friday.yaml",
+        "article:\n  title: Friday\n  date: 2024-03-08\n  text: \"Ann: rates stay. Bob: no rise.\"\nspeakers:\n  - id: bob\n    name: Bob\n    aliases: [Bobby]\nquotes:\n  - id: ann-stay\n    speaker: ann\n    issues: [tax]\n    stance: oppose\n    text: rates stay\n    replies_to: monday/bob-why\n  - id: bob-no\n    speaker: bob\n    issues: [tax]\n    stance: oppose\n    text: no rise\n",
+    );
+}
+
+#[test]
+fn a_corpus_is_one_namespace_across_its_files() {
+    let dir = tempfile::tempdir().unwrap();
+    small_corpus(dir.path());
+    let path = dir.path().to_str().unwrap();
+    let o = whosaid(&["check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("corpus.yaml: corpus file: 2 speakers, 1 issue; 0 errors, 0 warnings"), "{out}");
+    assert!(out.contains("friday.yaml: 2 quotes, 1 speaker; 0 errors, 0 warnings"), "{out}");
+    assert!(
+        out.contains("(3 files): 2 articles, 4 quotes, 2 speakers, 1 issue; 0 errors, 0 warnings"),
+        "{out}"
+    );
+
+    // Quotes across articles: date order, then article order; named ARTICLE/QUOTE.
+    let o = whosaid(&["quotes", path, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| format!("{}/{}", q["article"].as_str().unwrap(), q["id"].as_str().unwrap()))
+        .collect();
+    assert_eq!(ids, vec!["monday/ann-rise", "monday/bob-why", "friday/ann-stay", "friday/bob-no"]);
+    assert_eq!(v[2]["replies_to"], "monday/bob-why", "a reply across articles");
+    // Aliases merge: both spellings find Bob.
+    for alias in ["@robert", "@bobby"] {
+        let o = whosaid(&["quotes", path, "--search", alias, "--format", "csv"]);
+        assert_eq!(stdout(&o).lines().count(), 3, "{alias}: {}", stdout(&o));
+    }
+    // The matrix and the report span the corpus; the report adds articles and the timeline.
+    let o = whosaid(&["matrix", path, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ann = v["cells"].as_array().unwrap().iter().find(|c| c["speaker"] == "ann").unwrap();
+    assert_eq!(ann["stance"], "mixed", "support on Monday, oppose on Friday");
+    let o = whosaid(&["report", path]);
+    let md = stdout(&o);
+    assert!(md.starts_with("# Small\n"), "{md}");
+    assert!(md.contains("## Articles") && md.contains("| 2024-03-04 | Monday |"), "{md}");
+    assert!(md.contains("## Stances over time") && md.contains("### Ann"), "{md}");
+    assert!(md.contains("| Tax | +1 | −1 |"), "{md}");
+}
+
+#[test]
+fn definitions_that_disagree_are_errors_in_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    small_corpus(dir.path());
+    let friday = dir.path().join("friday.yaml");
+    let text =
+        std::fs::read_to_string(&friday).unwrap().replace("    name: Bob\n", "    name: Robert Smith\n");
+    std::fs::write(&friday, text).unwrap();
+    let o = whosaid(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("friday.yaml:6:5: error: speaker `bob` is defined differently in"), "{err}");
+    assert!(err.contains("corpus.yaml:6:5: error: speaker `bob` is defined differently in"), "{err}");
+    assert!(err.contains("name “Robert Smith” here, “Bob” there"), "{err}");
+    assert!(err.contains("(differing: `name`)"), "{err}");
+}
+
+#[test]
+fn duplicate_article_ids_and_unknown_cross_references_are_located() {
+    let dir = tempfile::tempdir().unwrap();
+    small_corpus(dir.path());
+    std::fs::create_dir(dir.path().join("more")).unwrap();
+    std::fs::copy(dir.path().join("monday.yaml"), dir.path().join("more/monday.yaml")).unwrap();
+    let friday = dir.path().join("friday.yaml");
+    let text = std::fs::read_to_string(&friday).unwrap().replace("monday/bob-why", "monday/bob-how");
+    std::fs::write(&friday, text).unwrap();
+    let o = whosaid(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("error: duplicate article id `monday`"), "{err}");
+    assert!(err.contains("error: unknown quote `monday/bob-how`"), "{err}");
+}
+
+#[test]
+fn a_broken_file_does_not_hide_the_others_from_check() {
+    let dir = tempfile::tempdir().unwrap();
+    small_corpus(dir.path());
+    std::fs::write(dir.path().join("zz-broken.yaml"), "article:\n  title: [unclosed\n").unwrap();
+    let o = whosaid(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("monday.yaml: 2 quotes; 0 errors, 0 warnings"), "{out}");
+    assert!(out.contains("zz-broken.yaml: 0 quotes; 1 error, 0 warnings"), "{out}");
+    assert!(stderr(&o).contains("zz-broken.yaml:3:1: error: invalid YAML"), "{}", stderr(&o));
+    // Commands refuse a corpus with errors, and say where to look.
+    let o = whosaid(&["quotes", dir.path().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("`whosaid check` lists them"));
+}
+
+#[test]
+fn the_example_corpus_ships_annotated() {
+    let o = whosaid(&["check", EXAMPLES]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "no warnings either");
+    let o = whosaid(&["quotes", EXAMPLES, "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    for article in [
+        "2022-01-08-background-call-on-russia",
+        "2022-01-10-psaki-briefing",
+        "2022-01-14-psaki-briefing",
+        "2022-01-19-biden-press-conference",
+    ] {
+        let n = v.as_array().unwrap().iter().filter(|q| q["article"] == article).count();
+        assert!(n >= 15, "{article} has {n} quotes");
+    }
+    // The built-in article is one of them, the same file.
+    assert_eq!(
+        std::fs::read_to_string(Path::new(EXAMPLES).join("nato-open-doors.yaml")).unwrap(),
+        include_str!("../assets/nato-open-doors.yaml")
+    );
+    // Dates narrow a search; the corpus file opens the same corpus.
+    let o = whosaid(&[
+        "quotes",
+        &format!("{EXAMPLES}/corpus.yaml"),
+        "--search",
+        "date:2022-01-10..2022-01-14",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!(!v.as_array().unwrap().is_empty());
+    assert!(v.as_array().unwrap().iter().all(|q| {
+        let a = q["article"].as_str().unwrap();
+        a.starts_with("2022-01-10") || a.starts_with("2022-01-14") || a == "nato-open-doors"
+    }));
+}
