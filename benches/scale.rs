@@ -121,7 +121,7 @@ fn measure_serde_peak(path: &Path) {
 fn measure_process(path: &Path) {
     let start = Instant::now();
     let a = load(path);
-    let app = App::new(a, path.display().to_string(), Theme { color: true }, WIDTH, HEIGHT);
+    let app = App::new(a, path.display().to_string(), Theme::new(true), WIDTH, HEIGHT);
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
     let first_frame = ms(start.elapsed());
@@ -190,7 +190,7 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
         .ids()
         .map(|q| whosaid::text::one_line(&whosaid::describe::written(&a, q)).into_owned())
         .collect();
-    let mut app = App::new(a, "bench".into(), Theme { color: true }, WIDTH, HEIGHT);
+    let mut app = App::new(a, "bench".into(), Theme::new(true), WIDTH, HEIGHT);
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
 

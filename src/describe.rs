@@ -106,8 +106,19 @@ pub fn facts_on_issue(c: &Corpus, q: QuoteIx, issue: Option<IssueIx>) -> Vec<Str
     if let Some(r) = quote.replies_to {
         facts.push(format!("answers {}", c.speaker_name(c.quotes[r].speaker)));
     }
-    facts.push(format!("line {}", c.quote_line(q)));
+    facts.push(place(c, q));
     facts
+}
+
+/// Where a quote is: `line N`, and in a corpus its article first (its date,
+/// or its title when undated).
+pub fn place(c: &Corpus, q: QuoteIx) -> String {
+    let line = format!("line {}", c.quote_line(q));
+    if c.articles.len() == 1 {
+        return line;
+    }
+    let article = c.article_of(q);
+    format!("{}, {line}", article.date.as_deref().unwrap_or(&article.title))
 }
 
 /// The citation `y` copies, saying no more than the article supports:

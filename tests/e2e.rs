@@ -3,19 +3,41 @@
 mod pty;
 
 use pty::Session;
+use whosaid::model::{Corpus, Source, load};
+
+fn builtin() -> Corpus {
+    load(&Source::BuiltIn).unwrap().into_corpus().unwrap()
+}
+
+/// The Quotes pane's title for a filter of the built-in article, as the
+/// browser writes it: `Quotes · @speaker · #issue · N of TOTAL`.
+fn quotes_title(speaker: Option<&str>, issue: Option<&str>) -> String {
+    let c = builtin();
+    let s: Vec<_> = speaker.iter().map(|id| c.speaker_by_id(id).unwrap()).collect();
+    let i: Vec<_> = issue.iter().map(|id| c.issue_by_id(id).unwrap()).collect();
+    let mut parts = vec!["Quotes".to_string()];
+    parts.extend(speaker.map(|id| format!("@{id}")));
+    parts.extend(issue.map(|id| format!("#{id}")));
+    parts.push(format!("{} of {}", c.filter(&s, &i).len(), c.quotes.len()));
+    parts.join(" · ")
+}
+
+fn all_quotes() -> String {
+    quotes_title(None, None)
+}
 
 #[test]
 fn open_navigate_and_quit() {
     let mut s = Session::start(&[], 120, 36, &[]);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.send("jj");
-    s.wait_for_text("Quotes · @us-delegation · 9 of 44");
+    s.wait_for_text(&quotes_title(Some("us-delegation"), None));
     // Who said what about Ukraine: the issue, then its quotes.
     s.send("\t");
     s.send("jjj");
-    s.wait_for_text("Quotes · @us-delegation · #ukraine-georgia · 2 of 44");
+    s.wait_for_text(&quotes_title(Some("us-delegation"), Some("ukraine-georgia")));
     s.send("\x1b");
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.send("?");
     s.wait_for_text("Esc closes");
     s.send("q");
@@ -29,7 +51,7 @@ fn open_navigate_and_quit() {
 fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let mut s = Session::start(&[], 100, 30, &[]);
-        s.wait_for_text("Quotes · 44 of 44");
+        s.wait_for_text(&all_quotes());
         s.signal(signal);
         let code = s.wait_exit();
         assert!(code == 143 || code == 129, "{signal}: exit {code}");
@@ -40,7 +62,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 #[test]
 fn resizing_redraws() {
     let s = Session::start(&[], 120, 36, &[]);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.resize(50, 20);
     s.wait_for("a one-column layout", |screen| {
         screen.contains("Speakers")
@@ -50,7 +72,7 @@ fn resizing_redraws() {
     s.resize(30, 8);
     s.wait_for_text("terminal too small");
     s.resize(120, 36);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
 }
 
 #[test]
@@ -95,18 +117,18 @@ fn a_broken_file_is_reported_not_browsed() {
 #[test]
 fn mouse_clicks_select_unless_no_mouse() {
     let mut s = Session::start(&[], 120, 36, &[]);
-    let screen = s.wait_for_text("Quotes · 44 of 44");
+    let screen = s.wait_for_text(&all_quotes());
     let row = screen.lines().position(|l| l.contains("Andrey Koshkin")).unwrap() + 1;
     // An SGR mouse press and release at column 5 of that row (1-based).
     s.send(&format!("\x1b[<0;5;{row}M\x1b[<0;5;{row}m"));
-    s.wait_for_text("Quotes · @koshkin · 13 of 44");
+    s.wait_for_text(&quotes_title(Some("koshkin"), None));
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
     assert!(raw.contains("\x1b[?1000h"), "mouse captured");
 
     let mut s = Session::start(&["--no-mouse"], 120, 36, &[]);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
@@ -116,7 +138,7 @@ fn mouse_clicks_select_unless_no_mouse() {
 #[test]
 fn copy_writes_an_osc52_sequence() {
     let mut s = Session::start(&[], 120, 36, &[]);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.send("y");
     s.wait_for_text("copied the quote");
     let raw = String::from_utf8_lossy(&s.raw.lock().unwrap()).to_string();
@@ -133,13 +155,13 @@ fn suspend_and_continue_redraw_the_whole_screen() {
     // where the kernel does not stop it on Ctrl-z: it returns at once, and
     // what is checked is the way back — terminal set up again, screen redrawn.
     let mut s = Session::start(&[], 100, 30, &[]);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.send("\x1a");
     s.send("j");
-    s.wait_for_text("Quotes · @us-administration · 9 of 44");
+    s.wait_for_text(&quotes_title(Some("us-administration"), None));
     s.signal("CONT");
     s.send("j");
-    let screen = s.wait_for_text("Quotes · @us-delegation · 9 of 44");
+    let screen = s.wait_for_text(&quotes_title(Some("us-delegation"), None));
     assert!(screen.contains("Speakers") && screen.contains("Article"), "{screen}");
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
@@ -149,7 +171,7 @@ fn suspend_and_continue_redraw_the_whole_screen() {
 #[test]
 fn typing_a_search_into_the_real_binary() {
     let mut s = Session::start(&[], 120, 36, &[]);
-    s.wait_for_text("Quotes · 44 of 44");
+    s.wait_for_text(&all_quotes());
     s.send("/expan");
     s.wait_for("the query line with the position", |screen| {
         screen.lines().last().is_some_and(|l| l.starts_with("/expan") && l.trim_end().ends_with("1/3"))
@@ -232,7 +254,7 @@ fn r_reloads_and_the_built_in_article_has_nothing_to_reload() {
     w.send("q");
     assert_eq!(w.wait_exit(), 0);
     let mut w = Session::start(&[], 110, 30, &[]);
-    w.wait_for_text("Quotes · 44 of 44");
+    w.wait_for_text(&all_quotes());
     w.send("r");
     w.wait_for_text("nothing to reload");
     w.send("q");
@@ -242,7 +264,7 @@ fn r_reloads_and_the_built_in_article_has_nothing_to_reload() {
 #[test]
 fn a_panic_leaves_the_terminal_restored() {
     let mut w = Session::start(&[], 100, 30, &[("WHOSAID_TEST_PANIC_KEY", "P")]);
-    w.wait_for_text("Quotes · 44 of 44");
+    w.wait_for_text(&all_quotes());
     w.send("P");
     assert_eq!(w.wait_exit(), 101, "a panic exits with Rust's panic status");
     w.assert_terminal_restored();

@@ -92,7 +92,15 @@ fn generated_cases(dir: &Path) -> Vec<(&'static str, String)> {
     );
     std::fs::write(dir.join("huge-scalar.yaml"), huge).unwrap();
     std::fs::create_dir(dir.join("a-directory.yaml")).unwrap();
+    // Nesting a million levels deep, in both shapes that stall a YAML
+    // scanner: refused before the parser sees them.
+    let lists = format!("article: {}{}\n", "[".repeat(1_000_000), "]".repeat(1_000_000));
+    std::fs::write(dir.join("deep-lists.yaml"), lists).unwrap();
+    let maps = format!("article: {}1{}\n", "{\"\":[".repeat(1_000_000), "]}".repeat(1_000_000));
+    std::fs::write(dir.join("deep-maps.yaml"), maps).unwrap();
     vec![
+        ("generated-deep-lists", "deep-lists.yaml".into()),
+        ("generated-deep-maps", "deep-maps.yaml".into()),
         ("generated-too-large", "too-large.yaml".into()),
         ("generated-quadratic-aliases", "quadratic-aliases.yaml".into()),
         ("generated-huge-scalar", "huge-scalar.yaml".into()),

@@ -13,7 +13,7 @@ use whosaid::corpus::Rng;
 use whosaid::model::{Corpus, load_bytes};
 use whosaid::text::is_unsafe;
 use whosaid::tui::app::{App, Event};
-use whosaid::tui::keymap::{self, Context, KEYMAP, Key};
+use whosaid::tui::keymap::{Context, KEYMAP, Key};
 use whosaid::tui::theme::Theme;
 
 const SIZES: &[(u16, u16)] =
@@ -184,7 +184,7 @@ fn check_screen(app: &App, step: usize) {
         && let Some(status) = screen.lines().last()
     {
         let hints: Vec<String> =
-            keymap::hints(Context::Browse).into_iter().map(|(k, w)| format!("{k} {w}")).collect();
+            app.keymap.hints(Context::Browse).into_iter().map(|(k, w)| format!("{k} {w}")).collect();
         let shown = status.trim();
         let pieces: Vec<&str> =
             shown.rsplit_once("  ").map_or(shown, |(left, _)| left.trim()).split(" · ").collect();
@@ -197,7 +197,7 @@ fn check_screen(app: &App, step: usize) {
 fn monkey(corpus: Corpus, seed: u64, events: usize) {
     let mut rng = Rng::new(seed);
     let (w, h) = *rng.pick(SIZES);
-    let mut app = App::new(corpus.clone(), "monkey.yaml".into(), Theme { color: rng.chance(50) }, w, h);
+    let mut app = App::new(corpus.clone(), "monkey.yaml".into(), Theme::new(rng.chance(50)), w, h);
     check_invariants(&app, 0);
     for step in 1..=events {
         let event = random_event(&mut rng, &app, &corpus);

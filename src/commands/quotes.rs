@@ -279,12 +279,13 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
 
 /// Markdown grouped by issue, then speaker: something to paste into a document.
 fn write_markdown(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std::io::Result<()> {
-    let article = &a.articles[crate::model::ArticleIx::new(0)];
-    writeln!(out, "# {}", markdown(&article.title))?;
-    let byline: Vec<String> =
-        [&article.source, &article.date].into_iter().flatten().map(|s| markdown(s)).collect();
-    if !byline.is_empty() {
-        writeln!(out, "\n*{}*", byline.join(", "))?;
+    writeln!(out, "# {}", markdown(a.heading()))?;
+    if let [article] = a.articles.as_slice() {
+        let byline: Vec<String> =
+            [&article.source, &article.date].into_iter().flatten().map(|s| markdown(s)).collect();
+        if !byline.is_empty() {
+            writeln!(out, "\n*{}*", byline.join(", "))?;
+        }
     }
     for Section { issue, title, by_speaker } in sections(a, selected) {
         if by_speaker.is_empty() {
@@ -306,7 +307,7 @@ fn write_markdown(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
                 if !stance.is_empty() {
                     facts.push(stance);
                 }
-                facts.push(format!("line {}", a.quote_line(q)));
+                facts.push(describe::place(a, q));
                 writeln!(out, "- {} — *{}*", markdown(&describe::quoted(a, q)), markdown(&facts.join(", ")))?;
             }
         }

@@ -134,10 +134,6 @@ fn render(a: &Corpus, w: &mut dyn Writer) -> String {
 /// corpus, and the other reports of the statement.
 fn facts(a: &Corpus, q: QuoteIx, issue: Option<crate::model::IssueIx>) -> Vec<String> {
     let mut facts = facts_on_issue(a, q, issue);
-    if a.articles.len() > 1 {
-        let article = a.article_of(q);
-        facts.insert(0, article.date.clone().unwrap_or_else(|| article.title.clone()));
-    }
     let others = a.quotes[q].reports.len();
     if others > 0 {
         facts.push(format!(

@@ -85,6 +85,10 @@ impl<I: Ix, T> IxVec<I, T> {
         self.items.is_empty()
     }
 
+    pub fn as_slice(&self) -> &[T] {
+        &self.items
+    }
+
     pub fn iter(&self) -> std::slice::Iter<'_, T> {
         self.items.iter()
     }

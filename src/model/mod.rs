@@ -11,6 +11,7 @@ pub mod diagnostic;
 pub mod ix;
 mod load;
 mod locate;
+mod nesting;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -79,6 +79,11 @@ const EXPANSION_FLOOR: usize = 1 << 18;
 
 /// Parses one YAML document into a [`Node`] tree.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
+    if let Some((line, column)) = super::nesting::too_deep(source) {
+        let message =
+            format!("the document is nested too deeply (more than {} levels)", super::nesting::MAX_DEPTH);
+        return Err(SyntaxError { line, column, message });
+    }
     let budget = Cell::new(source.len().saturating_mul(EXPANSION_FACTOR) + EXPANSION_FLOOR);
     let deserializer = yaml::Deserializer::from_str(source);
     NodeSeed { budget: &budget }.deserialize(deserializer).map_err(|e| syntax_error(&e, source))

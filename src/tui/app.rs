@@ -9,7 +9,7 @@
 
 use super::article_layout::{ArticleLayout, looks_hard_wrapped};
 use super::history::{self, History};
-use super::keymap::{self, Action, Context, Key};
+use super::keymap::{Action, Context, Key, Keymap};
 use super::layout::{self, MatrixGrid, Pane, Panes, Screen, Wanted};
 use super::mode::Mode;
 use super::scroll::Scroll;
@@ -125,6 +125,8 @@ pub struct App {
     /// The files' names as the user gave them.
     pub name: String,
     pub theme: Theme,
+    /// The keys: the built-in table, as the config file may have changed it.
+    pub keymap: Keymap,
     pub mode: Mode,
     pub focus: Pane,
     /// Where `h`/`l` return to in each column.
@@ -171,6 +173,7 @@ impl App {
             corpus,
             name,
             theme,
+            keymap: Keymap::default(),
             mode: Mode::Browse,
             focus: Pane::Speakers,
             last_left: Pane::Speakers,
@@ -454,7 +457,7 @@ impl App {
             Event::Key(key) => {
                 let key = Key::of(&key)?;
                 self.message = None;
-                match keymap::lookup(self.context(), key) {
+                match self.keymap.lookup(self.context(), key) {
                     Some(Action::Type) => {
                         if let Key::Char(c) = key
                             && matches!(self.mode, Mode::Search(_))

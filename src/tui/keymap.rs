@@ -1,5 +1,7 @@
 //! The one table of keys. It dispatches key presses, writes the status-line
-//! hints and fills the help overlay, so the three can never disagree.
+//! hints and fills the help overlay, so the three can never disagree. The
+//! table built in is [`KEYMAP`]; a [`Keymap`] is that table with the keys a
+//! config file gives to actions by name.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -31,6 +33,47 @@ impl Key {
         })
     }
 
+    /// A key from its name, as [`Key::name`] writes it (and a few more:
+    /// `Up`, `Down`, `Left`, `Right` for the arrows).
+    pub fn parse(name: &str) -> Option<Key> {
+        let code = |c| Some(Key::Code(c));
+        match name {
+            "Tab" => code(KeyCode::Tab),
+            "Shift-Tab" | "BackTab" => code(KeyCode::BackTab),
+            "Enter" => code(KeyCode::Enter),
+            "Esc" => code(KeyCode::Esc),
+            "Up" | "↑" => code(KeyCode::Up),
+            "Down" | "↓" => code(KeyCode::Down),
+            "Left" | "←" => code(KeyCode::Left),
+            "Right" | "→" => code(KeyCode::Right),
+            "Home" => code(KeyCode::Home),
+            "End" => code(KeyCode::End),
+            "PgUp" | "PageUp" => code(KeyCode::PageUp),
+            "PgDn" | "PageDown" => code(KeyCode::PageDown),
+            "Backspace" => code(KeyCode::Backspace),
+            "Space" => Some(Key::Char(' ')),
+            _ => {
+                if let Some(rest) = name.strip_prefix("Ctrl-") {
+                    let mut chars = rest.chars();
+                    return match (chars.next(), chars.next()) {
+                        (Some(c), None) if c.is_ascii_alphabetic() => Some(Key::Ctrl(c.to_ascii_lowercase())),
+                        _ => None,
+                    };
+                }
+                if let Some(n) =
+                    name.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()).filter(|n| (1..=12).contains(n))
+                {
+                    return code(KeyCode::F(n));
+                }
+                let mut chars = name.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) if !c.is_control() && !c.is_whitespace() => Some(Key::Char(c)),
+                    _ => None,
+                }
+            }
+        }
+    }
+
     pub fn name(self) -> String {
         match self {
             Key::AnyChar => "letters…".into(),
@@ -51,6 +94,7 @@ impl Key {
                 KeyCode::PageUp => "PgUp".into(),
                 KeyCode::PageDown => "PgDn".into(),
                 KeyCode::Backspace => "Backspace".into(),
+                KeyCode::F(n) => format!("F{n}"),
                 other => format!("{other:?}"),
             },
         }
@@ -106,6 +150,53 @@ pub enum Action {
     CursorEnd,
 }
 
+impl Action {
+    /// The action's name, as a config file and the help write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "previous_pane",
+            Action::LeftColumn => "left",
+            Action::RightColumn => "right",
+            Action::Down => "down",
+            Action::Up => "up",
+            Action::First => "first",
+            Action::Last => "last",
+            Action::HalfPageDown => "half_page_down",
+            Action::HalfPageUp => "half_page_up",
+            Action::PageDown => "page_down",
+            Action::PageUp => "page_up",
+            Action::Enter => "enter",
+            Action::Escape => "escape",
+            Action::NextSpan => "next_quote_in_article",
+            Action::PrevSpan => "previous_quote_in_article",
+            Action::Exchange => "answers",
+            Action::Copy => "copy",
+            Action::Reload => "reload",
+            Action::Help => "help",
+            Action::Quit => "quit",
+            Action::Suspend => "suspend",
+            Action::Search => "search",
+            Action::NextHit => "next_hit",
+            Action::PrevHit => "previous_hit",
+            Action::Matrix => "matrix",
+            Action::Fold => "fold",
+            Action::Timeline => "timeline",
+            Action::Back => "back",
+            Action::Read => "read",
+            Action::Relayed => "relayed",
+            Action::Type => "type",
+            Action::DeleteBack => "delete_char",
+            Action::DeleteWord => "delete_word",
+            Action::ClearLine => "clear",
+            Action::CursorLeft => "cursor_left",
+            Action::CursorRight => "cursor_right",
+            Action::CursorHome => "cursor_home",
+            Action::CursorEnd => "cursor_end",
+        }
+    }
+}
+
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
@@ -121,6 +212,29 @@ pub enum Context {
     Reading,
     /// The help overlay.
     Help,
+}
+
+impl Context {
+    pub const ALL: [Context; 6] = [
+        Context::Browse,
+        Context::Search,
+        Context::Matrix,
+        Context::Timeline,
+        Context::Reading,
+        Context::Help,
+    ];
+
+    /// The context's name: its table in a config file, `[keys.browse]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Browse => "browse",
+            Context::Search => "search",
+            Context::Matrix => "matrix",
+            Context::Timeline => "timeline",
+            Context::Reading => "reading",
+            Context::Help => "help",
+        }
+    }
 }
 
 pub struct Binding {
@@ -338,35 +452,104 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Ctrl('c')], Action::Quit, Context::Help, "quit", None),
 ];
 
-/// The action bound to `key` in `context`.
-pub fn lookup(context: Context, key: Key) -> Option<Action> {
-    let bound = |k: &Key| *k == key || (*k == Key::AnyChar && matches!(key, Key::Char(_)));
-    KEYMAP.iter().find(|b| b.context == context && b.keys.iter().any(bound)).map(|b| b.action)
+/// The keys in use: the built-in table, with the keys a config file gives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keymap {
+    /// The keys of each binding of [`KEYMAP`], in the same order.
+    keys: Vec<Vec<Key>>,
 }
 
-/// The names of a binding's keys, as the help and hints show them.
-pub fn key_names(binding: &Binding) -> String {
-    binding.keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" ")
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap { keys: KEYMAP.iter().map(|b| b.keys.to_vec()).collect() }
+    }
 }
 
-/// `key word` pairs for the status line, in table order; keys of one
-/// action pair are joined (`j/k move`).
-pub fn hints(context: Context) -> Vec<(String, &'static str)> {
-    KEYMAP
-        .iter()
-        .filter(|b| b.context == context)
-        .filter_map(|b| {
-            let hint = b.hint?;
-            let key = match b.action {
-                Action::Down if matches!(b.context, Context::Matrix | Context::Timeline) => {
-                    "hjkl".to_string()
+impl Keymap {
+    /// Every binding with the keys it has here.
+    pub fn bindings(&self) -> impl Iterator<Item = (&Binding, &[Key])> {
+        KEYMAP.iter().zip(self.keys.iter().map(Vec::as_slice))
+    }
+
+    /// Gives `action` in `context` these keys instead of its own; false
+    /// when the action has no key in that context.
+    pub fn rebind(&mut self, context: Context, action: Action, keys: Vec<Key>) -> bool {
+        match KEYMAP.iter().position(|b| b.context == context && b.action == action) {
+            Some(i) => {
+                self.keys[i] = keys;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// A key bound to two actions of one context, if any.
+    pub fn clash(&self) -> Option<(Context, Key, Action, Action)> {
+        let all: Vec<(&Binding, &[Key])> = self.bindings().collect();
+        for (i, (a, keys)) in all.iter().enumerate() {
+            for (b, others) in &all[i + 1..] {
+                if a.context == b.context
+                    && let Some(k) = keys.iter().find(|k| others.contains(k))
+                {
+                    return Some((a.context, *k, a.action, b.action));
                 }
-                Action::Down => "j/k".to_string(),
-                _ => b.keys[0].name(),
-            };
-            Some((key, hint))
-        })
-        .collect()
+            }
+        }
+        None
+    }
+
+    /// The action bound to `key` in `context`.
+    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
+        let bound = |k: &Key| *k == key || (*k == Key::AnyChar && matches!(key, Key::Char(_)));
+        self.bindings()
+            .find(|(b, keys)| b.context == context && keys.iter().any(bound))
+            .map(|(b, _)| b.action)
+    }
+
+    /// The names of a binding's keys here, as the help shows them.
+    pub fn key_names(&self, binding: &Binding) -> String {
+        self.bindings()
+            .find(|(b, _)| b.context == binding.context && b.action == binding.action)
+            .map(|(_, keys)| keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" "))
+            .unwrap_or_default()
+    }
+
+    /// `key word` pairs for the status line, in table order; keys of one
+    /// action pair are joined (`j/k move`, `hjkl move`).
+    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        let first = |action: Action| {
+            self.bindings()
+                .find(|(b, _)| b.context == context && b.action == action)
+                .and_then(|(_, keys)| keys.first().map(|k| k.name()))
+        };
+        self.bindings()
+            .filter(|(b, _)| b.context == context)
+            .filter_map(|(b, keys)| {
+                let hint = b.hint?;
+                let key = match b.action {
+                    Action::Down if matches!(context, Context::Matrix | Context::Timeline) => {
+                        let names: Vec<String> =
+                            [Action::LeftColumn, Action::Down, Action::Up, Action::RightColumn]
+                                .map(first)
+                                .into_iter()
+                                .flatten()
+                                .collect();
+                        if names.iter().all(|n| n.chars().count() == 1) {
+                            names.concat()
+                        } else {
+                            names.join("/")
+                        }
+                    }
+                    Action::Down => {
+                        let down = keys.first()?.name();
+                        first(Action::Up).map_or(down.clone(), |up| format!("{down}/{up}"))
+                    }
+                    _ => keys.first()?.name(),
+                };
+                Some((key, hint))
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -375,16 +558,60 @@ mod tests {
 
     #[test]
     fn shifted_letters_and_ctrl_are_found() {
+        let keymap = Keymap::default();
         let shifted = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
         assert_eq!(Key::of(&shifted), Some(Char('G')));
-        assert_eq!(lookup(Context::Browse, Char('G')), Some(Action::Last));
+        assert_eq!(keymap.lookup(Context::Browse, Char('G')), Some(Action::Last));
         let question = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
-        assert_eq!(lookup(Context::Browse, Key::of(&question).unwrap()), Some(Action::Help));
+        assert_eq!(keymap.lookup(Context::Browse, Key::of(&question).unwrap()), Some(Action::Help));
         let ctrl_d = KeyEvent::new(KeyCode::Char('d'), KeyModifiers::CONTROL);
-        assert_eq!(lookup(Context::Browse, Key::of(&ctrl_d).unwrap()), Some(Action::HalfPageDown));
+        assert_eq!(keymap.lookup(Context::Browse, Key::of(&ctrl_d).unwrap()), Some(Action::HalfPageDown));
         let mut release = ctrl_d;
         release.kind = KeyEventKind::Release;
         assert_eq!(Key::of(&release), None);
+    }
+
+    #[test]
+    fn each_action_has_one_binding_per_context() {
+        for (i, a) in KEYMAP.iter().enumerate() {
+            for b in &KEYMAP[i + 1..] {
+                assert!(
+                    a.context != b.context || a.action != b.action,
+                    "{:?} twice in {:?}",
+                    a.action,
+                    a.context
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_read_back() {
+        for binding in KEYMAP {
+            for &key in binding.keys.iter().filter(|k| **k != Key::AnyChar) {
+                assert_eq!(Key::parse(&key.name()), Some(key), "{key:?}");
+            }
+        }
+        assert_eq!(Key::parse("Ctrl-X"), Some(Ctrl('x')));
+        assert_eq!(Key::parse("F5"), Some(Code(KeyCode::F(5))));
+        for bad in ["", "Ctrl-", "Ctrl-ab", "jj", "Shift-Q", "F13"] {
+            assert_eq!(Key::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_rebound_action_answers_to_its_new_keys_in_hints_and_lookup() {
+        let mut keymap = Keymap::default();
+        assert!(keymap.rebind(Context::Browse, Action::Search, vec![Char('s')]));
+        assert_eq!(keymap.lookup(Context::Browse, Char('s')), Some(Action::Search));
+        assert_eq!(keymap.lookup(Context::Browse, Char('/')), None);
+        assert!(keymap.hints(Context::Browse).contains(&("s".to_string(), "search")));
+        assert!(
+            !keymap.rebind(Context::Search, Action::Matrix, vec![Char('x')]),
+            "no matrix in the query line"
+        );
+        keymap.rebind(Context::Browse, Action::Copy, vec![Char('s')]);
+        assert!(keymap.clash().is_some());
     }
 
     #[test]

@@ -40,11 +40,11 @@ pub fn from_yaml(yaml: &str) -> Corpus {
 }
 
 pub fn app(width: u16, height: u16) -> App {
-    App::new(builtin(), "nato-open-doors.yaml (built-in)".into(), Theme { color: true }, width, height)
+    App::new(builtin(), "nato-open-doors.yaml (built-in)".into(), Theme::new(true), width, height)
 }
 
 pub fn app_without_color(width: u16, height: u16) -> App {
-    App::new(builtin(), "nato-open-doors.yaml (built-in)".into(), Theme { color: false }, width, height)
+    App::new(builtin(), "nato-open-doors.yaml (built-in)".into(), Theme::new(false), width, height)
 }
 
 /// A key as a terminal reports it: capitals and `?` with Shift, `^x` with Ctrl.
@@ -141,7 +141,7 @@ pub fn corpus() -> Corpus {
 }
 
 pub fn corpus_app(width: u16, height: u16) -> App {
-    App::new(corpus(), "examples/".into(), Theme { color: true }, width, height)
+    App::new(corpus(), "examples/".into(), Theme::new(true), width, height)
 }
 
 /// Moves the focus to a pane with Tab.

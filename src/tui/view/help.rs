@@ -4,11 +4,14 @@
 
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap::{Context, KEYMAP, key_names};
+use crate::tui::keymap::{Context, KEYMAP};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+/// The narrowest description column worth giving up the action names for.
+const MIN_DESCRIPTION: usize = 44;
 
 /// The sections of the help, in order.
 const SECTIONS: [(Context, &str); 6] = [
@@ -35,22 +38,34 @@ pub fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        lines.push(Line::styled(heading, app.theme.title()));
+        lines.push(Line::from(vec![
+            Span::styled(heading, app.theme.title()),
+            Span::styled(format!("   [keys.{}] in the config file", context.name()), app.theme.dim()),
+        ]));
         let bindings: Vec<_> = KEYMAP.iter().filter(|b| b.context == context).collect();
-        let key_width = bindings.iter().map(|b| text::width(&key_names(b))).max().unwrap_or(0);
-        let room = width.saturating_sub(key_width + 4).max(12);
+        let keys_of = |b| app.keymap.key_names(b);
+        let key_width = bindings.iter().map(|b| text::width(&keys_of(b))).max().unwrap_or(0);
+        // The config names of the actions take a column when there is room
+        // for it; `whosaid config` lists them too.
+        let name_width = bindings.iter().map(|b| b.action.name().len() + 2).max().unwrap_or(0);
+        let name_width = if width >= key_width + name_width + 4 + MIN_DESCRIPTION { name_width } else { 0 };
+        let lead_width = key_width + name_width + 4;
+        let room = width.saturating_sub(lead_width).max(12);
         for b in bindings {
-            let keys = key_names(b);
+            let keys = keys_of(b);
             let pad = " ".repeat(key_width - text::width(&keys));
+            let name =
+                if name_width == 0 { String::new() } else { format!("{:<name_width$}", b.action.name()) };
             for (n, part) in text::wrap(b.help, room).into_iter().enumerate() {
                 let lead = if n == 0 {
                     vec![
                         Span::raw("  "),
                         Span::styled(keys.clone(), app.theme.key()),
                         Span::raw(format!("{pad}  ")),
+                        Span::styled(name.clone(), app.theme.dim()),
                     ]
                 } else {
-                    vec![Span::raw(" ".repeat(key_width + 4))]
+                    vec![Span::raw(" ".repeat(lead_width))]
                 };
                 let mut spans = lead;
                 spans.push(Span::raw(part));
@@ -73,7 +88,7 @@ fn placement(app: &App) -> (Rect, usize) {
     let widest = SECTIONS
         .iter()
         .flat_map(|(c, _)| KEYMAP.iter().filter(move |b| b.context == *c))
-        .map(|b| text::width(&key_names(b)) + text::width(b.help) + 4)
+        .map(|b| text::width(&app.keymap.key_names(b)) + b.action.name().len() + text::width(b.help) + 6)
         .chain(NOTES.iter().map(|n| text::width(n)))
         .max()
         .unwrap_or(0);

@@ -3,14 +3,13 @@
 //! glyph (coloured, unless NO_COLOR) and its number of quotes.
 
 use crate::matrix::{self as grid, Cell};
-use crate::model::Stance;
 use crate::text;
 use crate::tui::app::App;
 use crate::tui::layout::MATRIX_HEADER;
 use crate::tui::matrix::MatrixView;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
@@ -107,30 +106,11 @@ fn cell(app: &App, m: &MatrixView, r: usize, c: usize) -> (String, Style) {
     match (r < g.rows.len(), c < g.columns.len()) {
         (true, true) => {
             let cell: &Cell = &g.cells[r][c];
-            (grid::cell_text(cell), stance_style(app, cell.stance, cell.quotes.is_empty()))
+            (grid::cell_text(cell), app.theme.stance(cell.stance, cell.quotes.is_empty()))
         }
         (true, false) => (g.row_totals[r].describe(), app.theme.dim()),
         (false, true) => (g.column_totals[c].describe(), app.theme.dim()),
         (false, false) => (g.total.describe(), app.theme.title()),
-    }
-}
-
-pub fn stance_style(app: &App, stance: Option<Stance>, empty: bool) -> Style {
-    if empty {
-        return Style::new();
-    }
-    if !app.theme.color {
-        return match stance {
-            Some(_) => Style::new().add_modifier(Modifier::BOLD),
-            None => app.theme.dim(),
-        };
-    }
-    match stance {
-        Some(Stance::Support) => Style::new().fg(Color::LightGreen).add_modifier(Modifier::BOLD),
-        Some(Stance::Oppose) => Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
-        Some(Stance::Mixed) => Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
-        Some(Stance::Neutral) => Style::new().fg(Color::LightBlue),
-        None => app.theme.dim(),
     }
 }
 

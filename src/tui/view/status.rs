@@ -3,7 +3,6 @@
 
 use crate::text;
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::layout::Pane;
 use crate::tui::mode::Mode;
 use crate::tui::search::SearchLine;
@@ -92,7 +91,7 @@ fn fuzzy_note(app: &App) -> Option<String> {
 
 fn hints(app: &App, room: usize, spans: &mut Vec<Span<'static>>) {
     let mut used = 0;
-    for (n, (key, word)) in keymap::hints(app.context()).into_iter().enumerate() {
+    for (n, (key, word)) in app.keymap.hints(app.context()).into_iter().enumerate() {
         let sep = if n == 0 { "" } else { " · " };
         let piece = text::width(sep) + text::width(&key) + 1 + text::width(word);
         if used + piece > room {

@@ -2,7 +2,6 @@
 //! left and article dates across the top staying in place while the grid
 //! scrolls; each cell the article's combined stance glyph and its count.
 
-use super::matrix::stance_style;
 use crate::describe;
 use crate::matrix::{LEGEND, cell_text};
 use crate::text;
@@ -54,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, t: &TimelineView) {
             vec![Span::styled(pad(&text::one_line(&label), titles.saturating_sub(1)) + " ", name_style)];
         for col in shown_cols.clone() {
             let cell = &t.grid.cells[r][col];
-            let mut style = stance_style(app, cell.stance, cell.quotes.is_empty());
+            let mut style = app.theme.stance(cell.stance, cell.quotes.is_empty());
             if r == t.rows.selected && col == t.cols.selected {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
             }
