@@ -61,6 +61,28 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// A shareable document of the analysis (Markdown or HTML)
     Report(ReportArgs),
+    /// Print the default config file (keys and colours), or check yours
+    #[command(
+        after_help = "whosaid config > ~/.config/whosaid/config.toml   start a config file of your own"
+    )]
+    Config {
+        /// Check your config file instead: print its problems (exit 1 when there are some)
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print a shell's completion script for whosaid
+    #[command(
+        after_help = "bash: whosaid completions bash > ~/.local/share/bash-completion/completions/whosaid\n\
+                             zsh:  whosaid completions zsh > ~/.zfunc/_whosaid  (with fpath+=~/.zfunc before compinit)\n\
+                             fish: whosaid completions fish > ~/.config/fish/completions/whosaid.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "whosaid man > ~/.local/share/man/man1/whosaid.1   then: man whosaid")]
+    Man,
 }
 
 #[derive(Debug, Args)]

@@ -442,3 +442,65 @@ fn report_escapes_everything_taken_from_the_file() {
 fn builtin() -> Corpus {
     load(&Source::BuiltIn).unwrap().into_corpus().unwrap()
 }
+
+fn whosaid_with_config(args: &[&str], config_home: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config_home)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn completions_for_every_shell_and_a_man_page() {
+    for (shell, mark) in [
+        ("bash", "complete -F _whosaid"),
+        ("zsh", "#compdef whosaid"),
+        ("fish", "complete -c whosaid"),
+        ("elvish", "edit:completion:arg-completer[whosaid]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let o = whosaid(&["completions", shell]);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        let script = stdout(&o);
+        assert!(script.contains(mark), "{shell}:\n{script}");
+        assert!(script.contains("quotes") && script.contains("format"), "{shell} completes the commands");
+    }
+    let o = whosaid(&["completions", "tcsh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("possible values"), "{}", stderr(&o));
+    let o = whosaid(&["man"]);
+    assert_eq!(o.status.code(), Some(0));
+    let page = stdout(&o);
+    assert!(page.contains(".TH whosaid 1") && page.contains("completions"), "{page}");
+}
+
+#[test]
+fn config_prints_the_defaults_and_checks_the_users_file() {
+    let home = tempfile::tempdir().unwrap();
+    let o = whosaid_with_config(&["config"], home.path());
+    assert_eq!(o.status.code(), Some(0));
+    let defaults = stdout(&o);
+    assert!(
+        defaults.contains("[keys.browse]") && defaults.contains("# quit = [\"q\", \"Ctrl-c\"]"),
+        "{defaults}"
+    );
+    assert!(defaults.contains("[theme]") && defaults.contains("# focus = \"light-cyan\""), "{defaults}");
+    let o = whosaid_with_config(&["config", "--check"], home.path());
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("no config file"), "{}", stdout(&o));
+    // The printed defaults, saved as they are, are a good config file.
+    std::fs::create_dir(home.path().join("whosaid")).unwrap();
+    let file = home.path().join("whosaid").join("config.toml");
+    std::fs::write(&file, &defaults).unwrap();
+    let o = whosaid_with_config(&["config", "--check"], home.path());
+    assert_eq!((o.status.code(), stdout(&o).trim_end().ends_with(": ok")), (Some(0), true), "{}", stderr(&o));
+    std::fs::write(&file, "[theme]\nfocus = \"light-cyna\"\n").unwrap();
+    let o = whosaid_with_config(&["config", "--check"], home.path());
+    assert_eq!(o.status.code(), Some(1));
+    let expected = format!(
+        "{}:2:9: error: `light-cyna` is not a colour; use a name (red, light-blue, dark-gray, …), #rrggbb, or 0–255 (did you mean `light-cyan`?)\n",
+        file.display()
+    );
+    assert!(stderr(&o).starts_with(&expected), "{}", stderr(&o));
+}

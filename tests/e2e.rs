@@ -313,3 +313,70 @@ fn a_file_with_warnings_opens_and_says_so() {
     w.send("q");
     assert_eq!(w.wait_exit(), 0);
 }
+
+#[test]
+fn a_slow_reload_never_blocks_the_keys_and_q_quits_while_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let write_generated = |quotes: usize, name: &str| {
+        let generated = whosaid::corpus::generate(quotes, 7);
+        let text = dir.path().join(format!("{name}.txt"));
+        std::fs::write(&text, &generated.article).unwrap();
+        generated.yaml.replace("text_file: article.txt", &format!("text_file: {name}.txt"))
+    };
+    let file = dir.path().join("a.yaml");
+    std::fs::write(&file, write_generated(300, "small")).unwrap();
+    let mut s = Session::start(&[file.to_str().unwrap()], 120, 36, &[]);
+    s.wait_for_text(&format!("1/{}", whosaid::corpus::SPEAKERS + 1));
+    // Tens of thousands of quotes take seconds to load in a debug build:
+    // keys are answered meanwhile.
+    let big = write_generated(60_000, "big");
+    std::fs::write(&file, big).unwrap();
+    s.wait_for_text("loading");
+    s.send("j");
+    s.wait_for("a key answered while loading", |screen| {
+        screen.contains(&format!("2/{}", whosaid::corpus::SPEAKERS + 1)) && screen.contains("loading")
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+/// A config directory holding `config.toml` with these contents.
+fn config_home(toml: &str) -> tempfile::TempDir {
+    let home = tempfile::tempdir().unwrap();
+    std::fs::create_dir(home.path().join("whosaid")).unwrap();
+    std::fs::write(home.path().join("whosaid").join("config.toml"), toml).unwrap();
+    home
+}
+
+#[test]
+fn a_config_file_remaps_keys_and_the_hints_show_them() {
+    let home = config_home("[keys.browse]\nquit = [\"x\", \"Ctrl-c\"]\nsearch = \"F3\"\n");
+    let mut s = Session::start(&[], 120, 36, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
+    let screen = s.wait_for_text(&all_quotes());
+    assert!(screen.contains("F3 search"), "{screen}");
+    s.send("q");
+    s.send("?");
+    let help = s.wait_for_text("Esc closes");
+    assert!(help.contains("x Ctrl-c"), "{help}");
+    s.send("\x1b");
+    s.wait_for(": help closed", |screen| !screen.contains("Esc closes"));
+    s.send("x");
+    assert_eq!(s.wait_exit(), 0);
+}
+
+#[test]
+fn a_bad_config_file_is_reported_where_it_is_wrong_and_the_defaults_run() {
+    let home = config_home("[keys.browse]\nnext_pain = \"n\"\n");
+    let mut s = Session::start(&[], 160, 36, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
+    s.wait_for("the problem, and the article on the defaults", |screen| {
+        screen.contains("config.toml:2:1: error: [keys.browse] has no action `next_pain`")
+            && screen.contains("defaults in use")
+            && screen.contains(&all_quotes())
+    });
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+    // Said again on the terminal, where it stays.
+    s.wait_for("the problem, after the browser", |screen| {
+        screen.contains("(did you mean `next_pane`?)") && screen.contains("(whosaid ran on its defaults)")
+    });
+}

@@ -955,3 +955,30 @@ fn search_narrows_by_article_date_and_source() {
             && press_.iter().all(|&q| c.article_of(q).source.as_deref() == Some("Svobodnaya Pressa"))
     );
 }
+
+#[test]
+fn a_config_remaps_keys_for_the_keys_help_and_hints_and_sets_colours() {
+    let config = whosaid::tui::config::parse(
+        "[keys.browse]\nnext_pane = [\"F2\"]\nsearch = \"Ctrl-f\"\n[theme]\nfocus = \"#ff8800\"\n",
+        "config.toml",
+    )
+    .unwrap();
+    let mut app = app(160, 40);
+    app.configure(config);
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("F2 next pane") && status.contains("Ctrl-f search"), "{status}");
+    press(&mut app, "Tab");
+    assert_eq!(app.focus, Pane::Speakers, "Tab does nothing now");
+    app.handle(Event::Key(crossterm::event::KeyEvent::from(crossterm::event::KeyCode::F(2))));
+    assert_eq!(app.focus, Pane::Issues);
+    let focused = draw(&app);
+    let border = (0..focused.area.width)
+        .flat_map(|x| (0..focused.area.height).map(move |y| (x, y)))
+        .find(|&(x, y)| focused[(x, y)].symbol() == "┏")
+        .unwrap();
+    assert_eq!(focused[border].fg, Color::Rgb(0xff, 0x88, 0x00));
+    press(&mut app, "?");
+    let help = screen(&app);
+    let row = help.lines().find(|l| l.contains("next_pane")).unwrap();
+    assert!(row.contains("F2") && !row.contains("Tab"), "{row}");
+}

@@ -6,7 +6,10 @@
 //! characters.
 
 pub mod check;
+pub mod completions;
+pub mod config;
 pub mod issues;
+pub mod man;
 pub mod matrix;
 pub mod quotes;
 pub mod report;

@@ -52,6 +52,15 @@ pub struct Position {
 
 impl Position {
     pub const START: Position = Position { line: 1, column: 1 };
+
+    /// The position of byte `at` of a text.
+    pub fn of_byte(bytes: &[u8], at: usize) -> Position {
+        let before = &bytes[..at.min(bytes.len())];
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+        Position { line, column }
+    }
 }
 
 /// An open list or mapping, and the step of its next node.

@@ -159,11 +159,19 @@ pub struct App {
     pub message: Option<String>,
     /// How far the loading has come, while files are being read.
     pub loading: Option<Progress>,
+    /// Whether a first load has come in: later ones are reloads.
+    pub opened: bool,
     /// Whether the matrix folds sub-issues; kept between openings.
     pub matrix_folded: bool,
 }
 
 impl App {
+    /// Takes the keys and colours of a config file.
+    pub fn configure(&mut self, config: super::config::Config) {
+        self.keymap = config.keymap;
+        self.theme.palette = config.palette;
+    }
+
     pub fn new(corpus: Corpus, name: String, theme: Theme, width: u16, height: u16) -> App {
         let corpus = Arc::new(corpus);
         let mut app = App {
@@ -194,6 +202,7 @@ impl App {
             banner_head: String::new(),
             message: None,
             loading: None,
+            opened: true,
             matrix_folded: false,
         };
         app.refilter();
@@ -515,15 +524,16 @@ impl App {
                 None
             }
             Event::Reloaded(Ok(corpus)) => {
-                let first = self.loading.take().is_some();
+                self.loading = None;
                 self.replace_corpus(*corpus);
-                if !first {
+                if std::mem::replace(&mut self.opened, true) {
                     self.message = Some("reloaded".into());
                 }
                 None
             }
             Event::Reloaded(Err(problems)) => {
                 self.loading = None;
+                self.opened = true;
                 if let Some(usable) = problems.usable {
                     self.replace_corpus(*usable);
                 }

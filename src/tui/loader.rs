@@ -83,7 +83,7 @@ fn work(source: Source, incoming: Receiver<(u64, Vec<PathBuf>)>, send: impl Fn(R
         if everything {
             changed.clear();
         }
-        let loaded = match library.reload(&changed) {
+        let loaded = match library.reload(&changed, &progress) {
             Ok(outcome) => loaded(outcome),
             Err(unreadable) => Loaded::Unreadable(unreadable.to_string()),
         };

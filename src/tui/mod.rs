@@ -9,6 +9,7 @@ pub mod app;
 pub mod article_layout;
 mod browse;
 mod clipboard;
+pub mod config;
 pub mod details;
 pub mod history;
 pub mod reading;
@@ -74,6 +75,7 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
             return Ok(EXIT_USAGE);
         }
     }
+    let (config, config_problems) = config::load();
     let (tx, rx) = mpsc::channel();
     let to_loop = tx.clone();
     let loader = Loader::start(source.clone(), move |report| {
@@ -100,8 +102,12 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
     for message in early {
         let _ = tx.send(message);
     }
-    let result = event_loop(&source, loader, mouse, &tx, &rx);
+    let result = event_loop(&source, loader, mouse, (config, &config_problems), &tx, &rx);
     restore_terminal(mouse);
+    // Said again where it stays: the status line showed only the first.
+    for problem in &config_problems {
+        eprintln!("{} (whosaid ran on its defaults)", problem.render());
+    }
     match result {
         Ok(Exit::Status(status)) => Ok(status),
         // A load that failed after the screen was taken: said now that the
@@ -165,6 +171,7 @@ fn event_loop(
     source: &Source,
     mut loader: Loader,
     mouse: bool,
+    (config, config_problems): (config::Config, &[crate::model::Diagnostic]),
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
 ) -> anyhow::Result<Exit> {
@@ -172,7 +179,12 @@ fn event_loop(
     let size = terminal.size()?;
     let mut app =
         App::new(Corpus::blank("loading…"), source.name(), Theme::from_env(), size.width, size.height);
+    app.configure(config);
+    if let Some(first) = config_problems.first() {
+        app.message = Some(format!("config file ignored, defaults in use: {}", first.render()));
+    }
     app.loading = Some(Progress::default());
+    app.opened = false;
     let mut watcher = None;
     let mut indexed: Option<Arc<Corpus>> = None;
     // For the tests of terminal restoration: a key that panics on purpose
@@ -221,7 +233,7 @@ fn event_loop(
                     if generation < loader.generation {
                         continue;
                     }
-                    let first = app.loading.is_some();
+                    let first = !app.opened;
                     if first && fatal_kind(&loaded) {
                         return Ok(Exit::Failed(loaded));
                     }
@@ -259,6 +271,7 @@ fn event_loop(
                 app.handle(Event::Notice("the built-in article cannot change; nothing to reload".into()));
             } else {
                 loader.reload(changed);
+                app.handle(Event::Loading(Progress::default()));
             }
         }
         let _ = &watcher;

@@ -32,6 +32,8 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // The tester's own config file stays out of the tests.
+        cmd.env("XDG_CONFIG_HOME", "/nonexistent/whosaid-tests");
         for (k, v) in env {
             cmd.env(k, v);
         }

@@ -252,8 +252,12 @@ impl Library {
 
     /// Reads the files that changed again (or everything, when the set of
     /// files may have changed: a corpus file, a file new to a directory)
-    /// and puts the corpus together anew.
-    pub fn reload(&mut self, changed: &[PathBuf]) -> Result<LoadOutcome, Unreadable> {
+    /// and puts the corpus together anew; `progress` hears of every file read.
+    pub fn reload(
+        &mut self,
+        changed: &[PathBuf],
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<LoadOutcome, Unreadable> {
         let changed: Vec<PathBuf> = changed.iter().map(|p| files::identity(p)).collect();
         let known: Vec<PathBuf> = self.paths.iter().flatten().map(|p| files::identity(p)).collect();
         let texts: Vec<Option<PathBuf>> = self
@@ -271,13 +275,17 @@ impl Library {
             || targeted.iter().any(|&d| self.docs[d].is_corpus())
             || self.paths.iter().any(Option::is_none);
         if structural {
-            let (library, outcome) = Library::open(&self.source, &|_| {})?;
+            let (library, outcome) = Library::open(&self.source, progress)?;
             *self = library;
             return Ok(outcome);
         }
-        for d in targeted {
+        let total = targeted.len();
+        let mut quotes = 0;
+        for (n, d) in targeted.into_iter().enumerate() {
             let Some(path) = self.paths[d].clone() else { continue };
             self.docs[d] = read_file(&path);
+            quotes += self.docs[d].quotes.len();
+            progress(Progress { files: n + 1, total, quotes });
         }
         Ok(outcome(&self.docs))
     }

@@ -79,11 +79,7 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>, ReadError> {
 
 /// Position (1-based line and column, in characters) of byte `at`, and the byte.
 pub fn utf8_error_at(bytes: &[u8], at: usize) -> (Position, u8) {
-    let before = &bytes[..at];
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let column = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
-    (Position { line, column }, bytes.get(at).copied().unwrap_or(0))
+    (Position::of_byte(bytes, at), bytes.get(at).copied().unwrap_or(0))
 }
 
 /// A file that cannot be read at all (exit code 2 for the command line).

@@ -80,6 +80,9 @@ fn position(app: &App) -> String {
 /// While files are read: how many, and the quotes so far.
 fn loading(app: &App) -> Option<String> {
     let p = app.loading?;
+    if p.total == 0 {
+        return Some("loading… · q quits".into());
+    }
     Some(format!("loading {}/{} files · {} quotes · q quits", p.files, p.total, p.quotes))
 }
 
