@@ -50,6 +50,10 @@ pub enum Command {
         /// (default: the built-in article)
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Also say how many of the candidates `suggest` finds in each article the quotes cover,
+        /// and list those they do not
+        #[arg(long)]
+        coverage: bool,
     },
     /// The quotes that match, in article order (with --search: best first)
     Quotes(QuotesArgs),
@@ -61,6 +65,13 @@ pub enum Command {
     Matrix(MatrixArgs),
     /// A shareable document of the analysis (Markdown or HTML)
     Report(ReportArgs),
+    /// A draft annotation of a raw text: speakers and quotes, each with its confidence
+    #[command(after_help = "\
+Examples:
+  whosaid suggest article.txt > article.yaml     a draft to check and complete
+  whosaid suggest article.txt --into article.yaml   add what the annotation does not cover yet
+  whosaid suggest article.txt --min-confidence 80   only the surest candidates")]
+    Suggest(SuggestArgs),
     /// Print the default config file (keys and colours), or check yours
     #[command(
         after_help = "whosaid config > ~/.config/whosaid/config.toml   start a config file of your own"
@@ -83,6 +94,20 @@ pub enum Command {
     /// Print the man page (roff)
     #[command(after_help = "whosaid man > ~/.local/share/man/man1/whosaid.1   then: man whosaid")]
     Man,
+}
+
+#[derive(Debug, Args)]
+pub struct SuggestArgs {
+    /// The article's raw text (UTF-8)
+    #[arg(value_name = "ARTICLE.txt")]
+    pub article: PathBuf,
+    /// Add the candidates no quote covers to this annotation of the same text
+    /// (its contents stay byte for byte; it is replaced atomically)
+    #[arg(long, value_name = "FILE")]
+    pub into: Option<PathBuf>,
+    /// Leave out candidates less sure than this (0–100)
+    #[arg(long, value_name = "N", default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub min_confidence: u8,
 }
 
 #[derive(Debug, Args)]

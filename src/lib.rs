@@ -12,6 +12,7 @@ pub mod filter;
 pub mod matrix;
 pub mod model;
 pub mod query;
+pub mod suggest;
 pub mod text;
 pub mod timeline;
 pub mod tui;

@@ -24,12 +24,13 @@ fn main() -> ExitCode {
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let outcome = match command {
-        Command::Check { paths } => commands::check::run(paths, &mut out, &mut err),
+        Command::Check { paths, coverage } => commands::check::run(paths, *coverage, &mut out, &mut err),
         Command::Quotes(args) => commands::quotes::run(args, &mut out, &mut err),
         Command::Speakers(args) => commands::speakers::run(args, &mut out, &mut err),
         Command::Issues(args) => commands::issues::run(args, &mut out, &mut err),
         Command::Matrix(args) => commands::matrix::run(args, &mut out, &mut err),
         Command::Report(args) => commands::report::run(args, &mut out, &mut err),
+        Command::Suggest(args) => commands::suggest::run(args, &mut out, &mut err),
         Command::Config { check } => commands::config::run(*check, &mut out, &mut err),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),
         Command::Man => commands::man::run(&mut out),

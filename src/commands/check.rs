@@ -1,7 +1,8 @@
 //! `whosaid check`: validate what the paths name and print every diagnostic.
 
 use super::{EXIT_USAGE, Outcome};
-use crate::model::{FileSummary, Library, LoadOutcome, Source};
+use crate::model::{ArticleIx, Corpus, FileSummary, Library, LoadOutcome, Source};
+use crate::suggest::coverage;
 use crate::text;
 use std::io::Write;
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 /// Checks what the paths name (the built-in article when there are none),
 /// as one corpus; diagnostics go to `err`, a one-line summary per file to
 /// `out`, and for several files a line for the whole.
-pub fn run(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+pub fn run(paths: &[PathBuf], coverage: bool, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     let source = Source::from_args(paths);
     let (library, outcome) = match Library::open(&source, &|_| {}) {
         Ok(opened) => opened,
@@ -30,7 +31,41 @@ pub fn run(paths: &[PathBuf], out: &mut dyn Write, err: &mut dyn Write) -> Outco
         }
         writeln!(out, "{}", whole(&source, &files, &outcome))?;
     }
+    if coverage && let Some(corpus) = outcome.corpus() {
+        for a in corpus.articles.ids() {
+            write_coverage(corpus, a, out)?;
+        }
+    }
     Ok(super::status(&outcome))
+}
+
+/// `coverage of ID: 41 of 45 candidates covered (91%)`, then each
+/// candidate no quote covers at its article line.
+fn write_coverage(corpus: &Corpus, a: ArticleIx, out: &mut dyn Write) -> Outcome {
+    let article = &corpus.articles[a];
+    let report = coverage::of_article(corpus, a);
+    let total = report.draft.candidates.len();
+    let covered = report.count();
+    let percent = (covered * 100).checked_div(total).unwrap_or(100);
+    writeln!(
+        out,
+        "coverage of {}: {covered} of {} covered ({percent}%)",
+        text::one_line(&article.id),
+        plural(total, "candidate")
+    )?;
+    for c in report.uncovered() {
+        let line = article.line_starts.partition_point(|&s| s <= c.start());
+        let words = text::fold_whitespace(&article.text[c.parts[0].clone()]).into_owned();
+        writeln!(
+            out,
+            "  line {line}: {} · “{}” ({}%, {})",
+            text::one_line(&report.draft.cast.people[c.speaker].name),
+            text::truncate(&text::one_line(&words), 70),
+            c.confidence,
+            text::one_line(&c.found_by)
+        )?;
+    }
+    Ok(0)
 }
 
 /// `43 quotes, 8 speakers, 9 issues; 0 errors, 1 warning`

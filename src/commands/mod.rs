@@ -14,6 +14,7 @@ pub mod matrix;
 pub mod quotes;
 pub mod report;
 pub mod speakers;
+pub mod suggest;
 mod table;
 
 use crate::model::{self, Corpus, IssueIx, LoadOutcome, QuoteIx, Source, SpeakerIx};

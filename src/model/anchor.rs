@@ -16,6 +16,9 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
+/// How far (in characters) a part of a quote may lie from the part before it.
+pub const PART_REACH: usize = 1_000;
+
 /// The article with white space folded, and the way back to the original.
 pub struct FoldedArticle {
     /// UTF-8: only whole white-space characters were replaced.

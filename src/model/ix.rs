@@ -17,7 +17,7 @@ macro_rules! index_type {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
         pub struct $name(u32);
 
-        impl Ix for $name {
+        impl $crate::model::ix::Ix for $name {
             fn from_index(i: usize) -> Self {
                 $name(u32::try_from(i).expect("fewer than 2^32 items"))
             }
@@ -28,14 +28,16 @@ macro_rules! index_type {
 
         impl $name {
             pub fn new(i: usize) -> Self {
-                <Self as Ix>::from_index(i)
+                <Self as $crate::model::ix::Ix>::from_index(i)
             }
             pub fn index(self) -> usize {
-                <Self as Ix>::index(self)
+                <Self as $crate::model::ix::Ix>::index(self)
             }
         }
     };
 }
+
+pub(crate) use index_type;
 
 index_type!(
     /// A speaker of a [`Corpus`](super::Corpus).

@@ -6,7 +6,7 @@
 //! the rest of the program never looks up an id string. A single annotation
 //! file is a corpus of one article.
 
-mod anchor;
+pub(crate) mod anchor;
 pub mod diagnostic;
 pub mod ix;
 mod load;
@@ -17,7 +17,8 @@ pub mod yaml;
 pub use diagnostic::{Diagnostic, Severity};
 pub use ix::{ArticleIx, IssueIx, IxVec, QuoteIx, SpeakerIx};
 pub use load::{
-    FileSummary, Library, LoadOutcome, Progress, Source, TextFiles, Unreadable, load, load_bytes,
+    FileSummary, Library, LoadOutcome, Progress, Source, TextFiles, TextProblem, Unreadable, load,
+    load_bytes, read_text,
 };
 pub use locate::Position;
 

@@ -19,7 +19,7 @@ mod quotes;
 mod read;
 mod speakers;
 
-pub use read::{TextFiles, Unreadable};
+pub use read::{TextFiles, TextProblem, Unreadable, read_text};
 
 use super::Corpus;
 use super::diagnostic::{Diagnostic, Severity};

@@ -3,7 +3,7 @@
 //! issues and other quotes are resolved later, when every file is read.
 
 use super::fields::{IdRef, Walker, show, times, unknown_choice};
-use crate::model::anchor::{self, FoldedArticle};
+use crate::model::anchor::{self, FoldedArticle, PART_REACH};
 use crate::model::locate::NodePath;
 use crate::model::yaml::Node;
 use crate::model::{Article, Kind, QuoteText, Stance};
@@ -323,9 +323,6 @@ impl Walker {
         }
     }
 }
-
-/// How far (in characters) a part of a quote may lie from the part before it.
-pub const PART_REACH: usize = 1_000;
 
 /// Whether a text not found uses straight quotes or hyphens where the
 /// article uses typographic ones.

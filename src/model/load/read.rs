@@ -91,3 +91,47 @@ impl std::fmt::Display for Unreadable {
         f.write_str(&text::one_line(&self.0))
     }
 }
+
+/// Why a plain text could not be taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextProblem {
+    pub message: String,
+    /// The file could not be read at all (rather than read and refused).
+    pub unreadable: bool,
+}
+
+/// A plain UTF-8 text from a file: refused, with where and why, when it is
+/// too large, empty, not UTF-8 or binary.
+pub fn read_text(path: &Path) -> Result<String, TextProblem> {
+    let name = path.display();
+    let refused = |message: String| TextProblem { message: format!("{name}: {message}"), unreadable: false };
+    let bytes = match read_capped(path) {
+        Ok(bytes) => bytes,
+        Err(ReadError::TooLarge(size)) => {
+            return Err(TextProblem {
+                message: format!("{name}: {}", too_large("it", size)),
+                unreadable: true,
+            });
+        }
+        Err(ReadError::Io(e)) => {
+            return Err(TextProblem { message: format!("{name}: {e}"), unreadable: true });
+        }
+    };
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(refused("the file is empty; give a text with the article's words".into()));
+    }
+    if let Some(at) = memchr::memchr(0, &bytes) {
+        let (position, _) = utf8_error_at(&bytes, at);
+        return Err(refused(format!(
+            "this is not text (a NUL byte at line {}, column {}); give a plain UTF-8 text",
+            position.line, position.column
+        )));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        let (position, byte) = utf8_error_at(e.as_bytes(), e.utf8_error().valid_up_to());
+        refused(format!(
+            "not valid UTF-8 (byte 0x{byte:02x} at line {}, column {}); save it as UTF-8",
+            position.line, position.column
+        ))
+    })
+}

@@ -1,0 +1,134 @@
+//! `whosaid suggest ARTICLE.txt [--into FILE] [--min-confidence N]`: a
+//! draft annotation on stdout, or the candidates no quote covers added to
+//! an existing annotation, which is replaced atomically (a failure leaves
+//! it as it was).
+
+use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Outcome};
+use crate::cli::SuggestArgs;
+use crate::model::{LoadOutcome, Source, load};
+use crate::suggest::{self, coverage::Spans, into, yaml};
+use crate::text::one_line;
+use std::io::Write;
+use std::path::Path;
+
+pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
+    let text = match crate::model::read_text(&args.article) {
+        Ok(text) => text,
+        Err(problem) => {
+            writeln!(err, "whosaid: {}", one_line(&problem.message))?;
+            return Ok(if problem.unreadable { EXIT_USAGE } else { EXIT_ERRORS });
+        }
+    };
+    let draft = suggest::suggest(&text);
+    match &args.into {
+        None => {
+            let text_file = args.article.to_string_lossy();
+            let stem = args.article.file_stem().map_or("article".into(), |s| s.to_string_lossy());
+            write!(out, "{}", yaml::draft_file(&text, &text_file, &draft, args.min_confidence, &stem))?;
+            Ok(EXIT_OK)
+        }
+        Some(file) => into_file(args, &text, &draft, file, out, err),
+    }
+}
+
+/// Adds the candidates no quote of `file` covers to it.
+fn into_file(
+    args: &SuggestArgs,
+    text: &str,
+    draft: &suggest::Draft,
+    file: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
+    let name = file.display();
+    let corpus = match load(&Source::Paths(vec![file.to_path_buf()])) {
+        Err(unreadable) => {
+            writeln!(err, "whosaid: {unreadable}")?;
+            return Ok(EXIT_USAGE);
+        }
+        Ok(LoadOutcome::Invalid { diagnostics, .. }) => {
+            for d in &diagnostics {
+                writeln!(err, "{}", d.render())?;
+            }
+            writeln!(err, "whosaid: {name} has errors; fix them first (nothing was changed)")?;
+            return Ok(EXIT_ERRORS);
+        }
+        Ok(LoadOutcome::Valid { corpus, .. }) => corpus,
+    };
+    let [article] = corpus.articles.as_slice() else {
+        writeln!(err, "whosaid: --into takes one annotation file, and {name} holds several articles")?;
+        return Ok(EXIT_USAGE);
+    };
+    if article.text != text {
+        writeln!(
+            err,
+            "whosaid: {name} annotates another text than {}; give the article it annotates (nothing was changed)",
+            args.article.display()
+        )?;
+        return Ok(EXIT_USAGE);
+    }
+    let spans = Spans::new(corpus.quotes.iter().flat_map(|q| q.parts.iter().cloned()).collect());
+    let candidates: Vec<suggest::Candidate> =
+        yaml::chosen(draft, args.min_confidence).into_iter().filter(|c| !spans.cover(c)).collect();
+    let chosen: Vec<&suggest::Candidate> = candidates.iter().collect();
+    let existing = yaml::Existing::of(&corpus);
+    let speakers = yaml::speakers(draft, &chosen, &existing);
+    let written = std::cell::Cell::new(0);
+    let original =
+        std::fs::read_to_string(file).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?;
+    let merged =
+        into::add_entries(&original, &|indent| yaml::speaker_entries(draft, &speakers, indent), &|indent| {
+            let (entries, n) = yaml::quote_entries(text, &chosen, &speakers, &existing, indent);
+            written.set(n);
+            entries
+        });
+    let merged = match merged {
+        Ok(merged) => merged,
+        Err(why) => {
+            writeln!(err, "whosaid: cannot add to {name}: {why} (nothing was changed)")?;
+            return Ok(EXIT_ERRORS);
+        }
+    };
+    if merged == original {
+        writeln!(out, "{name}: every candidate is covered already; nothing to add")?;
+        return Ok(EXIT_OK);
+    }
+    let written = written.get();
+    if let Err(why) = replace_checked(file, &merged, corpus.quotes.len() + written) {
+        writeln!(err, "whosaid: cannot add to {name}: {why} (nothing was changed)")?;
+        return Ok(EXIT_ERRORS);
+    }
+    writeln!(
+        out,
+        "{name}: added {written} quotes and {} speakers (of {} candidates, {} already covered)",
+        speakers.new.len(),
+        draft.candidates.len(),
+        draft.candidates.len() - candidates.len().min(draft.candidates.len())
+    )?;
+    Ok(EXIT_OK)
+}
+
+/// Writes `contents` beside `file`, checks that it loads with the
+/// expected number of quotes, and only then renames it over `file`.
+fn replace_checked(file: &Path, contents: &str, quotes: usize) -> Result<(), String> {
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".whosaid-")
+        .suffix(".yaml")
+        .tempfile_in(dir)
+        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
+    temp.write_all(contents.as_bytes()).and_then(|_| temp.as_file().sync_all()).map_err(|e| e.to_string())?;
+    match load(&Source::Paths(vec![temp.path().to_path_buf()])) {
+        Ok(LoadOutcome::Valid { corpus, .. }) if corpus.quotes.len() == quotes => {}
+        Ok(LoadOutcome::Invalid { diagnostics, .. }) => {
+            let first = diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
+            return Err(format!("the result would not pass check ({first})"));
+        }
+        _ => return Err("the result would not load as expected".to_string()),
+    }
+    if let Ok(meta) = std::fs::metadata(file) {
+        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
+    }
+    temp.persist(file).map_err(|e| e.error.to_string())?;
+    Ok(())
+}

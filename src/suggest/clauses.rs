@@ -1,0 +1,592 @@
+//! Reporting clauses: who a quotation is by (`“…,” said Ryabkov`, `“…,”
+//! he told reporters`, `Sherman said: “…”`, `according to the diplomat`),
+//! and reported speech (`Ryabkov stressed that …`). These are the patterns
+//! of the rule-based quotation extractors in the literature (Pouliquen et
+//! al.'s three, the `"Q", said S` seed of Quootstrap), read over words.
+
+use super::people::{ROLE_NOUNS, in_name_run, period_within_name, split_name};
+use super::prose::Word;
+
+/// The forms of the verbs that report speech.
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "stressed",
+    "stresses",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "answered",
+    "answers",
+    "declared",
+    "declares",
+    "stated",
+    "states",
+    "emphasized",
+    "emphasizes",
+    "emphasised",
+    "emphasises",
+    "continued",
+    "wrote",
+    "writes",
+    "claimed",
+    "claims",
+    "admitted",
+    "admits",
+    "acknowledged",
+    "acknowledges",
+    "recalled",
+    "recalls",
+    "concluded",
+    "announced",
+    "announces",
+    "remarked",
+    "suggested",
+    "suggests",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "urged",
+    "urges",
+    "commented",
+    "asserted",
+    "asserts",
+    "observed",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "predicted",
+    "predicts",
+    "promised",
+    "reiterated",
+    "reiterates",
+    "described",
+    "called",
+    "complained",
+    "vowed",
+    "maintained",
+    "maintains",
+    "considers",
+    "considered",
+    "underlined",
+    "underscored",
+    "pointed",
+    "indicated",
+    "responded",
+    "reported",
+    "cautioned",
+    "conceded",
+    "agreed",
+    "hopes",
+    "hoped",
+    "expects",
+    "expected",
+    "assured",
+];
+
+/// Verbs after which a clause may follow without "that" (`Ryabkov said
+/// Russia will…`, `Bartosh considers the very fact…`).
+const BARE_CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "believes",
+    "believed",
+    "thinks",
+    "thought",
+    "considers",
+    "considered",
+    "expects",
+    "hopes",
+];
+
+/// Words that may stand between a subject and its verb (`he also said`,
+/// `Ryabkov has repeatedly warned`).
+const BETWEEN: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "further",
+    "again",
+    "once",
+    "recently",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "has",
+    "had",
+    "have",
+    "was",
+    "is",
+    "would",
+    "will",
+    "even",
+    "only",
+    "however",
+    "firmly",
+    "openly",
+    "bluntly",
+    "publicly",
+    "separately",
+    "personally",
+    "flatly",
+    "simply",
+    "just",
+    "already",
+];
+
+/// Verbs whose presence before a subject shows it belongs to another clause.
+const FINITE: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "analyzing",
+    "analysing",
+    "asking",
+    "know",
+    "knows",
+    "see",
+    "saw",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "this", "that", "one", "another", "our", "their", "his", "her", "its"];
+
+pub fn is_verb(word: &Word) -> bool {
+    let core = word.core();
+    VERBS.iter().any(|v| core.eq_ignore_ascii_case(v)) && !core.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Who a clause names as the speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Who {
+    /// A name: a person (`Sergey Ryabkov`, with its title) or an
+    /// institution (`Moscow`, `The Kremlin`, one word).
+    Name { name: String, title: Option<String>, at: usize },
+    /// `he`, `she`, `they`.
+    Pronoun { word: String, at: usize },
+    /// `the diplomat` (refers back) or `a source close to the talks` (new).
+    Role { noun: String, phrase: String, definite: bool, at: usize },
+}
+
+/// The subject that ends right before word `verb`, and the index of its
+/// first word.
+pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let mut end = verb;
+    while end > 0 && words[end - 1].is_any(BETWEEN) && !words[end - 1].ends_with_any(&[',', '.', ':']) {
+        end -= 1;
+    }
+    if end == 0 {
+        return None;
+    }
+    // An apposition between commas: `Ryabkov, the deputy minister, said`.
+    if words[end - 1].ends_with_any(&[',']) {
+        let open = words[..end - 1].iter().rposition(|w| w.ends_with_any(&[',']))?;
+        if end - 1 - open > 8 {
+            return None;
+        }
+        end = open + 1;
+    }
+    let last = &words[end - 1];
+    if last.ends_with_any(&['.', '?', '!', ':', ';']) {
+        return None;
+    }
+    if end >= 1 && last.is_any(PRONOUNS) {
+        return Some((Who::Pronoun { word: last.core().to_lowercase(), at: last.start }, end - 1));
+    }
+    if in_name_run(last) && last.is_capitalized() {
+        let mut start = end - 1;
+        while start > 0
+            && in_name_run(&words[start - 1])
+            && (!words[start - 1].ends_with_any(&[',', '.', ':', ';'])
+                || period_within_name(&words[start - 1]))
+        {
+            start -= 1;
+        }
+        let run = &words[start..end];
+        return Some((name_of(words, start, run)?, start));
+    }
+    role_before(words, end)
+}
+
+/// A name from a run of capitalized words that starts at word `start`,
+/// its title taken from the words before it (`by the first deputy
+/// secretary of state of the United States Wendy Sherman`).
+pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
+    let at = run[0].start;
+    match split_name(run) {
+        Some((name, title)) => {
+            let mut before = descriptor(words, start);
+            // `of the` joins a description to the title in the name's run
+            // (`Deputy Foreign Minister of the` + `Russian Federation`), and
+            // ends nothing on its own.
+            if title.is_none() {
+                while before.last().is_some_and(|w| matches!(*w, "of" | "the")) {
+                    before.pop();
+                }
+            }
+            let title: Vec<&str> = before.into_iter().chain(title.as_deref()).collect();
+            let title = (!title.is_empty()).then(|| title.join(" "));
+            Some(Who::Name { name, title, at })
+        }
+        // An institution that speaks: `The Kremlin said`, `NATO said`.
+        None if run.len() <= 3 => {
+            let words: Vec<&str> = run.iter().map(|w| w.core()).collect();
+            let name = words.join(" ");
+            let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
+            Some(Who::Name { name, title: None, at })
+        }
+        None => None,
+    }
+}
+
+/// The description right before a name, its words back to a preposition,
+/// a verb or a comma, without a determiner: `political scientist`,
+/// `Deputy Foreign Minister of the`.
+fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
+    const STOPS: &[&str] =
+        &["by", "to", "from", "with", "that", "but", "according", "as", "said", "told", "while"];
+    let mut start = name_start;
+    while start > 0 && name_start - start < 12 {
+        let w = &words[start - 1];
+        if w.ends_with_any(&[',', '.', ':', ';', '?', '!']) || w.is_any(STOPS) || is_verb(w) {
+            break;
+        }
+        start -= 1;
+    }
+    let mut parts: Vec<&str> = words[start..name_start].iter().map(|w| w.core()).collect();
+    while parts.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+        parts.remove(0);
+    }
+    parts
+}
+
+/// `the political scientist`, `a source close to the talks`: a role noun
+/// after a determiner, ending right before word `end`.
+fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
+    let from = end.saturating_sub(8);
+    for noun in (from..end).rev() {
+        if !words[noun].is_any(ROLE_NOUNS) || words[noun].is_capitalized() && noun + 1 < end {
+            continue;
+        }
+        // Between the noun and the verb: a modifier without verbs or stops.
+        if words[noun + 1..end].iter().any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ':', ';'])) {
+            return None;
+        }
+        let mut det = noun;
+        while det > 0 && noun - det < 4 {
+            let w = &words[det - 1];
+            if w.is_any(DETERMINERS) {
+                let definite = !w.is_any(&["a", "an", "one", "another"]);
+                let phrase: Vec<&str> = words[det..end].iter().map(|w| w.core()).collect();
+                let who = Who::Role {
+                    noun: words[noun].core().to_lowercase(),
+                    phrase: phrase.join(" "),
+                    definite,
+                    at: words[det - 1].start,
+                };
+                return Some((who, det - 1));
+            }
+            if w.ends_with_any(&[',', '.', ':', ';']) || is_verb(w) {
+                break;
+            }
+            det -= 1;
+        }
+        return None;
+    }
+    None
+}
+
+/// The subject right after word `verb`: `said Ryabkov`, `said the
+/// minister`, `said he`.
+pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
+    let first = words.get(verb + 1)?;
+    if first.is_any(PRONOUNS) {
+        return Some(Who::Pronoun { word: first.core().to_lowercase(), at: first.start });
+    }
+    if first.is_capitalized() {
+        let mut end = verb + 1;
+        while end < words.len() && in_name_run(&words[end]) {
+            end += 1;
+            if words[end - 1].ends_with_any(&[',', '.', ':', ';', '?', '!']) {
+                break;
+            }
+        }
+        return name_of(words, verb + 1, &words[verb + 1..end]);
+    }
+    if first.is_any(DETERMINERS) {
+        // `by the Deputy Foreign Minister of the Russian Federation Sergey
+        // Ryabkov`: a name at the end of the description.
+        let limit = (verb + 2..words.len().min(verb + 16))
+            .find(|&i| words[i].ends_with_any(&[',', '.', ';', '?', '!', ':']) || is_verb(&words[i]))
+            .map_or(words.len().min(verb + 16), |i| i + 1);
+        if let Some(last) =
+            (verb + 2..limit).rev().find(|&i| in_name_run(&words[i]) && words[i].is_capitalized())
+        {
+            let mut start = last;
+            while start > verb + 2 && in_name_run(&words[start - 1]) {
+                start -= 1;
+            }
+            if let Some(Who::Name { name, title, at }) = name_of(words, start, &words[start..=last])
+                && name.split_whitespace().count() >= 2
+            {
+                return Some(Who::Name { name, title, at });
+            }
+        }
+        let end = (verb + 2..words.len().min(verb + 6))
+            .find(|&i| words[i].ends_with_any(&[',', '.', ';', '?', '!']) || is_verb(&words[i]))
+            .map_or(words.len().min(verb + 6), |i| i + 1);
+        for noun in verb + 2..end {
+            if words[noun].is_any(ROLE_NOUNS) {
+                let phrase: Vec<&str> = words[verb + 2..=noun].iter().map(|w| w.core()).collect();
+                return Some(Who::Role {
+                    noun: words[noun].core().to_lowercase(),
+                    phrase: phrase.join(" "),
+                    definite: !first.is_any(&["a", "an", "one", "another"]),
+                    at: first.start,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The reporting clause right after a quotation's closing mark, within its
+/// sentence: `he told reporters`, `said Ryabkov`, `the political
+/// scientist told TASS`. Returns the speaker and how many words the clause took.
+pub fn clause_after(words: &[Word]) -> Option<(Who, usize)> {
+    let window = &words[..words.len().min(14)];
+    let first = window.first()?;
+    if is_verb(first) {
+        return subject_after(window, 0).map(|who| (who, 2));
+    }
+    let verb = window.iter().position(is_verb)?;
+    if window[..verb].iter().any(|w| w.ends_with_any(&['.', '?', '!', ':', ';'])) {
+        return None;
+    }
+    let (who, start) = subject_before(window, verb)?;
+    (start == 0).then_some((who, verb + 1))
+}
+
+/// The reporting clause right before a quotation's opening mark:
+/// `Sherman said: “…`, `He told reporters, “…`, `According to Ryabkov, “…`.
+pub fn clause_before(words: &[Word]) -> Option<Who> {
+    let last = words.last()?;
+    if !last.ends_with_any(&[':', ',']) && !is_verb(last) {
+        return None;
+    }
+    let from = words.len().saturating_sub(5);
+    if let Some(verb) = (from..words.len()).rev().find(|&i| is_verb(&words[i])) {
+        return subject_before(words, verb).map(|(who, _)| who);
+    }
+    according_to(words).map(|(who, _)| who)
+}
+
+/// `according to X,` or `as stated by X,`: the speaker and the index of
+/// the word after the comma.
+pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
+    let by = words.windows(2).position(|w| {
+        (w[0].is("according") && w[1].is("to"))
+            || (w[0].is("as") && w[1].is_any(&["stated", "reported", "noted", "said", "explained"]))
+    })?;
+    let mut subject = by + 2;
+    if words.get(subject).is_some_and(|w| w.is("by")) {
+        subject += 1;
+    }
+    let comma = (subject..words.len().min(subject + 16)).find(|&i| words[i].ends_with_any(&[',']))?;
+    let span = &words[subject..=comma];
+    let first = span.first()?;
+    let who = if first.is_any(OBJECT_PRONOUNS) {
+        let word = match first.core().to_lowercase().as_str() {
+            "him" => "he",
+            "her" => "she",
+            _ => "they",
+        };
+        Who::Pronoun { word: word.to_string(), at: first.start }
+    } else if let Some(start) =
+        span.iter().rposition(|w| !in_name_run(w)).map_or(Some(0), |i| (i + 1 < span.len()).then_some(i + 1))
+    {
+        name_of(words, subject + start, &span[start..])?
+    } else {
+        role_before(words, comma + 1)?.0
+    };
+    Some((who, comma + 1))
+}
+
+/// Reported speech in a sentence's words: the speaker, the index of the
+/// first word of what they said, how sure (0–100) and the pattern.
+pub struct Reported {
+    pub who: Who,
+    pub from: usize,
+    /// Where what they said ends, when not at the sentence's end.
+    pub to: Option<usize>,
+    pub confidence: u8,
+    pub pattern: &'static str,
+}
+
+pub fn reported(words: &[Word]) -> Option<Reported> {
+    if let Some((who, from)) = according_to(words)
+        && from < words.len()
+    {
+        return Some(Reported { who, from, to: None, confidence: 55, pattern: "according to X," });
+    }
+    for verb in 0..words.len() {
+        if !is_verb(&words[verb]) {
+            continue;
+        }
+        // Passive: `The lack of progress was confirmed by Ryabkov`.
+        if verb >= 2
+            && words[verb - 1].is_any(&["was", "were"])
+            && words.get(verb + 1).is_some_and(|w| w.is("by"))
+            && let Some(who) = subject_after(words, verb + 1)
+        {
+            return Some(Reported {
+                who,
+                from: 0,
+                to: Some(verb - 1),
+                confidence: 45,
+                pattern: "… was confirmed by X",
+            });
+        }
+        let Some((who, start)) = subject_before(words, verb) else { continue };
+        // The subject is the sentence's: nothing before it is a verb
+        // (`At the same time, the diplomat noted…`, `Member of the Academy
+        // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
+        if words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
+            continue;
+        }
+        let that = (verb + 1..words.len().min(verb + 6)).find(|&i| words[i].is("that"));
+        if let Some(that) = that
+            && words[verb + 1..that].iter().all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']))
+            && that + 1 < words.len()
+        {
+            return Some(Reported {
+                who,
+                from: that + 1,
+                to: None,
+                confidence: 60,
+                pattern: "X said that …",
+            });
+        }
+        let next = words.get(verb + 1)?;
+        if words[verb].is_any(BARE_CLAUSE_VERBS)
+            && !words[verb].ends_with_any(&[',', ':', '.'])
+            && !next.raw.starts_with(super::prose::is_quote_mark)
+            && (next.is_any(DETERMINERS) || next.is_any(PRONOUNS) || next.is_capitalized())
+            && words.len() - verb > 4
+        {
+            return Some(Reported { who, from: verb + 1, to: None, confidence: 40, pattern: "X said …" });
+        }
+        return None;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::prose::words;
+
+    fn ws(s: &str) -> Vec<Word<'_>> {
+        words(s, 0..s.len())
+    }
+
+    fn name(who: &Who) -> String {
+        match who {
+            Who::Name { name, .. } => name.clone(),
+            Who::Pronoun { word, .. } => word.clone(),
+            Who::Role { phrase, .. } => phrase.clone(),
+        }
+    }
+
+    #[test]
+    fn clauses_after_a_quotation() {
+        for (clause, who) in [
+            ("he told reporters.", "he"),
+            ("said Deputy Foreign Minister Sergei Ryabkov.", "Sergei Ryabkov"),
+            ("Ryabkov said on Monday.", "Ryabkov"),
+            ("the political scientist told TASS.", "political scientist"),
+            ("Sherman, the deputy secretary, said.", "Sherman"),
+            ("said the minister.", "minister"),
+        ] {
+            let w = ws(clause);
+            assert_eq!(clause_after(&w).map(|(who, _)| name(&who)), Some(who.to_string()), "{clause}");
+        }
+        assert_eq!(clause_after(&ws("Then the talks ended.")), None);
+    }
+
+    #[test]
+    fn clauses_before_a_quotation() {
+        assert_eq!(clause_before(&ws("Sherman said:")).map(|w| name(&w)), Some("Sherman".into()));
+        assert_eq!(clause_before(&ws("He told reporters:")).map(|w| name(&w)), Some("he".into()));
+        assert_eq!(clause_before(&ws("According to Ryabkov,")).map(|w| name(&w)), Some("Ryabkov".into()));
+        assert_eq!(clause_before(&ws("The talks were")), None);
+    }
+
+    #[test]
+    fn reported_speech() {
+        let cases = [
+            ("He also warned that, despite all, Russia will continue.", "he", "despite"),
+            ("At the same time, the diplomat noted that the Alliance is developing.", "diplomat", "the"),
+            (
+                "However, a source close to the talks told RIA Novosti that Russia is waiting.",
+                "source close to the talks",
+                "Russia",
+            ),
+            (
+                "According to the American diplomat, the United States does not intend.",
+                "American diplomat",
+                "the",
+            ),
+            (
+                "As stated by the first deputy secretary of state of the United States Wendy Sherman, Washington does not agree.",
+                "Wendy Sherman",
+                "Washington",
+            ),
+            ("The lack of progress was confirmed by Sergey Ryabkov.", "Sergey Ryabkov", "The"),
+            (
+                "Alexander Bartosh considers the very fact of negotiations a positive moment.",
+                "Alexander Bartosh",
+                "the",
+            ),
+        ];
+        for (sentence, who, first) in cases {
+            let w = ws(sentence);
+            let r = reported(&w).unwrap_or_else(|| panic!("{sentence}"));
+            assert_eq!((name(&r.who).as_str(), w[r.from].core()), (who, first), "{sentence}");
+        }
+        assert!(reported(&ws("The talks will continue tomorrow in Brussels.")).is_none());
+        match reported(&ws(
+            "As stated by the first deputy secretary of state of the United States Wendy Sherman, W.",
+        ))
+        .map(|r| r.who)
+        {
+            Some(Who::Name { title, .. }) => {
+                assert_eq!(title.as_deref(), Some("first deputy secretary of state of the United States"))
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

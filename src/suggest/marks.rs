@@ -1,0 +1,230 @@
+//! Quoted passages: every pair of quote marks (“…” ‘…’ «…» „…“ ‹…› "…"
+//! '…'), nested quotes kept inside the outer one, apostrophes (don’t,
+//! Putin’s, the countries’) told apart from closing marks, and a quotation
+//! continued over paragraphs (a paragraph that opens with a mark and does
+//! not close it goes on in the next one that opens with a mark).
+//!
+//! One pass over each paragraph with a small stack of open marks: linear
+//! in the text, however many marks are left unbalanced.
+
+use super::prose::trim_span;
+use std::ops::Range;
+
+/// A quotation: its words without the marks, one range per paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// The words, marks and the comma before a reporting clause left out.
+    pub parts: Vec<Range<usize>>,
+    /// The first opening mark.
+    pub open: usize,
+    /// Just past the last closing mark.
+    pub close: usize,
+    /// The paragraphs (indices) it starts and ends in.
+    pub paragraphs: Range<usize>,
+}
+
+impl Passage {
+    fn new(open: usize, paragraph: usize) -> Passage {
+        Passage { parts: Vec::new(), open, close: 0, paragraphs: paragraph..paragraph + 1 }
+    }
+}
+
+/// The kinds of mark pairs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Pair {
+    /// “…” (and ”…” as Swedish writes it).
+    Double,
+    /// „…“ or „…” as German and Russian texts write it.
+    Low,
+    /// ‘…’, and ‚…‘.
+    Single,
+    /// «…» and ‹…›.
+    Guillemet,
+    /// "…"
+    StraightDouble,
+    /// '…'
+    StraightSingle,
+}
+
+/// More open marks than this at once is not prose: further openers are ignored.
+const MAX_OPEN: usize = 8;
+
+#[derive(Debug, Clone, Copy)]
+enum Mark {
+    Open(Pair),
+    Close(Pair),
+    /// A straight mark that opens or closes by context.
+    Either(Pair),
+}
+
+fn classify(prev: Option<char>, c: char, next: Option<char>, open: &[(Pair, usize)]) -> Option<Mark> {
+    let letter_before = prev.is_some_and(char::is_alphanumeric);
+    let letter_after = next.is_some_and(char::is_alphanumeric);
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-'));
+    let space_after = next.is_none_or(char::is_whitespace);
+    let is_open = |pair| open.iter().any(|(p, _)| *p == pair);
+    let low_on_top = open.last().is_some_and(|(p, _)| *p == Pair::Low);
+    Some(match c {
+        '„' => Mark::Open(Pair::Low),
+        '“' | '”' if low_on_top => Mark::Close(Pair::Low),
+        '“' => Mark::Open(Pair::Double),
+        '”' if !is_open(Pair::Double) && space_before && !space_after => Mark::Open(Pair::Double),
+        '”' => Mark::Close(Pair::Double),
+        '«' | '‹' => Mark::Open(Pair::Guillemet),
+        '»' | '›' => Mark::Close(Pair::Guillemet),
+        '‘' | '‚' if !letter_before => Mark::Open(Pair::Single),
+        '‘' if is_open(Pair::Single) => Mark::Close(Pair::Single),
+        '’' => {
+            // don’t, Putin’s: a letter on each side is an apostrophe; so is
+            // the countries’ when no single quote is open.
+            if (letter_before && letter_after) || !is_open(Pair::Single) || space_before {
+                return None;
+            }
+            Mark::Close(Pair::Single)
+        }
+        '"' => Mark::Either(Pair::StraightDouble),
+        '\'' => {
+            if letter_before && letter_after {
+                return None;
+            }
+            if space_before && !space_after && !is_open(Pair::StraightSingle) {
+                Mark::Open(Pair::StraightSingle)
+            } else if is_open(Pair::StraightSingle) && !space_before && !letter_after {
+                Mark::Close(Pair::StraightSingle)
+            } else {
+                return None;
+            }
+        }
+        _ => return None,
+    })
+}
+
+/// The quoted passages of the paragraphs not excluded by `skip`.
+pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<Passage> {
+    let mut out: Vec<Passage> = Vec::new();
+    // A quotation left open at a paragraph's end: it goes on if the next
+    // paragraph opens with a mark of the same kind.
+    let mut carried: Option<(Pair, Passage)> = None;
+    for (p, range) in paragraphs.iter().enumerate() {
+        if skip[p] {
+            carried = None;
+            continue;
+        }
+        let para = &text[range.clone()];
+        let mut open: Vec<(Pair, usize)> = Vec::new();
+        let mut continuing: Option<Passage> = None;
+        let mut chars = para.char_indices().peekable();
+        let mut prev: Option<char> = None;
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            let at = range.start + i;
+            let mark = match classify(prev, c, next, &open) {
+                Some(Mark::Either(pair)) => {
+                    let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['));
+                    if open.iter().any(|(p, _)| *p == pair)
+                        && (!space_before || next.is_none_or(|n| !n.is_alphanumeric()))
+                    {
+                        Some(Mark::Close(pair))
+                    } else {
+                        Some(Mark::Open(pair))
+                    }
+                }
+                other => other,
+            };
+            prev = Some(c);
+            match mark {
+                Some(Mark::Open(pair)) if open.len() < MAX_OPEN => {
+                    if open.is_empty()
+                        && i == 0
+                        && let Some((carried_pair, passage)) = carried.take()
+                        && carried_pair == pair
+                    {
+                        continuing = Some(passage);
+                    }
+                    open.push((pair, at + c.len_utf8()));
+                }
+                Some(Mark::Close(pair)) => {
+                    let Some(depth) = open.iter().rposition(|(p, _)| *p == pair) else { continue };
+                    let (_, start) = open[depth];
+                    open.truncate(depth);
+                    if depth == 0 {
+                        let mut passage = continuing
+                            .take()
+                            .unwrap_or_else(|| Passage::new(opener_position(text, start), p));
+                        let part = trim_span(text, start..at);
+                        if !part.is_empty() {
+                            passage.parts.push(part);
+                        }
+                        passage.close = at + c.len_utf8();
+                        passage.paragraphs.end = p + 1;
+                        if !passage.parts.is_empty() {
+                            out.push(passage);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // The outermost mark left open goes on if the next paragraph opens
+        // with the same kind of mark.
+        carried = open.first().map(|&(pair, start)| {
+            let mut passage =
+                continuing.take().unwrap_or_else(|| Passage::new(opener_position(text, start), p));
+            let part = trim_span(text, start..range.end);
+            if !part.is_empty() {
+                passage.parts.push(part);
+            }
+            passage.paragraphs.end = p + 1;
+            (pair, passage)
+        });
+    }
+    out
+}
+
+/// The byte where the mark that ends just before `content_start` begins.
+fn opener_position(text: &str, content_start: usize) -> usize {
+    text[..content_start].char_indices().next_back().map_or(content_start, |(i, _)| i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::prose::paragraphs;
+
+    fn found(text: &str) -> Vec<Vec<&str>> {
+        let ps = paragraphs(text);
+        let skip = vec![false; ps.len()];
+        passages(text, &ps, &skip)
+            .into_iter()
+            .map(|p| p.parts.into_iter().map(|r| &text[r]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn every_kind_of_mark_and_the_comma_before_the_clause() {
+        assert_eq!(found("“We were firm, ”she said."), [["We were firm"]]);
+        assert_eq!(found("«Нет», сказал он. „Ja“, sagte er."), [["Нет"], ["Ja"]]);
+        assert_eq!(found("He said \"we will,\" and 'we can'."), [["we will"], ["we can"]]);
+    }
+
+    #[test]
+    fn apostrophes_do_not_close_and_nested_quotes_stay_inside() {
+        assert_eq!(
+            found("“Don’t tell Putin’s aides the countries’ ‘red lines’,” he said."),
+            [["Don’t tell Putin’s aides the countries’ ‘red lines’"]]
+        );
+    }
+
+    #[test]
+    fn a_quotation_continued_over_paragraphs_is_one_passage() {
+        let text = "“We will not go back.\n\n“We will stay,” he said.\n\nThe end.";
+        assert_eq!(found(text), [["We will not go back.", "We will stay"]]);
+    }
+
+    #[test]
+    fn unbalanced_marks_are_left_alone() {
+        assert_eq!(found("He said “no. Then she left.\n\nNothing more."), Vec::<Vec<&str>>::new());
+        let many = "“a ".repeat(10_000);
+        assert_eq!(found(&many), Vec::<Vec<&str>>::new());
+    }
+}

@@ -1,0 +1,439 @@
+//! `whosaid suggest`: a draft annotation from a raw text, by rules — no
+//! model, no network. It finds, highest confidence first, a transcript's
+//! turns, a press interview's questions and answers, quoted passages with
+//! the speaker of their reporting clause, and reported speech; it groups
+//! the names of one person into one speaker. Issues and stances are left
+//! to the analyst.
+//!
+//! Reading goes paragraph by paragraph in text order, so that "he" and
+//! "the diplomat" are resolved against the people named before them.
+
+pub mod clauses;
+pub mod coverage;
+pub mod into;
+pub mod marks;
+pub mod people;
+pub mod prose;
+pub mod turns;
+pub mod yaml;
+
+use crate::model::Kind;
+use crate::text::one_line;
+use clauses::Who;
+use marks::Passage;
+use people::{Cast, PersonIx, Sort};
+use std::ops::Range;
+
+/// One suggested quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The words, verbatim; several parts when a reporting clause
+    /// interrupts the quotation or it goes on over paragraphs.
+    pub parts: Vec<Range<usize>>,
+    pub speaker: PersonIx,
+    pub kind: Kind,
+    /// How sure the suggestion is, 0–100.
+    pub confidence: u8,
+    /// The pattern that found it, and how its speaker was resolved.
+    pub found_by: String,
+}
+
+impl Candidate {
+    pub fn start(&self) -> usize {
+        self.parts[0].start
+    }
+
+    pub fn end(&self) -> usize {
+        self.parts[self.parts.len() - 1].end
+    }
+}
+
+/// What `suggest` found in a text.
+#[derive(Debug, Default)]
+pub struct Draft {
+    pub cast: Cast,
+    /// In text order.
+    pub candidates: Vec<Candidate>,
+}
+
+/// Reads a text and suggests its quotes.
+pub fn suggest(text: &str) -> Draft {
+    let paragraphs = prose::paragraphs(text);
+    let mut reader = Reader { text, paragraphs: &paragraphs, draft: Draft::default(), last_speaker: None };
+    let labels: Vec<Option<(&str, usize)>> =
+        paragraphs.iter().map(|p| turns::transcript_label(&text[p.clone()])).collect();
+    let transcript = labels.iter().flatten().count() >= 2;
+    let mut exclusive = vec![false; paragraphs.len()];
+    if transcript {
+        reader.transcript(&labels, &mut exclusive);
+    }
+    let passages = marks::passages(text, &paragraphs, &exclusive);
+    reader.prose(&passages, &mut exclusive);
+    let mut draft = reader.draft;
+    draft.candidates.sort_by_key(|c| (c.start(), std::cmp::Reverse(c.end())));
+    draft
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    paragraphs: &'a [Range<usize>],
+    draft: Draft,
+    /// Who spoke last in the paragraph before: the speaker of a quotation
+    /// that opens a paragraph with no clause of its own.
+    last_speaker: Option<PersonIx>,
+}
+
+/// How many words a candidate must have to be worth a reader's time
+/// without a clause that makes it a statement.
+const SHORT: usize = 4;
+
+const FIRST_PERSON: &[&str] = &["i", "we", "our", "us", "me", "my", "ours"];
+
+impl<'a> Reader<'a> {
+    fn add(
+        &mut self,
+        parts: Vec<Range<usize>>,
+        speaker: PersonIx,
+        kind: Kind,
+        confidence: u8,
+        found_by: String,
+    ) {
+        let parts: Vec<Range<usize>> = parts.into_iter().filter(|p| !p.is_empty()).collect();
+        if !parts.is_empty() {
+            self.draft.candidates.push(Candidate { parts, speaker, kind, confidence, found_by });
+        }
+    }
+
+    fn add_span(
+        &mut self,
+        span: Range<usize>,
+        speaker: PersonIx,
+        kind: Kind,
+        confidence: u8,
+        found_by: String,
+    ) {
+        let parts = vec![span];
+        self.add(parts, speaker, kind, confidence, found_by);
+    }
+
+    fn unknown(&mut self) -> PersonIx {
+        self.draft.cast.other("Unknown speaker", Sort::Unknown, Some("not found in the text: fix by hand"))
+    }
+
+    fn words_of(&self, range: Range<usize>) -> Vec<prose::Word<'a>> {
+        prose::words(self.text, range)
+    }
+
+    /// `“…”` as a short, one-line quotation of the text for comments.
+    fn excerpt(&self, range: Range<usize>) -> String {
+        let s = one_line(&self.text[range]).into_owned();
+        crate::text::truncate(&s, 60).into_owned()
+    }
+
+    /// A transcript: every paragraph from a label to the next is a turn of
+    /// that label's speaker.
+    fn transcript(&mut self, labels: &[Option<(&str, usize)>], exclusive: &mut [bool]) {
+        let mut turn: Option<(PersonIx, &str)> = None;
+        for (p, range) in self.paragraphs.iter().enumerate() {
+            let body = match labels[p] {
+                Some((label, body)) => {
+                    turn = Some((turns::label_speaker(self.text, label, &mut self.draft.cast), label));
+                    range.start + body
+                }
+                None => range.start,
+            };
+            let Some((speaker, label)) = turn else { continue };
+            exclusive[p] = true;
+            let words = &self.text[body..range.end];
+            if !prose::has_lowercase(words) {
+                // `END 3:30 P.M. EST`: the turns are over.
+                turn = None;
+                continue;
+            }
+            let kind = if label == "Q" && words.contains('?') { Kind::Question } else { Kind::Direct };
+            let short = words.split_whitespace().count() < SHORT;
+            let confidence = match (label, short) {
+                (_, true) => 50,
+                ("Q", _) => 90,
+                _ => 95,
+            };
+            self.add_span(body..range.end, speaker, kind, confidence, format!("transcript turn `{label}`"));
+        }
+    }
+
+    /// Paragraphs of prose (and of a press interview) in order.
+    fn prose(&mut self, passages: &[Passage], exclusive: &mut [bool]) {
+        let mut interviewee: Option<PersonIx> = None;
+        let mut answering: Option<PersonIx> = None;
+        for (p, range) in self.paragraphs.iter().enumerate() {
+            if exclusive[p] {
+                continue;
+            }
+            let para = &self.text[range.clone()];
+            if let Some((label, body)) = turns::interview_label(para) {
+                let asker = self.draft.cast.other(label, Sort::Label, Some("the interviewer"));
+                let words = &para[body..];
+                let kind = if words.contains('?') { Kind::Question } else { Kind::Direct };
+                let label_text = self.excerpt(range.start..range.start + body);
+                self.add_span(
+                    range.start + body..range.end,
+                    asker,
+                    kind,
+                    85,
+                    format!("interview question `{label_text}`"),
+                );
+                exclusive[p] = true;
+                answering = None;
+                continue;
+            }
+            if let Some(body) = turns::dash_answer(para) {
+                let (speaker, found_by) = match interviewee {
+                    Some(i) => (
+                        i,
+                        format!("answer after a dash: {}, introduced before", self.draft.cast.people[i].name),
+                    ),
+                    None => {
+                        (self.unknown(), "answer after a dash, with nobody introduced before".to_string())
+                    }
+                };
+                self.add_span(range.start + body..range.end, speaker, Kind::Direct, 80, found_by);
+                exclusive[p] = true;
+                answering = Some(speaker);
+                continue;
+            }
+            if let Some(speaker) = answering
+                && let Some(first_person) = self.continues_answer(range.clone(), passages, p)
+            {
+                let confidence = if first_person { 60 } else { 45 };
+                let name = &self.draft.cast.people[speaker].name;
+                let found_by = format!("answer of {name} going on in the next paragraph");
+                self.add_span(range.clone(), speaker, Kind::Direct, confidence, found_by);
+                exclusive[p] = true;
+                continue;
+            }
+            answering = None;
+            if let Some(introduced) = self.narration(p, range.clone(), passages, exclusive) {
+                interviewee = Some(introduced);
+            }
+        }
+    }
+
+    /// Whether a paragraph after an answer goes on with it: a sentence of
+    /// some length that introduces nobody and quotes nobody. Some(true)
+    /// when it speaks in the first person.
+    fn continues_answer(&self, range: Range<usize>, passages: &[Passage], p: usize) -> Option<bool> {
+        let para = &self.text[range.clone()];
+        let words = self.words_of(range.clone());
+        let ends_sentence = para.trim_end_matches(prose::is_quote_mark).ends_with(['.', '?', '!', '…']);
+        if words.len() < 5 || !ends_sentence || para.starts_with(prose::is_quote_mark) {
+            return None;
+        }
+        if passages.iter().any(|q| q.paragraphs.contains(&p)) {
+            return None;
+        }
+        for sentence in prose::sentences(self.text, range) {
+            let sw = self.words_of(sentence);
+            if let Some(r) = clauses::reported(&sw)
+                && matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. })
+            {
+                return None;
+            }
+        }
+        Some(words.iter().any(|w| w.is_any(FIRST_PERSON)))
+    }
+
+    /// A paragraph of prose: the people it names, its quotations and its
+    /// reported speech. Returns the person it introduces, if any: the
+    /// speaker of a dash-led answer that may follow.
+    fn narration(
+        &mut self,
+        p: usize,
+        range: Range<usize>,
+        passages: &[Passage],
+        exclusive: &[bool],
+    ) -> Option<PersonIx> {
+        let quoted: Vec<Range<usize>> = passages
+            .iter()
+            .filter(|q| q.paragraphs.contains(&p))
+            .map(|q| q.open.max(range.start)..q.close.max(q.open).min(range.end).max(range.start))
+            .collect();
+        let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
+        let mut introduced = self.mentions(range.clone(), &inside);
+        let previous_speaker = self.last_speaker.take();
+        // Reported speech, sentence by sentence.
+        let mut reported_spans: Vec<Range<usize>> = Vec::new();
+        for sentence in prose::sentences(self.text, range.clone()) {
+            if inside(sentence.start) {
+                continue;
+            }
+            let words: Vec<prose::Word> = self.words_of(sentence.clone());
+            let Some(r) = clauses::reported(&words) else { continue };
+            if words[..r.from].iter().any(|w| inside(w.start)) {
+                continue;
+            }
+            let end = r.to.map_or(sentence.end, |to| words[to].start);
+            let span = prose::trim_span(self.text, words[r.from].start..end);
+            let span = span.start..self.text[span.clone()].trim_end_matches('.').len() + span.start;
+            if self.text[span.clone()].split_whitespace().count() < 3 {
+                continue;
+            }
+            let clause = match r.to {
+                Some(to) => self.excerpt(words[to].start..sentence.end),
+                None => self.excerpt(words[0].start..words[r.from.saturating_sub(1)].end()),
+            };
+            let Some((speaker, note)) = self.resolve(&r.who) else { continue };
+            if matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. }) {
+                introduced = Some(speaker);
+            }
+            let found_by = format!("reported speech: `{clause}`{note}");
+            reported_spans.push(span.clone());
+            self.add_span(span, speaker, Kind::Indirect, r.confidence, found_by);
+            self.last_speaker = Some(speaker);
+        }
+        // Quotations that end in this paragraph.
+        let mine: Vec<&Passage> = passages
+            .iter()
+            .filter(|q| q.paragraphs.end == p + 1 && !q.paragraphs.clone().any(|i| exclusive[i] && i != p))
+            .collect();
+        let mut skip_next = false;
+        for (i, passage) in mine.iter().enumerate() {
+            if std::mem::take(&mut skip_next) {
+                continue;
+            }
+            if reported_spans.iter().any(|r| r.start <= passage.open && passage.close <= r.end + 3) {
+                continue;
+            }
+            let paragraph_start = self.paragraphs[passage.paragraphs.start].start;
+            let after = self.words_of(passage.close..range.end);
+            let mut parts = passage.parts.clone();
+            let words_in: usize = parts.iter().map(|r| self.text[r.clone()].split_whitespace().count()).sum();
+            let question = self.text[parts[parts.len() - 1].clone()].ends_with('?');
+            let kind = if question { Kind::Question } else { Kind::Direct };
+            let attribution = if let Some((who, taken)) = clauses::clause_after(&after) {
+                let clause_end = after[taken - 1].end();
+                // “We will not,” he said, “go back.”: one quote in parts.
+                if let Some(next) = mine.get(i + 1)
+                    && after[taken - 1].raw.ends_with(',')
+                    && self.text[clause_end..next.open].trim().is_empty()
+                {
+                    parts.extend(next.parts.iter().cloned());
+                    skip_next = true;
+                }
+                let confidence = match who {
+                    Who::Name { .. } => 90,
+                    Who::Pronoun { .. } => 85,
+                    Who::Role { .. } => 80,
+                };
+                let clause = self.excerpt(passage.close..clause_end);
+                Some((who, confidence, format!("quotation, then `{clause}`")))
+            } else {
+                let sentence_start = prose::sentences(self.text, range.start..passage.open.max(range.start))
+                    .last()
+                    .map_or(range.start, |s| if s.end >= passage.open { s.start } else { passage.open });
+                let before = self.words_of(sentence_start..passage.open);
+                clauses::clause_before(&before).map(|who| {
+                    let clause = self.excerpt(sentence_start..passage.open);
+                    (who, 85, format!("`{clause}` then a quotation"))
+                })
+            };
+            let (speaker, confidence, found_by) = match attribution {
+                Some((who, confidence, pattern)) => match self.resolve(&who) {
+                    Some((speaker, note)) => (speaker, confidence, format!("{pattern}{note}")),
+                    None => (self.unknown(), 30, format!("{pattern}, but nobody it could stand for")),
+                },
+                None if words_in < SHORT => continue,
+                None if passage.open == paragraph_start && previous_speaker.is_some() => {
+                    let speaker = previous_speaker.expect("checked");
+                    let name = &self.draft.cast.people[speaker].name;
+                    (speaker, 45, format!("quotation opening a paragraph, after {name} spoke"))
+                }
+                None => (self.unknown(), 25, "quotation with no reporting clause".to_string()),
+            };
+            self.add(parts, speaker, kind, confidence, found_by);
+            if self.draft.cast.people[speaker].sort != Sort::Unknown {
+                self.last_speaker = Some(speaker);
+            }
+        }
+        introduced
+    }
+
+    /// Notes the people a paragraph names outside quotations; returns the
+    /// last of them.
+    fn mentions(&mut self, range: Range<usize>, inside: &dyn Fn(usize) -> bool) -> Option<PersonIx> {
+        let words = self.words_of(range);
+        let mut last = None;
+        let mut i = 0;
+        while i < words.len() {
+            if !(people::in_name_run(&words[i]) && words[i].is_capitalized()) || inside(words[i].start) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < words.len() && people::in_name_run(&words[i]) && !inside(words[i].start) {
+                i += 1;
+                let last = &words[i - 1];
+                if last.ends_with_any(&[',', '.', ':', ';', '?', '!', ')'])
+                    && !people::period_within_name(last)
+                {
+                    break;
+                }
+            }
+            let run = &words[start..i];
+            // `told RIA Novosti`: who is told is not who speaks.
+            if start > 0 && words[start - 1].is("told") {
+                continue;
+            }
+            let Some(Who::Name { name, title, .. }) = clauses::name_of(&words, start, run) else { continue };
+            if people::split_name(run).is_none() {
+                continue;
+            }
+            let several = name.split_whitespace().count() >= 2;
+            let titled = title
+                .as_deref()
+                .and_then(|t| t.split_whitespace().last())
+                .is_some_and(people::is_personal_title);
+            if several || titled {
+                let person = self.draft.cast.named(&name, title.as_deref());
+                self.draft.cast.mention(run[0].start, person);
+                last = Some(person);
+            } else if let Some(person) = self.draft.cast.known(&name) {
+                self.draft.cast.mention(run[0].start, person);
+                last = Some(person);
+            }
+        }
+        last
+    }
+
+    /// The speaker a clause names, and a note on how it was resolved.
+    fn resolve(&mut self, who: &Who) -> Option<(PersonIx, String)> {
+        let cast = &mut self.draft.cast;
+        Some(match who {
+            Who::Name { name, title, at } => {
+                let person = match cast.known(name) {
+                    Some(p) if name.split_whitespace().count() == 1 && title.is_none() => p,
+                    _ => cast.named(name, title.as_deref()),
+                };
+                cast.mention(*at, person);
+                (person, String::new())
+            }
+            Who::Pronoun { word, at } => {
+                let person = cast.pronoun(*at, word)?;
+                (person, format!(" ({word} → {})", cast.people[person].name))
+            }
+            Who::Role { noun, phrase, definite: true, at } => {
+                let person = cast.role(*at, noun)?;
+                cast.alias(person, &format!("the {phrase}"));
+                (person, format!(" (the {phrase} → {})", cast.people[person].name))
+            }
+            Who::Role { phrase, definite: false, at, .. } => {
+                let mut name = phrase.clone();
+                if let Some(first) = name.get(..1) {
+                    name = first.to_uppercase() + &name[1..];
+                }
+                let person = cast.other(&name, Sort::Unnamed, None);
+                cast.mention(*at, person);
+                (person, String::new())
+            }
+        })
+    }
+}

@@ -1,0 +1,233 @@
+//! The raw text as `suggest` reads it: paragraphs, words with their byte
+//! offsets, and where sentences end. Everything else in `suggest` works on
+//! these, so offsets always point into the text as written.
+
+use std::ops::Range;
+
+/// The paragraphs of a text: runs of lines without a blank line between
+/// them, each trimmed of white space (a line of spaces and no-break spaces
+/// is blank).
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut current: Option<Range<usize>> = None;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if content.is_empty() {
+            if let Some(p) = current.take() {
+                out.push(p);
+            }
+        } else {
+            let start = line_start + trimmed_start;
+            let end = start + content.len();
+            match &mut current {
+                Some(p) => p.end = end,
+                None => current = Some(start..end),
+            }
+        }
+        line_start += line.len();
+    }
+    out.extend(current);
+    out
+}
+
+/// A word as written, punctuation included, with its place in the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Word<'a> {
+    pub raw: &'a str,
+    pub start: usize,
+}
+
+impl<'a> Word<'a> {
+    pub fn end(&self) -> usize {
+        self.start + self.raw.len()
+    }
+
+    /// The word without the punctuation and quote marks around it.
+    pub fn core(&self) -> &'a str {
+        self.raw.trim_matches(|c: char| !c.is_alphanumeric())
+    }
+
+    /// Whether the core is `word`, ignoring case.
+    pub fn is(&self, word: &str) -> bool {
+        self.core().eq_ignore_ascii_case(word)
+    }
+
+    /// Whether the core is one of `words`, ignoring case.
+    pub fn is_any(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.is(w))
+    }
+
+    pub fn is_capitalized(&self) -> bool {
+        self.core().chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// All capitals (`TASS`, `NATO`, `RIA`): an acronym, not a name.
+    pub fn is_acronym(&self) -> bool {
+        let core = self.core();
+        core.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !core.chars().any(char::is_lowercase)
+    }
+
+    /// Whether the word ends in punctuation that closes a phrase.
+    pub fn ends_with_any(&self, marks: &[char]) -> bool {
+        let trailing = self.raw.trim_end_matches(is_quote_mark);
+        trailing.ends_with(marks)
+    }
+}
+
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›')
+}
+
+/// The words of `range`, split on white space.
+pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let slice = &text[range.clone()];
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in slice.char_indices() {
+        if c.is_whitespace() {
+            if let Some(s) = start.take() {
+                out.push(Word { raw: &slice[s..i], start: range.start + s });
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word { raw: &slice[s..], start: range.start + s });
+    }
+    out
+}
+
+/// Abbreviations whose period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "ms", "mrs", "dr", "st", "jr", "sr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "vs", "etc",
+    "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "inc", "ltd", "co", "corp",
+    "dept", "mt", "ft", "approx", "est", "p.m", "a.m", "u.s", "u.k", "u.n", "e.g", "i.e", "cf", "al",
+];
+
+/// Dotted acronyms that may end a sentence (the period is then both).
+const ACRONYMS: &[&str] = &["u.s", "u.k", "u.n", "e.u", "d.c", "u.s.a", "u.s.s.r"];
+
+/// Whether the period at byte `at` ends a sentence: not after an
+/// abbreviation, an initial (`G.`) or inside a dotted acronym (`U.S.`)
+/// followed by a lower-case word.
+fn period_ends_sentence(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let word_start = before
+        .rfind(|c: char| c.is_whitespace() || is_quote_mark(c) || c == '(')
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return false;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return false;
+    }
+    if word.contains('.') {
+        // Initials (`G.V. Plekhanov`) go on; a dotted acronym (`the U.S.`)
+        // ends a sentence when a capital follows.
+        if !ACRONYMS.contains(&lower.as_str()) && letters.iter().all(|c| c.is_uppercase()) {
+            return false;
+        }
+        let next = text[at + 1..].trim_start_matches(|c: char| c.is_whitespace() || is_quote_mark(c));
+        return next.chars().next().is_none_or(|c| !c.is_lowercase());
+    }
+    true
+}
+
+/// The end of the sentence that runs at `from`, within `limit`: just past
+/// its `.`, `?`, `!` or `…` (and any closing quote marks after it), or
+/// `limit` when the sentence runs to it.
+pub fn sentence_end(text: &str, from: usize, limit: usize) -> usize {
+    let slice = &text[from..limit];
+    let mut iter = slice.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '?' | '!' | '…') {
+            continue;
+        }
+        let at = from + i;
+        let mut end = at + c.len_utf8();
+        while let Some(&(_, next)) = iter.peek() {
+            if matches!(next, '.' | '?' | '!' | '…') || is_closing_mark(next) {
+                end += next.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let followed_by_space = text[end..limit].chars().next().is_none_or(char::is_whitespace);
+        if followed_by_space && (c != '.' || period_ends_sentence(text, at)) {
+            return end;
+        }
+    }
+    limit
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '»' | '›' | ')')
+}
+
+/// The sentences of a range, as byte ranges (white space between them left out).
+pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = range.start;
+    while at < range.end {
+        let start = at + (text[at..range.end].len() - text[at..range.end].trim_start().len());
+        if start >= range.end {
+            break;
+        }
+        let end = sentence_end(text, start, range.end);
+        out.push(start..end);
+        at = end;
+    }
+    out
+}
+
+/// `range` without white space at either end, and without the commas,
+/// semicolons and colons that end a quotation before its reporting clause.
+pub fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start_matches(|c: char| c.is_whitespace() || c == ',').len();
+    let body =
+        slice.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '–' | '—'));
+    let end = range.start + body.len();
+    (range.start + lead).min(end)..end
+}
+
+/// Whether a stretch of text has any letter in lower case: a line of
+/// capitals (`END 3:30 P.M. EST`) is not speech.
+pub fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines_even_of_no_break_spaces() {
+        let text = "One\nline two.\n \u{a0}\nThree.\n\n\nFour";
+        let ps: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(ps, ["One\nline two.", "Three.", "Four"]);
+    }
+
+    #[test]
+    fn sentences_end_at_stops_but_not_at_abbreviations_or_initials() {
+        let text = "Mr. Smith met G. V. Plekhanov in the U.S. on Monday. “Is it so?” he asked. Yes";
+        let ss: Vec<&str> = sentences(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            ss,
+            ["Mr. Smith met G. V. Plekhanov in the U.S. on Monday.", "“Is it so?”", "he asked.", "Yes"]
+        );
+    }
+
+    #[test]
+    fn spans_lose_the_comma_before_their_reporting_clause() {
+        let text = "“central to the alliance, ”she said";
+        assert_eq!(&text[trim_span(text, 3..28)], "central to the alliance");
+    }
+}
