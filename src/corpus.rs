@@ -381,6 +381,80 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
     Corpus { yaml, article }
 }
 
+/// A news text of about `bytes` bytes from `seed`, for measuring `suggest`:
+/// paragraphs of narration that introduce people, quotations with their
+/// reporting clauses before or after, pronouns and roles that refer back,
+/// and reported speech — the patterns `suggest` reads, in varying order,
+/// never repeating a paragraph.
+pub fn news(bytes: usize, seed: u64) -> String {
+    const TITLES: &[&str] =
+        &["Minister", "Ambassador", "Senator", "Deputy Foreign Minister", "spokesman", "analyst"];
+    let mut rng = Rng::new(seed);
+    let mut text = String::with_capacity(bytes + 1024);
+    let mut last: Option<(String, String)> = None;
+    while text.len() < bytes {
+        let first = *rng.pick(FIRST);
+        let surname = *rng.pick(LAST);
+        let sentences = |rng: &mut Rng, n: usize| (0..n).map(|_| sentence(rng)).collect::<Vec<_>>().join(" ");
+        let lower = |s: String| {
+            let mut chars = s.chars();
+            chars.next().map(|c| c.to_lowercase().collect::<String>() + chars.as_str()).unwrap_or_default()
+        };
+        match rng.below(7) {
+            0 => {
+                let title = *rng.pick(TITLES);
+                let _ = write!(
+                    text,
+                    "{} {title} {first} {surname} arrived in {}. ",
+                    sentence(&mut rng),
+                    rng.pick(WORDS)
+                );
+                text.push_str(&{
+                    let n = 1 + rng.below(2);
+                    sentences(&mut rng, n)
+                });
+                last = Some((first.to_string(), surname.to_string()));
+            }
+            1 => {
+                let quoted = {
+                    let n = 1 + rng.below(3);
+                    sentences(&mut rng, n)
+                };
+                let quoted = quoted.trim_end_matches(['.', '!']);
+                let clause = match (rng.below(4), &last) {
+                    (0, Some(_)) => "he told reporters".to_string(),
+                    (1, Some(_)) => "the minister added".to_string(),
+                    (2, _) => format!("said {first} {surname}"),
+                    _ => format!("{surname} said"),
+                };
+                let _ = write!(text, "“{quoted},” {clause}.");
+            }
+            2 => {
+                let _ = write!(text, "{first} {surname} said that {}", lower(sentence(&mut rng)));
+                last = Some((first.to_string(), surname.to_string()));
+            }
+            3 => {
+                let _ = write!(text, "According to {first} {surname}, {}", lower(sentence(&mut rng)));
+            }
+            4 => {
+                let _ = write!(text, "{surname} said: “{}”", {
+                    let n = 1 + rng.below(2);
+                    sentences(&mut rng, n)
+                });
+            }
+            5 if last.is_some() => {
+                let _ = write!(text, "He also warned that {}", lower(sentence(&mut rng)));
+            }
+            _ => text.push_str(&{
+                let n = 2 + rng.below(3);
+                sentences(&mut rng, n)
+            }),
+        }
+        text.push_str("\n\n");
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -351,7 +351,7 @@ fn config_home(toml: &str) -> tempfile::TempDir {
 #[test]
 fn a_config_file_remaps_keys_and_the_hints_show_them() {
     let home = config_home("[keys.browse]\nquit = [\"x\", \"Ctrl-c\"]\nsearch = \"F3\"\n");
-    let mut s = Session::start(&[], 120, 36, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
+    let mut s = Session::start(&[], 120, 60, &[("XDG_CONFIG_HOME", home.path().to_str().unwrap())]);
     let screen = s.wait_for_text(&all_quotes());
     assert!(screen.contains("F3 search"), "{screen}");
     s.send("q");

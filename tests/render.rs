@@ -982,3 +982,40 @@ fn a_config_remaps_keys_for_the_keys_help_and_hints_and_sets_colours() {
     let row = help.lines().find(|l| l.contains("next_pane")).unwrap();
     assert!(row.contains("F2") && !row.contains("Tab"), "{row}");
 }
+
+/// The text of the cells of a pane drawn with `modifier`.
+fn marked_with(app: &App, pane: Pane, modifier: Modifier) -> String {
+    let buffer = draw(app);
+    let area = app.panes().unwrap().get(pane).unwrap();
+    (area.y..area.bottom())
+        .flat_map(|y| (area.x..area.right()).map(move |x| (x, y)))
+        .filter(|&p| buffer[p].modifier.contains(modifier))
+        .map(|p| buffer[p].symbol().to_string())
+        .collect()
+}
+
+#[test]
+fn u_underlines_what_no_quote_covers_yet_and_again_stops() {
+    let corpus = from_yaml(
+        "article:\n  title: Talks\n  text: |\n    Ryabkov said: “We will never agree to this.” Sherman said that the talks were useful.\n\
+         speakers:\n  - id: sherman\n    name: Wendy Sherman\nquotes:\n  - id: useful\n    speaker: sherman\n    kind: indirect\n    text: the talks were useful\n",
+    );
+    let mut app = App::new(corpus, "talks.yaml".into(), whosaid::tui::theme::Theme::new(true), 120, 30);
+    assert_eq!(marked_with(&app, Pane::Article, Modifier::ITALIC), "");
+    press(&mut app, "u");
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("1 candidate no quote covers"), "{status}");
+    assert_eq!(marked_with(&app, Pane::Article, Modifier::ITALIC), "We will never agree to this.");
+    press(&mut app, "u");
+    assert!(screen(&app).lines().last().unwrap().contains("no longer marked"));
+    assert_eq!(marked_with(&app, Pane::Article, Modifier::ITALIC), "");
+    // Without colour it still shows, underlined.
+    let mut plain = app_without_color(120, 30);
+    plain.handle(Event::Reloaded(Ok(Box::new(builtin_edited(|y| {
+        let graziani = y.find("  - id: graziani-impassable").unwrap();
+        let next = y[graziani + 1..].find("\n  - id:").unwrap() + graziani + 1;
+        format!("{}{}", &y[..graziani], &y[next + 1..]).replace("    same_as: graziani-impassable\n", "")
+    })))));
+    press(&mut plain, "u");
+    assert!(screen(&plain).lines().last().unwrap().contains("1 candidate"), "{}", screen(&plain));
+}

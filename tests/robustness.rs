@@ -225,3 +225,65 @@ fn the_tree_written_back_loads_as_the_original() {
     assert!(loaded.diagnostics().is_empty(), "{:?}", loaded.diagnostics());
     assert_eq!(loaded.corpus().unwrap().quotes.len(), load(YAML.as_bytes()).corpus().unwrap().quotes.len());
 }
+
+/// Pieces of prose that stress `suggest`: every kind of quote mark, labels,
+/// dashes, names, pronouns and reporting verbs, in any order.
+const PROSE: &[&str] = &[
+    "“",
+    "”",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "„",
+    "\"",
+    "'",
+    " ",
+    "\n",
+    "\n\n",
+    "\u{a0}",
+    ":",
+    ",",
+    ".",
+    "?",
+    " – ",
+    "MS. PSAKI:",
+    "Q ",
+    "A: ",
+    "“SP”: – ",
+    "said",
+    " he said",
+    " she told reporters",
+    "Sergei Ryabkov",
+    "Mr. Hale",
+    "the diplomat",
+    "according to ",
+    "that ",
+    "G.V. ",
+    "Ryabkov’s",
+    "don’t",
+    "We will",
+    "é",
+    "語",
+    "END 3:30 P.M. EST",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, failure_persistence: None, .. ProptestConfig::default() })]
+
+    /// Any text gets a draft that loads as it is, every span verbatim.
+    #[test]
+    fn suggest_drafts_any_text(pieces in prop::collection::vec(0usize..PROSE.len(), 0..120)) {
+        let text: String = pieces.iter().map(|&i| PROSE[i]).collect();
+        let draft = whosaid::suggest::suggest(&text);
+        for c in &draft.candidates {
+            for part in &c.parts {
+                prop_assert!(part.start < part.end && part.end <= text.len() && text.is_char_boundary(part.start));
+            }
+        }
+        let yaml = whosaid::suggest::yaml::draft_file(&text, "a.txt", &draft, 0, "a");
+        let loaded = whosaid::model::load_bytes("a.yaml", yaml.as_bytes(), &|_| Ok((text.as_bytes().to_vec(), None)));
+        let errors: Vec<String> = loaded.diagnostics().iter().filter(|d| d.is_error()).map(|d| d.render()).collect();
+        prop_assert!(errors.is_empty() || text.trim().is_empty(), "{errors:?}\n{yaml}\n{text:?}");
+    }
+}

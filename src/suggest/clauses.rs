@@ -4,7 +4,7 @@
 //! of the rule-based quotation extractors in the literature (Pouliquen et
 //! al.'s three, the `"Q", said S` seed of Quootstrap), read over words.
 
-use super::people::{ROLE_NOUNS, in_name_run, period_within_name, split_name};
+use super::people::{ROLE_NOUNS, in_name_run, is_title, period_within_name, split_name};
 use super::prose::Word;
 
 /// The forms of the verbs that report speech.
@@ -185,6 +185,8 @@ pub enum Who {
     /// A name: a person (`Sergey Ryabkov`, with its title) or an
     /// institution (`Moscow`, `The Kremlin`, one word).
     Name { name: String, title: Option<String>, at: usize },
+    /// An institution: `The Kremlin`, `NATO`, `the Halloway Lake Trust`.
+    Body { name: String, at: usize },
     /// `he`, `she`, `they`.
     Pronoun { word: String, at: usize },
     /// `the diplomat` (refers back) or `a source close to the talks` (new).
@@ -201,11 +203,28 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if end == 0 {
         return None;
     }
-    // An apposition between commas: `Ryabkov, the deputy minister, said`.
+    // An apposition between commas: `Ryabkov, the deputy minister, said`,
+    // or `The mayor of Lesk, Halina Dąbek, called`: a name there is the
+    // speaker, the words before it the title.
     if words[end - 1].ends_with_any(&[',']) {
         let open = words[..end - 1].iter().rposition(|w| w.ends_with_any(&[',']))?;
         if end - 1 - open > 8 {
             return None;
+        }
+        let inner = &words[open + 1..end];
+        if inner.iter().all(in_name_run)
+            && let Some((name, _)) = split_name(inner).filter(|(n, _)| n.split_whitespace().count() >= 2)
+        {
+            let first = words[..=open]
+                .iter()
+                .rposition(|w| w.ends_with_any(&['.', '?', '!', ':', ';']))
+                .map_or(0, |i| i + 1);
+            let mut title: Vec<&str> = words[first..=open].iter().map(|w| w.core()).collect();
+            while title.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+                title.remove(0);
+            }
+            let title = (!title.is_empty() && title.len() <= 10).then(|| title.join(" "));
+            return Some((Who::Name { name, title, at: inner[0].start }, first));
         }
         end = open + 1;
     }
@@ -235,7 +254,7 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 /// its title taken from the words before it (`by the first deputy
 /// secretary of state of the United States Wendy Sherman`).
 pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
-    let at = run[0].start;
+    let at = run.first()?.start;
     match split_name(run) {
         Some((name, title)) => {
             let mut before = descriptor(words, start);
@@ -256,7 +275,7 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
             let words: Vec<&str> = run.iter().map(|w| w.core()).collect();
             let name = words.join(" ");
             let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
-            Some(Who::Name { name, title: None, at })
+            Some(Who::Body { name, at })
         }
         None => None,
     }
@@ -268,16 +287,20 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
 fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
     const STOPS: &[&str] =
         &["by", "to", "from", "with", "that", "but", "according", "as", "said", "told", "while"];
+    const JOINS: &[&str] = &["of", "the", "for", "and", "&", "a", "an"];
     let mut start = name_start;
     while start > 0 && name_start - start < 12 {
         let w = &words[start - 1];
-        if w.ends_with_any(&[',', '.', ':', ';', '?', '!']) || w.is_any(STOPS) || is_verb(w) {
+        let title_like = w.is_capitalized() || is_title(w.core()) || w.is_any(ROLE_NOUNS) || w.is_any(JOINS);
+        if w.ends_with_any(&[',', '.', ':', ';', '?', '!']) || w.is_any(STOPS) || is_verb(w) || !title_like {
             break;
         }
         start -= 1;
     }
     let mut parts: Vec<&str> = words[start..name_start].iter().map(|w| w.core()).collect();
-    while parts.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+    while parts.first().is_some_and(|w| {
+        JOINS.contains(&w.to_lowercase().as_str()) || DETERMINERS.contains(&w.to_lowercase().as_str())
+    }) {
         parts.remove(0);
     }
     parts
@@ -358,6 +381,19 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
         let end = (verb + 2..words.len().min(verb + 6))
             .find(|&i| words[i].ends_with_any(&[',', '.', ';', '?', '!']) || is_verb(&words[i]))
             .map_or(words.len().min(verb + 6), |i| i + 1);
+        // `said the chairman of the health board, Tadeusz Wronka,`
+        if words[end - 1].ends_with_any(&[','])
+            && let Some(run_end) = (end..words.len().min(end + 4))
+                .find(|&i| !in_name_run(&words[i]) || words[i].ends_with_any(&[',', '.', ';']))
+        {
+            let run_end = if words.get(run_end).is_some_and(in_name_run) { run_end + 1 } else { run_end };
+            if let Some((name, _)) =
+                split_name(&words[end..run_end]).filter(|(n, _)| n.split_whitespace().count() >= 2)
+            {
+                let title: Vec<&str> = words[verb + 2..end].iter().map(|w| w.core()).collect();
+                return Some(Who::Name { name, title: Some(title.join(" ")), at: words[end].start });
+            }
+        }
         for noun in verb + 2..end {
             if words[noun].is_any(ROLE_NOUNS) {
                 let phrase: Vec<&str> = words[verb + 2..=noun].iter().map(|w| w.core()).collect();
@@ -377,10 +413,23 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
 /// sentence: `he told reporters`, `said Ryabkov`, `the political
 /// scientist told TASS`. Returns the speaker and how many words the clause took.
 pub fn clause_after(words: &[Word]) -> Option<(Who, usize)> {
+    // `», said …`: a comma standing alone after the mark.
+    let skipped = words.iter().take_while(|w| w.core().is_empty()).count();
+    let words = &words[skipped..];
+    clause_after_words(words).map(|(who, taken)| (who, taken + skipped))
+}
+
+fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     let window = &words[..words.len().min(14)];
     let first = window.first()?;
     if is_verb(first) {
-        return subject_after(window, 0).map(|who| (who, 2));
+        let taken = window
+            .iter()
+            .position(|w| {
+                w.ends_with_any(&['.', '?', '!', ';']) || (w.ends_with_any(&[',']) && w.is_capitalized())
+            })
+            .map_or(window.len().min(4), |i| i + 1);
+        return subject_after(window, 0).map(|who| (who, taken));
     }
     let verb = window.iter().position(is_verb)?;
     if window[..verb].iter().any(|w| w.ends_with_any(&['.', '?', '!', ':', ';'])) {
@@ -402,6 +451,14 @@ pub fn clause_before(words: &[Word]) -> Option<Who> {
         return subject_before(words, verb).map(|(who, _)| who);
     }
     according_to(words).map(|(who, _)| who)
+}
+
+/// The speaker of a sentence's reporting verb before a quotation inside
+/// it: `Dąbek called the decision «a betrayal…»`.
+pub fn reporting_subject(words: &[Word]) -> Option<Who> {
+    let verb = words.iter().rposition(is_verb)?;
+    let (who, start) = subject_before(words, verb)?;
+    words[..start].iter().all(|w| !is_verb(w) && !w.is_any(FINITE)).then_some(who)
 }
 
 /// `according to X,` or `as stated by X,`: the speaker and the index of
@@ -515,7 +572,7 @@ mod tests {
 
     fn name(who: &Who) -> String {
         match who {
-            Who::Name { name, .. } => name.clone(),
+            Who::Name { name, .. } | Who::Body { name, .. } => name.clone(),
             Who::Pronoun { word, .. } => word.clone(),
             Who::Role { phrase, .. } => phrase.clone(),
         }

@@ -57,13 +57,16 @@ impl Spans {
 
 /// The coverage of article `a` of a corpus by its quotes.
 pub fn of_article(corpus: &Corpus, a: ArticleIx) -> Coverage {
-    let article = &corpus.articles[a];
-    let spans = Spans::new(
-        corpus.quotes.iter().filter(|q| q.article == a).flat_map(|q| q.parts.iter().cloned()).collect(),
-    );
-    let draft = suggest(&article.text);
-    let covered = draft.candidates.iter().map(|c| spans.cover(c)).collect();
+    let draft = suggest(&corpus.articles[a].text);
+    let covered = covered(corpus, a, &draft);
     Coverage { draft, covered }
+}
+
+/// Which candidates of a draft of article `a` its quotes cover.
+pub fn covered(corpus: &Corpus, a: ArticleIx, draft: &Draft) -> Vec<bool> {
+    let quotes = corpus.quotes.iter().filter(|q| q.article == a);
+    let spans = Spans::new(quotes.flat_map(|q| q.parts.iter().cloned()).collect());
+    draft.candidates.iter().map(|c| spans.cover(c)).collect()
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::text::one_line;
 use clauses::Who;
 use marks::Passage;
 use people::{Cast, PersonIx, Sort};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One suggested quote.
@@ -59,19 +60,66 @@ pub struct Draft {
 /// Reads a text and suggests its quotes.
 pub fn suggest(text: &str) -> Draft {
     let paragraphs = prose::paragraphs(text);
-    let mut reader = Reader { text, paragraphs: &paragraphs, draft: Draft::default(), last_speaker: None };
-    let labels: Vec<Option<(&str, usize)>> =
+    let mut reader = Reader {
+        text,
+        paragraphs: &paragraphs,
+        draft: Draft::default(),
+        last_speaker: None,
+        last_named: None,
+    };
+    let mut labels: Vec<Option<(&str, usize)>> =
         paragraphs.iter().map(|p| turns::transcript_label(&text[p.clone()])).collect();
+    // Labels in ordinary letters count when they recur (`Interviewer:`).
+    let named: Vec<Option<(&str, usize)>> =
+        paragraphs.iter().map(|p| turns::named_label(&text[p.clone()])).collect();
+    let mut recurring: HashMap<&str, usize> = HashMap::new();
+    for (label, _) in named.iter().flatten() {
+        *recurring.entry(label).or_default() += 1;
+    }
+    for (slot, found) in labels.iter_mut().zip(named) {
+        if slot.is_none() && found.is_some_and(|(label, _)| recurring[label] >= 2) {
+            *slot = found;
+        }
+    }
     let transcript = labels.iter().flatten().count() >= 2;
     let mut exclusive = vec![false; paragraphs.len()];
     if transcript {
         reader.transcript(&labels, &mut exclusive);
     }
-    let passages = marks::passages(text, &paragraphs, &exclusive);
+    let passages = Passages::new(marks::passages(text, &paragraphs, &exclusive), paragraphs.len());
     reader.prose(&passages, &mut exclusive);
     let mut draft = reader.draft;
     draft.candidates.sort_by_key(|c| (c.start(), std::cmp::Reverse(c.end())));
     draft
+}
+
+/// The quoted passages, found by the paragraphs they touch and end in.
+struct Passages {
+    all: Vec<Passage>,
+    touching: Vec<Vec<usize>>,
+    ending: Vec<Vec<usize>>,
+}
+
+impl Passages {
+    fn new(all: Vec<Passage>, paragraphs: usize) -> Passages {
+        let mut touching = vec![Vec::new(); paragraphs];
+        let mut ending = vec![Vec::new(); paragraphs];
+        for (i, passage) in all.iter().enumerate() {
+            for p in passage.paragraphs.clone() {
+                touching[p].push(i);
+            }
+            ending[passage.paragraphs.end - 1].push(i);
+        }
+        Passages { all, touching, ending }
+    }
+
+    fn touching(&self, p: usize) -> impl Iterator<Item = &Passage> {
+        self.touching[p].iter().map(|&i| &self.all[i])
+    }
+
+    fn ending(&self, p: usize) -> impl Iterator<Item = &Passage> {
+        self.ending[p].iter().map(|&i| &self.all[i])
+    }
 }
 
 struct Reader<'a> {
@@ -81,6 +129,8 @@ struct Reader<'a> {
     /// Who spoke last in the paragraph before: the speaker of a quotation
     /// that opens a paragraph with no clause of its own.
     last_speaker: Option<PersonIx>,
+    /// Who the paragraph before named last, for the same.
+    last_named: Option<PersonIx>,
 }
 
 /// How many words a candidate must have to be worth a reader's time
@@ -134,10 +184,17 @@ impl<'a> Reader<'a> {
     /// that label's speaker.
     fn transcript(&mut self, labels: &[Option<(&str, usize)>], exclusive: &mut [bool]) {
         let mut turn: Option<(PersonIx, &str)> = None;
+        let mut speakers: HashMap<&str, PersonIx> = HashMap::new();
+        let first_label = labels.iter().position(Option::is_some).unwrap_or(0);
+        let interview = self.interview(&self.paragraphs[..first_label]);
         for (p, range) in self.paragraphs.iter().enumerate() {
             let body = match labels[p] {
                 Some((label, body)) => {
-                    turn = Some((turns::label_speaker(self.text, label, &mut self.draft.cast), label));
+                    let cast = &mut self.draft.cast;
+                    let speaker = *speakers
+                        .entry(label)
+                        .or_insert_with(|| turns::label_speaker(self.text, label, &interview, cast));
+                    turn = Some((speaker, label));
                     range.start + body
                 }
                 None => range.start,
@@ -161,8 +218,45 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Who an interview is by and with, from the paragraphs before its
+    /// first question.
+    fn interview(&self, intro: &[Range<usize>]) -> turns::Interview {
+        let mut interview = turns::Interview::default();
+        for range in intro {
+            let para = &self.text[range.clone()];
+            let byline = ["Interview by ", "Interviewed by ", "Questions by "]
+                .iter()
+                .find_map(|p| para.strip_prefix(p));
+            if let Some(name) = byline {
+                let words = prose::words(name, 0..name.len());
+                interview.interviewer = people::split_name(&words).map(|(n, _)| n);
+                continue;
+            }
+            if para.starts_with("By ") || interview.interviewee.is_some() {
+                continue;
+            }
+            let words = self.words_of(range.clone());
+            let mut i = 0;
+            while i < words.len() && interview.interviewee.is_none() {
+                let start = i;
+                while i < words.len() && people::in_name_run(&words[i]) && words[i].is_capitalized() {
+                    i += 1;
+                }
+                if i > start
+                    && let Some((name, _)) = people::split_name(&words[start..i])
+                    && name.split_whitespace().count() >= 2
+                    && Some(&name) != interview.interviewer.as_ref()
+                {
+                    interview.interviewee = Some(name);
+                }
+                i += 1;
+            }
+        }
+        interview
+    }
+
     /// Paragraphs of prose (and of a press interview) in order.
-    fn prose(&mut self, passages: &[Passage], exclusive: &mut [bool]) {
+    fn prose(&mut self, passages: &Passages, exclusive: &mut [bool]) {
         let mut interviewee: Option<PersonIx> = None;
         let mut answering: Option<PersonIx> = None;
         for (p, range) in self.paragraphs.iter().enumerate() {
@@ -221,14 +315,14 @@ impl<'a> Reader<'a> {
     /// Whether a paragraph after an answer goes on with it: a sentence of
     /// some length that introduces nobody and quotes nobody. Some(true)
     /// when it speaks in the first person.
-    fn continues_answer(&self, range: Range<usize>, passages: &[Passage], p: usize) -> Option<bool> {
+    fn continues_answer(&self, range: Range<usize>, passages: &Passages, p: usize) -> Option<bool> {
         let para = &self.text[range.clone()];
         let words = self.words_of(range.clone());
         let ends_sentence = para.trim_end_matches(prose::is_quote_mark).ends_with(['.', '?', '!', '…']);
         if words.len() < 5 || !ends_sentence || para.starts_with(prose::is_quote_mark) {
             return None;
         }
-        if passages.iter().any(|q| q.paragraphs.contains(&p)) {
+        if passages.touching(p).next().is_some() {
             return None;
         }
         for sentence in prose::sentences(self.text, range) {
@@ -249,17 +343,19 @@ impl<'a> Reader<'a> {
         &mut self,
         p: usize,
         range: Range<usize>,
-        passages: &[Passage],
+        passages: &Passages,
         exclusive: &[bool],
     ) -> Option<PersonIx> {
         let quoted: Vec<Range<usize>> = passages
-            .iter()
-            .filter(|q| q.paragraphs.contains(&p))
+            .touching(p)
             .map(|q| q.open.max(range.start)..q.close.max(q.open).min(range.end).max(range.start))
             .collect();
         let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
         let mut introduced = self.mentions(range.clone(), &inside);
         let previous_speaker = self.last_speaker.take();
+        let named_before = self.last_named.take();
+        let named_here = introduced;
+        let mut speaker_here: Option<PersonIx> = None;
         // Reported speech, sentence by sentence.
         let mut reported_spans: Vec<Range<usize>> = Vec::new();
         for sentence in prose::sentences(self.text, range.clone()) {
@@ -291,10 +387,8 @@ impl<'a> Reader<'a> {
             self.last_speaker = Some(speaker);
         }
         // Quotations that end in this paragraph.
-        let mine: Vec<&Passage> = passages
-            .iter()
-            .filter(|q| q.paragraphs.end == p + 1 && !q.paragraphs.clone().any(|i| exclusive[i] && i != p))
-            .collect();
+        let mine: Vec<&Passage> =
+            passages.ending(p).filter(|q| !q.paragraphs.clone().any(|i| exclusive[i] && i != p)).collect();
         let mut skip_next = false;
         for (i, passage) in mine.iter().enumerate() {
             if std::mem::take(&mut skip_next) {
@@ -304,57 +398,99 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let paragraph_start = self.paragraphs[passage.paragraphs.start].start;
-            let after = self.words_of(passage.close..range.end);
+            // A clause after the quotation ends where the next one opens.
+            let limit = mine.get(i + 1).map_or(range.end, |next| next.open.clamp(passage.close, range.end));
+            let after = self.words_of(passage.close..limit);
             let mut parts = passage.parts.clone();
             let words_in: usize = parts.iter().map(|r| self.text[r.clone()].split_whitespace().count()).sum();
             let question = self.text[parts[parts.len() - 1].clone()].ends_with('?');
             let kind = if question { Kind::Question } else { Kind::Direct };
             let attribution = if let Some((who, taken)) = clauses::clause_after(&after) {
                 let clause_end = after[taken - 1].end();
-                // “We will not,” he said, “go back.”: one quote in parts.
+                // “We will not,” he said, “go back.” — and “…,” he said.
+                // “…” — one quote in parts, the clause left out.
                 if let Some(next) = mine.get(i + 1)
-                    && after[taken - 1].raw.ends_with(',')
                     && self.text[clause_end..next.open].trim().is_empty()
                 {
                     parts.extend(next.parts.iter().cloned());
                     skip_next = true;
                 }
                 let confidence = match who {
-                    Who::Name { .. } => 90,
+                    Who::Name { .. } | Who::Body { .. } => 90,
                     Who::Pronoun { .. } => 85,
                     Who::Role { .. } => 80,
                 };
                 let clause = self.excerpt(passage.close..clause_end);
                 Some((who, confidence, format!("quotation, then `{clause}`")))
             } else {
-                let sentence_start = prose::sentences(self.text, range.start..passage.open.max(range.start))
-                    .last()
-                    .map_or(range.start, |s| if s.end >= passage.open { s.start } else { passage.open });
-                let before = self.words_of(sentence_start..passage.open);
-                clauses::clause_before(&before).map(|who| {
-                    let clause = self.excerpt(sentence_start..passage.open);
-                    (who, 85, format!("`{clause}` then a quotation"))
-                })
+                self.clause_before(passage)
             };
+            let opens_paragraph = passage.open == paragraph_start;
             let (speaker, confidence, found_by) = match attribution {
                 Some((who, confidence, pattern)) => match self.resolve(&who) {
                     Some((speaker, note)) => (speaker, confidence, format!("{pattern}{note}")),
                     None => (self.unknown(), 30, format!("{pattern}, but nobody it could stand for")),
                 },
                 None if words_in < SHORT => continue,
-                None if passage.open == paragraph_start && previous_speaker.is_some() => {
-                    let speaker = previous_speaker.expect("checked");
-                    let name = &self.draft.cast.people[speaker].name;
-                    (speaker, 45, format!("quotation opening a paragraph, after {name} spoke"))
-                }
-                None => (self.unknown(), 25, "quotation with no reporting clause".to_string()),
+                None => match (speaker_here, opens_paragraph, previous_speaker, named_before) {
+                    (Some(speaker), ..) => {
+                        let name = &self.draft.cast.people[speaker].name;
+                        (speaker, 75, format!("quotation going on after {name}'s in the same paragraph"))
+                    }
+                    (None, true, Some(speaker), _) => {
+                        let name = &self.draft.cast.people[speaker].name;
+                        (speaker, 45, format!("quotation opening a paragraph, after {name} spoke"))
+                    }
+                    (None, true, None, Some(speaker)) => {
+                        let name = &self.draft.cast.people[speaker].name;
+                        (speaker, 40, format!("quotation opening a paragraph, after {name} was named"))
+                    }
+                    _ => (self.unknown(), 25, "quotation with no reporting clause".to_string()),
+                },
             };
             self.add(parts, speaker, kind, confidence, found_by);
             if self.draft.cast.people[speaker].sort != Sort::Unknown {
                 self.last_speaker = Some(speaker);
+                speaker_here = Some(speaker);
             }
         }
+        self.last_named = named_here.or(introduced);
         introduced
+    }
+
+    /// The reporting clause before a quotation: in its sentence (`Sherman
+    /// said: “…`), at the end of the paragraph before when that ends with
+    /// a colon (`She told the meeting:`), or the subject of a reporting
+    /// verb earlier in the sentence (`Dąbek called the decision «a betrayal»`).
+    fn clause_before(&self, passage: &Passage) -> Option<(Who, u8, String)> {
+        let first = self.paragraphs[passage.paragraphs.start].clone();
+        let sentence_start = prose::sentences(self.text, first.start..passage.open)
+            .last()
+            .map_or(first.start, |s| if s.end >= passage.open { s.start } else { passage.open });
+        let before = self.words_of(sentence_start..passage.open);
+        if let Some(who) = clauses::clause_before(&before) {
+            let clause = self.excerpt(sentence_start..passage.open);
+            return Some((who, 85, format!("`{clause}` then a quotation")));
+        }
+        if passage.open == first.start && passage.paragraphs.start > 0 {
+            let previous = self.paragraphs[passage.paragraphs.start - 1].clone();
+            if self.text[previous.clone()].ends_with(':') {
+                let last = prose::sentences(self.text, previous).pop()?;
+                let who = clauses::clause_before(&self.words_of(last.clone()))?;
+                let clause = self.excerpt(last);
+                return Some((who, 80, format!("`{clause}` then a quotation in the next paragraph")));
+            }
+        }
+        // Two or three words in quote marks inside a sentence are a phrase
+        // held at a distance (the so-called “reset”), not a quotation.
+        let words_in: usize =
+            passage.parts.iter().map(|r| self.text[r.clone()].split_whitespace().count()).sum();
+        if words_in < SHORT {
+            return None;
+        }
+        let who = clauses::reporting_subject(&before)?;
+        let clause = self.excerpt(sentence_start..passage.open);
+        Some((who, 60, format!("quoted words in a sentence that reports them: `{clause}`")))
     }
 
     /// Notes the people a paragraph names outside quotations; returns the
@@ -379,8 +515,10 @@ impl<'a> Reader<'a> {
                 }
             }
             let run = &words[start..i];
-            // `told RIA Novosti`: who is told is not who speaks.
-            if start > 0 && words[start - 1].is("told") {
+            // `told RIA Novosti`: who is told is not who speaks; `Harold
+            // Quist’s grandson` is about someone else.
+            let possessive = run.last().is_some_and(|w| w.raw.ends_with("’s") || w.raw.ends_with("'s"));
+            if (start > 0 && words[start - 1].is("told")) || possessive {
                 continue;
             }
             let Some(Who::Name { name, title, .. }) = clauses::name_of(&words, start, run) else { continue };
@@ -395,6 +533,15 @@ impl<'a> Reader<'a> {
             if several || titled {
                 let person = self.draft.cast.named(&name, title.as_deref());
                 self.draft.cast.mention(run[0].start, person);
+                // `a man named Harold Quist, could not bring himself…`
+                let rest = words[i..].iter().take(12).take_while(|w| !w.ends_with_any(&['.', '?', '!']));
+                if let Some(female) = rest.filter(|w| !inside(w.start)).find_map(|w| match w.core() {
+                    "he" | "himself" => Some(false),
+                    "she" | "herself" => Some(true),
+                    _ => None,
+                }) {
+                    self.draft.cast.gender(person, female);
+                }
                 last = Some(person);
             } else if let Some(person) = self.draft.cast.known(&name) {
                 self.draft.cast.mention(run[0].start, person);
@@ -408,6 +555,11 @@ impl<'a> Reader<'a> {
     fn resolve(&mut self, who: &Who) -> Option<(PersonIx, String)> {
         let cast = &mut self.draft.cast;
         Some(match who {
+            Who::Body { name, at } => {
+                let person = cast.other(name, Sort::Body, None);
+                cast.mention(*at, person);
+                (person, String::new())
+            }
             Who::Name { name, title, at } => {
                 let person = match cast.known(name) {
                     Some(p) if name.split_whitespace().count() == 1 && title.is_none() => p,

@@ -24,6 +24,8 @@ pub enum Sort {
     Group,
     /// An unnamed source ("a source close to the talks").
     Unnamed,
+    /// An institution that speaks ("the Kremlin", "NATO").
+    Body,
     /// A quotation nobody could be found for.
     Unknown,
 }
@@ -234,7 +236,136 @@ const TITLE_WORDS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
+    "lake",
+    "river",
+    "street",
+    "road",
+    "square",
+    "avenue",
+    "city",
+    "county",
+    "district",
+    "island",
+    "mountain",
+    "bay",
+    "valley",
+    "park",
+    "bridge",
+    "station",
+    "hall",
+    "library",
+    "church",
+    "school",
+    "hospital",
+    "airport",
+    "exchange",
+    "centre",
+    "center",
+    "board",
+    "trust",
+    "society",
+    "club",
+    "foundation",
+    "museum",
+    "studio",
+    "ward",
+    "region",
+    "province",
+    "port",
+    "harbour",
+    "harbor",
+    "sea",
+    "ocean",
+    "gulf",
+    "palace",
+    "castle",
+    "company",
+    "navigation",
+    "yard",
 ];
+
+/// Words that open sentences with a capital but are never part of a name
+/// (`When Dennis Quist…`).
+const FUNCTION_WORDS: &[&str] = &[
+    "when",
+    "after",
+    "before",
+    "but",
+    "and",
+    "as",
+    "if",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "while",
+    "since",
+    "although",
+    "though",
+    "then",
+    "now",
+    "here",
+    "there",
+    "this",
+    "that",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "our",
+    "its",
+    "his",
+    "her",
+    "their",
+    "a",
+    "an",
+    "some",
+    "many",
+    "every",
+    "each",
+    "all",
+    "both",
+    "yet",
+    "so",
+    "because",
+    "once",
+    "until",
+    "unless",
+    "whether",
+    "where",
+    "meanwhile",
+    "however",
+    "also",
+    "still",
+    "even",
+    "only",
+    "later",
+    "earlier",
+    "thus",
+    "hence",
+    "nevertheless",
+    "moreover",
+    "indeed",
+    "asked",
+    "responding",
+    "like",
+    "unlike",
+    "among",
+    "according",
+    "during",
+    "from",
+    "by",
+    "to",
+    "of",
+    "mayor's",
+];
+
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
 
 /// Small words that may sit inside a name (Ursula von der Leyen).
 const PARTICLES: &[&str] = &[
@@ -350,7 +481,7 @@ pub fn is_personal_title(word: &str) -> bool {
     PERSONAL_TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
-fn is_title(word: &str) -> bool {
+pub fn is_title(word: &str) -> bool {
     TITLE_WORDS.contains(&word.to_lowercase().trim_end_matches('.'))
 }
 
@@ -386,7 +517,10 @@ pub fn in_name_run(word: &Word) -> bool {
 pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     let mut start = 0;
     while start < run.len()
-        && (is_title(run[start].core()) || is_initials(&run[start]) || run[start].is_acronym())
+        && (is_title(run[start].core())
+            || is_initials(&run[start])
+            || run[start].is_acronym()
+            || is_function_word(run[start].core()))
     {
         start += 1;
     }
@@ -513,6 +647,15 @@ impl Cast {
         self.add(key, person)
     }
 
+    /// Notes that the text calls a named person `she` (or `he`), unless it
+    /// is known already.
+    pub fn gender(&mut self, person: PersonIx, female: bool) {
+        let p = &mut self.people[person];
+        if p.sort == Sort::Named && p.female.is_none() {
+            p.female = Some(female);
+        }
+    }
+
     pub fn alias(&mut self, person: PersonIx, alias: &str) {
         let p = &mut self.people[person];
         if p.name != alias && !p.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
@@ -535,19 +678,27 @@ impl Cast {
     }
 
     /// The person a pronoun stands for: the nearest person named before it
-    /// whom the pronoun fits (`she` skips a Mr.; `they` wants a group or
-    /// an unnamed source).
-    pub fn pronoun(&self, at: usize, pronoun: &str) -> Option<PersonIx> {
+    /// whom the pronoun fits (`she` skips a Mr.; `they` wants a group or an
+    /// unnamed source). What it finds, it remembers: once "she" stood for
+    /// someone, "he" no longer does.
+    pub fn pronoun(&mut self, at: usize, pronoun: &str) -> Option<PersonIx> {
         let pronoun = pronoun.to_lowercase();
-        self.before(at).map(|m| m.person).find(|&p| {
-            let person = &self.people[p];
-            match pronoun.as_str() {
-                "he" | "him" | "his" => person.female != Some(true) && person.sort != Sort::Group,
-                "she" | "her" => person.female != Some(false) && person.sort != Sort::Group,
-                "they" | "them" => matches!(person.sort, Sort::Group | Sort::Unnamed),
-                _ => false,
+        let wants = match pronoun.as_str() {
+            "he" | "him" | "his" => Some(false),
+            "she" | "her" => Some(true),
+            _ => None,
+        };
+        let fits = |person: &Person| match wants {
+            Some(female) => {
+                person.female != Some(!female) && matches!(person.sort, Sort::Named | Sort::Unnamed)
             }
-        })
+            None => matches!(person.sort, Sort::Group | Sort::Unnamed | Sort::Body),
+        };
+        let found = self.before(at).map(|m| m.person).find(|&p| fits(&self.people[p]))?;
+        if let Some(female) = wants {
+            self.gender(found, female);
+        }
+        Some(found)
     }
 
     /// The person "the diplomat" stands for: the nearest one whose name or
@@ -662,7 +813,7 @@ mod tests {
         cast.mention(10, sherman);
         cast.mention(50, ryabkov);
         assert_eq!(cast.pronoun(60, "he"), Some(ryabkov));
-        assert_eq!(cast.pronoun(60, "she"), Some(ryabkov), "nothing says Ryabkov is not a she");
+        assert_eq!(cast.pronoun(60, "she"), Some(sherman), "Ryabkov was a he");
         cast.mention(70, sherman);
         assert_eq!(cast.pronoun(80, "he"), Some(ryabkov), "a Ms. is not a he");
         assert_eq!(cast.role(60, "minister"), Some(ryabkov));

@@ -17,12 +17,43 @@ pub fn transcript_label(para: &str) -> Option<(&str, usize)> {
             return Some(("Q", body_start(para, 1 + skipped)));
         }
     }
+    // `A:` answers a `Q:` (a bare `A` would be the article of a sentence).
+    if let Some(rest) = para.strip_prefix("A:").filter(|r| r.starts_with(char::is_whitespace)) {
+        let _ = rest;
+        return Some(("A", body_start(para, 2)));
+    }
     let colon = para.find(':').filter(|&c| c <= 60)?;
     let label = &para[..colon];
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     let capitals_only = label.chars().all(|c| c.is_uppercase() || matches!(c, ' ' | '.' | '\'' | '’' | '-'));
     let followed = para[colon + 1..].chars().next().is_none_or(char::is_whitespace);
     (letters >= 2 && capitals_only && followed).then(|| (label.trim(), body_start(para, colon + 1)))
+}
+
+/// A label in ordinary letters (`Interviewer:`, `Tamsin Arkwright:`):
+/// one to three capitalized words and a colon. A transcript's only when
+/// the same label starts several paragraphs.
+pub fn named_label(para: &str) -> Option<(&str, usize)> {
+    let colon = para.find(':').filter(|&c| c <= 40)?;
+    let label = &para[..colon];
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+        });
+    let followed = para[colon + 1..].starts_with(char::is_whitespace);
+    (named && followed && body_start(para, colon + 1) < para.len())
+        .then(|| (label, body_start(para, colon + 1)))
+}
+
+/// Who a question-and-answer interview is by and with: `Interview by X`
+/// names the interviewer; the first other person the introduction names
+/// is the one who answers.
+#[derive(Debug, Default)]
+pub struct Interview {
+    pub interviewer: Option<String>,
+    pub interviewee: Option<String>,
 }
 
 /// A press interview's label for a question: a short quoted or plain name
@@ -138,11 +169,19 @@ fn is_role_word(word: &str) -> bool {
 /// the person whose full name the text gives (`Jen Psaki`) or Ms. Psaki;
 /// `THE PRESIDENT` is the person the text most often titles President;
 /// a label of role words alone is that role.
-pub fn label_speaker(text: &str, label: &str, cast: &mut Cast) -> PersonIx {
-    if label == "Q" {
-        return cast.other("Reporters", Sort::Group, Some("the reporters asking questions"));
+pub fn label_speaker(text: &str, label: &str, interview: &Interview, cast: &mut Cast) -> PersonIx {
+    match (label, &interview.interviewer, &interview.interviewee) {
+        ("Q" | "Interviewer" | "INTERVIEWER", Some(name), _) => return cast.named(name, Some("interviewer")),
+        ("Q", None, _) => {
+            return cast.other("Reporters", Sort::Group, Some("the reporters asking questions"));
+        }
+        ("A", _, Some(name)) => return cast.named(name, None),
+        ("A", _, None) => {
+            return cast.other("Unknown speaker", Sort::Unknown, Some("not found in the text: fix by hand"));
+        }
+        _ => {}
     }
-    let written = title_case(label);
+    let written = if label.chars().any(char::is_lowercase) { label.to_string() } else { title_case(label) };
     let words: Vec<&str> = written.split_whitespace().collect();
     if words.iter().all(|w| is_role_word(w)) {
         let title =
@@ -203,16 +242,17 @@ mod tests {
     fn labels_name_people() {
         let text = "President Biden spoke. Jen Psaki said. President Biden again, and President Putin.";
         let mut cast = Cast::default();
-        let president = label_speaker(text, "THE PRESIDENT", &mut cast);
+        let none = Interview::default();
+        let president = label_speaker(text, "THE PRESIDENT", &none, &mut cast);
         assert_eq!(cast.people[president].name, "Biden");
-        let psaki = label_speaker(text, "MS. PSAKI", &mut cast);
+        let psaki = label_speaker(text, "MS. PSAKI", &none, &mut cast);
         assert_eq!(
             (cast.people[psaki].name.as_str(), cast.people[psaki].aliases.clone()),
             ("Jen Psaki", vec!["Ms. Psaki".to_string()])
         );
-        let official = label_speaker(text, "SENIOR ADMINISTRATION OFFICIAL", &mut cast);
+        let official = label_speaker(text, "SENIOR ADMINISTRATION OFFICIAL", &none, &mut cast);
         assert_eq!(cast.people[official].name, "Senior administration official");
-        let q = label_speaker(text, "Q", &mut cast);
+        let q = label_speaker(text, "Q", &none, &mut cast);
         assert_eq!(cast.people[q].name, "Reporters");
     }
 }

@@ -48,12 +48,28 @@ pub fn occurrences(text: &str, candidates: &[&Candidate]) -> Vec<Option<usize>> 
             repeated.entry(refs[i]).or_default().push(i);
         }
     }
-    for (words, which) in repeated {
-        let starts: Vec<usize> = memchr::memmem::find_iter(&folded.folded, words.as_bytes())
-            .map(|at| folded.to_original(at))
-            .collect();
-        for i in which {
-            out[i] = Some(starts.iter().position(|&s| s == candidates[i].start()).map_or(0, |n| n + 1));
+    if repeated.is_empty() {
+        return out;
+    }
+    // Every occurrence of every repeated text in one pass: a pattern's
+    // matches come in order, and those overlapping the one before do not
+    // count, as when quotes are found.
+    let patterns: Vec<&str> = repeated.keys().copied().collect();
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
+        return out.into_iter().map(|o| o.or(Some(0))).collect();
+    };
+    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
+    let mut reach = vec![0; patterns.len()];
+    for m in automaton.find_overlapping_iter(&folded.folded) {
+        let p = m.pattern().as_usize();
+        if m.start() >= reach[p] || starts[p].is_empty() {
+            reach[p] = m.end();
+            starts[p].push(folded.to_original(m.start()));
+        }
+    }
+    for (p, words) in patterns.iter().enumerate() {
+        for &i in &repeated[words] {
+            out[i] = Some(starts[p].iter().position(|&s| s == candidates[i].start()).map_or(0, |n| n + 1));
         }
     }
     out
@@ -130,7 +146,7 @@ pub fn speakers(draft: &Draft, chosen: &[&Candidate], existing: &Existing) -> Sp
         let p = &draft.cast.people[c.speaker];
         let base = match p.sort {
             Sort::Named => slug(p.name.split_whitespace().last().unwrap_or(&p.name), 1),
-            Sort::Group | Sort::Label | Sort::Unnamed => slug(&p.name, 5),
+            Sort::Group | Sort::Label | Sort::Unnamed | Sort::Body => slug(&p.name, 5),
             Sort::Unknown => "unknown".to_string(),
         };
         let base = if base.is_empty() { "speaker".to_string() } else { base };

@@ -117,6 +117,11 @@ pub struct ArticleView {
     pub layout: ArticleLayout,
     /// `selected` is the cursor row, `offset` the first row shown.
     pub scroll: Scroll,
+    /// While `u` marks them: the words of the candidates `suggest` finds
+    /// in the shown article that no quote covers.
+    pub uncovered: Option<Vec<Range<usize>>>,
+    /// The last draft `suggest` made, by a hash of the text it read.
+    pub drafted: Option<(u64, crate::suggest::Draft)>,
 }
 
 pub struct App {
@@ -403,10 +408,42 @@ impl App {
         if article == self.article.shown && self.article.layout.width == self.article_width() {
             return;
         }
+        let other = article != self.article.shown;
         self.article.shown = article;
         self.article.scroll = Scroll::default();
         self.article.layout =
             ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
+        if other && self.article.uncovered.is_some() {
+            self.mark_uncovered();
+        }
+    }
+
+    /// Finds the candidates no quote covers in the shown article and marks
+    /// them; returns how many there are.
+    pub fn mark_uncovered(&mut self) -> usize {
+        let text = &self.shown_article().text;
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
+        // A reload that leaves the text as it was needs no new draft.
+        if self.article.drafted.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.article.drafted = Some((key, crate::suggest::suggest(text)));
+        }
+        let (_, draft) = self.article.drafted.as_ref().expect("drafted above");
+        let covered = crate::suggest::coverage::covered(&self.corpus, self.article.shown, draft);
+        let uncovered: Vec<&crate::suggest::Candidate> = draft
+            .candidates
+            .iter()
+            .zip(covered)
+            .filter(|(_, c)| !c)
+            .map(|(candidate, _)| candidate)
+            .collect();
+        let count = uncovered.len();
+        self.article.uncovered = Some(uncovered.into_iter().flat_map(|c| c.parts.iter().cloned()).collect());
+        count
     }
 
     pub(super) fn keep_article_cursor_visible(&mut self) {
@@ -679,6 +716,9 @@ impl App {
         self.resize(self.area.width, self.area.height);
         self.reselect(quote);
         self.show_selected_quote();
+        if self.article.uncovered.is_some() {
+            self.mark_uncovered();
+        }
     }
 }
 

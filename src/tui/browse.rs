@@ -71,6 +71,7 @@ pub fn update(app: &mut App, action: Action) -> (Mode, Option<Effect>) {
         Action::PrevSpan => jump_span(app, false),
         Action::Exchange => exchange(app),
         Action::Relayed => toggle_relayed(app),
+        Action::Uncovered => toggle_uncovered(app),
         Action::Copy => copy(app),
         _ => None,
     };
@@ -275,6 +276,21 @@ fn toggle_relayed(app: &mut App) -> Option<Effect> {
         format!("what {name} relayed · v for what {name} said")
     } else {
         format!("what {name} said · v for what {name} relayed")
+    });
+    None
+}
+
+/// `u`: marks in the article the candidates `suggest` finds that no quote
+/// covers, or stops marking them.
+fn toggle_uncovered(app: &mut App) -> Option<Effect> {
+    if app.article.uncovered.take().is_some() {
+        app.message = Some("uncovered candidates no longer marked · u marks them".into());
+        return None;
+    }
+    app.message = Some(match app.mark_uncovered() {
+        0 => "every candidate suggest finds in this article is covered by a quote".to_string(),
+        1 => "1 candidate no quote covers, underlined in the article · u hides it".to_string(),
+        n => format!("{n} candidates no quote covers, underlined in the article · u hides them"),
     });
     None
 }

@@ -139,6 +139,8 @@ pub enum Action {
     Read,
     /// A speaker's relayed quotes, or back to what it said.
     Relayed,
+    /// Marks the candidates of `suggest` that no quote covers.
+    Uncovered,
     /// In the query line:
     Type,
     DeleteBack,
@@ -185,6 +187,7 @@ impl Action {
             Action::Back => "back",
             Action::Read => "read",
             Action::Relayed => "relayed",
+            Action::Uncovered => "uncovered",
             Action::Type => "type",
             Action::DeleteBack => "delete_char",
             Action::DeleteWord => "delete_word",
@@ -318,6 +321,13 @@ pub const KEYMAP: &[Binding] = &[
         Action::Relayed,
         Context::Browse,
         "speaker: the quotes it relayed, or back to those it said",
+        None,
+    ),
+    b(
+        &[Char('u')],
+        Action::Uncovered,
+        Context::Browse,
+        "underline what suggest finds in the article that no quote covers yet (again: stop)",
         None,
     ),
     b(&[Ctrl('o')], Action::Back, Context::Browse, "back to before the last jump", Some("back")),

@@ -20,6 +20,7 @@ pub struct Palette {
     pub oppose: Color,
     pub mixed: Color,
     pub neutral: Color,
+    pub uncovered: Color,
 }
 
 impl Default for Palette {
@@ -46,13 +47,14 @@ impl Default for Palette {
             oppose: Color::LightRed,
             mixed: Color::Yellow,
             neutral: Color::LightBlue,
+            uncovered: Color::LightMagenta,
         }
     }
 }
 
 impl Palette {
     /// Every single colour by its name in the config file, with what it is for.
-    pub fn named(&mut self) -> [(&'static str, &'static str, &mut Color); 10] {
+    pub fn named(&mut self) -> [(&'static str, &'static str, &mut Color); 11] {
         [
             ("focus", "the border of the pane with focus", &mut self.focus),
             ("key", "keys in the status line and the help", &mut self.key),
@@ -64,6 +66,7 @@ impl Palette {
             ("oppose", "the matrix's oppose cells", &mut self.oppose),
             ("mixed", "the matrix's mixed cells", &mut self.mixed),
             ("neutral", "the matrix's neutral cells", &mut self.neutral),
+            ("uncovered", "what no quote covers yet (u)", &mut self.uncovered),
         ]
     }
 }
@@ -136,6 +139,13 @@ impl Theme {
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
+    }
+
+    /// A candidate no quote covers (after `u`): dotted underline in the
+    /// terminal's way, and a colour of its own.
+    pub fn uncovered(self) -> Style {
+        let style = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC);
+        if self.color { style.fg(self.palette.uncovered) } else { style }
     }
 
     /// A quote's own words, in Details and the reading view.

@@ -1,6 +1,7 @@
 //! The Article pane: the wrapped article, the selected quote highlighted
 //! across its rows, the other quotes of the filter marked lightly in their
-//! speakers' colours, and the cursor row when the pane has focus.
+//! speakers' colours, what no quote covers yet (after `u`), and the cursor
+//! row when the pane has focus.
 
 use super::{pane_block, title};
 use crate::text;
@@ -76,11 +77,15 @@ pub fn quote_marks(app: &App, q: crate::model::QuoteIx, style: Style) -> impl It
 fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
     let a = &app.corpus;
     let selected = app.selected_quote();
-    let mut marks: Vec<Mark> = app
-        .quotes_touching(shown)
-        .filter(|&q| Some(q) != selected)
-        .flat_map(|q| quote_marks(app, q, app.theme.quote_mark(a.quotes[q].speaker)))
-        .collect();
+    let uncovered =
+        app.article.uncovered.iter().flatten().filter(|s| s.start < shown.end && s.end > shown.start);
+    let mut marks: Vec<Mark> =
+        uncovered.map(|s| Mark { span: s.clone(), style: app.theme.uncovered() }).collect();
+    marks.extend(
+        app.quotes_touching(shown)
+            .filter(|&q| Some(q) != selected)
+            .flat_map(|q| quote_marks(app, q, app.theme.quote_mark(a.quotes[q].speaker))),
+    );
     if let Some(q) = selected.filter(|&q| a.quotes[q].article == app.article.shown) {
         marks.extend(quote_marks(app, q, app.theme.quote_selected(a.quotes[q].speaker)));
     }

@@ -1,0 +1,364 @@
+//! `whosaid suggest` measured against annotations made by hand: the
+//! built-in article, the example corpus's transcripts, and texts written
+//! for testing and kept out of the rules (tests/fixtures/suggest). A
+//! reference direct quote is found when one suggestion covers at least half
+//! of its span; its speaker is right when the suggested speaker's names
+//! share a name with the reference speaker's. Precision is reported too:
+//! the share of suggestions that overlap any reference quote (low on the
+//! transcripts, whose annotation covers only the parts about the talks).
+
+use std::path::Path;
+use whosaid::model::{ArticleIx, Corpus, Kind, Source, load};
+use whosaid::suggest::people::Person;
+use whosaid::suggest::{Draft, suggest};
+
+struct Measure {
+    direct: usize,
+    found: usize,
+    right: usize,
+    suggestions: usize,
+    overlapping: usize,
+}
+
+/// Words that say what someone is rather than who.
+const GENERIC: &[&str] = &[
+    "official",
+    "officials",
+    "administration",
+    "president",
+    "secretary",
+    "minister",
+    "the",
+    "of",
+    "ms",
+    "mr",
+    "mrs",
+    "dr",
+    "senior",
+];
+
+fn words_of(name: &str) -> Vec<String> {
+    name.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric() && c != '’' && c != '\'' && c != '-')
+        .filter(|w| !w.is_empty() && !GENERIC.contains(w))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Whether a suggested person is the reference speaker: a name in common,
+/// or the surname of one among the words of the other.
+fn same(person: &Person, names: &[String]) -> bool {
+    let suggested: Vec<String> =
+        std::iter::once(&person.name).chain(&person.aliases).map(|n| n.to_lowercase()).collect();
+    if suggested.iter().any(|s| names.iter().any(|n| n.to_lowercase() == *s)) {
+        return true;
+    }
+    let surnames: Vec<String> = suggested.iter().filter_map(|n| words_of(n).pop()).collect();
+    let reference: Vec<String> = names.iter().flat_map(|n| words_of(n)).collect();
+    surnames.iter().any(|s| reference.contains(s))
+}
+
+fn measure(corpus: &Corpus, a: ArticleIx) -> (Measure, Draft) {
+    let article = &corpus.articles[a];
+    let draft = suggest(&article.text);
+    let ids: Vec<_> = corpus.quotes.ids().filter(|&q| corpus.quotes[q].article == a).collect();
+    let quotes: Vec<_> = ids.iter().map(|&q| &corpus.quotes[q]).collect();
+    let mut m =
+        Measure { direct: 0, found: 0, right: 0, suggestions: draft.candidates.len(), overlapping: 0 };
+    for &id in ids.iter().filter(|&&q| corpus.quotes[q].kind == Kind::Direct) {
+        let q = &corpus.quotes[id];
+        m.direct += 1;
+        let overlap = |c: &whosaid::suggest::Candidate| {
+            c.parts
+                .iter()
+                .map(|p| p.end.min(q.span.end).saturating_sub(p.start.max(q.span.start)))
+                .sum::<usize>()
+        };
+        let Some(best) = draft.candidates.iter().max_by_key(|c| overlap(c)) else { continue };
+        if overlap(best) * 2 >= q.span.len() {
+            m.found += 1;
+            let s = &corpus.speakers[q.speaker];
+            let names: Vec<String> =
+                std::iter::once(&s.name).chain(&s.aliases).chain([&s.id]).cloned().collect();
+            if same(&draft.cast.people[best.speaker], &names) {
+                m.right += 1;
+            } else {
+                let suggested = &draft.cast.people[best.speaker].name;
+                eprintln!("  line {}: suggested {suggested}, annotated {}", corpus.quote_line(id), s.name);
+            }
+        }
+    }
+    m.overlapping = draft
+        .candidates
+        .iter()
+        .filter(|c| quotes.iter().any(|q| c.start() < q.span.end && q.span.start < c.end()))
+        .count();
+    (m, draft)
+}
+
+fn report(name: &str, m: &Measure) -> String {
+    let pct = |a: usize, b: usize| (a * 100).checked_div(b).unwrap_or(100);
+    format!(
+        "{name}: {} of {} direct quotes found ({}%), speaker right for {} ({}%); {} suggestions, {} overlapping a reference quote ({}%)",
+        m.found,
+        m.direct,
+        pct(m.found, m.direct),
+        m.right,
+        pct(m.right, m.found),
+        m.suggestions,
+        m.overlapping,
+        pct(m.overlapping, m.suggestions)
+    )
+}
+
+fn assert_quality(corpus: &Corpus) {
+    for a in corpus.articles.ids() {
+        let (m, _) = measure(corpus, a);
+        let line = report(&corpus.articles[a].id, &m);
+        eprintln!("{line}");
+        assert!(m.found * 100 >= m.direct * 95, "{line}");
+        assert!(m.right * 100 >= m.found * 90, "{line}");
+    }
+}
+
+#[test]
+fn the_built_in_article() {
+    assert_quality(&load(&Source::BuiltIn).unwrap().into_corpus().unwrap());
+}
+
+#[test]
+fn the_example_transcripts() {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    assert_quality(&load(&Source::Paths(vec![examples])).unwrap().into_corpus().unwrap());
+}
+
+// The command line.
+
+use std::process::{Command, Output};
+
+fn whosaid(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn example(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name)
+}
+
+/// A scratch directory holding a copy of an example text.
+fn scratch_with(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(text);
+    std::fs::copy(example(text), &path).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn every_draft_passes_check_as_it_is() {
+    for text in [
+        "nato-open-doors.txt",
+        "2022-01-08-background-call-on-russia.txt",
+        "2022-01-10-psaki-briefing.txt",
+        "2022-01-14-psaki-briefing.txt",
+        "2022-01-19-biden-press-conference.txt",
+    ] {
+        let (dir, path) = scratch_with(text);
+        let o = whosaid(&["suggest", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(0), "{text}: {}", stderr(&o));
+        let draft = stdout(&o);
+        assert!(draft.contains("\n# ") || draft.contains("\n  # "), "each quote has its comment");
+        let yaml = dir.path().join("draft.yaml");
+        std::fs::write(&yaml, &draft).unwrap();
+        let o = whosaid(&["check", yaml.to_str().unwrap()]);
+        assert!(stdout(&o).contains("0 errors, 0 warnings"), "{text}: {}{}", stdout(&o), stderr(&o));
+        let keys = |key: &str| draft.lines().any(|l| l.trim_start().starts_with(key));
+        assert!(
+            !keys("issues:") && !keys("stance:") && !keys("issues: "),
+            "issues and stances are the analyst's"
+        );
+    }
+}
+
+#[test]
+fn min_confidence_leaves_out_the_less_sure() {
+    let (_dir, path) = scratch_with("nato-open-doors.txt");
+    let all = stdout(&whosaid(&["suggest", path.to_str().unwrap()]));
+    let sure = stdout(&whosaid(&["suggest", path.to_str().unwrap(), "--min-confidence", "80"]));
+    let confidences = |draft: &str| -> Vec<u32> {
+        draft.lines().filter_map(|l| l.trim().strip_prefix("# ")?.split('%').next()?.parse().ok()).collect()
+    };
+    assert!(confidences(&sure).iter().all(|&c| c >= 80) && !confidences(&sure).is_empty());
+    assert!(confidences(&all).len() > confidences(&sure).len());
+    let o = whosaid(&["suggest", path.to_str().unwrap(), "--min-confidence", "101"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// An annotation of the built-in article's text with only Sherman's two
+/// direct quotes, written by hand with comments.
+const PARTIAL: &str = "\
+# Started by hand: Sherman first.
+whosaid: 1
+article:
+  title: Putin was put in the open doors of NATO
+  text_file: nato-open-doors.txt
+speakers:
+  - id: sherman   # the US side
+    name: Wendy Sherman
+    aliases: [Sherman]
+
+quotes:
+  - id: firm
+    speaker: sherman
+    text: We were firm in opposing proposals for [гарантиях] security that is simply impassable for the United States.
+  - id: open-door
+    speaker: sherman
+    text: We will not allow anyone to end NATO’s open door policy, which has always been central to the alliance
+# more to come
+";
+
+fn partial_annotation(dir: &Path) -> (std::path::PathBuf, String) {
+    let path = dir.join("partial.yaml");
+    std::fs::write(&path, PARTIAL).unwrap();
+    (path, PARTIAL.to_string())
+}
+
+#[test]
+fn into_adds_only_what_no_quote_covers_and_keeps_every_byte() {
+    let (dir, text) = scratch_with("nato-open-doors.txt");
+    let (file, before) = partial_annotation(dir.path());
+    let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("added"), "{}", stdout(&o));
+    let after = std::fs::read_to_string(&file).unwrap();
+    // Every line of the file is still there, in order and unchanged.
+    let mut lines = after.lines();
+    for line in before.lines() {
+        assert!(lines.any(|l| l == line), "lost or changed: {line:?}");
+    }
+    let check = whosaid(&["check", "--coverage", file.to_str().unwrap()]);
+    assert!(stdout(&check).contains("0 errors, 0 warnings"), "{}{}", stdout(&check), stderr(&check));
+    assert!(stdout(&check).contains("(100%)"), "{}", stdout(&check));
+    // Known speakers are reused, not defined again.
+    assert!(!after.contains("name: \"Wendy Sherman\""), "{after}");
+    assert!(after.contains("name: \"Tiberio Graziani\""));
+    // Once more: nothing is left to add, and nothing changes.
+    let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", file.to_str().unwrap()]);
+    assert!(stdout(&o).contains("nothing to add"), "{}", stdout(&o));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), after);
+}
+
+#[test]
+fn into_leaves_the_file_untouched_when_it_cannot_add() {
+    let (dir, text) = scratch_with("nato-open-doors.txt");
+    let (file, _) = partial_annotation(dir.path());
+    let unchanged = |file: &Path, before: &str, o: &Output, code: i32, says: &str| {
+        assert_eq!(o.status.code(), Some(code), "{}", stderr(o));
+        assert!(stderr(o).contains(says) && stderr(o).contains("nothing was changed"), "{}", stderr(o));
+        assert_eq!(std::fs::read_to_string(file).unwrap(), before);
+    };
+    // Another text than the one it annotates.
+    let other = dir.path().join("other.txt");
+    std::fs::write(&other, "Someone said “something else entirely,” she said.").unwrap();
+    let before = std::fs::read_to_string(&file).unwrap();
+    let o = whosaid(&["suggest", other.to_str().unwrap(), "--into", file.to_str().unwrap()]);
+    unchanged(&file, &before, &o, 2, "annotates another text");
+    // A file with errors.
+    let broken = before.replace("speaker: sherman", "speaker: nobody");
+    std::fs::write(&file, &broken).unwrap();
+    let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", file.to_str().unwrap()]);
+    unchanged(&file, &broken, &o, 1, "has errors");
+    // Quotes written as a flow list.
+    let flow = dir.path().join("flow.yaml");
+    let flowed = "article:\n  title: T\n  text_file: nato-open-doors.txt\nspeakers: []\nquotes: []  # none yet\nissues: []\n";
+    std::fs::write(&flow, flowed).unwrap();
+    let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", flow.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "an empty [] list becomes a block list: {}", stderr(&o));
+    let flow_list =
+        "article:\n  title: T\n  text_file: nato-open-doors.txt\nspeakers: [{id: a, name: A}]\nquotes:\n";
+    std::fs::write(&flow, flow_list).unwrap();
+    let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", flow.to_str().unwrap()]);
+    unchanged(&flow, flow_list, &o, 1, "flow list");
+}
+
+#[test]
+fn bad_input_gets_a_clear_message_never_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: [(&str, Vec<u8>, i32, &str); 4] = [
+        ("empty.txt", b"  \n\n".to_vec(), 1, "the file is empty"),
+        ("binary.txt", b"GIF89a\x00\x01\x02".to_vec(), 1, "not text (a NUL byte at line 1, column 7)"),
+        ("latin1.txt", b"caf\xe9 said".to_vec(), 1, "not valid UTF-8 (byte 0xe9 at line 1, column 4)"),
+        ("dir.txt", Vec::new(), 2, "directory"),
+    ];
+    for (name, bytes, code, says) in cases {
+        let path = dir.path().join(name);
+        if name == "dir.txt" {
+            std::fs::create_dir(&path).unwrap();
+        } else {
+            std::fs::write(&path, bytes).unwrap();
+        }
+        let o = whosaid(&["suggest", path.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(code), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{name}: {}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"));
+    }
+    let huge = dir.path().join("huge.txt");
+    std::fs::File::create(&huge).unwrap().set_len((256 << 20) + 1).unwrap();
+    let o = whosaid(&["suggest", huge.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("too large"), "{}", stderr(&o));
+    let o = whosaid(&["suggest", dir.path().join("missing.txt").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    // Thousands of marks that never close: a draft, at once.
+    let marks = dir.path().join("marks.txt");
+    std::fs::write(&marks, "He said “no and ‘then « again „ and \" more ".repeat(5_000)).unwrap();
+    let o = whosaid(&["suggest", marks.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+#[test]
+fn check_coverage_lists_what_no_quote_covers() {
+    let (dir, _) = scratch_with("nato-open-doors.txt");
+    let (file, _) = partial_annotation(dir.path());
+    let o = whosaid(&["check", "--coverage", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let summary =
+        out.lines().find(|l| l.starts_with("coverage of partial:")).unwrap_or_else(|| panic!("{out}"));
+    assert!(summary.contains("candidates covered") && !summary.contains("(100%)"), "{summary}");
+    assert!(out.contains("  line 26: Tiberio Graziani · “In my opinion"), "{out}");
+    let o = whosaid(&["check", "--coverage"]);
+    assert!(
+        stdout(&o).contains("coverage of nato-open-doors: 31 of 31 candidates covered (100%)"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn texts_held_out_from_the_rules() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/held-out");
+    let mut total = Measure { direct: 0, found: 0, right: 0, suggestions: 0, overlapping: 0 };
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().map(|e| e.path()).collect();
+    files.sort();
+    for file in files.iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")) {
+        let corpus = load(&Source::Paths(vec![file.clone()])).unwrap().into_corpus().unwrap();
+        let (m, _) = measure(&corpus, ArticleIx::new(0));
+        eprintln!("{}", report(&corpus.articles[ArticleIx::new(0)].id, &m));
+        total.direct += m.direct;
+        total.found += m.found;
+        total.right += m.right;
+        total.suggestions += m.suggestions;
+        total.overlapping += m.overlapping;
+    }
+    let line = report("held-out texts", &total);
+    eprintln!("{line}");
+    assert!(total.found * 100 >= total.direct * 93, "{line}");
+    assert!(total.right * 100 >= total.found * 90, "{line}");
+}
