@@ -1,5 +1,6 @@
 //! The scale benchmark: a generated annotation of N quotes (100,000 by
-//! default), and one line per figure against its budget.
+//! default), a generated corpus of 1,000 articles of 100 quotes, `suggest`
+//! on 18 MB of text, hostile nesting; one line per figure against its budget.
 //!
 //!     cargo bench --bench scale                 # 100,000 quotes
 //!     cargo bench --bench scale -- --quotes 10000 --seed 7
@@ -165,7 +166,7 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     let parse_s = median(parses) / 1000.0;
     drop(yaml);
     out(figure("  peer: serde_yaml parse alone (median of 5)", parse_s, "s", None));
-    out(figure("  load ÷ serde_yaml parse", load_s / parse_s, "×", None));
+    out(figure("  load ÷ serde_yaml parse", load_s / parse_s, "×", Some(1.3)));
     out(figure("  load − serde_yaml parse (everything whosaid adds)", load_s - parse_s, "s", Some(0.2)));
 
     if let Some(exe) = child {
@@ -181,7 +182,20 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
         out(figure("peak memory (load + first frame, own process)", peak / 1024.0, "MB", Some(300.0)));
         let (_, serde_peak) = run("--measure-serde-peak");
         out(figure("  peer: serde_yaml parse alone, own process", serde_peak / 1024.0, "MB", None));
-        out(figure("first frame after start, 200×60 (median of 3)", first_frame / 1000.0, "s", Some(1.1)));
+        out(figure("  peak ÷ serde_yaml's own peak", peak / serde_peak, "×", Some(1.1)));
+        out(figure(
+            "load to a full frame, 200×60 (own process, median of 3)",
+            first_frame / 1000.0,
+            "s",
+            None,
+        ));
+        let frames: Vec<f64> = (0..3).map(|_| first_frame_in_a_terminal(&path)).collect();
+        out(figure(
+            "first frame of the real binary, loading (median of 3)",
+            median(frames),
+            "ms",
+            Some(100.0),
+        ));
     }
 
     let a = load(&path);
@@ -266,6 +280,241 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     let _ = std::fs::remove_dir_all(path.parent().expect("a scratch directory"));
 }
 
+/// Writes a generated corpus to a scratch directory; its path.
+fn write_many(articles: usize, quotes: usize, seed: u64) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("whosaid-bench-corpus-{articles}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    for (name, contents) in whosaid::corpus::generate_corpus(articles, quotes, seed) {
+        std::fs::write(dir.join(name), contents).expect("written");
+    }
+    dir
+}
+
+/// The child process's part for a corpus: open it to a full frame; print
+/// the time from start and the memory high-water mark.
+fn measure_corpus(dir: &Path) {
+    let start = Instant::now();
+    let a = load(dir);
+    let app = App::new(a, dir.display().to_string(), Theme::new(true), WIDTH, HEIGHT);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    terminal.draw(|f| view::draw(f, &app)).expect("draws");
+    println!("{} {}", ms(start.elapsed()), peak_kb());
+}
+
+/// The real binary in a pseudo-terminal: milliseconds from its start to
+/// its first frame (the loading screen, or the browser if it was quicker).
+fn first_frame_in_a_terminal(path: &Path) -> f64 {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    let pty = native_pty_system()
+        .openpty(PtySize { rows: HEIGHT, cols: WIDTH, pixel_width: 0, pixel_height: 0 })
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_whosaid"));
+    cmd.arg(path);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/whosaid-bench");
+    let start = Instant::now();
+    let mut child = pty.slave.spawn_command(cmd).expect("whosaid starts");
+    drop(pty.slave);
+    let mut reader = pty.master.try_clone_reader().expect("a reader");
+    let mut writer = pty.master.take_writer().expect("a writer");
+    let size = |n: u16| std::num::NonZeroU16::new(n).expect("a size");
+    let mut screen = vt100::Parser::new(size(HEIGHT), size(WIDTH), 0);
+    let mut buf = [0u8; 65536];
+    let mut first = f64::NAN;
+    while start.elapsed() < Duration::from_secs(30) {
+        let Ok(n) = reader.read(&mut buf) else { break };
+        if n == 0 {
+            break;
+        }
+        screen.process(&buf[..n]);
+        let contents = screen.screen().contents();
+        if contents.contains("loading") || contents.contains("Speakers") {
+            first = ms(start.elapsed());
+            break;
+        }
+    }
+    let _ = writer.write_all(b"q");
+    let _ = writer.flush();
+    let _ = child.kill();
+    let _ = child.wait();
+    first
+}
+
+/// A corpus of `articles` articles of `quotes` quotes: open to a full frame
+/// and its peak memory (in a process of its own), the first frame of the
+/// real binary, and an edit to one file to the updated frame.
+pub fn corpus(articles: usize, quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(Figure)) {
+    let figure = |name: String, value: f64, unit: &'static str, budget: Option<f64>| Figure {
+        name,
+        value,
+        unit,
+        budget,
+    };
+    let dir = write_many(articles, quotes, seed);
+    out(figure(
+        format!("corpus of {articles} articles × {quotes} quotes"),
+        (articles * quotes) as f64,
+        "q",
+        None,
+    ));
+    if let Some(exe) = child {
+        let runs: Vec<(f64, f64)> = (0..3)
+            .map(|_| {
+                let output =
+                    Command::new(exe).arg("--measure-corpus").arg(&dir).output().expect("the child runs");
+                let text = String::from_utf8_lossy(&output.stdout).to_string();
+                let mut parts = text.split_whitespace().map(|p| p.parse::<f64>().unwrap_or(f64::NAN));
+                (parts.next().unwrap_or(f64::NAN), parts.next().unwrap_or(f64::NAN))
+            })
+            .collect();
+        let open = median(runs.iter().map(|r| r.0).collect());
+        let peak = median(runs.iter().map(|r| r.1).collect());
+        out(figure(
+            "  open to a full frame (own process, median of 3)".into(),
+            open / 1000.0,
+            "s",
+            Some(1.0),
+        ));
+        out(figure("  peak memory, open to a full frame".into(), peak / 1024.0, "MB", Some(250.0)));
+        let frames: Vec<f64> = (0..3).map(|_| first_frame_in_a_terminal(&dir)).collect();
+        out(figure(
+            "  first frame of the real binary (median of 3)".into(),
+            median(frames),
+            "ms",
+            Some(100.0),
+        ));
+    }
+    // An edit to one article: read again alone, the corpus put together,
+    // the frame drawn. (The file watcher's own delay comes on top.)
+    let source = Source::Paths(vec![dir.clone()]);
+    let (mut library, outcome) = model::Library::open(&source, &|_| {}).expect("readable");
+    let mut app =
+        App::new(outcome.into_corpus().expect("clean"), "bench".into(), Theme::new(true), WIDTH, HEIGHT);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
+    terminal.draw(|f| view::draw(f, &app)).expect("draws");
+    let edited = dir.join(format!("a{}.yaml", articles / 2));
+    let original = std::fs::read_to_string(&edited).expect("readable");
+    let edits: Vec<f64> = (0..5)
+        .map(|run| {
+            let changed =
+                original.replacen("title: Generated hearing", &format!("title: Edited ({run}) hearing"), 1);
+            std::fs::write(&edited, changed).expect("written");
+            let t = Instant::now();
+            let outcome = library.reload(std::slice::from_ref(&edited), &|_| {}).expect("readable");
+            app.handle(Event::Reloaded(Ok(Box::new(outcome.into_corpus().expect("clean")))));
+            terminal.draw(|f| view::draw(f, &app)).expect("draws");
+            ms(t.elapsed())
+        })
+        .collect();
+    out(figure(
+        "  an edit to one article, to the frame (median of 5)".into(),
+        median(edits),
+        "ms",
+        Some(50.0),
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// `suggest` on generated news of `bytes` bytes (budget: 1 s for 18 MB),
+/// and on the example corpus's texts repeated to the same size — every
+/// quotation repeats there, the worst case for `occurrence`.
+pub fn suggest(bytes: usize, out: &mut dyn FnMut(Figure)) {
+    let time = |text: &str| {
+        let runs: Vec<f64> = (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                let draft = whosaid::suggest::suggest(text);
+                let yaml = whosaid::suggest::yaml::draft_file(text, "a.txt", &draft, 0, "a");
+                assert!(!yaml.is_empty());
+                ms(t.elapsed())
+            })
+            .collect();
+        median(runs) / 1000.0
+    };
+    let news = whosaid::corpus::news(bytes, 1);
+    let mb = news.len() as f64 / 1e6;
+    out(Figure {
+        name: format!("suggest, {mb:.0} MB of news (median of 3)"),
+        value: time(&news),
+        unit: "s",
+        budget: Some(1.0),
+    });
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut texts: Vec<String> = std::fs::read_dir(&examples)
+        .expect("the examples")
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| std::fs::read_to_string(e.path()).expect("readable"))
+        .collect();
+    texts.sort();
+    let mut repeated = String::with_capacity(bytes + 200_000);
+    while repeated.len() < bytes {
+        for t in &texts {
+            repeated.push_str(t);
+            repeated.push_str("\n\n");
+        }
+    }
+    let value = time(&repeated);
+    out(Figure {
+        name: "  the transcripts repeated to that size (worst case)".into(),
+        value,
+        unit: "s",
+        budget: None,
+    });
+}
+
+/// A file nested `depth` deep, as a list of lists or a map of maps.
+fn nested(depth: usize, maps: bool) -> String {
+    if maps {
+        format!("a: {}1{}\n", "{\"\": ".repeat(depth), "}".repeat(depth))
+    } else {
+        format!("a: {}{}\n", "[".repeat(depth), "]".repeat(depth))
+    }
+}
+
+/// The child process's part for hostile nesting: load, print the time and
+/// how far the load raised the memory high-water mark.
+fn measure_nesting(depth: usize, maps: bool) {
+    let yaml = nested(depth, maps);
+    let before = peak_kb();
+    let start = Instant::now();
+    let outcome = model::load_bytes("hostile.yaml", yaml.as_bytes(), &|_| Err("no text".into()));
+    assert!(outcome.errors() > 0);
+    println!("{} {}", ms(start.elapsed()), peak_kb() - before);
+}
+
+/// Hostile nesting, `depth` deep, both shapes: the answer's time and its
+/// memory against the file's size (budget: 2 s, 4 × the size).
+pub fn nesting(depth: usize, child: Option<&Path>, out: &mut dyn FnMut(Figure)) {
+    for (maps, shape) in [(false, "[[[…]]]"), (true, "{\"\": {…}}")] {
+        let size = nested(depth, maps).len() as f64 / 1e6;
+        let yaml = nested(depth, maps);
+        let t = Instant::now();
+        let outcome = model::load_bytes("hostile.yaml", yaml.as_bytes(), &|_| Err("no text".into()));
+        assert!(outcome.errors() > 0, "refused");
+        let name = format!("nesting {shape} {depth} deep ({size:.1} MB): answer");
+        out(Figure { name, value: ms(t.elapsed()) / 1000.0, unit: "s", budget: Some(2.0) });
+        if let Some(exe) = child {
+            let output = Command::new(exe)
+                .args(["--measure-nesting", &depth.to_string(), if maps { "maps" } else { "lists" }])
+                .output()
+                .expect("the child runs");
+            let text = String::from_utf8_lossy(&output.stdout).to_string();
+            let peak = text.split_whitespace().nth(1).and_then(|p| p.parse::<f64>().ok()).unwrap_or(f64::NAN);
+            // What the answer takes beyond the file itself in memory (and
+            // the program's own few megabytes).
+            let ratio = peak * 1024.0 / (size * 1e6);
+            out(Figure {
+                name: "  memory the answer adds ÷ file size".into(),
+                value: ratio,
+                unit: "×",
+                budget: Some(4.0),
+            });
+        }
+    }
+}
+
 /// `whosaid check` on the built-in article, wall time of the real binary.
 pub fn check_built_in(out: &mut dyn FnMut(Figure)) {
     let runs: Vec<f64> = (0..20)
@@ -304,6 +553,45 @@ fn main() {
         measure_serde_peak(Path::new(&args[i + 1]));
         return;
     }
+    // For profiling `whosaid suggest` on the benchmark's text: `-- --write-news FILE BYTES`.
+    if let Some(i) = args.iter().position(|a| a == "--write-news") {
+        let bytes = args[i + 2].parse().expect("a size in bytes");
+        std::fs::write(&args[i + 1], whosaid::corpus::news(bytes, 1)).expect("written");
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--write-corpus") {
+        let dir = Path::new(&args[i + 1]);
+        std::fs::create_dir_all(dir).expect("a directory");
+        for (name, contents) in whosaid::corpus::generate_corpus(1_000, 100, 1) {
+            std::fs::write(dir.join(name), contents).expect("written");
+        }
+        return;
+    }
+    // For profiling an edit: `-- --profile-edit DIR` reloads one file 20 times.
+    if let Some(i) = args.iter().position(|a| a == "--profile-edit") {
+        let dir = PathBuf::from(&args[i + 1]);
+        let (mut library, outcome) =
+            model::Library::open(&Source::Paths(vec![dir.clone()]), &|_| {}).expect("readable");
+        let mut app =
+            App::new(outcome.into_corpus().expect("clean"), "p".into(), Theme::new(true), WIDTH, HEIGHT);
+        let edited = dir.join("a500.yaml");
+        for _ in 0..20 {
+            let t = Instant::now();
+            let outcome = library.reload(std::slice::from_ref(&edited), &|_| {}).expect("readable");
+            let reloaded = ms(t.elapsed());
+            app.handle(Event::Reloaded(Ok(Box::new(outcome.into_corpus().expect("clean")))));
+            println!("reload {reloaded:.1} ms, with the update {:.1} ms", ms(t.elapsed()));
+        }
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--measure-corpus") {
+        measure_corpus(Path::new(&args[i + 1]));
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--measure-nesting") {
+        measure_nesting(args[i + 1].parse().expect("a depth"), args[i + 2] == "maps");
+        return;
+    }
     let value = |flag: &str, default: u64| {
         args.iter()
             .position(|a| a == flag)
@@ -320,5 +608,8 @@ fn main() {
     let exe = std::env::current_exe().expect("this program");
     let mut print = |f: Figure| println!("{f}");
     run(quotes, seed, Some(&exe), &mut print);
+    corpus(1_000, 100, seed, Some(&exe), &mut print);
+    suggest(18_000_000, &mut print);
+    nesting(1_000_000, Some(&exe), &mut print);
     check_built_in(&mut print);
 }

@@ -280,12 +280,37 @@ fn yaml_string(s: &str) -> String {
 
 /// Generates `quotes` quotes from `seed`.
 pub fn generate(quotes: usize, seed: u64) -> Corpus {
-    let mut rng = Rng::new(seed);
-    let mut article = String::with_capacity(quotes * 260);
     let mut yaml = String::with_capacity(quotes * 220);
     let _ = writeln!(yaml, "whosaid: 1\narticle:\n  title: Generated hearing ({quotes} quotes, seed {seed})");
     let _ =
         writeln!(yaml, "  source: whosaid corpus generator\n  date: 2024-02-29\n  text_file: article.txt");
+    definitions(&mut yaml);
+    let article = quotes_and_article(quotes, seed, 0, &mut yaml);
+    Corpus { yaml, article }
+}
+
+/// A corpus of `articles` generated articles of `quotes` quotes each: a
+/// `corpus.yaml` with the speakers and issues they share, and for each
+/// article its annotation and its text, as (file name, contents).
+pub fn generate_corpus(articles: usize, quotes: usize, seed: u64) -> Vec<(String, String)> {
+    let mut shared = String::from("whosaid: 1\ncorpus:\n  title: Generated corpus\n");
+    definitions(&mut shared);
+    let mut files = vec![("corpus.yaml".to_string(), shared)];
+    for a in 0..articles {
+        let mut yaml = String::with_capacity(quotes * 220);
+        let day = 1 + a % 28;
+        let month = 1 + (a / 28) % 12;
+        let _ = writeln!(yaml, "whosaid: 1\narticle:\n  id: a{a}\n  title: Generated hearing {a}");
+        let _ = writeln!(yaml, "  date: 2024-{month:02}-{day:02}\n  text_file: a{a}.txt");
+        let article = quotes_and_article(quotes, seed + a as u64, a * quotes, &mut yaml);
+        files.push((format!("a{a}.yaml"), yaml));
+        files.push((format!("a{a}.txt"), article));
+    }
+    files
+}
+
+/// The `speakers:` and `issues:` every generated article uses.
+fn definitions(yaml: &mut String) {
     yaml.push_str("speakers:\n");
     for s in 0..SPEAKERS {
         let name = format!("{} {}", FIRST[s % FIRST.len()], LAST[(s / FIRST.len() + s) % LAST.len()]);
@@ -300,6 +325,14 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
         }
         let _ = writeln!(yaml, "    proposition: The parties should agree on {}", WORDS[(i * 7) % 48]);
     }
+}
+
+/// The `quotes:` of one generated article, appended to `yaml`; returns the
+/// article's text. Its first quotes go to every speaker in turn from
+/// `first_speaker`, so that across a corpus each speaker has some.
+fn quotes_and_article(quotes: usize, seed: u64, first_speaker: usize, yaml: &mut String) -> String {
+    let mut rng = Rng::new(seed);
+    let mut article = String::with_capacity(quotes * 260);
     yaml.push_str("quotes:\n");
     // Sentences already quoted once, to be repeated later in the article.
     let mut repeatable: Vec<String> = Vec::new();
@@ -310,7 +343,7 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
             article.push_str(&sentence(&mut rng));
             article.push(' ');
         }
-        let speaker = if q < SPEAKERS { q } else { rng.below(SPEAKERS) };
+        let speaker = if q < SPEAKERS { (first_speaker + q) % SPEAKERS } else { rng.below(SPEAKERS) };
         let issue = if q < ISSUES { q } else { rng.below(ISSUES) };
         let repeat = !repeatable.is_empty() && rng.chance(2) && q + 1 < quotes;
         let (text, occurrence) = if repeat {
@@ -378,7 +411,7 @@ pub fn generate(quotes: usize, seed: u64) -> Corpus {
         article.push_str(&text);
         article.push(' ');
     }
-    Corpus { yaml, article }
+    article
 }
 
 /// A news text of about `bytes` bytes from `seed`, for measuring `suggest`:

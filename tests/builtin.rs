@@ -68,3 +68,77 @@ fn built_in_article_ships_verbatim() {
     assert_eq!(a.articles.iter().next().unwrap().text, shipped);
     assert!(shipped.starts_with("Jan 11, 2022\n"));
 }
+
+fn builtin() -> whosaid::model::Corpus {
+    load(&Source::BuiltIn).unwrap().into_corpus().unwrap()
+}
+
+#[test]
+fn the_cheated_sentence_is_koshkins_and_not_shermans() {
+    let a = builtin();
+    let text = &a.articles.iter().next().unwrap().text;
+    let at = text.find("Team Sherman cheated").unwrap();
+    let sentence = at..at + text[at..].find('.').unwrap();
+    let over: Vec<_> = a
+        .quotes
+        .ids()
+        .filter(|&q| a.quotes[q].parts.iter().any(|p| p.start < sentence.end && sentence.start < p.end))
+        .collect();
+    assert!(!over.is_empty());
+    let koshkin = a.speaker_by_id("koshkin").unwrap();
+    let sherman = a.speaker_by_id("sherman").unwrap();
+    // The characterisation is Koshkin's own words; what he reports of the
+    // US side is the delegation's, relayed by him — never Sherman's own.
+    let cheated = over
+        .iter()
+        .find(|&&q| whosaid::describe::written(&a, q).contains("cheated"))
+        .expect("the characterisation is a quote");
+    assert_eq!(a.quotes[*cheated].speaker, koshkin);
+    assert_eq!(a.quotes[*cheated].kind, Kind::Direct);
+    for &q in &over {
+        assert_ne!(a.quotes[q].speaker, sherman, "{} is not Sherman's", a.quotes[q].id);
+        if a.quotes[q].speaker != koshkin {
+            assert_eq!(a.quotes[q].kind, Kind::Indirect, "{}: reported, not a quotation", a.quotes[q].id);
+            assert_eq!(a.quotes[q].via, vec![koshkin], "{}: relayed by Koshkin", a.quotes[q].id);
+        }
+    }
+}
+
+#[test]
+fn every_stance_follows_the_files_direction() {
+    // Partisan propositions are Moscow's demands: the US side opposes them,
+    // the Russian side supports them.
+    let a = builtin();
+    for issue in ["security-guarantees", "nato-expansion", "ukraine-georgia"] {
+        let i = a.issue_by_id(issue).unwrap();
+        for q in a.quotes.ids() {
+            let Some(stance) = a.quotes[q].stance_on(i) else { continue };
+            let speaker = &a.speakers[a.quotes[q].speaker];
+            let expected = match speaker.affiliation.as_deref() {
+                Some("United States") => Stance::Oppose,
+                _ => Stance::Support,
+            };
+            assert_eq!(stance, expected, "{} by {} on {issue}", a.quotes[q].id, speaker.id);
+        }
+    }
+}
+
+#[test]
+fn sherman_and_ryabkov_are_opposite_on_every_issue_they_share() {
+    let a = builtin();
+    let m = whosaid::matrix::build(&a, false);
+    let row = |id: &str| m.rows.iter().position(|r| *r == a.speaker_by_id(id).unwrap()).unwrap();
+    let (sherman, ryabkov) = (row("sherman"), row("ryabkov"));
+    let mut shared = 0;
+    for column in 0..m.columns.len() {
+        let (s, r) = (m.cells[sherman][column].stance, m.cells[ryabkov][column].stance);
+        if let (Some(s), Some(r)) = (s, r) {
+            shared += 1;
+            assert!(
+                matches!((s, r), (Stance::Oppose, Stance::Support) | (Stance::Support, Stance::Oppose)),
+                "column {column}: {s:?} and {r:?}"
+            );
+        }
+    }
+    assert!(shared >= 3, "they meet on {shared} issues");
+}

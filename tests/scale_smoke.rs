@@ -1,5 +1,6 @@
-//! The scale benchmark's code, run on 10,000 quotes as a smoke test: the
-//! corpus loads cleanly and every figure is produced. No timing is asserted
+//! The scale benchmark's code, run small as a smoke test (10,000 quotes, a
+//! corpus of 20 articles, 200 kB for `suggest`, nesting 10,000 deep): the
+//! inputs load cleanly and every figure is produced. No timing is asserted
 //! (the benchmark itself prints the numbers: `cargo bench --bench scale`).
 
 #[path = "../benches/scale.rs"]
@@ -9,6 +10,9 @@ mod scale;
 fn the_benchmark_runs_on_ten_thousand_quotes() {
     let mut figures = Vec::new();
     scale::run(10_000, 1, None, &mut |f| figures.push(f));
+    scale::corpus(20, 50, 1, None, &mut |f| figures.push(f));
+    scale::suggest(200_000, &mut |f| figures.push(f));
+    scale::nesting(10_000, None, &mut |f| figures.push(f));
     scale::check_built_in(&mut |f| figures.push(f));
     let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
     for expected in [
@@ -18,6 +22,9 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
         "frame scrolling the article (median)",
         "search keystroke, typing \"open door\" (median)",
         "whosaid check, built-in article (median of 20)",
+        "  an edit to one article, to the frame (median of 5)",
+        "suggest, 0 MB of news (median of 3)",
+        "nesting [[[…]]] 10000 deep (0.0 MB): answer",
     ] {
         assert!(names.contains(&expected), "{expected} in {names:?}");
     }

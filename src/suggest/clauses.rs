@@ -5,10 +5,10 @@
 //! al.'s three, the `"Q", said S` seed of Quootstrap), read over words.
 
 use super::people::{ROLE_NOUNS, in_name_run, is_title, period_within_name, split_name};
-use super::prose::Word;
+use super::prose::{Lexicon, Word};
 
 /// The forms of the verbs that report speech.
-const VERBS: &[&str] = &[
+static VERBS: Lexicon = Lexicon::new(&[
     "said",
     "says",
     "say",
@@ -100,7 +100,7 @@ const VERBS: &[&str] = &[
     "expects",
     "expected",
     "assured",
-];
+]);
 
 /// Verbs after which a clause may follow without "that" (`Ryabkov said
 /// Russia will…`, `Bartosh considers the very fact…`).
@@ -176,7 +176,7 @@ const DETERMINERS: &[&str] =
 
 pub fn is_verb(word: &Word) -> bool {
     let core = word.core();
-    VERBS.iter().any(|v| core.eq_ignore_ascii_case(v)) && !core.chars().next().is_some_and(char::is_uppercase)
+    VERBS.has(core) && !core.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Who a clause names as the speaker.
@@ -291,7 +291,8 @@ fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
     let mut start = name_start;
     while start > 0 && name_start - start < 12 {
         let w = &words[start - 1];
-        let title_like = w.is_capitalized() || is_title(w.core()) || w.is_any(ROLE_NOUNS) || w.is_any(JOINS);
+        let title_like =
+            w.is_capitalized() || is_title(w.core()) || ROLE_NOUNS.has(w.core()) || w.is_any(JOINS);
         if w.ends_with_any(&[',', '.', ':', ';', '?', '!']) || w.is_any(STOPS) || is_verb(w) || !title_like {
             break;
         }
@@ -311,7 +312,7 @@ fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
 fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
     let from = end.saturating_sub(8);
     for noun in (from..end).rev() {
-        if !words[noun].is_any(ROLE_NOUNS) || words[noun].is_capitalized() && noun + 1 < end {
+        if !ROLE_NOUNS.has(words[noun].core()) || words[noun].is_capitalized() && noun + 1 < end {
             continue;
         }
         // Between the noun and the verb: a modifier without verbs or stops.
@@ -395,7 +396,7 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
             }
         }
         for noun in verb + 2..end {
-            if words[noun].is_any(ROLE_NOUNS) {
+            if ROLE_NOUNS.has(words[noun].core()) {
                 let phrase: Vec<&str> = words[verb + 2..=noun].iter().map(|w| w.core()).collect();
                 return Some(Who::Role {
                     noun: words[noun].core().to_lowercase(),

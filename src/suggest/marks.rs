@@ -116,6 +116,11 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
         let mut chars = para.char_indices().peekable();
         let mut prev: Option<char> = None;
         while let Some((i, c)) = chars.next() {
+            // Most of a text is letters and spaces: no mark to weigh.
+            if c.is_ascii() && c != '"' && c != '\'' {
+                prev = Some(c);
+                continue;
+            }
             let next = chars.peek().map(|&(_, n)| n);
             let at = range.start + i;
             let mark = match classify(prev, c, next, &open) {

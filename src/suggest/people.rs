@@ -5,7 +5,7 @@
 //! a person is mentioned, so that "he" or "the diplomat" can be resolved to
 //! the nearest person before it who fits.
 
-use super::prose::Word;
+use super::prose::{Lexicon, Word};
 use crate::model::ix::{IxVec, index_type};
 use std::collections::HashMap;
 
@@ -57,7 +57,7 @@ pub struct Cast {
 
 /// Words that come before a name as its title or its institution, never
 /// as part of it (compared in lower case).
-const TITLE_WORDS: &[&str] = &[
+static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "mr",
     "ms",
     "mrs",
@@ -282,11 +282,11 @@ const TITLE_WORDS: &[&str] = &[
     "company",
     "navigation",
     "yard",
-];
+]);
 
 /// Words that open sentences with a capital but are never part of a name
 /// (`When Dennis Quist…`).
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: Lexicon = Lexicon::new(&[
     "when",
     "after",
     "before",
@@ -361,10 +361,10 @@ const FUNCTION_WORDS: &[&str] = &[
     "to",
     "of",
     "mayor's",
-];
+]);
 
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+    FUNCTION_WORDS.has(word)
 }
 
 /// Small words that may sit inside a name (Ursula von der Leyen).
@@ -373,7 +373,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Nouns that name a person by role: "the diplomat", "a source close to the talks".
-pub const ROLE_NOUNS: &[&str] = &[
+pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "diplomat",
     "minister",
     "official",
@@ -425,11 +425,11 @@ pub const ROLE_NOUNS: &[&str] = &[
     "interviewee",
     "speaker",
     "author",
-];
+]);
 
 /// Titles that make one capitalized word a person (`President Biden`,
 /// `Mr. Bates`), where `Eastern Europe` stays a place.
-const PERSONAL_TITLES: &[&str] = &[
+static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "mr",
     "ms",
     "mrs",
@@ -475,14 +475,14 @@ const PERSONAL_TITLES: &[&str] = &[
     "sergeant",
     "leader",
     "premier",
-];
+]);
 
 pub fn is_personal_title(word: &str) -> bool {
-    PERSONAL_TITLES.contains(&word.to_lowercase().trim_end_matches('.'))
+    PERSONAL_TITLES.has(word.trim_end_matches('.'))
 }
 
 pub fn is_title(word: &str) -> bool {
-    TITLE_WORDS.contains(&word.to_lowercase().trim_end_matches('.'))
+    TITLE_WORDS.has(word.trim_end_matches('.'))
 }
 
 fn is_particle(word: &Word) -> bool {

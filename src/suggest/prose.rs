@@ -2,7 +2,9 @@
 //! offsets, and where sentences end. Everything else in `suggest` works on
 //! these, so offsets always point into the text as written.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The paragraphs of a text: runs of lines without a blank line between
 /// them, each trimmed of white space (a line of spaces and no-break spaces
@@ -37,6 +39,8 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 pub struct Word<'a> {
     pub raw: &'a str,
     pub start: usize,
+    /// `raw` without the punctuation around it, found once.
+    core: &'a str,
 }
 
 impl<'a> Word<'a> {
@@ -44,9 +48,13 @@ impl<'a> Word<'a> {
         self.start + self.raw.len()
     }
 
+    fn new(raw: &'a str, start: usize) -> Word<'a> {
+        Word { raw, start, core: raw.trim_matches(|c: char| !c.is_alphanumeric()) }
+    }
+
     /// The word without the punctuation and quote marks around it.
     pub fn core(&self) -> &'a str {
-        self.raw.trim_matches(|c: char| !c.is_alphanumeric())
+        self.core
     }
 
     /// Whether the core is `word`, ignoring case.
@@ -56,7 +64,9 @@ impl<'a> Word<'a> {
 
     /// Whether the core is one of `words`, ignoring case.
     pub fn is_any(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| self.is(w))
+        let core = self.core;
+        // The lists hold short words: a long core is none of them.
+        core.len() <= 16 && words.iter().any(|w| w.len() == core.len() && core.eq_ignore_ascii_case(w))
     }
 
     pub fn is_capitalized(&self) -> bool {
@@ -76,6 +86,28 @@ impl<'a> Word<'a> {
     }
 }
 
+/// A set of lower-case words, looked up ignoring case: the word lists the
+/// rules are made of, asked about every word of the text.
+pub struct Lexicon {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl Lexicon {
+    pub const fn new(words: &'static [&'static str]) -> Lexicon {
+        Lexicon { words, set: OnceLock::new() }
+    }
+
+    pub fn has(&self, word: &str) -> bool {
+        let mut buffer = [0u8; 24];
+        let Some(slot) = buffer.get_mut(..word.len()) else { return false };
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        let set = self.set.get_or_init(|| self.words.iter().copied().collect());
+        std::str::from_utf8(slot).is_ok_and(|lower| set.contains(lower))
+    }
+}
+
 pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›')
 }
@@ -88,14 +120,14 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
     for (i, c) in slice.char_indices() {
         if c.is_whitespace() {
             if let Some(s) = start.take() {
-                out.push(Word { raw: &slice[s..i], start: range.start + s });
+                out.push(Word::new(&slice[s..i], range.start + s));
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(s) = start {
-        out.push(Word { raw: &slice[s..], start: range.start + s });
+        out.push(Word::new(&slice[s..], range.start + s));
     }
     out
 }

@@ -345,19 +345,25 @@ fn quotes(
     let speaker_known: Vec<&str> = speaker_ids.iter().map(String::as_str).collect();
     let issue_ids = issues.known();
     let issue_known: Vec<&str> = issue_ids.iter().map(String::as_str).collect();
-    // Quote ids per document, as global indices.
+    // Quote ids per document, as global indices: made only for documents
+    // whose quotes are named by a `replies_to` or `same_as`.
     let mut first_quote = Vec::with_capacity(docs.len());
-    let mut per_doc: Vec<HashMap<String, usize>> = Vec::with_capacity(docs.len());
     let mut total = 0;
     for doc in docs.iter() {
         first_quote.push(total);
-        let mut ids = HashMap::new();
-        for (i, q) in doc.quotes.iter().enumerate() {
-            ids.entry(q.id.0.clone()).or_insert(total + i);
-        }
         total += doc.quotes.len();
-        per_doc.push(ids);
     }
+    let per_doc: Vec<std::cell::OnceCell<HashMap<&str, usize>>> =
+        docs.iter().map(|_| Default::default()).collect();
+    let ids_of = |d: usize| {
+        per_doc[d].get_or_init(|| {
+            let mut ids = HashMap::new();
+            for (i, q) in docs[d].quotes.iter().enumerate() {
+                ids.entry(q.id.0.as_str()).or_insert(first_quote[d] + i);
+            }
+            ids
+        })
+    };
     let doc_of_article: HashMap<&str, usize> =
         articles.iter().enumerate().filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d))).collect();
     let multiple = docs.len() > 1;
@@ -368,20 +374,17 @@ fn quotes(
     for d in 0..docs.len() {
         let raws = &docs[d].quotes;
         let walker = &mut walkers[d];
-        let own_ids: Vec<String> = raws.iter().map(|q| q.id.0.clone()).collect();
         let quote_ref = |walker: &mut Walker, r: &IdRef, what: &str| -> Option<usize> {
-            let (map, known, target): (&HashMap<String, usize>, Vec<&str>, &str) = match r.0.split_once('/') {
+            let (od, target) = match r.0.split_once('/') {
                 Some((article, id)) if multiple && doc_of_article.contains_key(article) => {
-                    let od = doc_of_article[article];
-                    let mut known: Vec<(&String, &usize)> = per_doc[od].iter().collect();
-                    known.sort_by_key(|(_, q)| **q);
-                    (&per_doc[od], known.into_iter().map(|(k, _)| k.as_str()).collect(), id)
+                    (doc_of_article[article], id)
                 }
-                _ => (&per_doc[d], own_ids.iter().map(String::as_str).collect(), r.0.as_str()),
+                _ => (d, r.0.as_str()),
             };
-            let found = map.get(target).copied();
+            let found = ids_of(od).get(target).copied();
             if found.is_none() {
-                let help = crate::model::diagnostic::known_list("quotes", target, known.iter().copied());
+                let known = docs[od].quotes.iter().map(|q| q.id.0.as_str());
+                let help = crate::model::diagnostic::known_list("quotes", target, known);
                 let hint = if multiple && r.0.contains('/') {
                     " (another article's quote is named ARTICLE/QUOTE)".to_string()
                 } else {
