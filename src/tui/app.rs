@@ -5,24 +5,25 @@
 //! return an [`Effect`] for the event loop to carry out (copy, reload,
 //! suspend, quit). It does no I/O and draws nothing; the views read the
 //! state and draw it. What every mode shares lives here: the filters, the
-//! lists, the article's position, the search, the history.
+//! lists, the search, the history; the article pane's state is in
+//! [`super::article`].
 
-use super::article_layout::{ArticleLayout, looks_hard_wrapped};
+use super::article::{ArticleView, longest_span};
 use super::history::{self, History};
 use super::keymap::{Action, Context, Key, Keymap};
 use super::layout::{self, MatrixGrid, Pane, Panes, Screen, Wanted};
 use super::mode::Mode;
+use super::rows::ListRows;
 use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
 use super::{browse, details, help, matrix, reading, search, timeline};
 use crate::filter::{Facets, Filtered, Filters};
-use crate::model::{Article, ArticleIx, Corpus, IssueIx, Progress, QuoteIx, SpeakerIx};
+use crate::model::{Corpus, Progress, QuoteIx};
 use crate::query::SearchIndex;
 use crate::text;
 use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
-use std::ops::Range;
 use std::sync::Arc;
 
 /// Something for the event loop to do on the App's behalf.
@@ -67,63 +68,6 @@ pub struct Problems {
 /// Rows each quote takes in the Quotes list: its text, then who and what.
 pub const QUOTE_ROWS: usize = 2;
 
-/// The rows of the Articles, Speakers and Issues lists: "All" (`None`),
-/// then the items, groups and parents before what they hold.
-#[derive(Debug, Default)]
-pub struct ListRows {
-    pub articles: Vec<Option<ArticleIx>>,
-    pub speakers: Vec<Option<SpeakerIx>>,
-    pub issues: Vec<Option<IssueIx>>,
-}
-
-impl ListRows {
-    fn new(c: &Corpus) -> ListRows {
-        let speakers = tree(c.speakers.len(), |s| c.speakers[SpeakerIx::new(s)].member_of.map(|m| m.index()));
-        let issues = tree(c.issues.len(), |i| c.issues[IssueIx::new(i)].parent.map(|p| p.index()));
-        ListRows {
-            articles: std::iter::once(None).chain(c.articles.ids().map(Some)).collect(),
-            speakers: std::iter::once(None)
-                .chain(speakers.into_iter().map(|s| Some(SpeakerIx::new(s))))
-                .collect(),
-            issues: std::iter::once(None).chain(issues.into_iter().map(|i| Some(IssueIx::new(i)))).collect(),
-        }
-    }
-}
-
-/// Items in tree order: each after its parent, siblings in file order.
-fn tree(len: usize, parent: impl Fn(usize) -> Option<usize>) -> Vec<usize> {
-    let mut children = vec![Vec::new(); len];
-    let mut roots = Vec::new();
-    for i in 0..len {
-        match parent(i) {
-            Some(p) => children[p].push(i),
-            None => roots.push(i),
-        }
-    }
-    let mut out = Vec::with_capacity(len);
-    let mut stack: Vec<usize> = roots.into_iter().rev().collect();
-    while let Some(i) = stack.pop() {
-        out.push(i);
-        stack.extend(children[i].iter().rev());
-    }
-    out
-}
-
-/// The article pane: which article, wrapped to the pane's width, the
-/// cursor row and the first row shown.
-#[derive(Default)]
-pub struct ArticleView {
-    pub shown: ArticleIx,
-    pub layout: ArticleLayout,
-    /// `selected` is the cursor row, `offset` the first row shown.
-    pub scroll: Scroll,
-    /// While `u` marks them: the words of the candidates `suggest` finds
-    /// in the shown article that no quote covers.
-    pub uncovered: Option<Vec<Range<usize>>>,
-    /// The last draft `suggest` made, by a hash of the text it read.
-    pub drafted: Option<(u64, crate::suggest::Draft)>,
-}
-
 pub struct App {
     /// Shared, so that the search index can be built on another thread.
     pub corpus: Arc<Corpus>,
@@ -149,9 +93,9 @@ pub struct App {
     /// The first row of Details shown.
     pub details: Scroll,
     pub list: Filtered,
-    facets: Facets,
+    pub(super) facets: Facets,
     /// The longest span, in bytes: bounds the search for spans on screen.
-    longest_span: usize,
+    pub(super) longest_span: usize,
     pub article: ArticleView,
     pub search: Search,
     pub history: History,
@@ -259,7 +203,7 @@ impl App {
         }
     }
 
-    fn article_width(&self) -> usize {
+    pub(super) fn article_width(&self) -> usize {
         self.panes().and_then(|p| p.article).map_or(1, |r| r.width.saturating_sub(2) as usize).max(1)
     }
 
@@ -380,100 +324,6 @@ impl App {
         if self.focus != Pane::Article {
             self.show_selected_quote();
         }
-    }
-
-    /// The article the Article pane shows.
-    pub fn shown_article(&self) -> &Article {
-        &self.corpus.articles[self.article.shown]
-    }
-
-    /// Whether the shown article's lines are joined into paragraphs.
-    fn reflows(&self) -> bool {
-        let article = self.shown_article();
-        article.reflow.unwrap_or_else(|| looks_hard_wrapped(&article.text))
-    }
-
-    /// Wraps the article to the pane's width, keeping the cursor on the
-    /// same text.
-    fn rewrap(&mut self) {
-        let layout = &self.article.layout;
-        let cursor_offset = layout.rows.get(self.article.scroll.selected).map(|r| r.start);
-        self.article.layout =
-            ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
-        self.article.scroll.selected = cursor_offset.map_or(0, |o| self.article.layout.row_of(o));
-    }
-
-    /// Shows another article in the Article pane, from its top.
-    fn show_article(&mut self, article: ArticleIx) {
-        if article == self.article.shown && self.article.layout.width == self.article_width() {
-            return;
-        }
-        let other = article != self.article.shown;
-        self.article.shown = article;
-        self.article.scroll = Scroll::default();
-        self.article.layout =
-            ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
-        if other && self.article.uncovered.is_some() {
-            self.mark_uncovered();
-        }
-    }
-
-    /// Finds the candidates no quote covers in the shown article and marks
-    /// them; returns how many there are.
-    pub fn mark_uncovered(&mut self) -> usize {
-        let text = &self.shown_article().text;
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            text.hash(&mut hasher);
-            hasher.finish()
-        };
-        // A reload that leaves the text as it was needs no new draft.
-        if self.article.drafted.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.article.drafted = Some((key, crate::suggest::suggest(text)));
-        }
-        let (_, draft) = self.article.drafted.as_ref().expect("drafted above");
-        let covered = crate::suggest::coverage::covered(&self.corpus, self.article.shown, draft);
-        let uncovered: Vec<&crate::suggest::Candidate> = draft
-            .candidates
-            .iter()
-            .zip(covered)
-            .filter(|(_, c)| !c)
-            .map(|(candidate, _)| candidate)
-            .collect();
-        let count = uncovered.len();
-        self.article.uncovered = Some(uncovered.into_iter().flat_map(|c| c.parts.iter().cloned()).collect());
-        count
-    }
-
-    pub(super) fn keep_article_cursor_visible(&mut self) {
-        let (height, rows) = (self.inner_rows(Pane::Article), self.article.layout.rows.len());
-        self.article.scroll.keep_visible(height, rows);
-    }
-
-    /// Shows the selected quote's article, scrolled to the quote's span
-    /// with the cursor on its first row and a little context above when it
-    /// fits; without a quote, the filtered article.
-    pub(super) fn show_selected_quote(&mut self) {
-        let Some(q) = self.selected_quote() else {
-            if let Some(a) = self.filters.article {
-                self.show_article(a);
-            }
-            return;
-        };
-        self.show_article(self.corpus.quotes[q].article);
-        let rows = self.article.layout.rows_of(&self.corpus.quotes[q].span);
-        let height = self.inner_rows(Pane::Article);
-        let scroll = &mut self.article.scroll;
-        scroll.selected = rows.start;
-        let fully_visible = rows.start >= scroll.offset && rows.end <= scroll.offset + height;
-        if !fully_visible {
-            let context = (height / 4).min(2);
-            let span_rows = rows.end - rows.start;
-            scroll.offset =
-                if span_rows + context <= height { rows.start - context.min(rows.start) } else { rows.start };
-        }
-        self.keep_article_cursor_visible();
     }
 
     /// Jumps to quote `q` in the Quotes list: where it was is remembered,
@@ -658,70 +508,4 @@ impl App {
             Pane::Article | Pane::Details => {}
         }
     }
-
-    /// The quotes of the filter whose spans touch `range` of the shown
-    /// article, in reading order; only the quotes near it are looked at.
-    pub fn quotes_touching(&self, range: &Range<usize>) -> impl Iterator<Item = QuoteIx> + '_ {
-        let c = &self.corpus;
-        let shown = self.article.shown;
-        let order = &c.order;
-        let key = |q: QuoteIx| (c.quotes[q].article, c.quotes[q].span.start);
-        let earliest = range.start.saturating_sub(self.longest_span);
-        let from = order.partition_point(|&q| key(q) < (shown, earliest));
-        let to = order.partition_point(|&q| key(q) < (shown, range.end.max(range.start + 1)));
-        let range = range.clone();
-        order[from..to].iter().copied().filter(move |&q| {
-            let span = &c.quotes[q].span;
-            self.list.passes[q] && span.end > range.start && span.start <= range.end
-        })
-    }
-
-    /// Takes a reloaded corpus, keeping the filters and selection by id.
-    fn replace_corpus(&mut self, corpus: Corpus) {
-        let old = &self.corpus;
-        let speaker = self.filters.speaker.map(|s| old.speakers[s].id.clone());
-        let issue = self.filters.issue.map(|i| old.issues[i].id.clone());
-        let article = self.filters.article.map(|a| old.articles[a].id.clone());
-        let quote = self.selected_quote().map(|q| old.quote_name(q).into_owned());
-        let shown = old.articles[self.article.shown].id.clone();
-        self.corpus = Arc::new(corpus);
-        self.facets = Facets::new(&self.corpus);
-        self.longest_span = longest_span(&self.corpus);
-        self.rows = ListRows::new(&self.corpus);
-        self.history.clear();
-        let c = &self.corpus;
-        let filters = Filters {
-            speaker: speaker.and_then(|id| c.speaker_by_id(&id)),
-            issue: issue.and_then(|id| c.issue_by_id(&id)),
-            article: article.and_then(|id| c.article_by_id(&id)),
-            relayed: self.filters.relayed,
-        };
-        let quote = quote.and_then(|id| c.quote_by_id(&id));
-        self.article.shown = c.article_by_id(&shown).unwrap_or_default();
-        self.banner.clear();
-        self.search.reload(&self.corpus);
-        let (folded, geometry) = (self.matrix_folded, self.matrix_grid());
-        let corpus = self.corpus.clone();
-        self.mode.each_mut(&mut |mode| match mode {
-            Mode::Matrix(m) => {
-                m.grid = crate::matrix::build(&corpus, folded);
-                m.keep_visible(&geometry);
-            }
-            Mode::Timeline(t) => t.rebuild(&corpus),
-            Mode::Reading(r) => r.reload(&corpus),
-            _ => {}
-        });
-        self.set_filters(filters);
-        self.article.layout = ArticleLayout::default();
-        self.resize(self.area.width, self.area.height);
-        self.reselect(quote);
-        self.show_selected_quote();
-        if self.article.uncovered.is_some() {
-            self.mark_uncovered();
-        }
-    }
-}
-
-fn longest_span(c: &Corpus) -> usize {
-    c.quotes.iter().map(|q| q.span.len()).max().unwrap_or(0)
 }

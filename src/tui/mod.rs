@@ -6,6 +6,7 @@
 //! on one channel; the loop handles whatever is waiting, then draws once.
 
 pub mod app;
+pub mod article;
 pub mod article_layout;
 mod browse;
 mod clipboard;
@@ -13,6 +14,8 @@ pub mod config;
 pub mod details;
 pub mod history;
 pub mod reading;
+mod reload;
+pub mod rows;
 pub mod timeline;
 
 mod help;

@@ -1,0 +1,143 @@
+//! The Article pane's state: which article is shown, wrapped to the pane's
+//! width, where the cursor is, scrolling to the selected quote, the quotes
+//! near a stretch of text, and what no quote covers yet (after `u`).
+
+use super::app::App;
+use super::article_layout::{ArticleLayout, looks_hard_wrapped};
+use super::layout::Pane;
+use super::scroll::Scroll;
+use crate::model::{Article, ArticleIx, Corpus, QuoteIx};
+use std::ops::Range;
+
+/// The article pane: which article, wrapped to the pane's width, the
+/// cursor row and the first row shown.
+#[derive(Default)]
+pub struct ArticleView {
+    pub shown: ArticleIx,
+    pub layout: ArticleLayout,
+    /// `selected` is the cursor row, `offset` the first row shown.
+    pub scroll: Scroll,
+    /// While `u` marks them: the words of the candidates `suggest` finds
+    /// in the shown article that no quote covers.
+    pub uncovered: Option<Vec<Range<usize>>>,
+    /// The last draft `suggest` made, by a hash of the text it read.
+    pub drafted: Option<(u64, crate::suggest::Draft)>,
+}
+
+impl App {
+    /// The article the Article pane shows.
+    pub fn shown_article(&self) -> &Article {
+        &self.corpus.articles[self.article.shown]
+    }
+
+    /// Whether the shown article's lines are joined into paragraphs.
+    pub(super) fn reflows(&self) -> bool {
+        let article = self.shown_article();
+        article.reflow.unwrap_or_else(|| looks_hard_wrapped(&article.text))
+    }
+
+    /// Wraps the article to the pane's width, keeping the cursor on the
+    /// same text.
+    pub(super) fn rewrap(&mut self) {
+        let layout = &self.article.layout;
+        let cursor_offset = layout.rows.get(self.article.scroll.selected).map(|r| r.start);
+        self.article.layout =
+            ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
+        self.article.scroll.selected = cursor_offset.map_or(0, |o| self.article.layout.row_of(o));
+    }
+
+    /// Shows another article in the Article pane, from its top.
+    pub(super) fn show_article(&mut self, article: ArticleIx) {
+        if article == self.article.shown && self.article.layout.width == self.article_width() {
+            return;
+        }
+        let other = article != self.article.shown;
+        self.article.shown = article;
+        self.article.scroll = Scroll::default();
+        self.article.layout =
+            ArticleLayout::new(&self.shown_article().text, self.article_width(), self.reflows());
+        if other && self.article.uncovered.is_some() {
+            self.mark_uncovered();
+        }
+    }
+
+    /// Finds the candidates no quote covers in the shown article and marks
+    /// them; returns how many there are.
+    pub fn mark_uncovered(&mut self) -> usize {
+        let text = &self.shown_article().text;
+        let key = {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            text.hash(&mut hasher);
+            hasher.finish()
+        };
+        // A reload that leaves the text as it was needs no new draft.
+        if self.article.drafted.as_ref().is_none_or(|(k, _)| *k != key) {
+            self.article.drafted = Some((key, crate::suggest::suggest(text)));
+        }
+        let (_, draft) = self.article.drafted.as_ref().expect("drafted above");
+        let covered = crate::suggest::coverage::covered(&self.corpus, self.article.shown, draft);
+        let uncovered: Vec<&crate::suggest::Candidate> = draft
+            .candidates
+            .iter()
+            .zip(covered)
+            .filter(|(_, c)| !c)
+            .map(|(candidate, _)| candidate)
+            .collect();
+        let count = uncovered.len();
+        self.article.uncovered = Some(uncovered.into_iter().flat_map(|c| c.parts.iter().cloned()).collect());
+        count
+    }
+
+    pub(super) fn keep_article_cursor_visible(&mut self) {
+        let (height, rows) = (self.inner_rows(Pane::Article), self.article.layout.rows.len());
+        self.article.scroll.keep_visible(height, rows);
+    }
+
+    /// Shows the selected quote's article, scrolled to the quote's span
+    /// with the cursor on its first row and a little context above when it
+    /// fits; without a quote, the filtered article.
+    pub(super) fn show_selected_quote(&mut self) {
+        let Some(q) = self.selected_quote() else {
+            if let Some(a) = self.filters.article {
+                self.show_article(a);
+            }
+            return;
+        };
+        self.show_article(self.corpus.quotes[q].article);
+        let rows = self.article.layout.rows_of(&self.corpus.quotes[q].span);
+        let height = self.inner_rows(Pane::Article);
+        let scroll = &mut self.article.scroll;
+        scroll.selected = rows.start;
+        let fully_visible = rows.start >= scroll.offset && rows.end <= scroll.offset + height;
+        if !fully_visible {
+            let context = (height / 4).min(2);
+            let span_rows = rows.end - rows.start;
+            scroll.offset =
+                if span_rows + context <= height { rows.start - context.min(rows.start) } else { rows.start };
+        }
+        self.keep_article_cursor_visible();
+    }
+
+    /// The quotes of the filter whose spans touch `range` of the shown
+    /// article, in reading order; only the quotes near it are looked at.
+    pub fn quotes_touching(&self, range: &Range<usize>) -> impl Iterator<Item = QuoteIx> + '_ {
+        let c = &self.corpus;
+        let shown = self.article.shown;
+        let order = &c.order;
+        let key = |q: QuoteIx| (c.quotes[q].article, c.quotes[q].span.start);
+        let earliest = range.start.saturating_sub(self.longest_span);
+        let from = order.partition_point(|&q| key(q) < (shown, earliest));
+        let to = order.partition_point(|&q| key(q) < (shown, range.end.max(range.start + 1)));
+        let range = range.clone();
+        order[from..to].iter().copied().filter(move |&q| {
+            let span = &c.quotes[q].span;
+            self.list.passes[q] && span.end > range.start && span.start <= range.end
+        })
+    }
+}
+
+/// The longest quote span, for finding the quotes near a stretch of text.
+pub(super) fn longest_span(c: &Corpus) -> usize {
+    c.quotes.iter().map(|q| q.span.len()).max().unwrap_or(0)
+}
