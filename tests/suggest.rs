@@ -362,3 +362,42 @@ fn texts_held_out_from_the_rules() {
     assert!(total.found * 100 >= total.direct * 93, "{line}");
     assert!(total.right * 100 >= total.found * 90, "{line}");
 }
+
+/// A large text is read in chunks on every core, each reader starting a
+/// little before its chunk. The quotes found are the same; a speaker may
+/// differ only where the one reader knew a name from far back (a surname
+/// alone, recognised from a full name met in another chunk).
+#[test]
+fn a_large_text_read_on_two_cores_gives_the_draft_of_one() {
+    let text = whosaid::corpus::news(400_000, 5);
+    let one = whosaid::suggest::suggest_on(&text, 1);
+    let two = whosaid::suggest::suggest_on(&text, 2);
+    let spans = |d: &Draft| -> Vec<(Vec<std::ops::Range<usize>>, Kind)> {
+        d.candidates.iter().map(|c| (c.parts.clone(), c.kind)).collect()
+    };
+    assert_eq!(spans(&one), spans(&two));
+    let surname = |d: &Draft, c: &whosaid::suggest::Candidate| {
+        d.cast.people[c.speaker].name.split_whitespace().last().unwrap_or_default().to_string()
+    };
+    let differ = one
+        .candidates
+        .iter()
+        .zip(&two.candidates)
+        .filter(|(a, b)| surname(&one, a) != surname(&two, b))
+        .count();
+    eprintln!("{differ} of {} candidates have another speaker", one.candidates.len());
+    assert!(differ * 100 <= one.candidates.len() * 2, "{differ} of {}", one.candidates.len());
+}
+
+#[test]
+fn a_large_text_with_a_paragraph_longer_than_a_chunk_is_read() {
+    let mut text = whosaid::corpus::news(100_000, 9);
+    text.push_str(&"“We will see,” Ryabkov said. ".repeat(10_000));
+    let draft = whosaid::suggest::suggest_on(&text, 4);
+    assert!(!draft.candidates.is_empty());
+    for c in &draft.candidates {
+        for part in &c.parts {
+            assert!(text.is_char_boundary(part.start) && text.is_char_boundary(part.end));
+        }
+    }
+}

@@ -57,8 +57,15 @@ pub struct Draft {
     pub candidates: Vec<Candidate>,
 }
 
-/// Reads a text and suggests its quotes.
+/// Reads a text and suggests its quotes, on every core for a large text.
 pub fn suggest(text: &str) -> Draft {
+    let cores =
+        if text.len() < CHUNKED { 1 } else { std::thread::available_parallelism().map_or(1, |n| n.get()) };
+    suggest_on(text, cores)
+}
+
+/// [`suggest`] read in `cores` chunks at once (one for 1).
+pub fn suggest_on(text: &str, cores: usize) -> Draft {
     let paragraphs = prose::paragraphs(text);
     let mut reader = Reader {
         text,
@@ -87,10 +94,86 @@ pub fn suggest(text: &str) -> Draft {
         reader.transcript(&labels, &mut exclusive);
     }
     let passages = Passages::new(marks::passages(text, &paragraphs, &exclusive), paragraphs.len());
-    reader.prose(&passages, &mut exclusive);
-    let mut draft = reader.draft;
+    let chunks = chunks(text, &paragraphs, cores);
+    let mut draft = if chunks.len() == 1 {
+        reader.prose(&passages, &mut exclusive, 0..paragraphs.len(), 0);
+        reader.draft
+    } else {
+        // Each chunk is read by a reader of its own from a little before
+        // its start, so that pronouns and interviews find who came before;
+        // what those first paragraphs yield is the chunk before's.
+        let base = reader.draft;
+        let drafts: Vec<Draft> = std::thread::scope(|scope| {
+            let workers: Vec<_> = chunks
+                .iter()
+                .map(|chunk| {
+                    let (cast, passages, paragraphs) = (base.cast.clone(), &passages, &paragraphs);
+                    let mut exclusive = exclusive.clone();
+                    let chunk = chunk.clone();
+                    scope.spawn(move || {
+                        let draft = Draft { cast, candidates: Vec::new() };
+                        let mut reader =
+                            Reader { text, paragraphs, draft, last_speaker: None, last_named: None };
+                        reader.prose(passages, &mut exclusive, chunk.warm_up..chunk.end, chunk.start);
+                        reader.draft
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().expect("a reader does not panic")).collect()
+        });
+        let mut merged = base;
+        for draft in drafts {
+            let map = merged.cast.absorb(draft.cast);
+            merged.candidates.extend(
+                draft.candidates.into_iter().map(|c| Candidate { speaker: map[c.speaker.index()], ..c }),
+            );
+        }
+        merged
+    };
     draft.candidates.sort_by_key(|c| (c.start(), std::cmp::Reverse(c.end())));
     draft
+}
+
+/// Texts this large are read on every core, in chunks.
+const CHUNKED: usize = 2 << 20;
+
+/// How far before its chunk a reader starts: well past the reach of a
+/// pronoun (4,000 bytes) and an interview's introduction.
+const WARM_UP: usize = 20_000;
+
+/// A chunk of paragraphs: read from `warm_up`, kept from `start`.
+#[derive(Clone)]
+struct Chunk {
+    warm_up: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The paragraphs split into one chunk per core, of about equal bytes.
+fn chunks(text: &str, paragraphs: &[Range<usize>], cores: usize) -> Vec<Chunk> {
+    if cores < 2 || paragraphs.len() < 2 * cores {
+        return vec![Chunk { warm_up: 0, start: 0, end: paragraphs.len() }];
+    }
+    let mut out = Vec::with_capacity(cores);
+    let mut start = 0;
+    for k in 1..=cores {
+        // A paragraph longer than a chunk's share leaves fewer chunks.
+        if start == paragraphs.len() {
+            break;
+        }
+        let end = if k == cores {
+            paragraphs.len()
+        } else {
+            paragraphs
+                .partition_point(|p| p.start < text.len() * k / cores)
+                .clamp(start + 1, paragraphs.len())
+        };
+        let from = paragraphs[start].start.saturating_sub(WARM_UP);
+        let warm_up = paragraphs.partition_point(|p| p.start < from).min(start);
+        out.push(Chunk { warm_up, start, end });
+        start = end;
+    }
+    out
 }
 
 /// The quoted passages, found by the paragraphs they touch and end in.
@@ -256,10 +339,18 @@ impl<'a> Reader<'a> {
     }
 
     /// Paragraphs of prose (and of a press interview) in order.
-    fn prose(&mut self, passages: &Passages, exclusive: &mut [bool]) {
+    /// Reads `paragraphs`, keeping the candidates from paragraph `keep` on.
+    fn prose(&mut self, passages: &Passages, exclusive: &mut [bool], paragraphs: Range<usize>, keep: usize) {
         let mut interviewee: Option<PersonIx> = None;
         let mut answering: Option<PersonIx> = None;
-        for (p, range) in self.paragraphs.iter().enumerate() {
+        // The transcript's candidates, found before, stay.
+        let before = self.draft.candidates.len();
+        let mut kept_from = before;
+        for p in paragraphs {
+            let range = &self.paragraphs[p];
+            if p == keep {
+                kept_from = self.draft.candidates.len();
+            }
             if exclusive[p] {
                 continue;
             }
@@ -310,6 +401,7 @@ impl<'a> Reader<'a> {
                 interviewee = Some(introduced);
             }
         }
+        self.draft.candidates.drain(before..kept_from);
     }
 
     /// Whether a paragraph after an answer goes on with it: a sentence of

@@ -47,7 +47,7 @@ pub struct Mention {
     pub person: PersonIx,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Cast {
     pub people: IxVec<PersonIx, Person>,
     keys: HashMap<String, PersonIx>,
@@ -645,6 +645,41 @@ impl Cast {
             female: None,
         };
         self.add(key, person)
+    }
+
+    /// Takes in the people another reader of the same text found (one
+    /// that started from a copy of this cast): the same person, by key,
+    /// becomes one, with what each knew of them. Returns where each of the
+    /// other's people is now.
+    pub fn absorb(&mut self, other: Cast) -> Vec<PersonIx> {
+        let mut map = vec![PersonIx::new(0); other.people.len()];
+        // In the order the other reader met them, so that the draft is the
+        // same on every run.
+        let mut keys: Vec<(String, PersonIx)> = other.keys.into_iter().collect();
+        keys.sort_by_key(|(_, ix)| *ix);
+        for (key, ix) in keys {
+            let person = &other.people[ix];
+            let mine = match self.keys.get(&key) {
+                Some(&mine) => {
+                    // Forms of the name by their surname; the rest (`the
+                    // diplomat`, `The President`) as aliases.
+                    for name in std::iter::once(&person.name).chain(&person.aliases) {
+                        if person.sort == Sort::Named && self::key(name) == key {
+                            self.named(name, None);
+                        } else {
+                            self.alias(mine, name);
+                        }
+                    }
+                    let p = &mut self.people[mine];
+                    p.role = p.role.take().or(person.role.clone());
+                    p.female = p.female.or(person.female);
+                    mine
+                }
+                None => self.add(key, person.clone()),
+            };
+            map[ix.index()] = mine;
+        }
+        map
     }
 
     /// Notes that the text calls a named person `she` (or `he`), unless it
