@@ -176,27 +176,28 @@ pub fn issue_claim(c: &Corpus, issue: IssueIx) -> String {
     }
 }
 
-/// The facts of a list row, most important first, each with its weight:
-/// the row drops the lightest ones first when it is narrow, and the stance
-/// last of all.
+/// The facts of a list row, in order, each with its weight: the row drops
+/// the lightest first when it is narrow — who relayed it, then its kind,
+/// then the issues — and the stance last of all, so that a stance is
+/// shown with its issue for as long as there is room.
 pub fn row_facts(c: &Corpus, q: QuoteIx) -> Vec<(String, u8)> {
     let quote = &c.quotes[q];
     let mut facts = Vec::new();
-    if !quote.issues.is_empty() {
-        facts.push((
-            quote.issues.iter().map(|&i| c.issues[i].title.as_str()).collect::<Vec<_>>().join(", "),
-            1,
-        ));
-    }
     let stance = stance_summary(c, q);
+    // A stance per issue names its issues already (`A: support, B: oppose`).
+    let names_issues = stance.contains(": ");
+    if !quote.issues.is_empty() && !names_issues {
+        let titles: Vec<&str> = quote.issues.iter().map(|&i| c.issues[i].title.as_str()).collect();
+        facts.push((titles.join(", "), 3));
+    }
     if !stance.is_empty() {
         facts.push((stance, 4));
     }
     if quote.kind != Kind::Direct {
-        facts.push((kind_word(quote.kind).to_string(), 3));
+        facts.push((kind_word(quote.kind).to_string(), 2));
     }
     if let Some(v) = relayers(c, q) {
-        facts.push((format!("via {v}"), 2));
+        facts.push((format!("via {v}"), 1));
     }
     facts
 }

@@ -370,7 +370,14 @@ fn names_match(name: &str, id: &str, names: &[&str]) -> bool {
         })
 }
 
+/// The speakers `@name` means: the one whose id it is, typed in full
+/// (`@biden` is Joe Biden, not also the Biden administration); else every
+/// speaker with an id, name or alias starting so.
 fn matching_speakers(a: &Corpus, name: &str) -> Vec<SpeakerIx> {
+    let folded = fold(name, false);
+    if let Some(exact) = a.speakers.ids().find(|&s| fold(&a.speakers[s].id, false) == folded) {
+        return vec![exact];
+    }
     a.speakers
         .ids()
         .filter(|&s| {
@@ -840,11 +847,15 @@ mod tests {
         let nato = ["nato-expansion", "ukraine-georgia", "non-member-cooperation", "nato-exercises"];
         assert_eq!(ids(&a, "#nato"), in_order(&|q| under(&nato, q)), "sub-issues included");
         assert_eq!(ids(&a, "kind:question"), in_order(&|q| a.quotes[q].kind == Kind::Question));
-        // @sherman: Sherman, and the delegation whose alias is "Team Sherman".
-        let opposing = ids(&a, "stance:oppose @sherman");
+        // @sherm: Sherman, and the delegation whose alias is "Team Sherman";
+        // @sherman, her id in full: Sherman alone.
+        let opposing = ids(&a, "stance:oppose @sherm");
         let expected = in_order(&|q| {
             a.said_by(q, delegation) && a.quotes[q].stances.iter().any(|(_, s)| *s == Stance::Oppose)
         });
+        let sherman = a.speaker_by_id("sherman").unwrap();
+        assert_eq!(ids(&a, "@sherman"), in_order(&|q| a.said_by(q, sherman)));
+        assert_ne!(ids(&a, "@sherman"), ids(&a, "@sherm"));
         assert!(!expected.is_empty());
         assert_eq!(opposing, expected);
         let nato_support = in_order(&|q| {

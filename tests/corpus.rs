@@ -168,3 +168,26 @@ fn the_example_corpus_ships_annotated() {
         a.starts_with("2022-01-10") || a.starts_with("2022-01-14") || a == "nato-open-doors"
     }));
 }
+
+#[test]
+fn a_file_deleted_from_a_directory_leaves_the_corpus_without_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["nato-open-doors.txt", "nato-open-doors.yaml"] {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let other = "article:\n  id: other\n  title: Other\n  text: Ryabkov said no.\nspeakers:\n  - id: r\n    name: Ryabkov\nquotes:\n  - id: q\n    speaker: r\n    text: Ryabkov said no\n";
+    std::fs::write(dir.path().join("other.yaml"), other).unwrap();
+    let source = whosaid::model::Source::Paths(vec![dir.path().to_path_buf()]);
+    let (mut library, outcome) = whosaid::model::Library::open(&source, &|_| {}).unwrap();
+    assert_eq!(outcome.corpus().unwrap().articles.len(), 2);
+    let gone = dir.path().join("other.yaml");
+    std::fs::remove_file(&gone).unwrap();
+    let outcome = library.reload(&[gone], &|_| {}).unwrap();
+    let rendered: Vec<String> = outcome.diagnostics().iter().map(|d| d.render()).collect();
+    assert!(rendered.is_empty(), "{rendered:?}");
+    assert_eq!(outcome.corpus().unwrap().articles.len(), 1);
+}

@@ -278,7 +278,8 @@ proptest! {
         let draft = whosaid::suggest::suggest(&text);
         for c in &draft.candidates {
             for part in &c.parts {
-                prop_assert!(part.start < part.end && part.end <= text.len() && text.is_char_boundary(part.start));
+                prop_assert!(part.start < part.end && part.end <= text.len());
+                prop_assert!(text.is_char_boundary(part.start) && text.is_char_boundary(part.end));
             }
         }
         let yaml = whosaid::suggest::yaml::draft_file(&text, "a.txt", &draft, 0, "a");

@@ -1,6 +1,6 @@
 //! `whosaid suggest` measured against annotations made by hand: the
 //! built-in article, the example corpus's transcripts, and texts written
-//! for testing and kept out of the rules (tests/fixtures/suggest). A
+//! for testing and kept out of the rules (tests/held-out). A
 //! reference direct quote is found when one suggestion covers at least half
 //! of its span; its speaker is right when the suggested speaker's names
 //! share a name with the reference speaker's. Precision is reported too:
@@ -173,7 +173,12 @@ fn every_draft_passes_check_as_it_is() {
         let o = whosaid(&["suggest", path.to_str().unwrap()]);
         assert_eq!(o.status.code(), Some(0), "{text}: {}", stderr(&o));
         let draft = stdout(&o);
-        assert!(draft.contains("\n# ") || draft.contains("\n  # "), "each quote has its comment");
+        let lines: Vec<&str> = draft.lines().collect();
+        let quotes = lines.iter().position(|l| l.starts_with("quotes:")).unwrap();
+        for (n, line) in lines.iter().enumerate().skip(quotes).filter(|(_, l)| l.starts_with("  - id: ")) {
+            let comment = lines[n - 1].trim_start();
+            assert!(comment.starts_with("# ") && comment.contains("% · "), "{text}: {line} has no comment");
+        }
         let yaml = dir.path().join("draft.yaml");
         std::fs::write(&yaml, &draft).unwrap();
         let o = whosaid(&["check", yaml.to_str().unwrap()]);

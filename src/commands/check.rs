@@ -41,7 +41,7 @@ pub fn run(paths: &[PathBuf], coverage: bool, out: &mut dyn Write, err: &mut dyn
 
 /// `coverage of ID: 41 of 45 candidates covered (91%)`, then each
 /// candidate no quote covers at its article line.
-fn write_coverage(corpus: &Corpus, a: ArticleIx, out: &mut dyn Write) -> Outcome {
+fn write_coverage(corpus: &Corpus, a: ArticleIx, out: &mut dyn Write) -> std::io::Result<()> {
     let article = &corpus.articles[a];
     let report = coverage::of_article(corpus, a);
     let total = report.draft.candidates.len();
@@ -65,7 +65,7 @@ fn write_coverage(corpus: &Corpus, a: ArticleIx, out: &mut dyn Write) -> Outcome
             text::one_line(&c.found_by)
         )?;
     }
-    Ok(0)
+    Ok(())
 }
 
 /// `43 quotes, 8 speakers, 9 issues; 0 errors, 1 warning`

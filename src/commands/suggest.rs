@@ -68,8 +68,8 @@ fn into_file(
         return Ok(EXIT_USAGE);
     }
     let spans = Spans::new(corpus.quotes.iter().flat_map(|q| q.parts.iter().cloned()).collect());
-    let candidates: Vec<suggest::Candidate> =
-        yaml::chosen(draft, args.min_confidence).into_iter().filter(|c| !spans.cover(c)).collect();
+    let (covered, candidates): (Vec<suggest::Candidate>, Vec<suggest::Candidate>) =
+        yaml::chosen(draft, args.min_confidence).into_iter().partition(|c| spans.cover(c));
     let chosen: Vec<&suggest::Candidate> = candidates.iter().collect();
     let existing = yaml::Existing::of(&corpus);
     let speakers = yaml::speakers(draft, &chosen, &existing);
@@ -100,10 +100,9 @@ fn into_file(
     }
     writeln!(
         out,
-        "{name}: added {written} quotes and {} speakers (of {} candidates, {} already covered)",
+        "{name}: added {written} quotes and {} speakers ({} candidates were covered already)",
         speakers.new.len(),
-        draft.candidates.len(),
-        draft.candidates.len() - candidates.len().min(draft.candidates.len())
+        covered.len()
     )?;
     Ok(EXIT_OK)
 }
@@ -111,7 +110,9 @@ fn into_file(
 /// Writes `contents` beside `file`, checks that it loads with the
 /// expected number of quotes, and only then renames it over `file`.
 fn replace_checked(file: &Path, contents: &str, quotes: usize) -> Result<(), String> {
-    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    // Through a symbolic link, the file it points at is replaced, not the link.
+    let target = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut temp = tempfile::Builder::new()
         .prefix(".whosaid-")
         .suffix(".yaml")
@@ -129,6 +130,6 @@ fn replace_checked(file: &Path, contents: &str, quotes: usize) -> Result<(), Str
     if let Ok(meta) = std::fs::metadata(file) {
         let _ = std::fs::set_permissions(temp.path(), meta.permissions());
     }
-    temp.persist(file).map_err(|e| e.error.to_string())?;
+    temp.persist(&target).map_err(|e| e.error.to_string())?;
     Ok(())
 }

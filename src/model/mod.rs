@@ -17,8 +17,8 @@ pub mod yaml;
 pub use diagnostic::{Diagnostic, Severity};
 pub use ix::{ArticleIx, IssueIx, IxVec, QuoteIx, SpeakerIx};
 pub use load::{
-    FileSummary, Library, LoadOutcome, Progress, Source, TextFiles, TextProblem, Unreadable, load,
-    load_bytes, read_text,
+    FileSummary, Library, LoadOutcome, Progress, Source, TextFiles, TextProblem, Unreadable, check_date,
+    load, load_bytes, read_text,
 };
 pub use locate::Position;
 

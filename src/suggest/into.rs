@@ -1,9 +1,9 @@
 //! Adding entries to an annotation file without touching what is there:
 //! new speakers go after the last entry of its `speakers:` list, new
 //! quotes after the last of its `quotes:` list, each at the indentation
-//! the file already uses. Every byte of the file stays as it was, comments
-//! included; the only rewrite is of an empty `[]` list, which becomes a
-//! block list.
+//! the file already uses, with its line endings. Every byte of the file
+//! stays as it was, comments included; the only rewrite is of an empty
+//! `[]` list, whose two brackets go so that it becomes a block list.
 
 use std::ops::Range;
 
@@ -56,6 +56,9 @@ fn strip_comment(s: &str) -> &str {
     }
 }
 
+/// Writes list entries at the indent it is given.
+type Entries<'a> = dyn Fn(&str) -> String + 'a;
+
 /// The file with new entries added to its `speakers` and `quotes` lists;
 /// each function writes its entries at the indent it is given.
 pub fn add_entries(
@@ -64,6 +67,12 @@ pub fn add_entries(
     quotes: &dyn Fn(&str) -> String,
 ) -> Result<String, String> {
     let sections = sections(yaml);
+    // Entries are written with the file's own line endings.
+    let crlf = yaml.contains("\r\n");
+    let ending = |text: String| if crlf { text.replace('\n', "\r\n") } else { text };
+    let speakers = |indent: &str| ending(speakers(indent));
+    let quotes = |indent: &str| ending(quotes(indent));
+    let (speakers, quotes): (&Entries, &Entries) = (&speakers, &quotes);
     let mut inserts: Vec<(Range<usize>, String)> = Vec::new();
     let mut appended = String::new();
     for (key, entries) in [("speakers", speakers), ("quotes", quotes)] {
@@ -78,10 +87,14 @@ pub fn add_entries(
             Some((_, s)) if s.inline == "[]" => {
                 let text = entries("  ");
                 if !text.is_empty() {
+                    // `quotes: []  # none yet` → `quotes:  # none yet`, the
+                    // comment kept, the entries below.
                     let line = &yaml[s.line.clone()];
-                    let colon = line.find(':').expect("a key line has a colon");
-                    let ending = if line.ends_with("\r\n") { "\r\n" } else { "\n" };
-                    inserts.push((s.line.start..s.line.end, format!("{}:{ending}{text}", &line[..colon])));
+                    let brackets = line.find("[]").expect("an empty flow list");
+                    let rest = &line[brackets + 2..];
+                    let kept = format!("{}{}", line[..brackets].trim_end(), rest);
+                    let kept = if kept.ends_with('\n') { kept } else { format!("{kept}\n") };
+                    inserts.push((s.line.start..s.line.end, format!("{kept}{text}")));
                 }
             }
             Some(_) => {
@@ -95,7 +108,7 @@ pub fn add_entries(
             None => {
                 let text = entries("  ");
                 if !text.is_empty() {
-                    appended.push_str(&format!("{key}:\n{text}"));
+                    appended.push_str(&format!("{key}:{}{text}", if crlf { "\r\n" } else { "\n" }));
                 }
             }
         }
@@ -111,7 +124,7 @@ pub fn add_entries(
     out.push_str(&yaml[at..]);
     if !appended.is_empty() {
         if !out.is_empty() && !out.ends_with('\n') {
-            out.push('\n');
+            out.push_str(if crlf { "\r\n" } else { "\n" });
         }
         out.push_str(&appended);
     }

@@ -670,11 +670,7 @@ impl<'a> Reader<'a> {
                 (person, format!(" (the {phrase} → {})", cast.people[person].name))
             }
             Who::Role { phrase, definite: false, at, .. } => {
-                let mut name = phrase.clone();
-                if let Some(first) = name.get(..1) {
-                    name = first.to_uppercase() + &name[1..];
-                }
-                let person = cast.other(&name, Sort::Unnamed, None);
+                let person = cast.other(&prose::capitalize(phrase), Sort::Unnamed, None);
                 cast.mention(*at, person);
                 (person, String::new())
             }

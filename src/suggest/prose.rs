@@ -108,6 +108,12 @@ impl Lexicon {
     }
 }
 
+/// `s` with its first letter in capitals (`source close…` → `Source close…`).
+pub fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '„' | '‚' | '‹' | '›')
 }

@@ -18,8 +18,7 @@ pub fn transcript_label(para: &str) -> Option<(&str, usize)> {
         }
     }
     // `A:` answers a `Q:` (a bare `A` would be the article of a sentence).
-    if let Some(rest) = para.strip_prefix("A:").filter(|r| r.starts_with(char::is_whitespace)) {
-        let _ = rest;
+    if para.strip_prefix("A:").is_some_and(|rest| rest.starts_with(char::is_whitespace)) {
         return Some(("A", body_start(para, 2)));
     }
     let colon = para.find(':').filter(|&c| c <= 60)?;
@@ -195,11 +194,7 @@ pub fn label_speaker(text: &str, label: &str, interview: &Interview, cast: &mut 
             cast.alias(person, &written);
             return person;
         }
-        let mut sentence = written.to_lowercase();
-        if let Some(first) = sentence.get(..1) {
-            sentence = first.to_uppercase() + &sentence[1..];
-        }
-        return cast.other(&sentence, Sort::Label, None);
+        return cast.other(&super::prose::capitalize(&written.to_lowercase()), Sort::Label, None);
     }
     let surname = words.last().copied().unwrap_or(&written);
     let title: Vec<&str> = words[..words.len() - 1].iter().copied().filter(|w| is_role_word(w)).collect();

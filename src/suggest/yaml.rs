@@ -241,6 +241,8 @@ pub fn chosen(draft: &Draft, min_confidence: u8) -> Vec<Candidate> {
     for c in draft.candidates.iter().filter(|c| c.confidence >= min_confidence) {
         let mut current = Candidate { parts: Vec::new(), ..c.clone() };
         for part in &c.parts {
+            // A distance in bytes is never less than in characters, the
+            // unit of the reach: within half of it, a part is within reach.
             if let Some(last) = current.parts.last()
                 && last.end <= part.start
                 && part.start - last.end > PART_REACH / 2
@@ -298,7 +300,10 @@ pub fn date(text: &str) -> Option<String> {
                     },
                 )
             {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
+                let date = format!("{y:04}-{m:02}-{d:02}");
+                if crate::model::check_date(&date).is_ok() {
+                    return Some(date);
+                }
             }
             let (Some(a), Some(b)) = (words.get(i + 1), words.get(i + 2)) else { continue };
             let found = match (month(&words[i]), number(a, 31), number(b, 2999)) {
@@ -309,7 +314,10 @@ pub fn date(text: &str) -> Option<String> {
                 },
             };
             if let Some((y, m, d)) = found.filter(|(y, _, _)| *y > 1800) {
-                return Some(format!("{y:04}-{m:02}-{d:02}"));
+                let date = format!("{y:04}-{m:02}-{d:02}");
+                if crate::model::check_date(&date).is_ok() {
+                    return Some(date);
+                }
             }
         }
     }
@@ -366,6 +374,7 @@ mod tests {
         assert_eq!(date("Moscow, 11 January 2022."), Some("2022-01-11".into()));
         assert_eq!(date("Posted 2022-01-19 at noon"), Some("2022-01-19".into()));
         assert_eq!(date("No date here"), None);
+        assert_eq!(date("Feb 30, 2022"), None);
         assert_eq!(
             title("Jan 11, 2022\n0 0\n\nPutin was put in the open doors of NATO\n", "x"),
             "Putin was put in the open doors of NATO"

@@ -77,15 +77,8 @@ impl App {
         }
         let (_, draft) = self.article.drafted.as_ref().expect("drafted above");
         let covered = crate::suggest::coverage::covered(&self.corpus, self.article.shown, draft);
-        let uncovered: Vec<&crate::suggest::Candidate> = draft
-            .candidates
-            .iter()
-            .zip(covered)
-            .filter(|(_, c)| !c)
-            .map(|(candidate, _)| candidate)
-            .collect();
-        let count = uncovered.len();
-        self.article.uncovered = Some(uncovered.into_iter().flat_map(|c| c.parts.iter().cloned()).collect());
+        let count = covered.iter().filter(|c| !**c).count();
+        self.article.uncovered = Some(crate::suggest::coverage::uncovered_parts(draft, &covered));
         count
     }
 

@@ -16,7 +16,10 @@ use crate::model::{Kind, QuoteIx};
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 /// What the status line says after `y`.
-pub const COPIED: &str = "copied the quote and its citation (OSC 52)";
+/// What `y` says: the copy goes through the terminal (OSC 52), which some
+/// terminals and multiplexers must be told to let through.
+pub const COPIED: &str =
+    "copied the quote and its citation through the terminal (OSC 52; tmux needs set-clipboard on)";
 
 pub fn update(app: &mut App, action: Action) -> (Mode, Option<Effect>) {
     let effect = match action {

@@ -127,9 +127,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
-    if problems.is_empty()
-        && let Some((context, key, first, second)) = config.keymap.clash()
-    {
+    if let Some((context, key, first, second)) = config.keymap.clash() {
         let offset = given
             .iter()
             .rev()
@@ -149,6 +147,7 @@ pub fn parse(text: &str, file: &str) -> Result<Config, Vec<Diagnostic>> {
             problems.push(problem(file, at(offset), &message));
         }
     }
+    problems.sort_by_key(|p| p.position);
     if problems.is_empty() { Ok(config) } else { Err(problems) }
 }
 
@@ -239,6 +238,12 @@ fn set_colour(
 }
 
 fn colour(value: &toml::Value, offset: usize) -> Result<Color, (usize, String)> {
+    // `focus = 42`: a number of the terminal's palette, written bare.
+    if let Some(n) = value.as_integer() {
+        return u8::try_from(n)
+            .map(Color::Indexed)
+            .map_err(|_| (offset, format!("{n} is not a colour of the palette; give 0–255")));
+    }
     let name = value.as_str().unwrap_or_default();
     Color::from_str(name).map_err(|_| {
         (

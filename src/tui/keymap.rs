@@ -53,7 +53,9 @@ impl Key {
             "Backspace" => code(KeyCode::Backspace),
             "Space" => Some(Key::Char(' ')),
             _ => {
-                if let Some(rest) = name.strip_prefix("Ctrl-") {
+                if let Some(rest) =
+                    name.get(..5).filter(|p| p.eq_ignore_ascii_case("ctrl-")).map(|_| &name[5..])
+                {
                     let mut chars = rest.chars();
                     return match (chars.next(), chars.next()) {
                         (Some(c), None) if c.is_ascii_alphabetic() => Some(Key::Ctrl(c.to_ascii_lowercase())),
@@ -522,6 +524,11 @@ impl Keymap {
             .find(|(b, _)| b.context == binding.context && b.action == binding.action)
             .map(|(_, keys)| keys.iter().map(|k| k.name()).collect::<Vec<_>>().join(" "))
             .unwrap_or_default()
+    }
+
+    /// The first key of an action in a context, by name (`q` for quit).
+    pub fn first_key(&self, context: Context, action: Action) -> Option<String> {
+        self.bindings().find(|(b, _)| b.context == context && b.action == action)?.1.first().map(|k| k.name())
     }
 
     /// `key word` pairs for the status line, in table order; keys of one

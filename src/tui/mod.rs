@@ -184,7 +184,16 @@ fn event_loop(
         App::new(Corpus::blank("loading…"), source.name(), Theme::from_env(), size.width, size.height);
     app.configure(config);
     if let Some(first) = config_problems.first() {
-        app.message = Some(format!("config file ignored, defaults in use: {}", first.render()));
+        // The problem first, as a narrow status line cuts the end: the file
+        // by its name only (all of them, with the path, after quitting).
+        let more = match config_problems.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        app.message = Some(format!(
+            "config.toml:{}:{}: {}{more} · defaults in use",
+            first.position.line, first.position.column, first.message
+        ));
     }
     app.loading = Some(Progress::default());
     app.opened = false;

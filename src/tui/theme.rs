@@ -141,8 +141,8 @@ impl Theme {
         }
     }
 
-    /// A candidate no quote covers (after `u`): dotted underline in the
-    /// terminal's way, and a colour of its own.
+    /// A candidate no quote covers (after `u`): underlined and italic, in a
+    /// colour of its own.
     pub fn uncovered(self) -> Style {
         let style = Style::new().add_modifier(Modifier::UNDERLINED | Modifier::ITALIC);
         if self.color { style.fg(self.palette.uncovered) } else { style }

@@ -19,6 +19,7 @@ mod quotes;
 mod read;
 mod speakers;
 
+pub use article::check_date;
 pub use read::{TextFiles, TextProblem, Unreadable, read_text};
 
 use super::Corpus;
@@ -271,7 +272,17 @@ impl Library {
                 changed.iter().any(mine)
             })
             .collect();
+        // A file gone from a directory the source names leaves the corpus;
+        // a file named on the command line that is gone is an error.
+        let named: Vec<PathBuf> = match &self.source {
+            Source::Paths(paths) => paths.iter().map(|p| files::identity(p)).collect(),
+            Source::BuiltIn => Vec::new(),
+        };
+        let gone = targeted.iter().any(|&d| {
+            self.paths[d].as_ref().is_some_and(|p| !p.exists() && !named.contains(&files::identity(p)))
+        });
         let structural = targeted.is_empty()
+            || gone
             || targeted.iter().any(|&d| self.docs[d].is_corpus())
             || self.paths.iter().any(Option::is_none);
         if structural {

@@ -29,7 +29,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
     match app.screen() {
-        Screen::TooSmall => too_small(frame, area),
+        Screen::TooSmall => too_small(frame, area, app),
         Screen::Panes(panes) => {
             match app.mode.base() {
                 Mode::Matrix(m) => matrix::draw(frame, app, m),
@@ -71,10 +71,12 @@ fn browser(frame: &mut Frame, panes: &Panes, app: &App) {
     }
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(frame: &mut Frame, area: Rect, app: &App) {
     let message = format!(
-        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{} · q quits",
-        area.width, area.height
+        "terminal too small: need {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}{}",
+        area.width,
+        area.height,
+        status::quits(app)
     );
     let paragraph = Paragraph::new(message).wrap(Wrap { trim: true }).alignment(Alignment::Center);
     let y = area.height.saturating_sub(2) / 2;

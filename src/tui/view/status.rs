@@ -81,9 +81,15 @@ fn position(app: &App) -> String {
 fn loading(app: &App) -> Option<String> {
     let p = app.loading?;
     if p.total == 0 {
-        return Some("loading… · q quits".into());
+        return Some(format!("loading…{}", quits(app)));
     }
-    Some(format!("loading {}/{} files · {} quotes · q quits", p.files, p.total, p.quotes))
+    Some(format!("loading {}/{} files · {} quotes{}", p.files, p.total, p.quotes, quits(app)))
+}
+
+/// ` · q quits`, with the user's key.
+pub fn quits(app: &App) -> String {
+    let key = app.keymap.first_key(crate::tui::keymap::Context::Browse, crate::tui::keymap::Action::Quit);
+    key.map(|k| format!(" · {k} quits")).unwrap_or_default()
 }
 
 /// "no exact match · 3 close", when the search fell back to close words.
