@@ -434,8 +434,10 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Reading, "scroll up", None),
     b(&[Char('g'), Code(KeyCode::Home)], Action::First, Context::Reading, "top", None),
     b(&[Char('G'), Code(KeyCode::End)], Action::Last, Context::Reading, "bottom", None),
-    b(&[Ctrl('d'), Code(KeyCode::PageDown)], Action::PageDown, Context::Reading, "a page down", None),
-    b(&[Ctrl('u'), Code(KeyCode::PageUp)], Action::PageUp, Context::Reading, "a page up", None),
+    b(&[Ctrl('d')], Action::HalfPageDown, Context::Reading, "half a page down", None),
+    b(&[Ctrl('u')], Action::HalfPageUp, Context::Reading, "half a page up", None),
+    b(&[Code(KeyCode::PageDown)], Action::PageDown, Context::Reading, "a page down", None),
+    b(&[Code(KeyCode::PageUp)], Action::PageUp, Context::Reading, "a page up", None),
     b(&[Char('y')], Action::Copy, Context::Reading, "copy the quote with its citation", Some("copy")),
     b(
         &[Char('z'), Char('q'), Code(KeyCode::Esc)],

@@ -121,6 +121,8 @@ pub fn update(app: &mut App, mut reading: Reading, action: Action) -> (Mode, Opt
         Action::Up => reading.scroll = step(-1, reading.scroll),
         Action::First => reading.scroll = 0,
         Action::Last => reading.scroll = last,
+        Action::HalfPageDown => reading.scroll = step(page as isize / 2, reading.scroll),
+        Action::HalfPageUp => reading.scroll = step(-(page as isize) / 2, reading.scroll),
         Action::PageDown => reading.scroll = step(page as isize, reading.scroll),
         Action::PageUp => reading.scroll = step(-(page as isize), reading.scroll),
         Action::Copy => {

@@ -121,6 +121,9 @@ fn query_line(frame: &mut Frame, area: Rect, app: &App, search: &SearchLine) {
     let outcome = match (&search.error, &app.search.found) {
         (Some(error), _) => error.clone(),
         (None, Some(found)) if found.fuzzy => format!("no exact match · {} close", app.list.quotes.len()),
+        (None, Some(_)) if app.list.quotes.is_empty() && app.filters != Default::default() => {
+            "0/0 · nothing matches within the filters · Esc clears them".to_string()
+        }
         (None, Some(_)) if app.list.quotes.is_empty() => "0/0 · nothing matches".to_string(),
         (None, Some(_)) => format!("{}/{}", app.quotes.selected + 1, app.list.quotes.len()),
         (None, None) => "type to search · Enter keeps · Esc cancels".to_string(),
