@@ -5,7 +5,7 @@
 //! count with it too. A statement told more than once counts once.
 
 use crate::model::ix::per;
-use crate::model::{ArticleIx, Corpus, IssueIx, IxVec, QuoteIx, SpeakerIx};
+use crate::model::{ArticleIx, Corpus, IssueIx, IxVec, QuoteIx, Remap, SpeakerIx};
 
 /// The filters the lists set; `None` is "All".
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -15,6 +15,19 @@ pub struct Filters {
     pub article: Option<ArticleIx>,
     /// With a speaker: the quotes it relayed rather than those it said.
     pub relayed: bool,
+}
+
+impl Filters {
+    /// The same filters in a reloaded corpus; one whose item is gone is All.
+    pub fn remap(self, remap: &Remap) -> Filters {
+        let speaker = self.speaker.and_then(|s| remap.speaker(s));
+        Filters {
+            speaker,
+            issue: self.issue.and_then(|i| remap.issue(i)),
+            article: self.article.and_then(|a| remap.article(a)),
+            relayed: self.relayed && speaker.is_some(),
+        }
+    }
 }
 
 /// Each quote's speakers (its own and the groups above it) and the issues

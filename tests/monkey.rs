@@ -43,7 +43,7 @@ fn random_key(rng: &mut Rng) -> KeyEvent {
     }
 }
 
-fn random_event(rng: &mut Rng, app: &App, corpus: &Corpus) -> Event {
+fn random_event(rng: &mut Rng, app: &App, corpora: &[Corpus]) -> Event {
     let (w, h) = (app.area.width.max(1), app.area.height.max(1));
     match rng.below(100) {
         0..=79 => {
@@ -74,9 +74,10 @@ fn random_event(rng: &mut Rng, app: &App, corpus: &Corpus) -> Event {
         97 => Event::Reloaded(Err(whosaid::tui::app::Problems {
             head: "reload failed".into(),
             lines: vec!["f.yaml:1:1: error: a broken edit".into()],
-            usable: None,
+            // Some files broken, the others shown meanwhile.
+            usable: rng.chance(50).then(|| Box::new(rng.pick(corpora).clone())),
         })),
-        _ => Event::Reloaded(Ok(Box::new(corpus.clone()))),
+        _ => Event::Reloaded(Ok(Box::new(rng.pick(corpora).clone()))),
     }
 }
 
@@ -118,7 +119,21 @@ fn check_invariants(app: &App, step: usize) {
         assert!(f.issue.is_none_or(|i| quote.is_under(i)), "{at}: issue filter");
         assert!(f.article.is_none_or(|x| quote.article == x), "{at}: article filter");
     }
+    let base = app.mode.base();
+    if let whosaid::tui::mode::Mode::Reading(r) = base {
+        assert!(r.quote.index() < a.quotes.len(), "{at}: the quote read is in the corpus");
+    }
+    if let whosaid::tui::mode::Mode::Timeline(t) = base {
+        assert!(t.grid.speaker.index() < a.speakers.len(), "{at}: the timeline's speaker is in the corpus");
+        assert!(t.grid.articles.iter().all(|x| x.index() < a.articles.len()), "{at}: timeline articles");
+        assert!(t.grid.issues.iter().all(|i| i.index() < a.issues.len()), "{at}: timeline issues");
+    }
+    assert!(
+        a.articles.is_empty() || app.article.shown.index() < a.articles.len(),
+        "{at}: the shown article is in the corpus"
+    );
     if let Some(m) = app.mode.matrix() {
+        assert!(m.grid.rows.len() == a.speakers.len(), "{at}: the matrix is of this corpus");
         assert!(
             m.rows.selected < m.row_count() && m.cols.selected < m.column_count(),
             "{at}: matrix cursor inside the grid"
@@ -194,19 +209,25 @@ fn check_screen(app: &App, step: usize) {
     }
 }
 
-fn monkey(corpus: Corpus, seed: u64, events: usize) {
+/// Random events, reloading any of `corpora`; the browser starts on the first.
+fn monkey_over(corpora: &[Corpus], seed: u64, events: usize) {
     let mut rng = Rng::new(seed);
     let (w, h) = *rng.pick(SIZES);
-    let mut app = App::new(corpus.clone(), "monkey.yaml".into(), Theme::new(rng.chance(50)), w, h);
+    let mut app = App::new(corpora[0].clone(), "monkey.yaml".into(), Theme::new(rng.chance(50)), w, h);
     check_invariants(&app, 0);
     for step in 1..=events {
-        let event = random_event(&mut rng, &app, &corpus);
+        let event = random_event(&mut rng, &app, corpora);
+        let reload = matches!(event, Event::Reloaded(_));
         app.handle(event);
         check_invariants(&app, step);
-        if step % 40 == 0 {
+        if step % 40 == 0 || (reload && corpora.len() > 1) {
             check_screen(&app, step);
         }
     }
+}
+
+fn monkey(corpus: Corpus, seed: u64, events: usize) {
+    monkey_over(&[corpus], seed, events);
 }
 
 #[test]
@@ -224,5 +245,91 @@ fn random_events_on_a_generated_corpus() {
     let corpus = loaded.into_corpus().expect("the corpus loads");
     for seed in 21..=22 {
         monkey(corpus.clone(), seed, 2_500);
+    }
+}
+
+const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+
+/// The example corpus after `edit` rewrote its files (name → text; `None`
+/// deletes the file), loaded from a scratch directory; `None` when the
+/// edit leaves it broken.
+fn examples_edited(edit: impl Fn(&str, String) -> Option<String>) -> Option<Corpus> {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(EXAMPLES).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_str().unwrap().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let text = if name.ends_with(".yaml") { edit(&name, text) } else { Some(text) };
+        if let Some(text) = text {
+            std::fs::write(dir.path().join(&name), text).unwrap();
+        }
+    }
+    let source = whosaid::model::Source::Paths(vec![dir.path().to_path_buf()]);
+    whosaid::model::load(&source).ok()?.into_corpus()
+}
+
+/// A file's quotes rewritten by `f` (references between quotes dropped, so
+/// that removing one leaves the others valid).
+fn quotes_edited(text: &str, f: impl Fn(&mut Vec<serde_yaml::Value>)) -> String {
+    let mut doc: serde_yaml::Value = serde_yaml::from_str(text).unwrap();
+    if let Some(quotes) = doc.get_mut("quotes").and_then(|q| q.as_sequence_mut()) {
+        for q in quotes.iter_mut() {
+            if let Some(map) = q.as_mapping_mut() {
+                map.remove("replies_to");
+                map.remove("same_as");
+            }
+        }
+        f(quotes);
+    }
+    serde_yaml::to_string(&doc).unwrap()
+}
+
+/// Different corpora, as a user's edits on disk make them: articles and
+/// quotes removed, reordered and renamed, speakers renamed, the corpus
+/// emptied; the browser is handed one after another.
+fn edited_corpora() -> Vec<Corpus> {
+    let examples = examples_edited(|_, t| Some(t)).expect("the example corpus loads");
+    let variants = [
+        // An article deleted.
+        examples_edited(|name, t| (!name.contains("01-14")).then_some(t)),
+        // Every file's quotes in reverse order.
+        examples_edited(|_, t| Some(quotes_edited(&t, |q| q.reverse()))),
+        // A third of the quotes removed.
+        examples_edited(|_, t| {
+            Some(quotes_edited(&t, |q| {
+                let mut i = 0;
+                q.retain(|_| {
+                    i += 1;
+                    i % 3 != 0
+                })
+            }))
+        }),
+        // Every quote renamed.
+        examples_edited(|_, t| {
+            Some(quotes_edited(&t, |q| {
+                for (i, quote) in q.iter_mut().enumerate() {
+                    quote.as_mapping_mut().unwrap().insert("id".into(), format!("renamed-{i}").into());
+                }
+            }))
+        }),
+        // A speaker renamed everywhere.
+        examples_edited(|_, t| Some(t.replace("sherman", "wendy-sherman"))),
+        // No quotes at all.
+        examples_edited(|_, t| Some(quotes_edited(&t, |q| q.clear()))),
+        // Only the corpus file: no article.
+        examples_edited(|name, t| (name == "corpus.yaml").then_some(t)),
+    ];
+    let mut out = vec![examples, builtin()];
+    out.extend(variants.into_iter().map(|v| v.expect("each edit leaves a corpus that loads")));
+    out.push(Corpus::default());
+    out
+}
+
+#[test]
+fn random_events_while_the_files_change_under_the_browser() {
+    let corpora = edited_corpora();
+    assert!(corpora.iter().any(|c| c.articles.is_empty()), "an empty corpus is among them");
+    for seed in 31..=34 {
+        monkey_over(&corpora, seed, 2_500);
     }
 }

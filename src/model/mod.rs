@@ -12,6 +12,7 @@ pub mod ix;
 mod load;
 mod locate;
 mod nesting;
+mod remap;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
@@ -21,6 +22,7 @@ pub use load::{
     load, load_bytes, read_text,
 };
 pub use locate::Position;
+pub use remap::Remap;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -152,7 +154,12 @@ pub struct Issue {
     pub id: String,
     pub title: String,
     pub proposition: Option<String>,
+    /// The proposition in a few words, for beside a stance.
+    pub short: Option<String>,
     pub summary: Option<String>,
+    /// An issue outside the dispute (`dispute: false`): its stances are
+    /// shown but never add to a side in a total.
+    pub outside_dispute: bool,
     pub parent: Option<IssueIx>,
     /// The issue itself and every issue below it, through `parent` links, sorted.
     pub subtree: Vec<IssueIx>,

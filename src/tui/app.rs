@@ -112,6 +112,9 @@ pub struct App {
     pub opened: bool,
     /// Whether the matrix folds sub-issues; kept between openings.
     pub matrix_folded: bool,
+    /// Which corpus this is: one more with every reload. Work done in the
+    /// background carries the generation it was done for.
+    pub generation: u64,
 }
 
 impl App {
@@ -153,6 +156,7 @@ impl App {
             loading: None,
             opened: true,
             matrix_folded: false,
+            generation: 0,
         };
         app.refilter();
         app.resize(width, height);
@@ -412,9 +416,13 @@ impl App {
             }
             Event::Reloaded(Ok(corpus)) => {
                 self.loading = None;
-                self.replace_corpus(*corpus);
-                if std::mem::replace(&mut self.opened, true) {
-                    self.message = Some("reloaded".into());
+                let gone = self.replace_corpus(*corpus);
+                let reloaded = std::mem::replace(&mut self.opened, true);
+                let mut said: Vec<String> = reloaded.then(|| "reloaded".to_string()).into_iter().collect();
+                said.extend(self.emptiness());
+                said.extend(gone);
+                if !said.is_empty() {
+                    self.message = Some(said.join(" · "));
                 }
                 None
             }
@@ -422,13 +430,28 @@ impl App {
                 self.loading = None;
                 self.opened = true;
                 if let Some(usable) = problems.usable {
-                    self.replace_corpus(*usable);
+                    let gone = self.replace_corpus(*usable);
+                    if !gone.is_empty() {
+                        self.message = Some(gone.join(" · "));
+                    }
                 }
                 self.banner = problems.lines;
                 self.banner_head = problems.head;
                 self.resize(self.area.width, self.area.height);
                 None
             }
+        }
+    }
+
+    /// What the corpus lacks, when it has no article or no quote.
+    fn emptiness(&self) -> Option<String> {
+        let c = &self.corpus;
+        if c.articles.is_empty() {
+            Some(format!("{} holds no article", crate::text::one_line(&self.name)))
+        } else if c.quotes.is_empty() {
+            Some(format!("{} has no quotes yet", crate::text::one_line(&self.name)))
+        } else {
+            None
         }
     }
 

@@ -25,9 +25,12 @@ pub struct ArticleView {
 }
 
 impl App {
-    /// The article the Article pane shows.
+    /// The article the Article pane shows; an empty one when the corpus
+    /// holds no article.
     pub fn shown_article(&self) -> &Article {
-        &self.corpus.articles[self.article.shown]
+        static NONE: std::sync::LazyLock<Article> =
+            std::sync::LazyLock::new(|| Article { line_starts: vec![0], ..Article::default() });
+        self.corpus.articles.get(self.article.shown).unwrap_or(&NONE)
     }
 
     /// Whether the shown article's lines are joined into paragraphs.

@@ -9,7 +9,7 @@ use super::app::App;
 use super::layout::Pane;
 use super::scroll::Scroll;
 use crate::filter::Filters;
-use crate::model::QuoteIx;
+use crate::model::{QuoteIx, Remap};
 use crate::query::Found;
 
 /// How many steps back are kept.
@@ -41,9 +41,11 @@ impl History {
         self.places.len()
     }
 
-    /// Forgets every step (a reload may have changed what they point at).
-    pub fn clear(&mut self) {
-        self.places.clear();
+    /// Carries every step to a reloaded corpus.
+    pub fn remap(&mut self, remap: &Remap) {
+        for place in &mut self.places {
+            place.remap(remap);
+        }
     }
 }
 
@@ -61,10 +63,29 @@ impl Place {
         }
     }
 
+    /// Carries the place to a reloaded corpus: what is gone is let go (a
+    /// filter becomes All, the selection the first row), and the search is
+    /// run again when the place is restored.
+    pub fn remap(&mut self, remap: &Remap) {
+        self.filters = self.filters.remap(remap);
+        self.selected = self.selected.and_then(|q| remap.quote(q));
+        self.found = None;
+    }
+
     /// Puts the reader back here.
     pub fn restore(self, app: &mut App) {
-        app.search.query = self.query;
-        app.search.found = self.found;
+        match self.found {
+            Some(found) => {
+                app.search.query = self.query;
+                app.search.found = Some(found);
+            }
+            None => {
+                let corpus = app.corpus.clone();
+                if app.search.run(&corpus, &self.query).is_err() {
+                    app.search.clear();
+                }
+            }
+        }
         app.set_filters(self.filters);
         app.quotes = self.quotes;
         app.reselect(self.selected);

@@ -45,6 +45,33 @@ impl MatrixView {
         }
     }
 
+    /// After a reload: the matrix rebuilt, the cursor on the same speaker
+    /// and issue where they are still there.
+    pub fn remap(
+        &mut self,
+        c: &crate::model::Corpus,
+        folded: bool,
+        remap: &crate::model::Remap,
+        geometry: &MatrixGrid,
+    ) {
+        let speaker = self.grid.rows.get(self.rows.selected).and_then(|&s| remap.speaker(s));
+        let issue = self.grid.columns.get(self.cols.selected).and_then(|&i| remap.issue(i));
+        let on_totals =
+            (self.rows.selected >= self.grid.rows.len(), self.cols.selected >= self.grid.columns.len());
+        self.grid = matrix::build(c, folded);
+        self.rows.selected = match speaker.and_then(|s| self.grid.rows.iter().position(|&r| r == s)) {
+            Some(row) => row,
+            None if on_totals.0 => self.grid.rows.len(),
+            None => self.rows.selected,
+        };
+        self.cols.selected = match issue.and_then(|i| self.grid.columns.iter().position(|&x| x == i)) {
+            Some(col) => col,
+            None if on_totals.1 => self.grid.columns.len(),
+            None => self.cols.selected,
+        };
+        self.keep_visible(geometry);
+    }
+
     /// Keeps the cursor inside the grid and on screen.
     pub fn keep_visible(&mut self, geometry: &MatrixGrid) {
         let (rows, columns) = (self.row_count(), self.column_count());

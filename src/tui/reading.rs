@@ -49,10 +49,14 @@ impl Reading {
         self.scroll = self.scroll.min(self.rows.saturating_sub(height));
     }
 
-    /// After a reload: the same quote if it is still there.
-    pub fn reload(&mut self, c: &Corpus) {
-        if self.quote.index() >= c.quotes.len() {
-            self.quote = QuoteIx::new(0);
+    /// After a reload: the same quote, by its id; false when it is gone.
+    pub fn remap(&mut self, remap: &crate::model::Remap) -> bool {
+        match remap.quote(self.quote) {
+            Some(q) => {
+                self.quote = q;
+                true
+            }
+            None => false,
         }
     }
 }

@@ -1,58 +1,94 @@
-//! A reloaded corpus taken in: the filters, the selection, the shown
-//! article and every open mode follow it, by id.
+//! A reloaded corpus taken in. Everything the browser remembers — the
+//! filters, the selection, the shown article, the history, the search's
+//! saved place, every open view — is carried to the new corpus by id
+//! through one [`Remap`]; what is gone is let go and said in the status line.
 
 use super::app::App;
 use super::article::longest_span;
 use super::article_layout::ArticleLayout;
 use super::mode::Mode;
 use super::rows::ListRows;
-use crate::filter::{Facets, Filters};
-use crate::model::Corpus;
+use crate::filter::Facets;
+use crate::model::{Corpus, Remap};
 use std::sync::Arc;
 
 impl App {
-    /// Takes a reloaded corpus, keeping the filters and selection by id.
-    pub(super) fn replace_corpus(&mut self, corpus: Corpus) {
-        let old = &self.corpus;
-        let speaker = self.filters.speaker.map(|s| old.speakers[s].id.clone());
-        let issue = self.filters.issue.map(|i| old.issues[i].id.clone());
-        let article = self.filters.article.map(|a| old.articles[a].id.clone());
-        let quote = self.selected_quote().map(|q| old.quote_name(q).into_owned());
-        let shown = old.articles[self.article.shown].id.clone();
-        self.corpus = Arc::new(corpus);
-        self.facets = Facets::new(&self.corpus);
-        self.longest_span = longest_span(&self.corpus);
-        self.rows = ListRows::new(&self.corpus);
-        self.history.clear();
-        let c = &self.corpus;
-        let filters = Filters {
-            speaker: speaker.and_then(|id| c.speaker_by_id(&id)),
-            issue: issue.and_then(|id| c.issue_by_id(&id)),
-            article: article.and_then(|id| c.article_by_id(&id)),
-            relayed: self.filters.relayed,
-        };
-        let quote = quote.and_then(|id| c.quote_by_id(&id));
-        self.article.shown = c.article_by_id(&shown).unwrap_or_default();
-        self.banner.clear();
-        self.search.reload(&self.corpus);
-        let (folded, geometry) = (self.matrix_folded, self.matrix_grid());
-        let corpus = self.corpus.clone();
-        self.mode.each_mut(&mut |mode| match mode {
-            Mode::Matrix(m) => {
-                m.grid = crate::matrix::build(&corpus, folded);
-                m.keep_visible(&geometry);
+    /// Takes a reloaded corpus; returns what the reader had open that is
+    /// gone from it, in words (empty when everything is still there).
+    pub(super) fn replace_corpus(&mut self, corpus: Corpus) -> Vec<String> {
+        let old = std::mem::replace(&mut self.corpus, Arc::new(corpus));
+        let new = self.corpus.clone();
+        let remap = Remap::new(&old, &new);
+        let mut gone = Vec::new();
+        let filters = self.filters.remap(&remap);
+        for (had, has, what, id) in [
+            (
+                self.filters.speaker.is_some(),
+                filters.speaker.is_some(),
+                "speaker",
+                self.filters.speaker.map(|s| remap.old_speaker_id(s)),
+            ),
+            (
+                self.filters.issue.is_some(),
+                filters.issue.is_some(),
+                "issue",
+                self.filters.issue.map(|i| remap.old_issue_id(i)),
+            ),
+            (
+                self.filters.article.is_some(),
+                filters.article.is_some(),
+                "article",
+                self.filters.article.map(|a| remap.old_article_id(a)),
+            ),
+        ] {
+            if had && !has {
+                gone.push(format!("{what} `{}` is gone, its filter cleared", id.unwrap_or_default()));
             }
-            Mode::Timeline(t) => t.rebuild(&corpus),
-            Mode::Reading(r) => r.reload(&corpus),
-            _ => {}
+        }
+        let selected = self.selected_quote();
+        let quote = selected.and_then(|q| remap.quote(q));
+        if let (Some(q), None) = (selected, quote) {
+            gone.push(format!("quote `{}` is gone", remap.old_quote_name(q)));
+        }
+        self.article.shown = remap.article(self.article.shown).unwrap_or_default();
+        self.facets = Facets::new(&new);
+        self.longest_span = longest_span(&new);
+        self.rows = ListRows::new(&new);
+        self.history.remap(&remap);
+        self.banner.clear();
+        self.search.reload(&new);
+        let (folded, geometry, area) = (self.matrix_folded, self.matrix_grid(), self.area);
+        self.mode.each_mut(&mut |mode| match mode {
+            Mode::Search(line) => line.remap(&remap),
+            Mode::Matrix(m) => m.remap(&new, folded, &remap, &geometry),
+            Mode::Timeline(t) => {
+                if !t.remap(&new, &remap, area) {
+                    gone.push(format!(
+                        "speaker `{}` of the timeline is gone",
+                        remap.old_speaker_id(t.grid.speaker)
+                    ));
+                    *mode = Mode::Browse;
+                }
+            }
+            Mode::Reading(r) => {
+                if !r.remap(&remap) {
+                    gone.push(format!("quote `{}` you were reading is gone", remap.old_quote_name(r.quote)));
+                    *mode = Mode::Browse;
+                }
+            }
+            Mode::Browse | Mode::Help(_) => {}
         });
+        drop(remap);
+        self.generation += 1;
         self.set_filters(filters);
         self.article.layout = ArticleLayout::default();
         self.resize(self.area.width, self.area.height);
         self.reselect(quote);
         self.show_selected_quote();
+        self.keep_details_visible();
         if self.article.uncovered.is_some() {
             self.mark_uncovered();
         }
+        gone
     }
 }

@@ -79,6 +79,13 @@ pub struct SearchLine {
     pub error: Option<String>,
 }
 
+impl SearchLine {
+    /// Carries the place Esc returns to into a reloaded corpus.
+    pub fn remap(&mut self, remap: &crate::model::Remap) {
+        self.before.remap(remap);
+    }
+}
+
 /// The search whose result the Quotes list shows.
 #[derive(Default)]
 pub struct Search {

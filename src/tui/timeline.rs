@@ -10,7 +10,7 @@ use super::layout::Pane;
 use super::mode::Mode;
 use super::scroll::Scroll;
 use crate::filter::Filters;
-use crate::model::Corpus;
+use crate::model::{Corpus, Remap};
 use crate::timeline::{self, Timeline};
 
 #[derive(Debug)]
@@ -37,11 +37,22 @@ impl TimelineView {
         self.cols.keep_visible(columns, self.grid.articles.len());
     }
 
-    /// After a reload: the same speaker, the grid rebuilt.
-    pub fn rebuild(&mut self, c: &Corpus) {
-        if self.grid.speaker.index() < c.speakers.len() {
-            self.grid = timeline::build(c, self.grid.speaker);
+    /// After a reload: the same speaker's grid rebuilt, the cursor on the
+    /// same issue and article where they are still there; false when the
+    /// speaker is gone.
+    pub fn remap(&mut self, c: &Corpus, remap: &Remap, area: ratatui::layout::Rect) -> bool {
+        let Some(speaker) = remap.speaker(self.grid.speaker) else { return false };
+        let issue = self.grid.issues.get(self.rows.selected).and_then(|&i| remap.issue(i));
+        let article = self.grid.articles.get(self.cols.selected).and_then(|&a| remap.article(a));
+        self.grid = timeline::build(c, speaker);
+        if let Some(row) = issue.and_then(|i| self.grid.issues.iter().position(|&r| r == i)) {
+            self.rows.selected = row;
         }
+        if let Some(col) = article.and_then(|a| self.grid.articles.iter().position(|&x| x == a)) {
+            self.cols.selected = col;
+        }
+        self.keep_visible(area.width, area.height);
+        true
     }
 }
 

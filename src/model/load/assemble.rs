@@ -126,7 +126,7 @@ fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
     let mut defs: Vec<Vec<Site>> = Vec::new();
     for d in 0..docs.len() {
         for raw in &docs[d].issues {
-            let RawIssue { path, id, title, proposition, summary, parent } = raw.clone();
+            let RawIssue { path, id, title, proposition, short, summary, parent, dispute } = raw.clone();
             let site = Site { doc: d, path };
             match ns.ids.get(&id.0) {
                 None => {
@@ -134,14 +134,25 @@ fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
                     ns.first.push(site);
                     defs.push(vec![site]);
                     ns.up.push(parent.map(|r| (r, d)));
-                    ns.items.push(Issue { id: id.0, title, proposition, summary, ..Issue::default() });
+                    ns.items.push(Issue {
+                        id: id.0,
+                        title,
+                        proposition,
+                        short,
+                        summary,
+                        outside_dispute: !dispute,
+                        ..Issue::default()
+                    });
                 }
                 Some(&i) => {
                     let known = &mut ns.items[i];
                     let mut differ = Vec::new();
                     differ.extend(disagree("title", Some(&known.title), Some(&title)));
                     differ.extend(disagree("proposition", known.proposition.as_ref(), proposition.as_ref()));
+                    differ.extend(disagree("short", known.short.as_ref(), short.as_ref()));
                     differ.extend(disagree("summary", known.summary.as_ref(), summary.as_ref()));
+                    let (was, is) = ((!known.outside_dispute).to_string(), dispute.to_string());
+                    differ.extend(disagree("dispute", Some(&was), Some(&is)));
                     let up = ns.up[i].as_ref().map(|(r, _)| &r.0);
                     differ.extend(disagree("parent", up, parent.as_ref().map(|r| &r.0)));
                     if known.proposition.is_none() {
@@ -149,6 +160,9 @@ fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
                     }
                     if known.summary.is_none() {
                         known.summary = summary;
+                    }
+                    if known.short.is_none() {
+                        known.short = short;
                     }
                     if ns.up[i].is_none() {
                         ns.up[i] = parent.map(|r| (r, d));

@@ -3,9 +3,14 @@
 
 use super::fields::{Fields, IdRef, Walker};
 use crate::model::locate::NodePath;
+use crate::model::yaml::Node;
 use std::collections::HashMap;
 
-pub const ISSUE_KEYS: &[&str] = &["id", "title", "proposition", "summary", "parent"];
+pub const ISSUE_KEYS: &[&str] = &["id", "title", "proposition", "short", "summary", "parent", "dispute"];
+
+/// The most characters a `short` proposition may have: it stands beside a
+/// stance in a list row.
+pub const SHORT_MAX: usize = 40;
 
 /// An issue as one file defines it.
 #[derive(Clone)]
@@ -14,8 +19,11 @@ pub struct RawIssue {
     pub id: IdRef,
     pub title: String,
     pub proposition: Option<String>,
+    pub short: Option<String>,
     pub summary: Option<String>,
     pub parent: Option<IdRef>,
+    /// `dispute: false`: stances on it never add to a side in totals.
+    pub dispute: bool,
 }
 
 impl Walker {
@@ -28,14 +36,48 @@ impl Walker {
             let id = self.text(&mut f, "id", "an issue", true);
             let title = self.text(&mut f, "title", "an issue", true);
             let proposition = self.text(&mut f, "proposition", "an issue", false).map(|t| t.0);
+            let short = self.text(&mut f, "short", "an issue", false).and_then(|(short, path)| {
+                let n = short.chars().count();
+                if n > SHORT_MAX {
+                    self.error(
+                        path,
+                        format!(
+                            "`short` has {n} characters; at most {SHORT_MAX} fit beside a stance \
+                             (say the proposition in fewer words; `proposition` keeps the whole)"
+                        ),
+                    );
+                    return None;
+                }
+                Some(short)
+            });
             let summary = self.text(&mut f, "summary", "an issue", false).map(|t| t.0);
             let parent = self.text(&mut f, "parent", "an issue", false);
+            let mut dispute = true;
+            if let Some((node, path)) = f.take("dispute") {
+                match node {
+                    Node::Bool(b) => dispute = b,
+                    Node::Null => {}
+                    other => self.error(
+                        path,
+                        format!("`dispute` should be true or false, found {}", super::fields::show(&other)),
+                    ),
+                }
+            }
             let Some((id, id_path)) = id else { continue };
             if !self.unique_id(&mut ids, "issue", &id, out.len(), id_path) {
                 continue;
             }
             let title = title.map(|t| t.0).unwrap_or_else(|| id.clone());
-            out.push(RawIssue { path, id: (id, id_path), title, proposition, summary, parent });
+            out.push(RawIssue {
+                path,
+                id: (id, id_path),
+                title,
+                proposition,
+                short,
+                summary,
+                parent,
+                dispute,
+            });
         }
         out
     }
