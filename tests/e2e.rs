@@ -389,3 +389,52 @@ fn a_bad_config_file_is_reported_where_it_is_wrong_and_the_defaults_run() {
         screen.contains("(did you mean `next_pane`?)") && screen.contains("(whosaid ran on its defaults)")
     });
 }
+
+/// The crash a user met: a corpus file broken, fixed and restored while the
+/// browser is open, again and again, in every mode.
+#[test]
+fn a_corpus_file_broken_fixed_and_restored_twenty_times_under_the_open_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let corpus = dir.path().join("corpus.yaml");
+    let good = std::fs::read_to_string(&corpus).unwrap();
+    let saved = dir.path().join("corpus.yaml.saved");
+    std::fs::write(&saved, &good).unwrap();
+    let one_article = good.replacen("title: The Russia talks, January 2022", "title: Fixed title", 1)
+        + "articles: [nato-open-doors.yaml]\n";
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 120, 36, &[]);
+    s.wait_for_text("All articles");
+    for round in 0..20 {
+        let mode = ["", "m", "z", "t", "/the", "m"][round % 6];
+        s.send(mode);
+        std::fs::write(&corpus, format!("{good}\ncorpus: [\n")).unwrap();
+        match mode {
+            "" => drop(s.wait_for_text("left out: corpus.yaml")),
+            "m" => drop(s.wait_for_text("Stance matrix · Putin was put in the open doors")),
+            _ => {}
+        }
+        std::fs::write(&corpus, &one_article).unwrap();
+        match mode {
+            "" => drop(s.wait_for("one article", |screen| {
+                !screen.contains("left out") && !screen.contains("All articles")
+            })),
+            "m" => drop(s.wait_for_text("Stance matrix · Fixed title")),
+            _ => {}
+        }
+        std::fs::copy(&saved, &corpus).unwrap();
+        if mode == "m" {
+            s.wait_for_text("Stance matrix · The Russia talks");
+        }
+        // Back to the panes from whatever the mode left open.
+        s.send("\x1b\x1b");
+        s.wait_for(&format!("the whole corpus again, round {round}"), |screen| {
+            screen.contains("All articles") && !screen.contains("left out")
+        });
+    }
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

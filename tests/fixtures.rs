@@ -98,7 +98,14 @@ fn generated_cases(dir: &Path) -> Vec<(&'static str, String)> {
     std::fs::write(dir.join("deep-lists.yaml"), lists).unwrap();
     let maps = format!("article: {}1{}\n", "{\"\":[".repeat(1_000_000), "]}".repeat(1_000_000));
     std::fs::write(dir.join("deep-maps.yaml"), maps).unwrap();
+    // Chains of 100,000 links, each kind: checked in linear time.
+    for (name, yaml) in chains(100_000) {
+        std::fs::write(dir.join(name), yaml).unwrap();
+    }
     vec![
+        ("generated-parent-chain", "parent-chain.yaml".into()),
+        ("generated-member-chain", "member-chain.yaml".into()),
+        ("generated-same-as-chain", "same-as-chain.yaml".into()),
         ("generated-deep-lists", "deep-lists.yaml".into()),
         ("generated-deep-maps", "deep-maps.yaml".into()),
         ("generated-too-large", "too-large.yaml".into()),
@@ -107,6 +114,31 @@ fn generated_cases(dir: &Path) -> Vec<(&'static str, String)> {
         ("generated-directory", "a-directory.yaml".into()),
         ("generated-missing", "no-such-file.yaml".into()),
     ]
+}
+
+/// A `parent` chain of `n` issues, a `member_of` chain of `n` speakers
+/// and a `same_as` chain of `n` quotes; the deepest issue and speaker have
+/// a quote, the others a warning each but the first.
+fn chains(n: usize) -> Vec<(&'static str, String)> {
+    let head = |text: &str| format!("article:\n  title: Chains\n  text: {text}\n");
+    let mut parent = head("one") + "speakers:\n  - {id: s, name: S}\nissues:\n";
+    for i in 0..n {
+        let up = if i == 0 { String::new() } else { format!(", parent: i{}", i - 1) };
+        parent.push_str(&format!("  - {{id: i{i}, title: I{i}{up}}}\n"));
+    }
+    parent.push_str(&format!("quotes:\n  - {{speaker: s, issues: [i{}], text: one}}\n", n - 1));
+    let mut member = head("one") + "speakers:\n";
+    for i in 0..n {
+        let up = if i == 0 { String::new() } else { format!(", member_of: s{}", i - 1) };
+        member.push_str(&format!("  - {{id: s{i}, name: S{i}{up}}}\n"));
+    }
+    member.push_str(&format!("quotes:\n  - {{speaker: s{}, text: one}}\n", n - 1));
+    let mut same = head(&"w ".repeat(n)) + "speakers:\n  - {id: s, name: S}\nquotes:\n";
+    for i in 0..n {
+        let up = if i == 0 { String::new() } else { format!(", same_as: q{}", i - 1) };
+        same.push_str(&format!("  - {{id: q{i}, speaker: s, text: w, occurrence: {}{up}}}\n", i + 1));
+    }
+    vec![("parent-chain.yaml", parent), ("member-chain.yaml", member), ("same-as-chain.yaml", same)]
 }
 
 #[test]

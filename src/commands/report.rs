@@ -42,8 +42,10 @@ trait Writer {
 fn render(a: &Corpus, w: &mut dyn Writer) -> String {
     let corpus = a.articles.len() > 1;
     w.start(a.heading());
-    if !corpus {
-        let article = &a.articles[ArticleIx::new(0)];
+    if a.articles.is_empty() {
+        w.paragraph("No article: the corpus file lists none, and none lies beside it.", "meta");
+    }
+    if let (false, Some(article)) = (corpus, a.articles.get(ArticleIx::new(0))) {
         let particulars: Vec<&str> = [&article.source, &article.date, &article.url]
             .into_iter()
             .flatten()
@@ -134,7 +136,7 @@ fn render(a: &Corpus, w: &mut dyn Writer) -> String {
 /// corpus, and the other reports of the statement.
 fn facts(a: &Corpus, q: QuoteIx, issue: Option<crate::model::IssueIx>) -> Vec<String> {
     let mut facts = facts_on_issue(a, q, issue);
-    let others = a.quotes[q].reports.len();
+    let others = a.other_reports(q).count();
     if others > 0 {
         facts.push(format!(
             "also reported {}",

@@ -183,6 +183,42 @@ struct Prefixes {
 /// Locates every quote (already folded, non-empty) in the article;
 /// `wanted[i]` is the 1-based occurrence to pick for quote `i`.
 pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) -> Vec<Located> {
+    // Quotes with the same words are looked for once: a file may tell one
+    // short phrase thousands of times, each at its own `occurrence`.
+    let mut distinct: HashMap<&str, usize> = HashMap::default();
+    let mut texts: Vec<&str> = Vec::new();
+    let text_of: Vec<usize> = quotes
+        .iter()
+        .map(|&t| {
+            *distinct.entry(t).or_insert_with(|| {
+                texts.push(t);
+                texts.len() - 1
+            })
+        })
+        .collect();
+    let starts = occurrences(article, &texts);
+    // Keep each quote's wanted occurrence; map those back to the original
+    // text in one sweep.
+    let mut results = vec![Located { count: 0, span: None, folded: None }; quotes.len()];
+    let mut folded_spans: Vec<(usize, Range<usize>)> = Vec::new();
+    for (q, &t) in text_of.iter().enumerate() {
+        results[q].count = starts[t].len();
+        if let Some(&start) = wanted[q].checked_sub(1).and_then(|n| starts[t].get(n)) {
+            folded_spans.push((q, start..start + quotes[q].len()));
+        }
+    }
+    let mut offsets: Vec<usize> = folded_spans.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
+    article.to_original_all(&mut offsets);
+    for (i, (q, folded)) in folded_spans.into_iter().enumerate() {
+        results[q].span = Some(offsets[2 * i]..offsets[2 * i + 1]);
+        results[q].folded = Some(folded);
+    }
+    results
+}
+
+/// Where each text occurs in the folded article: its non-overlapping
+/// starts, left to right.
+fn occurrences(article: &FoldedArticle, quotes: &[&str]) -> Vec<Vec<usize>> {
     let hay = &article.folded[..];
     let mut prefixes = Prefixes {
         hashes: Vec::new(),
@@ -240,28 +276,17 @@ pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) ->
             .extend(automaton.find_overlapping_iter(hay).map(|m| (short[m.pattern().as_usize()], m.start())));
     }
 
-    // Count each quote's matches that do not overlap the one before, and
-    // keep the wanted one; map those back to the original text in one sweep.
-    let mut results = vec![Located { count: 0, span: None, folded: None }; quotes.len()];
+    // Each quote's matches that do not overlap the one before.
+    let mut starts = vec![Vec::new(); quotes.len()];
     let mut next_free = vec![0usize; quotes.len()];
-    let mut folded_spans: Vec<(usize, Range<usize>)> = Vec::new();
     for (q, start) in matches {
         if start < next_free[q] {
             continue;
         }
         next_free[q] = start + quotes[q].len();
-        results[q].count += 1;
-        if results[q].count == wanted[q] {
-            folded_spans.push((q, start..start + quotes[q].len()));
-        }
+        starts[q].push(start);
     }
-    let mut offsets: Vec<usize> = folded_spans.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
-    article.to_original_all(&mut offsets);
-    for (i, (q, folded)) in folded_spans.into_iter().enumerate() {
-        results[q].span = Some(offsets[2 * i]..offsets[2 * i + 1]);
-        results[q].folded = Some(folded);
-    }
-    results
+    starts
 }
 
 impl Prefixes {

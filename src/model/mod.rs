@@ -28,6 +28,23 @@ use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
 
+/// An item's place in a tree of `parent` (or `member_of`) links: its rank
+/// in preorder and the end of its subtree's ranks. An item holds another
+/// when the other's rank falls in its range: the test is two comparisons,
+/// and the trees take memory linear in the items however deep they go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TreeSpan {
+    pub rank: u32,
+    pub end: u32,
+}
+
+impl TreeSpan {
+    /// Whether `other` is this item or below it.
+    pub fn holds(self, other: TreeSpan) -> bool {
+        self.rank <= other.rank && other.rank < self.end
+    }
+}
+
 /// A speaker's position towards an issue's proposition.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Stance {
@@ -143,8 +160,9 @@ pub struct Speaker {
     pub aliases: Vec<String>,
     /// The group this speaker belongs to (a delegation, "the reporters").
     pub member_of: Option<SpeakerIx>,
-    /// The speaker and every member below it, through `member_of`, sorted.
-    pub group: Vec<SpeakerIx>,
+    /// Where the speaker sits among the groups: its group is every
+    /// speaker whose place it holds.
+    pub tree: TreeSpan,
     /// Depth below the top level of groups.
     pub depth: usize,
 }
@@ -161,8 +179,9 @@ pub struct Issue {
     /// shown but never add to a side in a total.
     pub outside_dispute: bool,
     pub parent: Option<IssueIx>,
-    /// The issue itself and every issue below it, through `parent` links, sorted.
-    pub subtree: Vec<IssueIx>,
+    /// Where the issue sits among the issues: its sub-issues are those
+    /// whose place it holds.
+    pub tree: TreeSpan,
     /// Depth below the top level (0 for an issue without a parent).
     pub depth: usize,
 }
@@ -224,7 +243,9 @@ pub struct Quote {
     /// The quote that stands for this one's statement in counts: its direct
     /// quote if it has one, else its first (this quote when it is alone).
     pub statement: QuoteIx,
-    /// The other reports of the same statement, in reading order.
+    /// On the quote that counts a statement told more than once: every
+    /// report of it, in reading order (see [`Corpus::other_reports`]);
+    /// empty elsewhere, so that a statement told n times costs n, not n².
     pub reports: Vec<QuoteIx>,
     pub original: Option<String>,
     pub note: Option<String>,
@@ -305,21 +326,26 @@ impl Corpus {
     /// A quote's stance towards an issue, counting the stances it takes on
     /// the issue's sub-issues (combined by [`Stance::combine`]).
     pub fn stance_under(&self, q: QuoteIx, issue: IssueIx) -> Option<Stance> {
-        let subtree = &self.issues[issue].subtree;
+        let tree = self.issues[issue].tree;
         Stance::combine(
-            self.quotes[q].stances.iter().filter(|(i, _)| subtree.binary_search(i).is_ok()).map(|(_, s)| *s),
+            self.quotes[q].stances.iter().filter(|(i, _)| tree.holds(self.issues[*i].tree)).map(|(_, s)| *s),
         )
+    }
+
+    /// The other reports of the statement quote `q` reports, in reading order.
+    pub fn other_reports(&self, q: QuoteIx) -> impl Iterator<Item = QuoteIx> + '_ {
+        self.quotes[self.quotes[q].statement].reports.iter().copied().filter(move |&o| o != q)
     }
 
     /// Whether `speaker` said the quote, as itself or through a member of its group.
     pub fn said_by(&self, q: QuoteIx, speaker: SpeakerIx) -> bool {
-        self.speakers[speaker].group.binary_search(&self.quotes[q].speaker).is_ok()
+        self.speakers[speaker].tree.holds(self.speakers[self.quotes[q].speaker].tree)
     }
 
     /// Whether `speaker` (or a member of its group) relayed the quote.
     pub fn relayed_by(&self, q: QuoteIx, speaker: SpeakerIx) -> bool {
-        let group = &self.speakers[speaker].group;
-        self.quotes[q].via.iter().any(|v| group.binary_search(v).is_ok())
+        let group = self.speakers[speaker].tree;
+        self.quotes[q].via.iter().any(|&v| group.holds(self.speakers[v].tree))
     }
 
     /// The quotes, in reading order, said by any of `speakers` (their

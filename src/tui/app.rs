@@ -171,7 +171,7 @@ impl App {
 
     /// The panes at the current size.
     pub fn screen(&self) -> Screen {
-        let banner = if self.banner.is_empty() { 0 } else { self.banner_rows() as u16 + 1 };
+        let banner = if self.banner.is_empty() { 0 } else { self.banner_rows() as u16 };
         let wanted = Wanted {
             articles: self.is_corpus().then_some(self.rows.articles.len()),
             speakers: self.rows.speakers.len(),
@@ -181,11 +181,26 @@ impl App {
         layout::compute(self.area, self.focus, wanted, banner)
     }
 
-    /// The banner's problem lines, wrapped, at most three.
+    /// The banner's rows: its first line wrapped, at most two rows, then
+    /// the problems wrapped, at most three.
     pub fn banner_rows(&self) -> usize {
         let width = (self.area.width as usize).saturating_sub(2).max(1);
         let wrapped: usize = self.banner.iter().map(|l| text::wrap(&text::one_line(l), width).len()).sum();
-        wrapped.min(3)
+        self.banner_head_rows(width).len() + wrapped.min(3)
+    }
+
+    /// The banner's first line wrapped to `width`, at most two rows.
+    pub fn banner_head_rows(&self, width: usize) -> Vec<String> {
+        let mut rows = text::wrap(&text::one_line(&self.banner_head), width);
+        if rows.len() > 2 {
+            let rest = rows[1..].join(" ");
+            rows.truncate(1);
+            rows.push(text::truncate(&rest, width).into_owned());
+        }
+        if rows.is_empty() {
+            rows.push(String::new());
+        }
+        rows
     }
 
     pub fn panes(&self) -> Option<Panes> {

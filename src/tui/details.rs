@@ -236,7 +236,7 @@ pub fn quote(c: &Corpus, q: QuoteIx) -> Vec<Entry> {
     if quote.replies_to.is_some() || !quote.answers.is_empty() {
         out.push(Entry::new(Role::Dim, "a steps through the question and its answers"));
     }
-    for &o in &quote.reports {
+    for o in c.other_reports(q) {
         let label = if c.counts(o) { "counted as" } else { "also reported" };
         out.push(Entry::field(label, exchange_line(c, o)));
     }

@@ -15,7 +15,9 @@ pub enum Loaded {
     Good { corpus: Box<Corpus>, warnings: usize },
     /// Errors: the diagnostics (errors first) and, when only some files
     /// are broken, the corpus of the others.
-    Broken { lines: Vec<String>, broken: Vec<String>, usable: Option<Box<Corpus>> },
+    /// `broken` names the files with errors, `left_out` every file the
+    /// usable corpus leaves out (those that use what a broken file defines too).
+    Broken { lines: Vec<String>, broken: Vec<String>, left_out: Vec<String>, usable: Option<Box<Corpus>> },
     /// The source could not be read at all.
     Unreadable(String),
 }
@@ -104,7 +106,7 @@ fn loaded(outcome: LoadOutcome) -> Loaded {
         LoadOutcome::Valid { corpus, warnings } => {
             Loaded::Good { corpus: Box::new(corpus), warnings: warnings.len() }
         }
-        LoadOutcome::Invalid { mut diagnostics, usable } => {
+        LoadOutcome::Invalid { mut diagnostics, usable, left_out } => {
             let mut broken: Vec<String> = Vec::new();
             for d in diagnostics.iter().filter(|d| d.is_error()) {
                 if !broken.contains(&d.file) {
@@ -115,6 +117,7 @@ fn loaded(outcome: LoadOutcome) -> Loaded {
             Loaded::Broken {
                 lines: diagnostics.iter().map(|d| d.render()).collect(),
                 broken,
+                left_out,
                 usable: usable.map(Box::new),
             }
         }

@@ -304,13 +304,9 @@ fn apply(app: &mut App, loaded: Loaded, first: bool) -> Option<Effect> {
                 app.handle(Event::Notice(notice));
             }
         }
-        Loaded::Broken { lines, broken, usable } => {
+        Loaded::Broken { lines, broken, left_out, usable } => {
             let head = if usable.is_some() {
-                format!(
-                    "{} with errors left out: {} · fix and it loads",
-                    if broken.len() == 1 { "1 file".to_string() } else { format!("{} files", broken.len()) },
-                    broken.join(", ")
-                )
+                left_out_head(&broken, &left_out)
             } else {
                 format!(
                     "reload failed: showing the last good version of {} · fix the file and it reloads",
@@ -325,6 +321,31 @@ fn apply(app: &mut App, loaded: Loaded, first: bool) -> Option<Effect> {
         }
     }
     None
+}
+
+/// The banner's first line when some files are shown and others left out:
+/// every file left out is named, those with errors first.
+fn left_out_head(broken: &[String], left_out: &[String]) -> String {
+    let files = |n: usize| if n == 1 { "1 file".to_string() } else { format!("{n} files") };
+    // The diagnostics below name the files in full; here their common
+    // directory is left out.
+    let dirs = left_out.iter().map(|f| f.rfind('/').map_or("", |i| &f[..=i]));
+    let common = dirs.reduce(|a, b| if a == b { a } else { "" }).unwrap_or("");
+    let short = |f: &String| f.strip_prefix(common).unwrap_or(f).to_string();
+    let (broken, left_out): (Vec<String>, Vec<String>) =
+        (broken.iter().map(short).collect(), left_out.iter().map(short).collect());
+    let mut head = format!("{} left out: {} with errors", files(left_out.len()), broken.join(", "));
+    let dependent: Vec<&str> = left_out.iter().filter(|f| !broken.contains(f)).map(String::as_str).collect();
+    if !dependent.is_empty() {
+        let (verb, pronoun) = if broken.len() == 1 { ("defines", "it") } else { ("define", "they") };
+        head.push_str(&format!(
+            "; {} use{} what {pronoun} {verb}",
+            dependent.join(", "),
+            if dependent.len() == 1 { "s" } else { "" }
+        ));
+    }
+    head.push_str(" · fix and it loads");
+    head
 }
 
 type Term = Terminal<CrosstermBackend<std::io::Stdout>>;

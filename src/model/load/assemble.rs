@@ -9,6 +9,7 @@ use super::fields::{IdRef, Walker};
 use super::issues::RawIssue;
 use super::quotes::{RawQuote, RawStance};
 use super::speakers::RawSpeaker;
+use crate::model::TreeSpan;
 use crate::model::locate::NodePath;
 use crate::model::{
     Article, ArticleIx, Corpus, Issue, IssueIx, IxVec, Kind, Quote, QuoteIx, Speaker, SpeakerIx, Stance,
@@ -111,10 +112,9 @@ fn speakers(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Speaker> {
         }
     }
     resolve_up(walkers, &mut ns, "speaker", |s| &s.id, |s, up| s.member_of = up.map(SpeakerIx::new));
-    let groups = subtrees(&ns.items.iter().map(|s| s.member_of.map(|m| m.index())).collect::<Vec<_>>());
-    for (s, (members, depth)) in groups.into_iter().enumerate() {
-        ns.items[s].group = members.into_iter().map(SpeakerIx::new).collect();
-        ns.items[s].depth = depth;
+    let groups = trees(&ns.items.iter().map(|s| s.member_of.map(|m| m.index())).collect::<Vec<_>>());
+    for (s, (tree, depth)) in groups.into_iter().enumerate() {
+        (ns.items[s].tree, ns.items[s].depth) = (tree, depth);
     }
     ns
 }
@@ -174,10 +174,9 @@ fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
         }
     }
     resolve_up(walkers, &mut ns, "issue", |i| &i.id, |i, up| i.parent = up.map(IssueIx::new));
-    let trees = subtrees(&ns.items.iter().map(|i| i.parent.map(|p| p.index())).collect::<Vec<_>>());
-    for (i, (subtree, depth)) in trees.into_iter().enumerate() {
-        ns.items[i].subtree = subtree.into_iter().map(IssueIx::new).collect();
-        ns.items[i].depth = depth;
+    let placed = trees(&ns.items.iter().map(|i| i.parent.map(|p| p.index())).collect::<Vec<_>>());
+    for (i, (tree, depth)) in placed.into_iter().enumerate() {
+        (ns.items[i].tree, ns.items[i].depth) = (tree, depth);
     }
     ns
 }
@@ -303,21 +302,29 @@ fn cycles(up: &[Option<usize>]) -> Vec<usize> {
     found
 }
 
-/// Each item's subtree (itself and everything below it, sorted) and depth,
-/// from acyclic `up` links.
-fn subtrees(up: &[Option<usize>]) -> Vec<(Vec<usize>, usize)> {
-    let mut out: Vec<(Vec<usize>, usize)> = vec![(Vec::new(), 0); up.len()];
-    for i in 0..up.len() {
-        let mut at = up[i];
-        while let Some(a) = at {
-            out[a].0.push(i);
-            out[i].1 += 1;
-            at = up[a];
+/// Each item's place in the tree (see [`TreeSpan`]) and depth, from
+/// acyclic `up` links: one walk, in time linear in the items.
+fn trees(up: &[Option<usize>]) -> Vec<(TreeSpan, usize)> {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); up.len()];
+    for (i, parent) in up.iter().enumerate() {
+        if let Some(p) = parent {
+            children[*p].push(i);
         }
     }
-    for (i, (tree, _)) in out.iter_mut().enumerate() {
-        tree.push(i);
-        tree.sort_unstable();
+    let mut out = vec![(TreeSpan::default(), 0); up.len()];
+    let mut rank = 0u32;
+    // (item, depth, whether its children have been walked)
+    let mut stack: Vec<(usize, usize, bool)> =
+        (0..up.len()).rev().filter(|&i| up[i].is_none()).map(|i| (i, 0, false)).collect();
+    while let Some((i, depth, walked)) = stack.pop() {
+        if walked {
+            out[i].0.end = rank;
+            continue;
+        }
+        out[i] = (TreeSpan { rank, end: rank }, depth);
+        rank += 1;
+        stack.push((i, depth, true));
+        stack.extend(children[i].iter().rev().map(|&c| (c, depth + 1, false)));
     }
     out
 }
@@ -634,14 +641,27 @@ fn finish(
     }
     // Statements: quotes linked by `same_as` (acyclic by now) are one; it
     // is counted through its direct quote if it has one, else its first.
-    let mut root: IxVec<QuoteIx, QuoteIx> = quotes.ids().collect();
+    // Each chain is walked once: a quote's root, once known, ends the walk
+    // of every quote that links to it.
+    let mut root: IxVec<QuoteIx, Option<QuoteIx>> = quotes.ids().map(|_| None).collect();
     for q in quotes.ids() {
+        let mut path = Vec::new();
         let mut at = q;
-        while let Some(next) = quotes[at].same_as {
-            at = next;
+        let found = loop {
+            if let Some(r) = root[at] {
+                break r;
+            }
+            path.push(at);
+            match quotes[at].same_as {
+                Some(next) => at = next,
+                None => break at,
+            }
+        };
+        for p in path {
+            root[p] = Some(found);
         }
-        root[q] = at;
     }
+    let root: IxVec<QuoteIx, QuoteIx> = root.into_iter().map(|r| r.expect("every root found")).collect();
     let mut chosen: HashMap<QuoteIx, QuoteIx> = HashMap::new();
     for &q in &order {
         let r = root[q];
@@ -659,9 +679,10 @@ fn finish(
     }
     for q in quotes.ids() {
         quotes[q].statement = chosen[&root[q]];
-        let all = &members[&root[q]];
+    }
+    for (r, all) in members {
         if all.len() > 1 {
-            quotes[q].reports = all.iter().copied().filter(|&o| o != q).collect();
+            quotes[chosen[&r]].reports = all;
         }
     }
     Corpus { title, articles, speakers, issues, quotes, order }

@@ -36,6 +36,10 @@ pub struct Document {
     pub corpus_title: Option<String>,
     /// For a corpus file: the article files it lists, relative to it, when it lists them.
     pub listed: Option<Vec<(String, NodePath)>>,
+    /// A file too broken to read that looks like a corpus file (named
+    /// `corpus.yaml`, or a line `corpus:` and none `article:`): the
+    /// annotations beside it are opened all the same.
+    pub corpus_like: bool,
     pub quotes: Vec<RawQuote>,
     pub speakers: Vec<RawSpeaker>,
     pub issues: Vec<RawIssue>,
@@ -52,6 +56,7 @@ impl Document {
             article: None,
             corpus_title: None,
             listed: None,
+            corpus_like: false,
             quotes: Vec::new(),
             speakers: Vec::new(),
             issues: Vec::new(),
@@ -71,25 +76,32 @@ impl Document {
 /// Reads one annotation file from its bytes. `default_id` is the article's
 /// id unless the file gives one.
 pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles) -> Document {
+    let corpus_like = |mut doc: Document| {
+        let text = String::from_utf8_lossy(bytes);
+        let top = |key: &str| text.lines().any(|l| l.starts_with(key));
+        doc.corpus_like = default_id == "corpus" || (top("corpus:") && !top("article:"));
+        doc
+    };
     let source = match std::str::from_utf8(bytes) {
         Ok(s) => s,
         Err(e) => {
             let (position, byte) = utf8_error_at(bytes, e.valid_up_to());
             let message = format!("the file is not valid UTF-8 (byte 0x{byte:02x}); save it as UTF-8");
-            return Document::failed(name, position, message);
+            return corpus_like(Document::failed(name, position, message));
         }
     };
     let root = match yaml::parse(source) {
         Ok(root) => root,
         Err(e) => {
             let position = Position { line: e.line, column: e.column };
-            return Document::failed(name, position, format!("invalid YAML: {}", e.message));
+            return corpus_like(Document::failed(name, position, format!("invalid YAML: {}", e.message)));
         }
     };
     let mut doc =
         Document { source: source.to_string(), ..Document::failed(name, Position::START, String::new()) };
     doc.fatal = None;
     if root == Node::Null {
+        doc.corpus_like = default_id == "corpus";
         let w = &mut doc.walker;
         w.error(
             NodePath::ROOT,
@@ -165,8 +177,17 @@ fn read_corpus(doc: &mut Document, root: Node) {
     doc.speakers = w.speakers(&mut root);
     doc.issues = w.issues(&mut root);
     if let Some((node, path)) = root.take("articles") {
+        let empty = "`articles` lists no file: name the article files, or leave `articles` out \
+                     to open every annotation beside the corpus file and below";
         doc.listed = Some(match node {
-            Node::Null => Vec::new(),
+            Node::Null => {
+                w.error(path, empty.to_string());
+                Vec::new()
+            }
+            Node::Seq(items) if items.is_empty() => {
+                w.error(path, empty.to_string());
+                Vec::new()
+            }
             Node::Seq(items) => w.text_items(items, path, "articles"),
             other => {
                 w.error(path, format!("`articles` should be a list of files, found {}", other.kind_name()));

@@ -71,6 +71,9 @@ pub enum LoadOutcome {
     Invalid {
         diagnostics: Vec<Diagnostic>,
         usable: Option<Corpus>,
+        /// The files `usable` leaves out: those with errors, and those
+        /// that break without them (they use what a broken file defines).
+        left_out: Vec<String>,
     },
 }
 
@@ -202,7 +205,7 @@ impl Library {
                 self.paths.push(Some(path.clone()));
             }
             for d in start..self.docs.len() {
-                if self.docs[d].is_corpus()
+                if (self.docs[d].is_corpus() || self.docs[d].corpus_like)
                     && let Some(path) = self.paths[d].clone()
                 {
                     queue.extend(self.corpus_articles(d, &path));
@@ -283,7 +286,7 @@ impl Library {
         });
         let structural = targeted.is_empty()
             || gone
-            || targeted.iter().any(|&d| self.docs[d].is_corpus())
+            || targeted.iter().any(|&d| self.docs[d].is_corpus() || self.docs[d].corpus_like)
             || self.paths.iter().any(Option::is_none);
         if structural {
             let (library, outcome) = Library::open(&self.source, progress)?;
@@ -295,6 +298,12 @@ impl Library {
         for (n, d) in targeted.into_iter().enumerate() {
             let Some(path) = self.paths[d].clone() else { continue };
             self.docs[d] = read_file(&path);
+            // A file that became a corpus file decides which files there are.
+            if self.docs[d].is_corpus() || self.docs[d].corpus_like {
+                let (library, outcome) = Library::open(&self.source, progress)?;
+                *self = library;
+                return Ok(outcome);
+            }
             quotes += self.docs[d].quotes.len();
             progress(Progress { files: n + 1, total, quotes });
         }
@@ -393,13 +402,21 @@ fn outcome(docs: &[Document]) -> LoadOutcome {
     let diagnostics: Vec<Diagnostic> = docs.iter().zip(walkers).flat_map(|(d, w)| located(d, w)).collect();
     match corpus {
         Some(corpus) => LoadOutcome::Valid { corpus, warnings: diagnostics },
-        None => LoadOutcome::Invalid { usable: good_part(docs), diagnostics },
+        None => {
+            let (usable, kept) = match good_part(docs) {
+                Some((corpus, kept)) => (Some(corpus), kept),
+                None => (None, vec![false; docs.len()]),
+            };
+            let left_out = docs.iter().zip(kept).filter(|(_, k)| !k).map(|(d, _)| d.name.clone()).collect();
+            LoadOutcome::Invalid { usable, diagnostics, left_out }
+        }
     }
 }
 
 /// The corpus of the files that have no errors, leaving out in turn those
-/// that break once others are left out; none for a single file.
-fn good_part(docs: &[Document]) -> Option<Corpus> {
+/// that break once others are left out, and which files it keeps; none for
+/// a single file.
+fn good_part(docs: &[Document]) -> Option<(Corpus, Vec<bool>)> {
     if docs.iter().filter(|d| d.article.is_some()).count() < 2 {
         return None;
     }
@@ -412,7 +429,7 @@ fn good_part(docs: &[Document]) -> Option<Corpus> {
         }
         let mut walkers: Vec<Walker> = chosen.iter().map(|_| Walker::default()).collect();
         if let Some(corpus) = assemble::assemble(&chosen, &mut walkers) {
-            return Some(corpus);
+            return Some((corpus, keep));
         }
         let mut broken = walkers.iter().map(Walker::has_errors);
         let before = keep.iter().filter(|k| **k).count();

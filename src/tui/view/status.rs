@@ -151,9 +151,9 @@ fn query_line(frame: &mut Frame, area: Rect, app: &App, search: &SearchLine) {
 
 pub fn banner(frame: &mut Frame, area: Rect, app: &App) {
     let width = (area.width as usize).saturating_sub(2).max(1);
-    let head = text::one_line(&app.banner_head).into_owned();
-    let mut lines: Vec<Line> = vec![Line::raw(format!(" {}", text::truncate(&head, width)))];
-    let room = area.height.saturating_sub(1) as usize;
+    let head = app.banner_head_rows(width);
+    let room = area.height.saturating_sub(head.len() as u16) as usize;
+    let mut lines: Vec<Line> = head.into_iter().map(|r| Line::raw(format!(" {r}"))).collect();
     // Each problem wrapped whole; the last row says how many more there are.
     let mut rows: Vec<String> = Vec::new();
     let mut shown = 0;
