@@ -67,7 +67,7 @@ const HEIGHT: u16 = 60;
 
 /// Writes the corpus to a scratch directory; the annotation's path.
 fn write_corpus(quotes: usize, seed: u64) -> (PathBuf, usize, usize) {
-    let corpus = whosaid::corpus::generate(quotes, seed);
+    let corpus = whosaid::synthetic::generate(quotes, seed);
     let dir = std::env::temp_dir().join(format!("whosaid-bench-{quotes}-{seed}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch directory");
     std::fs::write(dir.join("article.txt"), &corpus.article).expect("article written");
@@ -284,7 +284,7 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
 fn write_many(articles: usize, quotes: usize, seed: u64) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("whosaid-bench-corpus-{articles}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a scratch directory");
-    for (name, contents) in whosaid::corpus::generate_corpus(articles, quotes, seed) {
+    for (name, contents) in whosaid::synthetic::generate_corpus(articles, quotes, seed) {
         std::fs::write(dir.join(name), contents).expect("written");
     }
     dir
@@ -432,7 +432,7 @@ pub fn suggest(bytes: usize, out: &mut dyn FnMut(Figure)) {
             .collect();
         median(runs) / 1000.0
     };
-    let news = whosaid::corpus::news(bytes, 1);
+    let news = whosaid::synthetic::news(bytes, 1);
     let mb = news.len() as f64 / 1e6;
     out(Figure {
         name: format!("suggest, {mb:.0} MB of news (median of 3)"),
@@ -556,13 +556,13 @@ fn main() {
     // For profiling `whosaid suggest` on the benchmark's text: `-- --write-news FILE BYTES`.
     if let Some(i) = args.iter().position(|a| a == "--write-news") {
         let bytes = args[i + 2].parse().expect("a size in bytes");
-        std::fs::write(&args[i + 1], whosaid::corpus::news(bytes, 1)).expect("written");
+        std::fs::write(&args[i + 1], whosaid::synthetic::news(bytes, 1)).expect("written");
         return;
     }
     if let Some(i) = args.iter().position(|a| a == "--write-corpus") {
         let dir = Path::new(&args[i + 1]);
         std::fs::create_dir_all(dir).expect("a directory");
-        for (name, contents) in whosaid::corpus::generate_corpus(1_000, 100, 1) {
+        for (name, contents) in whosaid::synthetic::generate_corpus(1_000, 100, 1) {
             std::fs::write(dir.join(name), contents).expect("written");
         }
         return;

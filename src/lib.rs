@@ -6,13 +6,16 @@
 
 pub mod cli;
 pub mod commands;
-pub mod corpus;
 pub mod describe;
 pub mod filter;
 pub mod matrix;
 pub mod model;
 pub mod query;
 pub mod suggest;
+/// Generated annotations at scale, for the benchmark and the tests: not
+/// part of the library's interface.
+#[doc(hidden)]
+pub mod synthetic;
 pub mod text;
 pub mod timeline;
 pub mod tui;

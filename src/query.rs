@@ -908,7 +908,7 @@ mod tests {
 
     #[test]
     fn many_candidates_are_scored_on_two_cores_with_the_same_result() {
-        let corpus = crate::corpus::generate(20_000, 5);
+        let corpus = crate::synthetic::generate(20_000, 5);
         let article = corpus.article;
         let a = crate::model::load_bytes("g.yaml", corpus.yaml.as_bytes(), &|_| {
             Ok((article.as_bytes().to_vec(), None))

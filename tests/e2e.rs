@@ -325,7 +325,7 @@ fn a_file_with_warnings_opens_and_says_so() {
 fn a_slow_reload_never_blocks_the_keys_and_q_quits_while_loading() {
     let dir = tempfile::tempdir().unwrap();
     let write_generated = |quotes: usize, name: &str| {
-        let generated = whosaid::corpus::generate(quotes, 7);
+        let generated = whosaid::synthetic::generate(quotes, 7);
         let text = dir.path().join(format!("{name}.txt"));
         std::fs::write(&text, &generated.article).unwrap();
         generated.yaml.replace("text_file: article.txt", &format!("text_file: {name}.txt"))
@@ -333,7 +333,7 @@ fn a_slow_reload_never_blocks_the_keys_and_q_quits_while_loading() {
     let file = dir.path().join("a.yaml");
     std::fs::write(&file, write_generated(300, "small")).unwrap();
     let mut s = Session::start(&[file.to_str().unwrap()], 120, 36, &[]);
-    s.wait_for_text(&format!("1/{}", whosaid::corpus::SPEAKERS + 1));
+    s.wait_for_text(&format!("1/{}", whosaid::synthetic::SPEAKERS + 1));
     // Tens of thousands of quotes take seconds to load in a debug build:
     // keys are answered meanwhile.
     let big = write_generated(60_000, "big");
@@ -341,7 +341,7 @@ fn a_slow_reload_never_blocks_the_keys_and_q_quits_while_loading() {
     s.wait_for_text("loading");
     s.send("j");
     s.wait_for("a key answered while loading", |screen| {
-        screen.contains(&format!("2/{}", whosaid::corpus::SPEAKERS + 1)) && screen.contains("loading")
+        screen.contains(&format!("2/{}", whosaid::synthetic::SPEAKERS + 1)) && screen.contains("loading")
     });
     s.send("q");
     assert_eq!(s.wait_exit(), 0);

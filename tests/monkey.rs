@@ -9,8 +9,8 @@ mod common;
 use common::{builtin, draw, text};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::{Color, Modifier};
-use whosaid::corpus::Rng;
 use whosaid::model::{Corpus, load_bytes};
+use whosaid::synthetic::Rng;
 use whosaid::text::is_unsafe;
 use whosaid::tui::app::{App, Event};
 use whosaid::tui::keymap::{Context, KEYMAP, Key};
@@ -179,7 +179,10 @@ fn check_screen(app: &App, step: usize) {
             }
         }
         let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
-        let quote = squash(&app.corpus.words(q));
+        // The parts as the article has them, side by side: what lies
+        // between them is not marked.
+        let text = &app.corpus.article_of(q).text;
+        let quote = squash(&app.corpus.quotes[q].parts.iter().map(|p| &text[p.clone()]).collect::<String>());
         assert!(quote.contains(&squash(&lit)), "{at}: highlighted {lit:?} is not from quote {q:?}");
         let span_rows = app.article.layout.rows_of(&app.corpus.quotes[q].span);
         let shown = app.article.scroll.offset..app.article.scroll.offset + (area.height - 2) as usize;
@@ -239,7 +242,7 @@ fn random_events_on_the_built_in_article() {
 
 #[test]
 fn random_events_on_a_generated_corpus() {
-    let corpus = whosaid::corpus::generate(1_500, 11);
+    let corpus = whosaid::synthetic::generate(1_500, 11);
     let article = corpus.article;
     let loaded = load_bytes("gen.yaml", corpus.yaml.as_bytes(), &|_| Ok((article.as_bytes().to_vec(), None)));
     let corpus = loaded.into_corpus().expect("the corpus loads");

@@ -126,7 +126,7 @@ fn emit(node: &whosaid::model::yaml::Node, out: &mut String) {
 /// retype an entry, swap in a string from elsewhere, add an unknown key.
 fn mutate(
     node: &mut whosaid::model::yaml::Node,
-    rng: &mut whosaid::corpus::Rng,
+    rng: &mut whosaid::synthetic::Rng,
     strings: &[String],
     depth: usize,
 ) {
@@ -203,7 +203,7 @@ proptest! {
         let mut strings = Vec::new();
         strings_in(&tree, &mut strings);
         let mut tree = tree;
-        let mut rng = whosaid::corpus::Rng::new(seed);
+        let mut rng = whosaid::synthetic::Rng::new(seed);
         for _ in 0..count {
             mutate(&mut tree, &mut rng, &strings, 0);
         }

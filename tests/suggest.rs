@@ -374,7 +374,7 @@ fn texts_held_out_from_the_rules() {
 /// alone, recognised from a full name met in another chunk).
 #[test]
 fn a_large_text_read_on_two_cores_gives_the_draft_of_one() {
-    let text = whosaid::corpus::news(400_000, 5);
+    let text = whosaid::synthetic::news(400_000, 5);
     let one = whosaid::suggest::suggest_on(&text, 1);
     let two = whosaid::suggest::suggest_on(&text, 2);
     let spans = |d: &Draft| -> Vec<(Vec<std::ops::Range<usize>>, Kind)> {
@@ -396,7 +396,7 @@ fn a_large_text_read_on_two_cores_gives_the_draft_of_one() {
 
 #[test]
 fn a_large_text_with_a_paragraph_longer_than_a_chunk_is_read() {
-    let mut text = whosaid::corpus::news(100_000, 9);
+    let mut text = whosaid::synthetic::news(100_000, 9);
     text.push_str(&"“We will see,” Ryabkov said. ".repeat(10_000));
     let draft = whosaid::suggest::suggest_on(&text, 4);
     assert!(!draft.candidates.is_empty());

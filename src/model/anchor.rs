@@ -471,7 +471,7 @@ mod tests {
 
     #[test]
     fn agrees_with_a_naive_search_on_random_texts() {
-        let mut rng = crate::corpus::Rng::new(3);
+        let mut rng = crate::synthetic::Rng::new(3);
         let alphabet = ["a", "b", "ab ", " ", "\n", "é", "ba", "aaaa"];
         for _ in 0..200 {
             let article: String = (0..rng.below(300)).map(|_| *rng.pick(&alphabet)).collect();
@@ -500,7 +500,7 @@ mod tests {
 
     #[test]
     fn a_large_article_is_scanned_in_two_halves_without_losing_a_match() {
-        let mut rng = crate::corpus::Rng::new(9);
+        let mut rng = crate::synthetic::Rng::new(9);
         let words = ["alpha", "beta", "gamma", "delta", "épsilon", "zeta", "eta", "theta"];
         let mut article = String::new();
         while article.len() < 1_500_000 {

@@ -207,9 +207,12 @@ fn event_loop(
     let panic_key: Option<char> = None;
     loop {
         terminal.draw(|frame| view::draw(frame, &app))?;
-        // After the first frame of each corpus: its search index.
+        // After the first frame of each corpus: its search index, unless
+        // an active search already built it (once per reload either way).
         if app.loading.is_none() && !indexed.as_ref().is_some_and(|c| Arc::ptr_eq(c, &app.corpus)) {
-            index_in_background(&app.corpus, tx);
+            if !app.search.has_index() {
+                index_in_background(&app.corpus, tx);
+            }
             indexed = Some(app.corpus.clone());
         }
         let mut batch = vec![rx.recv()?];

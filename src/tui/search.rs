@@ -110,6 +110,11 @@ impl Search {
         Ok(())
     }
 
+    /// Whether an index of the current corpus is at hand.
+    pub fn has_index(&self) -> bool {
+        self.index.is_some()
+    }
+
     /// Takes an index built elsewhere (unless one is there already).
     pub fn set_index(&mut self, index: SearchIndex) {
         self.index.get_or_insert(index);

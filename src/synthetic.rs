@@ -1,4 +1,4 @@
-//! A generated annotation at scale, for the benchmark and the tests that
+//! Synthetic annotations at scale, for the benchmark and the tests that
 //! need a big file: deterministic from a seed, with 200 speakers, 50
 //! issues, and an article of varied sentences (some Unicode) in which every
 //! quote is a real span — a few of them twice, so that `occurrence` is
