@@ -191,3 +191,48 @@ fn a_file_deleted_from_a_directory_leaves_the_corpus_without_an_error() {
     assert!(rendered.is_empty(), "{rendered:?}");
     assert_eq!(outcome.corpus().unwrap().articles.len(), 1);
 }
+
+#[test]
+fn a_corpus_file_without_articles_opens_every_annotation_beside_and_below_it() {
+    let dir = tempfile::tempdir().unwrap();
+    small_corpus(dir.path());
+    std::fs::create_dir(dir.path().join("later")).unwrap();
+    std::fs::rename(dir.path().join("friday.yaml"), dir.path().join("later/friday.yaml")).unwrap();
+    let file = dir.path().join("corpus.yaml");
+    let o = whosaid(&["check", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("(3 files): 2 articles, 4 quotes"), "{}", stdout(&o));
+}
+
+#[test]
+fn every_command_on_a_corpus_of_no_article_answers_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("corpus.yaml"),
+        "corpus:\n  title: Empty\nspeakers:\n  - {id: ann, name: Ann}\nissues:\n  - {id: tax, title: Tax}\n",
+    )
+    .unwrap();
+    let path = dir.path().join("corpus.yaml");
+    let path = path.to_str().unwrap();
+    for args in [
+        vec!["check", path],
+        vec!["check", "--coverage", path],
+        vec!["quotes", path],
+        vec!["quotes", path, "--format", "json"],
+        vec!["quotes", path, "--format", "csv"],
+        vec!["quotes", path, "--format", "markdown"],
+        vec!["speakers", path],
+        vec!["issues", path],
+        vec!["matrix", path],
+        vec!["matrix", path, "--format", "json"],
+        vec!["report", path],
+        vec!["report", path, "--format", "html"],
+    ] {
+        let o = whosaid(&args);
+        let code = o.status.code();
+        assert!(code == Some(0) || code == Some(1), "{args:?}: exit {code:?}\n{}", stderr(&o));
+        assert!(!stderr(&o).contains("panicked"), "{args:?}: {}", stderr(&o));
+    }
+    let o = whosaid(&["report", path]);
+    assert!(stdout(&o).contains("No article"), "the report says so: {}", stdout(&o));
+}
