@@ -72,7 +72,11 @@ impl App {
             }
             Mode::Reading(r) => {
                 if !r.remap(&remap) {
-                    gone.push(format!("quote `{}` you were reading is gone", remap.old_quote_name(r.quote)));
+                    let name = format!("quote `{}` is gone", remap.old_quote_name(r.quote));
+                    if !gone.contains(&name) {
+                        gone.push(name);
+                    }
+                    gone.push("the reading view closed".to_string());
                     *mode = Mode::Browse;
                 }
             }
