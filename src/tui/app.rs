@@ -112,9 +112,6 @@ pub struct App {
     pub opened: bool,
     /// Whether the matrix folds sub-issues; kept between openings.
     pub matrix_folded: bool,
-    /// Which corpus this is: one more with every reload. Work done in the
-    /// background carries the generation it was done for.
-    pub generation: u64,
 }
 
 impl App {
@@ -156,7 +153,6 @@ impl App {
             loading: None,
             opened: true,
             matrix_folded: false,
-            generation: 0,
         };
         app.refilter();
         app.resize(width, height);

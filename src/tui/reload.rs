@@ -21,28 +21,14 @@ impl App {
         let remap = Remap::new(&old, &new);
         let mut gone = Vec::new();
         let filters = self.filters.remap(&remap);
-        for (had, has, what, id) in [
-            (
-                self.filters.speaker.is_some(),
-                filters.speaker.is_some(),
-                "speaker",
-                self.filters.speaker.map(|s| remap.old_speaker_id(s)),
-            ),
-            (
-                self.filters.issue.is_some(),
-                filters.issue.is_some(),
-                "issue",
-                self.filters.issue.map(|i| remap.old_issue_id(i)),
-            ),
-            (
-                self.filters.article.is_some(),
-                filters.article.is_some(),
-                "article",
-                self.filters.article.map(|a| remap.old_article_id(a)),
-            ),
+        let was = &self.filters;
+        for (what, before, kept) in [
+            ("speaker", was.speaker.map(|s| remap.old_speaker_id(s)), filters.speaker.is_some()),
+            ("issue", was.issue.map(|i| remap.old_issue_id(i)), filters.issue.is_some()),
+            ("article", was.article.map(|a| remap.old_article_id(a)), filters.article.is_some()),
         ] {
-            if had && !has {
-                gone.push(format!("{what} `{}` is gone, its filter cleared", id.unwrap_or_default()));
+            if let (Some(id), false) = (before, kept) {
+                gone.push(format!("{what} `{id}` is gone, its filter cleared"));
             }
         }
         let selected = self.selected_quote();
@@ -83,7 +69,6 @@ impl App {
             Mode::Browse | Mode::Help(_) => {}
         });
         drop(remap);
-        self.generation += 1;
         self.set_filters(filters);
         self.article.layout = ArticleLayout::default();
         self.resize(self.area.width, self.area.height);

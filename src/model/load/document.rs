@@ -77,9 +77,7 @@ impl Document {
 /// id unless the file gives one.
 pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles) -> Document {
     let corpus_like = |mut doc: Document| {
-        let text = String::from_utf8_lossy(bytes);
-        let top = |key: &str| text.lines().any(|l| l.starts_with(key));
-        doc.corpus_like = default_id == "corpus" || (top("corpus:") && !top("article:"));
+        doc.corpus_like = looks_like_corpus(default_id, bytes);
         doc
     };
     let source = match std::str::from_utf8(bytes) {
@@ -101,7 +99,7 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
         Document { source: source.to_string(), ..Document::failed(name, Position::START, String::new()) };
     doc.fatal = None;
     if root == Node::Null {
-        doc.corpus_like = default_id == "corpus";
+        doc.corpus_like = looks_like_corpus(default_id, bytes);
         let w = &mut doc.walker;
         w.error(
             NodePath::ROOT,
@@ -144,6 +142,14 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     doc
 }
 
+/// Whether a file that could not be read as YAML was meant as a corpus
+/// file: named `corpus`, or with a line `corpus:` and none `article:`.
+fn looks_like_corpus(default_id: &str, bytes: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(bytes);
+    let top = |key: &str| text.lines().any(|l| l.starts_with(key));
+    default_id == "corpus" || (top("corpus:") && !top("article:"))
+}
+
 /// A corpus file: its top level has `corpus:` and no `article:`.
 fn is_corpus_file(root: &Node) -> bool {
     let Node::Map(entries) = root else { return false };
@@ -179,12 +185,13 @@ fn read_corpus(doc: &mut Document, root: Node) {
     if let Some((node, path)) = root.take("articles") {
         let empty = "`articles` lists no file: name the article files, or leave `articles` out \
                      to open every annotation beside the corpus file and below";
+        let lists_nothing = match &node {
+            Node::Null => true,
+            Node::Seq(items) => items.is_empty(),
+            _ => false,
+        };
         doc.listed = Some(match node {
-            Node::Null => {
-                w.error(path, empty.to_string());
-                Vec::new()
-            }
-            Node::Seq(items) if items.is_empty() => {
+            _ if lists_nothing => {
                 w.error(path, empty.to_string());
                 Vec::new()
             }
