@@ -233,9 +233,8 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     // Search: the browser builds the index on another thread after the first
     // frame; then `/` and "open door" letter by letter.
     let t = Instant::now();
-    let index = whosaid::query::SearchIndex::new(&app.corpus);
+    app.settle();
     out(figure("search index (built in the background at start)", ms(t.elapsed()), "ms", None));
-    app.handle(Event::SearchIndex(app.corpus.clone(), Box::new(index)));
     app.handle(key('/'));
     let mut strokes = Vec::new();
     for c in "open door".chars() {

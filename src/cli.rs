@@ -18,6 +18,36 @@ Examples:
 With no FILE, the built-in article (a January 2022 report on the
 Russia–NATO security-guarantee talks) is used.";
 
+/// How a command or the browser ended, and the exit status it means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Exit 0: clean, or warnings only.
+    Clean,
+    /// Exit 1: the files have errors.
+    Errors,
+    /// Exit 2: a usage error, or a file that cannot be read.
+    Usage,
+    /// Exit 128 + the signal: the browser was stopped by a signal.
+    Signal(u8),
+}
+
+impl Status {
+    pub fn code(self) -> u8 {
+        match self {
+            Status::Clean => 0,
+            Status::Errors => 1,
+            Status::Usage => 2,
+            Status::Signal(signal) => 128u8.saturating_add(signal),
+        }
+    }
+}
+
+impl From<Status> for std::process::ExitCode {
+    fn from(status: Status) -> Self {
+        std::process::ExitCode::from(status.code())
+    }
+}
+
 #[derive(Debug, Parser)]
 #[command(
     name = "whosaid",

@@ -3,8 +3,9 @@
 
 use clap::Parser;
 use std::process::ExitCode;
+use whosaid::cli::Status;
 use whosaid::cli::{Cli, Command};
-use whosaid::commands::{self, EXIT_ERRORS, EXIT_USAGE};
+use whosaid::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -17,7 +18,7 @@ fn main() -> ExitCode {
             // The terminal failed while the browser ran: not a usage error.
             Err(e) => {
                 eprintln!("whosaid: the browser stopped: {e:#}");
-                ExitCode::from(EXIT_ERRORS)
+                ExitCode::from(Status::Errors)
             }
         };
     };
@@ -41,14 +42,14 @@ fn main() -> ExitCode {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("whosaid: {e}");
-            ExitCode::from(EXIT_USAGE)
+            ExitCode::from(Status::Usage)
         }
     }
 }
 
 /// `whosaid quots`: a word that is neither a file nor a command, but close
 /// to a command, is a mistyped command rather than a missing file.
-fn mistyped_command(paths: &[std::path::PathBuf]) -> Option<u8> {
+fn mistyped_command(paths: &[std::path::PathBuf]) -> Option<Status> {
     use clap::CommandFactory;
     let [word] = paths else { return None };
     let word = word.to_str()?;
@@ -62,7 +63,7 @@ fn mistyped_command(paths: &[std::path::PathBuf]) -> Option<u8> {
         "whosaid: `{}` is not a command, nor a file here; did you mean `{guess}`?",
         whosaid::text::one_line(word)
     );
-    Some(EXIT_USAGE)
+    Some(Status::Usage)
 }
 
 /// mimalloc: loading a large annotation allocates millions of small

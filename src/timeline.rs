@@ -1,46 +1,52 @@
 //! A speaker's stances over time: one row per issue the speaker spoke to,
 //! one column per article (in date order), each cell the stance of that
 //! article's statements by the speaker (a group's members included) on the
-//! issue and its sub-issues, combined by [`Stance::combine`]. One function
-//! builds it for the browser (`t`) and the report.
+//! issue's own proposition — a sub-issue is a proposition of its own, with
+//! a row of its own — combined by [`Stance::combine`]. One function builds
+//! it for the browser (`t`) and the report.
 
-use crate::model::{ArticleIx, Corpus, IssueIx, QuoteIx, SpeakerIx, Stance};
+use crate::matrix::Cell;
+use crate::model::{ArticleIx, Corpus, IssueIx, QuoteIx, SpeakerIx, Stance, ix::per};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Timeline {
     pub speaker: SpeakerIx,
-    /// The issues the speaker spoke to, in file order.
+    /// The issues the speaker's quotes are tagged with, in file order.
     pub issues: Vec<IssueIx>,
-    /// Every article, in date order.
+    /// Every article, in date order (a column's index is its article's).
     pub articles: Vec<ArticleIx>,
     /// `cells[issue row][article column]`.
-    pub cells: Vec<Vec<crate::matrix::Cell>>,
+    pub cells: Vec<Vec<Cell>>,
 }
 
-/// Builds the timeline of one speaker.
+/// Builds the timeline of one speaker, in one pass over the corpus's quotes.
 pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
     let mine: Vec<QuoteIx> =
         c.order.iter().copied().filter(|&q| c.counts(q) && c.said_by(q, speaker)).collect();
-    let issues: Vec<IssueIx> =
-        c.issues.ids().filter(|&i| mine.iter().any(|&q| c.quotes[q].is_under(i))).collect();
+    let mut spoken_to = per::<IssueIx, bool>(c.issues.len(), false);
+    for &q in &mine {
+        for &i in &c.quotes[q].issues {
+            spoken_to[i] = true;
+        }
+    }
+    let issues: Vec<IssueIx> = c.issues.ids().filter(|&i| spoken_to[i]).collect();
+    let mut row_of = per::<IssueIx, usize>(c.issues.len(), 0);
+    for (row, &i) in issues.iter().enumerate() {
+        row_of[i] = row;
+    }
     let articles: Vec<ArticleIx> = c.articles.ids().collect();
-    let cells = issues
-        .iter()
-        .map(|&i| {
-            articles
-                .iter()
-                .map(|&a| {
-                    let quotes: Vec<QuoteIx> = mine
-                        .iter()
-                        .copied()
-                        .filter(|&q| c.quotes[q].article == a && c.quotes[q].is_under(i))
-                        .collect();
-                    let stance = Stance::combine(quotes.iter().filter_map(|&q| c.stance_under(q, i)));
-                    crate::matrix::Cell { quotes, stance }
-                })
-                .collect()
-        })
-        .collect();
+    let mut cells = vec![vec![Cell { quotes: Vec::new(), stance: None }; articles.len()]; issues.len()];
+    for &q in &mine {
+        let quote = &c.quotes[q];
+        for &i in &quote.issues {
+            cells[row_of[i]][quote.article.index()].quotes.push(q);
+        }
+    }
+    for (row, &i) in issues.iter().enumerate() {
+        for cell in &mut cells[row] {
+            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| c.quotes[q].stance_on(i)));
+        }
+    }
     Timeline { speaker, issues, articles, cells }
 }
 
@@ -57,5 +63,14 @@ mod tests {
         assert_eq!(t.issues, vec![IssueIx::new(0)], "only what the speaker spoke to");
         assert_eq!(t.cells[0][0].quotes.len(), 2);
         assert_eq!(t.cells[0][0].stance, Some(Stance::Mixed));
+    }
+
+    #[test]
+    fn a_sub_issue_quote_is_not_a_stance_on_the_parents_proposition() {
+        let yaml = "article:\n  title: T\n  text: one two\nspeakers:\n  - id: a\n    name: A\nissues:\n  - id: x\n    title: X\n  - id: y\n    title: Y\n    parent: x\nquotes:\n  - {speaker: a, issues: [y], stance: oppose, text: one}\n";
+        let c = load_bytes("t.yaml", yaml.as_bytes(), &|_| Err("none".into())).into_corpus().unwrap();
+        let t = build(&c, SpeakerIx::new(0));
+        assert_eq!(t.issues, vec![IssueIx::new(1)], "a row for the sub-issue only");
+        assert_eq!(t.cells[0][0].stance, Some(Stance::Oppose));
     }
 }

@@ -909,12 +909,17 @@ fn t_shows_a_speakers_stances_over_time_and_enter_filters_to_the_cell() {
     let mut app = corpus_app(160, 45);
     select_speaker(&mut app, "psaki");
     press(&mut app, "t");
+    // Built in the background: the screen says so until the grid comes.
+    let s = screen(&app);
+    assert!(s.contains("building the timeline of Jen Psaki…"), "{s}");
+    app.settle();
     let Mode::Timeline(t) = &app.mode else { panic!("the timeline") };
-    let (row, col) = (0..t.grid.issues.len())
-        .flat_map(|r| (0..t.grid.articles.len()).map(move |c| (r, c)))
-        .find(|&(r, c)| !t.grid.cells[r][c].quotes.is_empty())
+    let grid = t.grid.as_ref().expect("built");
+    let (row, col) = (0..grid.issues.len())
+        .flat_map(|r| (0..grid.articles.len()).map(move |c| (r, c)))
+        .find(|&(r, c)| !grid.cells[r][c].quotes.is_empty())
         .unwrap();
-    let (issue, article) = (t.grid.issues[row], t.grid.articles[col]);
+    let (issue, article) = (grid.issues[row], grid.articles[col]);
     let s = screen(&app);
     assert!(s.contains("Stances over time · Jen Psaki"), "{s}");
     press(&mut app, &"j ".repeat(row));
@@ -1003,11 +1008,19 @@ fn u_underlines_what_no_quote_covers_yet_and_again_stops() {
     let mut app = App::new(corpus, "talks.yaml".into(), whosaid::tui::theme::Theme::new(true), 120, 30);
     assert_eq!(marked_with(&app, Pane::Article, Modifier::ITALIC), "");
     press(&mut app, "u");
+    // The draft is made in the background: the status line says so, then the count.
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("looking for what no quote covers…"), "{status}");
+    app.settle();
     let status = screen(&app).lines().last().unwrap().to_string();
     assert!(status.contains("1 candidate no quote covers"), "{status}");
     assert_eq!(marked_with(&app, Pane::Article, Modifier::ITALIC), "We will never agree to this.");
     press(&mut app, "u");
     assert!(screen(&app).lines().last().unwrap().contains("no longer marked"));
+    // Again: the draft is at hand, the count said at once.
+    press(&mut app, "u");
+    assert!(screen(&app).lines().last().unwrap().contains("1 candidate no quote covers"));
+    press(&mut app, "u");
     assert_eq!(marked_with(&app, Pane::Article, Modifier::ITALIC), "");
     // Without colour it still shows, underlined.
     let mut plain = app_without_color(120, 30);
@@ -1017,5 +1030,28 @@ fn u_underlines_what_no_quote_covers_yet_and_again_stops() {
         format!("{}{}", &y[..graziani], &y[next + 1..]).replace("    same_as: graziani-impassable\n", "")
     })))));
     press(&mut plain, "u");
+    plain.settle();
     assert!(screen(&plain).lines().last().unwrap().contains("1 candidate"), "{}", screen(&plain));
+}
+
+#[test]
+fn what_the_workers_built_for_a_corpus_since_replaced_is_dropped() {
+    let mut app = corpus_app(160, 45);
+    select_speaker(&mut app, "psaki");
+    press(&mut app, "t");
+    let wanted = app.take_wanted();
+    let stale: Vec<_> =
+        wanted.iter().map(|&w| whosaid::tui::jobs::compute(&app.corpus, app.generation, w)).collect();
+    // The files change before the timeline comes: its grid is asked for again.
+    let reordered = app.corpus.as_ref().clone();
+    app.handle(Event::Reloaded(Ok(Box::new(reordered))));
+    for computed in stale {
+        app.handle(Event::Computed(computed));
+    }
+    let Mode::Timeline(t) = &app.mode else { panic!("the timeline stays open") };
+    assert!(t.grid.is_none(), "a grid of the old corpus is not shown");
+    app.settle();
+    let Mode::Timeline(t) = &app.mode else { panic!("the timeline stays open") };
+    assert!(t.grid.is_some(), "the grid of the new corpus is");
+    assert!(screen(&app).contains("Stances over time · Jen Psaki"));
 }

@@ -1,6 +1,7 @@
 //! `whosaid check`: validate what the paths name and print every diagnostic.
 
-use super::{EXIT_USAGE, Outcome};
+use super::Outcome;
+use crate::cli::Status;
 use crate::model::{ArticleIx, Corpus, FileSummary, Library, LoadOutcome, Source};
 use crate::suggest::coverage;
 use crate::text;
@@ -16,7 +17,7 @@ pub fn run(paths: &[PathBuf], coverage: bool, out: &mut dyn Write, err: &mut dyn
         Ok(opened) => opened,
         Err(unreadable) => {
             writeln!(err, "whosaid: {unreadable}")?;
-            return Ok(EXIT_USAGE);
+            return Ok(Status::Usage);
         }
     };
     for d in outcome.diagnostics() {

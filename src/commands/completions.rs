@@ -1,8 +1,9 @@
 //! `whosaid completions SHELL`: the shell's completion script, generated
 //! from the command line's own definition so it never falls behind.
 
-use super::{EXIT_OK, Outcome};
+use super::Outcome;
 use crate::cli::Cli;
+use crate::cli::Status;
 use clap::CommandFactory;
 use std::io::Write;
 
@@ -12,5 +13,5 @@ pub fn run(shell: clap_complete::Shell, out: &mut dyn Write) -> Outcome {
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "whosaid", &mut script);
     out.write_all(&script)?;
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }

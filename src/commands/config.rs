@@ -1,18 +1,19 @@
 //! `whosaid config`: the default config file, every key and colour
 //! commented, to start one's own from; `--check` reports on the user's.
 
-use super::{EXIT_ERRORS, EXIT_OK, Outcome};
+use super::Outcome;
+use crate::cli::Status;
 use crate::tui::config;
 use std::io::Write;
 
 pub fn run(check: bool, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     if !check {
         write!(out, "{}", config::default_file())?;
-        return Ok(EXIT_OK);
+        return Ok(Status::Clean);
     }
     let Some(path) = config::path() else {
         writeln!(err, "whosaid: this system has no config directory; whosaid runs on its defaults")?;
-        return Ok(EXIT_OK);
+        return Ok(Status::Clean);
     };
     if !path.exists() {
         writeln!(
@@ -20,7 +21,7 @@ pub fn run(check: bool, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             "{}: no config file; whosaid runs on its defaults (`whosaid config` prints them)",
             path.display()
         )?;
-        return Ok(EXIT_OK);
+        return Ok(Status::Clean);
     }
     let (_, problems) = config::load_from(&path);
     for problem in &problems {
@@ -28,9 +29,9 @@ pub fn run(check: bool, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     }
     if problems.is_empty() {
         writeln!(out, "{}: ok", path.display())?;
-        Ok(EXIT_OK)
+        Ok(Status::Clean)
     } else {
         writeln!(err, "whosaid runs on its defaults until these are fixed")?;
-        Ok(EXIT_ERRORS)
+        Ok(Status::Errors)
     }
 }

@@ -2,7 +2,8 @@
 //! sub-issues' quotes included) and the stances those quotes take.
 
 use super::table::Table;
-use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
+use super::{Outcome, markdown, write_csv, write_json};
+use crate::cli::Status;
 use crate::cli::{Format, ListArgs};
 use crate::describe;
 use crate::model::{Corpus, Stance};
@@ -142,5 +143,5 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             }
         }
     }
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }

@@ -3,7 +3,8 @@
 //! that the browser shows on `m`.
 
 use super::table::Table;
-use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
+use super::{Outcome, markdown, write_csv, write_json};
+use crate::cli::Status;
 use crate::cli::{Format, MatrixArgs};
 use crate::describe::issue_label;
 use crate::matrix::{self, Matrix, Total};
@@ -23,7 +24,7 @@ pub fn run(args: &MatrixArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
         Format::Csv => write_csv_grid(&a, &m, out)?,
         Format::Json => write_json(out, &json(&a, &m))?,
     }
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }
 
 /// The grid with numbered columns, then the key to the numbers and totals.

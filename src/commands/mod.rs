@@ -17,41 +17,35 @@ pub mod speakers;
 pub mod suggest;
 mod table;
 
+use crate::cli::Status;
 use crate::model::{self, Corpus, IssueIx, LoadOutcome, QuoteIx, Source, SpeakerIx};
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Exit status: clean, or warnings only.
-pub const EXIT_OK: u8 = 0;
-/// Exit status: the file has errors.
-pub const EXIT_ERRORS: u8 = 1;
-/// Exit status: a usage error, or a file that cannot be read.
-pub const EXIT_USAGE: u8 = 2;
-
 /// What a command returns: its exit status, or an I/O failure on output.
-pub type Outcome = std::io::Result<u8>;
+pub type Outcome = std::io::Result<Status>;
 
 /// Loads what the paths name (the built-in article when there are none)
 /// and applies the one policy every command and the browser share: every
 /// diagnostic goes to `err`, in file and position order; a usable corpus
 /// comes back; otherwise a line says why, and the exit status to end with.
-pub fn open(paths: &[PathBuf], err: &mut dyn Write) -> Result<Corpus, u8> {
+pub fn open(paths: &[PathBuf], err: &mut dyn Write) -> Result<Corpus, Status> {
     opened(paths, err, true).map(|(corpus, _)| corpus)
 }
 
 /// [`open`] for the browser, which shows how many warnings there are in
 /// its status line rather than printing them: the corpus and that number.
-pub fn open_quietly(paths: &[PathBuf], err: &mut dyn Write) -> Result<(Corpus, usize), u8> {
+pub fn open_quietly(paths: &[PathBuf], err: &mut dyn Write) -> Result<(Corpus, usize), Status> {
     opened(paths, err, false)
 }
 
-fn opened(paths: &[PathBuf], err: &mut dyn Write, print_warnings: bool) -> Result<(Corpus, usize), u8> {
+fn opened(paths: &[PathBuf], err: &mut dyn Write, print_warnings: bool) -> Result<(Corpus, usize), Status> {
     let source = Source::from_args(paths);
     let outcome = match model::load(&source) {
         Ok(outcome) => outcome,
         Err(unreadable) => {
             let _ = writeln!(err, "whosaid: {unreadable}");
-            return Err(EXIT_USAGE);
+            return Err(Status::Usage);
         }
     };
     if print_warnings || outcome.errors() > 0 {
@@ -69,18 +63,18 @@ fn opened(paths: &[PathBuf], err: &mut dyn Write, print_warnings: bool) -> Resul
                 crate::text::one_line(&source.name()),
                 if n == 1 { "" } else { "s" }
             );
-            Err(EXIT_ERRORS)
+            Err(Status::Errors)
         }
     }
 }
 
 /// Loads a source and prints all its diagnostics (for `check`); a source
 /// that cannot be read at all is a usage error.
-pub fn load(source: &Source, err: &mut dyn Write) -> Result<LoadOutcome, u8> {
+pub fn load(source: &Source, err: &mut dyn Write) -> Result<LoadOutcome, Status> {
     match model::load(source) {
         Err(unreadable) => {
             let _ = writeln!(err, "whosaid: {unreadable}");
-            Err(EXIT_USAGE)
+            Err(Status::Usage)
         }
         Ok(outcome) => {
             for d in outcome.diagnostics() {
@@ -92,8 +86,8 @@ pub fn load(source: &Source, err: &mut dyn Write) -> Result<LoadOutcome, u8> {
 }
 
 /// The exit status a load's outcome calls for.
-pub fn status(outcome: &LoadOutcome) -> u8 {
-    if outcome.errors() > 0 { EXIT_ERRORS } else { EXIT_OK }
+pub fn status(outcome: &LoadOutcome) -> Status {
+    if outcome.errors() > 0 { Status::Errors } else { Status::Clean }
 }
 
 /// Resolves ids given on the command line (`--speaker`, `--issue`); an
@@ -103,7 +97,7 @@ pub fn resolve_ids<I: model::ix::Ix>(
     what: &str,
     known: &[&str],
     err: &mut dyn Write,
-) -> Result<Vec<I>, u8> {
+) -> Result<Vec<I>, Status> {
     let mut out = Vec::new();
     for id in given {
         match known.iter().position(|k| k == id) {
@@ -111,7 +105,7 @@ pub fn resolve_ids<I: model::ix::Ix>(
             None => {
                 let help = model::diagnostic::known_list(&format!("{what}s"), id, known.iter().copied());
                 let _ = writeln!(err, "whosaid: unknown {what} `{}` {help}", crate::text::one_line(id));
-                return Err(EXIT_USAGE);
+                return Err(Status::Usage);
             }
         }
     }

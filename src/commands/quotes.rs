@@ -1,7 +1,8 @@
 //! `whosaid quotes`: the quotes that match, in article order, or with
 //! `--search`, best first.
 
-use super::{EXIT_OK, EXIT_USAGE, Outcome, Section, markdown, resolve_ids, sections, write_csv, write_json};
+use super::{Outcome, Section, markdown, resolve_ids, sections, write_csv, write_json};
+use crate::cli::Status;
 use crate::cli::{Format, QuotesArgs};
 use crate::describe;
 use crate::model::{Corpus, IssueIx, Kind, QuoteIx, QuoteText, SpeakerIx, ix::per};
@@ -33,7 +34,7 @@ pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
             Ok(q) => q,
             Err(why) => {
                 writeln!(err, "whosaid: bad query: {}", text::one_line(&why))?;
-                return Ok(EXIT_USAGE);
+                return Ok(Status::Usage);
             }
         };
         let index = SearchIndex::new(&a);
@@ -66,7 +67,7 @@ pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
         Format::Csv => write_csv_rows(&a, &selected, out)?,
         Format::Markdown => write_markdown(&a, &selected, out)?,
     }
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }
 
 /// A quote as `--format json` shows it; the field names are stable.

@@ -4,7 +4,8 @@
 //! speaker (a statement told twice, once). Markdown, or one self-contained
 //! HTML file that prints well; both are written from one outline.
 
-use super::{EXIT_OK, Outcome, Section, markdown, sections};
+use super::{Outcome, Section, markdown, sections};
+use crate::cli::Status;
 use crate::cli::{ReportArgs, ReportFormat};
 use crate::describe::{self, facts_on_issue};
 use crate::matrix::{self, Cell, Matrix};
@@ -24,7 +25,7 @@ pub fn run(args: &ReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
         ReportFormat::Html => render(&a, &mut Html(String::new())),
     };
     out.write_all(document.as_bytes())?;
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }
 
 /// What a report is made of, written one way or another.

@@ -3,7 +3,8 @@
 //! how many statements each relayed.
 
 use super::table::Table;
-use super::{EXIT_OK, Outcome, markdown, write_csv, write_json};
+use super::{Outcome, markdown, write_csv, write_json};
+use crate::cli::Status;
 use crate::cli::{Format, ListArgs};
 use crate::filter::Filtered;
 use serde::Serialize;
@@ -88,5 +89,5 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             }
         }
     }
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }

@@ -3,7 +3,8 @@
 //! an existing annotation, which is replaced atomically (a failure leaves
 //! it as it was).
 
-use super::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE, Outcome};
+use super::Outcome;
+use crate::cli::Status;
 use crate::cli::SuggestArgs;
 use crate::model::{LoadOutcome, Source, load};
 use crate::suggest::{self, coverage::Spans, into, yaml};
@@ -16,7 +17,7 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outc
         Ok(text) => text,
         Err(problem) => {
             writeln!(err, "whosaid: {}", one_line(&problem.message))?;
-            return Ok(if problem.unreadable { EXIT_USAGE } else { EXIT_ERRORS });
+            return Ok(if problem.unreadable { Status::Usage } else { Status::Errors });
         }
     };
     let draft = suggest::suggest(&text);
@@ -25,7 +26,7 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outc
             let text_file = args.article.to_string_lossy();
             let stem = args.article.file_stem().map_or("article".into(), |s| s.to_string_lossy());
             write!(out, "{}", yaml::draft_file(&text, &text_file, &draft, args.min_confidence, &stem))?;
-            Ok(EXIT_OK)
+            Ok(Status::Clean)
         }
         Some(file) => into_file(args, &text, &draft, file, out, err),
     }
@@ -44,20 +45,20 @@ fn into_file(
     let corpus = match load(&Source::Paths(vec![file.to_path_buf()])) {
         Err(unreadable) => {
             writeln!(err, "whosaid: {unreadable}")?;
-            return Ok(EXIT_USAGE);
+            return Ok(Status::Usage);
         }
         Ok(LoadOutcome::Invalid { diagnostics, .. }) => {
             for d in &diagnostics {
                 writeln!(err, "{}", d.render())?;
             }
             writeln!(err, "whosaid: {name} has errors; fix them first (nothing was changed)")?;
-            return Ok(EXIT_ERRORS);
+            return Ok(Status::Errors);
         }
         Ok(LoadOutcome::Valid { corpus, .. }) => corpus,
     };
     let [article] = corpus.articles.as_slice() else {
         writeln!(err, "whosaid: --into takes one annotation file, and {name} holds several articles")?;
-        return Ok(EXIT_USAGE);
+        return Ok(Status::Usage);
     };
     if article.text != text {
         writeln!(
@@ -65,7 +66,7 @@ fn into_file(
             "whosaid: {name} annotates another text than {}; give the article it annotates (nothing was changed)",
             args.article.display()
         )?;
-        return Ok(EXIT_USAGE);
+        return Ok(Status::Usage);
     }
     let spans = Spans::new(corpus.quotes.iter().flat_map(|q| q.parts.iter().cloned()).collect());
     let (covered, candidates): (Vec<suggest::Candidate>, Vec<suggest::Candidate>) =
@@ -86,17 +87,17 @@ fn into_file(
         Ok(merged) => merged,
         Err(why) => {
             writeln!(err, "whosaid: cannot add to {name}: {why} (nothing was changed)")?;
-            return Ok(EXIT_ERRORS);
+            return Ok(Status::Errors);
         }
     };
     if merged == original {
         writeln!(out, "{name}: every candidate is covered already; nothing to add")?;
-        return Ok(EXIT_OK);
+        return Ok(Status::Clean);
     }
     let written = written.get();
     if let Err(why) = replace_checked(file, &merged, corpus.quotes.len() + written) {
         writeln!(err, "whosaid: cannot add to {name}: {why} (nothing was changed)")?;
-        return Ok(EXIT_ERRORS);
+        return Ok(Status::Errors);
     }
     writeln!(
         out,
@@ -104,7 +105,7 @@ fn into_file(
         speakers.new.len(),
         covered.len()
     )?;
-    Ok(EXIT_OK)
+    Ok(Status::Clean)
 }
 
 /// Writes `contents` beside `file`, checks that it loads with the

@@ -10,6 +10,7 @@
 
 use super::article::{ArticleView, longest_span};
 use super::history::{self, History};
+use super::jobs::{self, Computed, Generation};
 use super::keymap::{Action, Context, Key, Keymap};
 use super::layout::{self, MatrixGrid, Pane, Panes, Screen, Wanted};
 use super::mode::Mode;
@@ -20,7 +21,6 @@ use super::theme::Theme;
 use super::{browse, details, help, matrix, reading, search, timeline};
 use crate::filter::{Facets, Filtered, Filters};
 use crate::model::{Corpus, Progress, QuoteIx};
-use crate::query::SearchIndex;
 use crate::text;
 use crossterm::event::{KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -47,8 +47,8 @@ pub enum Event {
     Notice(String),
     /// How far the loading has come.
     Loading(Progress),
-    /// A search index built on another thread, for the corpus given.
-    SearchIndex(Arc<Corpus>, Box<SearchIndex>),
+    /// Something computed in the background (see [`super::jobs`]).
+    Computed(Computed),
     /// A reload's outcome: the new corpus, or the lines to show in the
     /// banner while the last good state stays on screen — and with them,
     /// when only some files are broken, the corpus of the others.
@@ -69,8 +69,13 @@ pub struct Problems {
 pub const QUOTE_ROWS: usize = 2;
 
 pub struct App {
-    /// Shared, so that the search index can be built on another thread.
+    /// Shared, so that the workers can compute from it.
     pub corpus: Arc<Corpus>,
+    /// How many corpora came before this one: what the workers' outcomes
+    /// are checked against.
+    pub generation: Generation,
+    /// What is to be computed in the background.
+    pub(super) wanted: Vec<jobs::Wanted>,
     /// The files' names as the user gave them.
     pub name: String,
     pub theme: Theme,
@@ -128,6 +133,8 @@ impl App {
             longest_span: longest_span(&corpus),
             rows: ListRows::new(&corpus),
             corpus,
+            generation: 0,
+            wanted: Vec::new(),
             name,
             theme,
             keymap: Keymap::default(),
@@ -157,6 +164,7 @@ impl App {
         app.refilter();
         app.resize(width, height);
         app.show_selected_quote();
+        app.want(jobs::Wanted::SearchIndex);
         app
     }
 
@@ -418,11 +426,8 @@ impl App {
                 self.loading = Some(progress);
                 None
             }
-            Event::SearchIndex(built_for, index) => {
-                // An index of a corpus since replaced is of no use.
-                if Arc::ptr_eq(&built_for, &self.corpus) {
-                    self.search.set_index(*index);
-                }
+            Event::Computed(computed) => {
+                self.take_computed(computed);
                 None
             }
             Event::Reloaded(Ok(corpus)) => {

@@ -4,9 +4,11 @@
 
 use super::app::App;
 use super::article_layout::{ArticleLayout, looks_hard_wrapped};
+use super::jobs::{Wanted, text_hash};
 use super::layout::Pane;
 use super::scroll::Scroll;
 use crate::model::{Article, ArticleIx, Corpus, QuoteIx};
+use crate::suggest::coverage;
 use std::ops::Range;
 
 /// The article pane: which article, wrapped to the pane's width, the
@@ -22,6 +24,18 @@ pub struct ArticleView {
     pub uncovered: Option<Vec<Range<usize>>>,
     /// The last draft `suggest` made, by a hash of the text it read.
     pub drafted: Option<(u64, crate::suggest::Draft)>,
+    /// Whether the count of uncovered candidates is to be said when the
+    /// draft comes in (after `u`).
+    pub announce: bool,
+}
+
+/// What the status line says of the uncovered candidates `u` marked.
+pub fn uncovered_message(count: usize) -> String {
+    match count {
+        0 => "every candidate suggest finds in this article is covered by a quote".to_string(),
+        1 => "1 candidate no quote covers, underlined in the article · u hides it".to_string(),
+        n => format!("{n} candidates no quote covers, underlined in the article · u hides them"),
+    }
 }
 
 impl App {
@@ -64,25 +78,21 @@ impl App {
         }
     }
 
-    /// Finds the candidates no quote covers in the shown article and marks
-    /// them; returns how many there are.
-    pub fn mark_uncovered(&mut self) -> usize {
-        let text = &self.shown_article().text;
-        let key = {
-            use std::hash::{Hash, Hasher};
-            let mut hasher = std::collections::hash_map::DefaultHasher::new();
-            text.hash(&mut hasher);
-            hasher.finish()
+    /// Marks the candidates no quote covers in the shown article, from
+    /// its draft when it is at hand; else the draft is asked for (see
+    /// [`super::jobs`]) and the marks follow when it comes. Returns how
+    /// many there are, once marked.
+    pub fn mark_uncovered(&mut self) -> Option<usize> {
+        let hash = text_hash(&self.shown_article().text);
+        let Some((_, draft)) = self.article.drafted.as_ref().filter(|(h, _)| *h == hash) else {
+            self.article.uncovered = Some(Vec::new());
+            self.want(Wanted::Draft(self.article.shown));
+            return None;
         };
-        // A reload that leaves the text as it was needs no new draft.
-        if self.article.drafted.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.article.drafted = Some((key, crate::suggest::suggest(text)));
-        }
-        let (_, draft) = self.article.drafted.as_ref().expect("drafted above");
-        let covered = crate::suggest::coverage::covered(&self.corpus, self.article.shown, draft);
+        let covered = coverage::covered(&self.corpus, self.article.shown, draft);
         let count = covered.iter().filter(|c| !**c).count();
-        self.article.uncovered = Some(crate::suggest::coverage::uncovered_parts(draft, &covered));
-        count
+        self.article.uncovered = Some(coverage::uncovered_parts(draft, &covered));
+        Some(count)
     }
 
     pub(super) fn keep_article_cursor_visible(&mut self) {

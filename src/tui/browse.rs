@@ -287,13 +287,16 @@ fn toggle_relayed(app: &mut App) -> Option<Effect> {
 /// covers, or stops marking them.
 fn toggle_uncovered(app: &mut App) -> Option<Effect> {
     if app.article.uncovered.take().is_some() {
+        app.article.announce = false;
         app.message = Some("uncovered candidates no longer marked · u marks them".into());
         return None;
     }
     app.message = Some(match app.mark_uncovered() {
-        0 => "every candidate suggest finds in this article is covered by a quote".to_string(),
-        1 => "1 candidate no quote covers, underlined in the article · u hides it".to_string(),
-        n => format!("{n} candidates no quote covers, underlined in the article · u hides them"),
+        Some(count) => super::article::uncovered_message(count),
+        None => {
+            app.article.announce = true;
+            "looking for what no quote covers… · u stops".to_string()
+        }
     });
     None
 }

@@ -1,13 +1,14 @@
 //! Loading off the screen's thread: a worker owns the [`Library`], reads
 //! the files when the browser starts and again when they change, and sends
 //! back progress and outcomes. The browser keeps drawing and answering
-//! keys meanwhile. Requests that pile up while a load runs are merged, and
-//! every outcome carries the number of the request it answers, so that an
-//! older load never overwrites a newer one.
+//! keys meanwhile. It is a [`Job`]: requests that pile up while a load runs
+//! are merged into one, and every outcome carries the ticket of the request
+//! it answers, so that an older load never overwrites a newer one.
 
+use super::jobs::{Job, Ticket};
 use crate::model::{Corpus, Library, LoadOutcome, Progress, Severity, Source};
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::Arc;
 
 /// What a load came to, for the browser.
 pub enum Loaded {
@@ -25,71 +26,64 @@ pub enum Loaded {
 /// What the worker sends.
 pub enum Report {
     Progress(Progress),
-    /// The outcome of request number `generation`, and the files to watch.
+    /// The outcome of the request `ticket`, and the files to watch.
     Done {
-        generation: u64,
+        ticket: Ticket,
         loaded: Loaded,
         files: Vec<PathBuf>,
         directories: Vec<PathBuf>,
     },
 }
 
-/// The browser's end of the worker.
+/// The browser's end of the worker: a [`Job`] that owns the [`Library`].
 pub struct Loader {
-    requests: Sender<(u64, Vec<PathBuf>)>,
-    /// The number of the last request made.
-    pub generation: u64,
+    job: Job<Vec<PathBuf>>,
 }
 
 impl Loader {
-    /// Starts the worker and its first load (request 0); `send` carries its
-    /// reports to the browser's loop.
+    /// Starts the worker and its first load; `send` carries its reports to
+    /// the browser's loop.
     pub fn start(source: Source, send: impl Fn(Report) + Send + Sync + 'static) -> Loader {
-        let (requests, incoming) = mpsc::channel();
-        std::thread::spawn(move || work(source, incoming, send));
-        Loader { requests, generation: 0 }
+        let send = Arc::new(send);
+        let progress_to = send.clone();
+        let mut library: Option<Library> = None;
+        let work = move |waiting: Vec<Vec<PathBuf>>| {
+            let progress = |p: Progress| send_progress(&*progress_to, p);
+            // The newest request answers them all: everything when one of
+            // them asked for everything.
+            let changed = if waiting.iter().any(Vec::is_empty) { Vec::new() } else { waiting.concat() };
+            let outcome = match library.as_mut() {
+                Some(library) => library.reload(&changed, &progress),
+                None => Library::open(&source, &progress).map(|(opened, outcome)| {
+                    library = Some(opened);
+                    outcome
+                }),
+            };
+            let loaded = match outcome {
+                Ok(outcome) => loaded(outcome),
+                Err(unreadable) => Loaded::Unreadable(unreadable.to_string()),
+            };
+            let (files, directories) =
+                library.as_ref().map_or_else(Default::default, |l| (l.files(), l.directories()));
+            (loaded, files, directories)
+        };
+        let mut job = Job::start(work, move |ticket, (loaded, files, directories)| {
+            send(Report::Done { ticket, loaded, files, directories })
+        });
+        job.request(Vec::new());
+        Loader { job }
     }
 
     /// Asks for the files that changed to be read again (all of them, for
     /// an empty list).
     pub fn reload(&mut self, changed: Vec<PathBuf>) {
-        self.generation += 1;
-        let _ = self.requests.send((self.generation, changed));
+        self.job.request(changed);
     }
-}
 
-fn work(source: Source, incoming: Receiver<(u64, Vec<PathBuf>)>, send: impl Fn(Report) + Sync) {
-    let progress = |p: Progress| send_progress(&send, p);
-    let (mut library, outcome) = match Library::open(&source, &progress) {
-        Ok(opened) => opened,
-        Err(unreadable) => {
-            let loaded = Loaded::Unreadable(unreadable.to_string());
-            send(Report::Done { generation: 0, loaded, files: Vec::new(), directories: Vec::new() });
-            return;
-        }
-    };
-    send(Report::Done {
-        generation: 0,
-        loaded: loaded(outcome),
-        files: library.files(),
-        directories: library.directories(),
-    });
-    while let Ok((mut generation, mut changed)) = incoming.recv() {
-        // Merge the requests that came meanwhile: the newest answers them all.
-        let mut everything = changed.is_empty();
-        for (g, more) in incoming.try_iter() {
-            generation = g;
-            everything |= more.is_empty();
-            changed.extend(more);
-        }
-        if everything {
-            changed.clear();
-        }
-        let loaded = match library.reload(&changed, &progress) {
-            Ok(outcome) => loaded(outcome),
-            Err(unreadable) => Loaded::Unreadable(unreadable.to_string()),
-        };
-        send(Report::Done { generation, loaded, files: library.files(), directories: library.directories() });
+    /// Whether an outcome answers the newest request: an older load's
+    /// outcome is of no use once a newer one was asked for.
+    pub fn is_newest(&self, ticket: Ticket) -> bool {
+        self.job.is_newest(ticket)
     }
 }
 

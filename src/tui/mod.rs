@@ -1,9 +1,12 @@
-//! The browser's edge: the terminal, the event loop, file watching and
-//! signals. Everything here is I/O; the state lives in [`app`] and the
-//! drawing in [`view`].
+//! The browser's loop. Everything here is I/O: the terminal is taken and
+//! given back by [`terminal`], the files are watched by [`watch`], slow
+//! work runs in [`jobs`]; the state lives in [`app`] and the drawing in
+//! [`view`].
 //!
-//! Events from the terminal, the file watcher and signal handlers all arrive
-//! on one channel; the loop handles whatever is waiting, then draws once.
+//! Events from the terminal, the file watcher, the workers and signal
+//! handlers all arrive on one channel; the loop handles whatever is
+//! waiting, hands what the App wants computed to the workers, then draws
+//! once.
 
 pub mod app;
 pub mod article;
@@ -19,6 +22,7 @@ pub mod rows;
 pub mod timeline;
 
 mod help;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
 mod loader;
@@ -26,35 +30,29 @@ pub mod matrix;
 pub mod mode;
 pub mod scroll;
 pub mod search;
+mod terminal;
 pub mod theme;
 pub mod view;
+mod watch;
 
-use crate::commands::{EXIT_ERRORS, EXIT_OK, EXIT_USAGE};
+use crate::cli::Status;
 use crate::model::{Corpus, Progress, Source};
-use crate::query::SearchIndex;
 use app::Problems;
 use app::{App, Effect, Event};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
-use crossterm::terminal::{
-    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
-use crossterm::{cursor, execute};
+use jobs::{Computations, Computed};
 use loader::{Loaded, Loader, Report};
-use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
+use terminal::Guard;
 use theme::Theme;
 
 enum Message {
     Terminal(crossterm::event::Event),
     FileChanged(Vec<PathBuf>),
     Signal(i32),
-    SearchIndex(Arc<Corpus>, Box<SearchIndex>),
+    Computed(Computed),
     Load(Report),
 }
 
@@ -64,7 +62,7 @@ const QUICK_LOAD: Duration = Duration::from_millis(60);
 
 /// Opens the browser on what the paths name (the built-in article when
 /// there are none); returns the exit status.
-pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
+pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<Status> {
     let source = Source::from_args(paths);
     for (name, is_terminal) in [
         ("standard input", std::io::stdin().is_terminal()),
@@ -75,7 +73,7 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
                 "whosaid: the browser needs a terminal, and {name} is not one; \
                  for plain output try `whosaid quotes` (see `whosaid --help`)"
             );
-            return Ok(EXIT_USAGE);
+            return Ok(Status::Usage);
         }
     }
     let (config, config_problems) = config::load();
@@ -98,15 +96,16 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
             break;
         }
     }
-    listen_for_signals(tx.clone())?;
-    spawn_terminal_reader(tx.clone());
-    install_panic_hook(mouse);
-    init_terminal(mouse)?;
+    let signals = tx.clone();
+    terminal::listen_for_signals(move |signal| signals.send(Message::Signal(signal)).is_ok())?;
+    let input = tx.clone();
+    terminal::spawn_reader(move |event| input.send(Message::Terminal(event)).is_ok());
+    let guard = Guard::take(mouse)?;
     for message in early {
         let _ = tx.send(message);
     }
-    let result = event_loop(&source, loader, mouse, (config, &config_problems), &tx, &rx);
-    restore_terminal(mouse);
+    let result = event_loop(&source, loader, &guard, (config, &config_problems), &tx, &rx);
+    drop(guard);
     // Said again where it stays: the status line showed only the first.
     for problem in &config_problems {
         eprintln!("{} (whosaid ran on its defaults)", problem.render());
@@ -115,25 +114,25 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<u8> {
         Ok(Exit::Status(status)) => Ok(status),
         // A load that failed after the screen was taken: said now that the
         // terminal is back.
-        Ok(Exit::Failed(loaded)) => Ok(fatal(&loaded, &source).unwrap_or(EXIT_ERRORS)),
+        Ok(Exit::Failed(loaded)) => Ok(fatal(&loaded, &source).unwrap_or(Status::Errors)),
         Err(e) => Err(e),
     }
 }
 
 /// How the loop ended.
 enum Exit {
-    Status(u8),
+    Status(Status),
     /// The first load found nothing to show.
     Failed(Loaded),
 }
 
 /// A load that leaves nothing to browse: its diagnostics printed, and the
 /// exit status (1 errors, 2 a path that cannot be read).
-fn fatal(loaded: &Loaded, source: &Source) -> Option<u8> {
+fn fatal(loaded: &Loaded, source: &Source) -> Option<Status> {
     match loaded {
         Loaded::Unreadable(why) => {
             eprintln!("whosaid: {why}");
-            Some(EXIT_USAGE)
+            Some(Status::Usage)
         }
         Loaded::Broken { lines, usable: None, .. } => {
             for line in lines {
@@ -145,7 +144,7 @@ fn fatal(loaded: &Loaded, source: &Source) -> Option<u8> {
                 crate::text::one_line(&source.name()),
                 if n == 1 { "" } else { "s" }
             );
-            Some(EXIT_ERRORS)
+            Some(Status::Errors)
         }
         _ => None,
     }
@@ -160,25 +159,19 @@ fn warnings_notice(warnings: usize) -> Option<String> {
     }
 }
 
-/// Builds the search index of a corpus on another thread, so that the
-/// first `/` finds it ready.
-fn index_in_background(corpus: &Arc<Corpus>, tx: &Sender<Message>) {
-    let (corpus, tx) = (corpus.clone(), tx.clone());
-    std::thread::spawn(move || {
-        let index = SearchIndex::new(&corpus);
-        let _ = tx.send(Message::SearchIndex(corpus, Box::new(index)));
-    });
-}
-
 fn event_loop(
     source: &Source,
     mut loader: Loader,
-    mouse: bool,
+    guard: &Guard,
     (config, config_problems): (config::Config, &[crate::model::Diagnostic]),
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
 ) -> anyhow::Result<Exit> {
-    let mut terminal = fresh_terminal()?;
+    let mut terminal = terminal::fresh_terminal()?;
+    let to_loop = tx.clone();
+    let mut computations = Computations::start(move |computed| {
+        let _ = to_loop.send(Message::Computed(computed));
+    });
     let size = terminal.size()?;
     let mut app =
         App::new(Corpus::blank("loading…"), source.name(), Theme::from_env(), size.width, size.height);
@@ -198,7 +191,6 @@ fn event_loop(
     app.loading = Some(Progress::default());
     app.opened = false;
     let mut watcher = None;
-    let mut indexed: Option<Arc<Corpus>> = None;
     // For the tests of terminal restoration: a key that panics on purpose
     // (in debug builds only: the release binary has no such hook).
     #[cfg(debug_assertions)]
@@ -207,13 +199,8 @@ fn event_loop(
     let panic_key: Option<char> = None;
     loop {
         terminal.draw(|frame| view::draw(frame, &app))?;
-        // After the first frame of each corpus: its search index, unless
-        // an active search already built it (once per reload either way).
-        if app.loading.is_none() && !indexed.as_ref().is_some_and(|c| Arc::ptr_eq(c, &app.corpus)) {
-            if !app.search.has_index() {
-                index_in_background(&app.corpus, tx);
-            }
-            indexed = Some(app.corpus.clone());
+        for wanted in app.take_wanted() {
+            computations.request(&app.corpus, app.generation, wanted);
         }
         let mut batch = vec![rx.recv()?];
         batch.extend(rx.try_iter());
@@ -235,17 +222,15 @@ fn event_loop(
                     reload = true;
                     None
                 }
-                Message::Signal(SIGCONT) => {
-                    init_terminal(mouse)?;
-                    terminal = fresh_terminal()?;
+                Message::Signal(signal_hook::consts::SIGCONT) => {
+                    terminal = guard.resume()?;
                     None
                 }
-                Message::Signal(signal) => return Ok(Exit::Status(128 + signal as u8)),
-                Message::SearchIndex(built_for, index) => app.handle(Event::SearchIndex(built_for, index)),
+                Message::Signal(signal) => return Ok(Exit::Status(Status::Signal(signal as u8))),
+                Message::Computed(computed) => app.handle(Event::Computed(computed)),
                 Message::Load(Report::Progress(p)) => app.handle(Event::Loading(p)),
-                Message::Load(Report::Done { generation, loaded, files, directories }) => {
-                    // An older load's outcome is of no use once a newer one was asked for.
-                    if generation < loader.generation {
+                Message::Load(Report::Done { ticket, loaded, files, directories }) => {
+                    if !loader.is_newest(ticket) {
                         continue;
                     }
                     let first = !app.opened;
@@ -253,7 +238,10 @@ fn event_loop(
                         return Ok(Exit::Failed(loaded));
                     }
                     if *source != Source::BuiltIn {
-                        watcher = Some(watch(&files, &directories, tx.clone()));
+                        let to_loop = tx.clone();
+                        watcher = Some(watch::watch(&files, &directories, move |changed| {
+                            let _ = to_loop.send(Message::FileChanged(changed));
+                        }));
                         if let Some(Err(why)) = &watcher {
                             app.handle(Event::Notice(format!("{why} · r reloads by hand")));
                         }
@@ -263,7 +251,7 @@ fn event_loop(
             };
             match effect {
                 None => {}
-                Some(Effect::Quit) => return Ok(Exit::Status(EXIT_OK)),
+                Some(Effect::Quit) => return Ok(Exit::Status(Status::Clean)),
                 Some(Effect::Reload) => {
                     changed.clear();
                     reload = true;
@@ -273,12 +261,7 @@ fn event_loop(
                     out.write_all(clipboard::osc52(&text).as_bytes())?;
                     out.flush()?;
                 }
-                Some(Effect::Suspend) => {
-                    restore_terminal(mouse);
-                    signal_hook::low_level::raise(SIGTSTP)?;
-                    init_terminal(mouse)?;
-                    terminal = fresh_terminal()?;
-                }
+                Some(Effect::Suspend) => terminal = guard.suspend()?,
             }
         }
         if reload {
@@ -349,117 +332,4 @@ fn left_out_head(broken: &[String], left_out: &[String]) -> String {
     }
     head.push_str(" · fix and it loads");
     head
-}
-
-type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
-
-/// A terminal on a cleared screen, so that the next frame is drawn whole.
-/// (`Terminal::clear` would ask the terminal for its cursor position, an
-/// answer the thread reading input would swallow.)
-fn fresh_terminal() -> std::io::Result<Term> {
-    execute!(std::io::stdout(), Clear(ClearType::All))?;
-    Terminal::new(CrosstermBackend::new(std::io::stdout()))
-}
-
-fn init_terminal(mouse: bool) -> std::io::Result<()> {
-    enable_raw_mode()?;
-    let mut out = std::io::stdout();
-    execute!(out, EnterAlternateScreen, cursor::Hide)?;
-    if mouse {
-        execute!(out, EnableMouseCapture)?;
-    }
-    Ok(())
-}
-
-/// Leaves the terminal as it was; safe to call more than once.
-fn restore_terminal(mouse: bool) {
-    let mut out = std::io::stdout();
-    if mouse {
-        let _ = execute!(out, DisableMouseCapture);
-    }
-    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
-    let _ = disable_raw_mode();
-}
-
-fn install_panic_hook(mouse: bool) {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal(mouse);
-        previous(info);
-    }));
-}
-
-fn spawn_terminal_reader(tx: Sender<Message>) {
-    std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
-            if tx.send(Message::Terminal(event)).is_err() {
-                break;
-            }
-        }
-    });
-}
-
-fn listen_for_signals(tx: Sender<Message>) -> std::io::Result<()> {
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
-    std::thread::spawn(move || {
-        for signal in signals.forever() {
-            if tx.send(Message::Signal(signal)).is_err() {
-                break;
-            }
-        }
-    });
-    Ok(())
-}
-
-/// Watches the corpus's files (through their directories, so that editors
-/// that save by renaming are seen too) and the directories it was opened
-/// from (a new file there joins); a watch that cannot be set up is said.
-fn watch(
-    files: &[PathBuf],
-    directories: &[PathBuf],
-    tx: Sender<Message>,
-) -> Result<notify::RecommendedWatcher, String> {
-    use notify::{RecursiveMode, Watcher};
-    let files: Vec<PathBuf> = files.iter().cloned().map(absolute).collect();
-    let roots: Vec<PathBuf> = directories.iter().cloned().map(absolute).collect();
-    let (watched, under) = (files.clone(), roots.clone());
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        let Ok(event) = event else { return };
-        if event.kind.is_access() {
-            return;
-        }
-        let paths: Vec<PathBuf> = event.paths.iter().cloned().map(absolute).collect();
-        let ours = |p: &PathBuf| {
-            watched.contains(p)
-                || (under.iter().any(|r| p.starts_with(r))
-                    && p.extension().is_some_and(|e| e == "yaml" || e == "yml"))
-        };
-        let changed: Vec<PathBuf> = paths.into_iter().filter(ours).collect();
-        if !changed.is_empty() {
-            let _ = tx.send(Message::FileChanged(changed));
-        }
-    })
-    .map_err(|e| format!("cannot watch the files for changes ({e})"))?;
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| f.parent().map(PathBuf::from)).collect();
-    dirs.sort();
-    dirs.dedup();
-    for dir in dirs.iter().filter(|d| !roots.iter().any(|r| d.starts_with(r))) {
-        watcher
-            .watch(dir, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {} for changes ({e})", dir.display()))?;
-    }
-    for root in &roots {
-        watcher
-            .watch(root, RecursiveMode::Recursive)
-            .map_err(|e| format!("cannot watch {} for changes ({e})", root.display()))?;
-    }
-    Ok(watcher)
-}
-
-fn absolute(path: PathBuf) -> PathBuf {
-    let path = std::path::absolute(&path).unwrap_or(path);
-    match (path.parent().and_then(|d| d.canonicalize().ok()), path.file_name()) {
-        (Some(dir), Some(name)) => dir.join(name),
-        _ => path,
-    }
 }

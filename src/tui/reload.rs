@@ -6,6 +6,7 @@
 use super::app::App;
 use super::article::longest_span;
 use super::article_layout::ArticleLayout;
+use super::jobs::Wanted;
 use super::mode::Mode;
 use super::rows::ListRows;
 use crate::filter::Facets;
@@ -17,6 +18,7 @@ impl App {
     /// gone from it, in words (empty when everything is still there).
     pub(super) fn replace_corpus(&mut self, corpus: Corpus) -> Vec<String> {
         let old = std::mem::replace(&mut self.corpus, Arc::new(corpus));
+        self.generation += 1;
         let new = self.corpus.clone();
         let remap = Remap::new(&old, &new);
         let mut gone = Vec::new();
@@ -43,15 +45,21 @@ impl App {
         self.history.remap(&remap);
         self.banner.clear();
         self.search.reload(&new);
-        let (folded, geometry, area) = (self.matrix_folded, self.matrix_grid(), self.area);
+        if !self.search.has_index() {
+            self.want(Wanted::SearchIndex);
+        }
+        let (folded, geometry) = (self.matrix_folded, self.matrix_grid());
+        let mut timelines = Vec::new();
         self.mode.each_mut(&mut |mode| match mode {
             Mode::Search(line) => line.remap(&remap),
             Mode::Matrix(m) => m.remap(&new, folded, &remap, &geometry),
             Mode::Timeline(t) => {
-                if !t.remap(&new, &remap, area) {
+                if t.remap(&remap) {
+                    timelines.push(t.speaker);
+                } else {
                     gone.push(format!(
                         "speaker `{}` of the timeline is gone",
-                        remap.old_speaker_id(t.grid.speaker)
+                        remap.old_speaker_id(t.speaker)
                     ));
                     *mode = Mode::Browse;
                 }
@@ -69,6 +77,9 @@ impl App {
             Mode::Browse | Mode::Help(_) => {}
         });
         drop(remap);
+        for speaker in timelines {
+            self.want(Wanted::Timeline(speaker));
+        }
         self.set_filters(filters);
         self.article.layout = ArticleLayout::default();
         self.resize(self.area.width, self.area.height);

@@ -5,17 +5,23 @@
 use super::app::{App, Effect};
 use super::help::Help;
 use super::history;
+use super::jobs::Wanted;
 use super::keymap::Action;
 use super::layout::Pane;
 use super::mode::Mode;
 use super::scroll::Scroll;
 use crate::filter::Filters;
-use crate::model::{Corpus, Remap};
-use crate::timeline::{self, Timeline};
+use crate::model::{ArticleIx, IssueIx, Remap, SpeakerIx};
+use crate::timeline::Timeline;
 
 #[derive(Debug)]
 pub struct TimelineView {
-    pub grid: Timeline,
+    pub speaker: SpeakerIx,
+    /// `None` while it is being built (in the background: see [`super::jobs`]).
+    pub grid: Option<Timeline>,
+    /// Where the cursor goes when the grid comes: the issue and article it
+    /// was on before a reload.
+    place: (Option<IssueIx>, Option<ArticleIx>),
     /// The cursor's issue row and the first shown.
     pub rows: Scroll,
     /// The cursor's article column and the first shown.
@@ -33,26 +39,37 @@ impl TimelineView {
     pub fn keep_visible(&mut self, width: u16, height: u16) {
         let rows = height.saturating_sub(3 + HEADER + 1) as usize;
         let columns = (width.saturating_sub(2 + TITLES) / COLUMN).max(1) as usize;
-        self.rows.keep_visible(rows, self.grid.issues.len());
-        self.cols.keep_visible(columns, self.grid.articles.len());
+        let (issues, articles) = self.grid.as_ref().map_or((0, 0), |g| (g.issues.len(), g.articles.len()));
+        self.rows.keep_visible(rows, issues);
+        self.cols.keep_visible(columns, articles);
     }
 
-    /// After a reload: the same speaker's grid rebuilt, the cursor on the
-    /// same issue and article where they are still there; false when the
-    /// speaker is gone.
-    pub fn remap(&mut self, c: &Corpus, remap: &Remap, area: ratatui::layout::Rect) -> bool {
-        let Some(speaker) = remap.speaker(self.grid.speaker) else { return false };
-        let issue = self.grid.issues.get(self.rows.selected).and_then(|&i| remap.issue(i));
-        let article = self.grid.articles.get(self.cols.selected).and_then(|&a| remap.article(a));
-        self.grid = timeline::build(c, speaker);
-        if let Some(row) = issue.and_then(|i| self.grid.issues.iter().position(|&r| r == i)) {
+    /// After a reload: the same speaker's grid, to be built again, with the
+    /// cursor to go on the same issue and article; false when the speaker
+    /// is gone.
+    pub fn remap(&mut self, remap: &Remap) -> bool {
+        let Some(speaker) = remap.speaker(self.speaker) else { return false };
+        if let Some(grid) = self.grid.take() {
+            self.place = (
+                grid.issues.get(self.rows.selected).and_then(|&i| remap.issue(i)),
+                grid.articles.get(self.cols.selected).and_then(|&a| remap.article(a)),
+            );
+        }
+        self.speaker = speaker;
+        true
+    }
+
+    /// Takes the grid built for it, with the cursor where it was.
+    pub fn take_grid(&mut self, grid: Timeline, area: ratatui::layout::Rect) {
+        let (issue, article) = std::mem::take(&mut self.place);
+        if let Some(row) = issue.and_then(|i| grid.issues.iter().position(|&r| r == i)) {
             self.rows.selected = row;
         }
-        if let Some(col) = article.and_then(|a| self.grid.articles.iter().position(|&x| x == a)) {
+        if let Some(col) = article.and_then(|a| grid.articles.iter().position(|&x| x == a)) {
             self.cols.selected = col;
         }
+        self.grid = Some(grid);
         self.keep_visible(area.width, area.height);
-        true
     }
 }
 
@@ -63,18 +80,18 @@ pub fn open(app: &mut App) -> Option<Mode> {
         app.message = Some("select a speaker first: t shows one speaker's stances over time".into());
         return None;
     };
-    let grid = timeline::build(&app.corpus, speaker);
-    if grid.issues.is_empty() {
-        app.message = Some(format!("{} speaks to no issue", app.corpus.speaker_name(speaker)));
-        return None;
-    }
-    let mut view = TimelineView { grid, rows: Scroll::default(), cols: Scroll::default() };
-    view.keep_visible(app.area.width, app.area.height);
-    Some(Mode::Timeline(view))
+    app.want(Wanted::Timeline(speaker));
+    Some(Mode::Timeline(TimelineView {
+        speaker,
+        grid: None,
+        place: (None, None),
+        rows: Scroll::default(),
+        cols: Scroll::default(),
+    }))
 }
 
 pub fn update(app: &mut App, mut t: TimelineView, action: Action) -> (Mode, Option<Effect>) {
-    let (rows, columns) = (t.grid.issues.len(), t.grid.articles.len());
+    let (rows, columns) = t.grid.as_ref().map_or((0, 0), |g| (g.issues.len(), g.articles.len()));
     match action {
         Action::Quit => return (Mode::Timeline(t), Some(Effect::Quit)),
         Action::Help => return (Help::open(Mode::Timeline(t)), None),
@@ -84,15 +101,16 @@ pub fn update(app: &mut App, mut t: TimelineView, action: Action) -> (Mode, Opti
         Action::RightColumn => t.cols.step(1, columns),
         Action::LeftColumn => t.cols.step(-1, columns),
         Action::Enter => {
-            let cell = &t.grid.cells[t.rows.selected][t.cols.selected];
+            let Some(grid) = &t.grid else { return (Mode::Timeline(t), None) };
+            let cell = &grid.cells[t.rows.selected][t.cols.selected];
             if cell.quotes.is_empty() {
                 app.message = Some("nothing said there · move to a cell with a stance or a count".into());
             } else {
                 history::remember(app);
                 let filters = Filters {
-                    speaker: Some(t.grid.speaker),
-                    issue: Some(t.grid.issues[t.rows.selected]),
-                    article: Some(t.grid.articles[t.cols.selected]),
+                    speaker: Some(t.speaker),
+                    issue: Some(grid.issues[t.rows.selected]),
+                    article: Some(grid.articles[t.cols.selected]),
                     relayed: false,
                 };
                 app.search.clear();

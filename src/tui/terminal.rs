@@ -1,0 +1,111 @@
+//! The terminal at the browser's edge: taken (raw mode, alternate screen,
+//! mouse) and always given back as it was — on quitting, on a suspend, on
+//! a panic — and the threads that turn its input and the process's signals
+//! into messages for the loop.
+
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::terminal::{
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use crossterm::{cursor, execute};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+
+pub type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
+
+/// A terminal on a cleared screen, so that the next frame is drawn whole.
+/// (`Terminal::clear` would ask the terminal for its cursor position, an
+/// answer the thread reading input would swallow.)
+pub fn fresh_terminal() -> std::io::Result<Term> {
+    execute!(std::io::stdout(), Clear(ClearType::All))?;
+    Terminal::new(CrosstermBackend::new(std::io::stdout()))
+}
+
+fn init_terminal(mouse: bool) -> std::io::Result<()> {
+    enable_raw_mode()?;
+    let mut out = std::io::stdout();
+    execute!(out, EnterAlternateScreen, cursor::Hide)?;
+    if mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Leaves the terminal as it was; safe to call more than once.
+fn restore_terminal(mouse: bool) {
+    let mut out = std::io::stdout();
+    if mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, LeaveAlternateScreen, cursor::Show);
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook(mouse: bool) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal(mouse);
+        previous(info);
+    }));
+}
+
+/// Reads the terminal's input on a thread of its own; stops when `send`
+/// finds nobody listening.
+pub fn spawn_reader(send: impl Fn(crossterm::event::Event) -> bool + Send + 'static) {
+    std::thread::spawn(move || {
+        while let Ok(event) = crossterm::event::read() {
+            if !send(event) {
+                break;
+            }
+        }
+    });
+}
+
+/// Turns the signals that end or resume the browser into calls of `send`,
+/// on a thread of its own.
+pub fn listen_for_signals(send: impl Fn(i32) -> bool + Send + 'static) -> std::io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGCONT])?;
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            if !send(signal) {
+                break;
+            }
+        }
+    });
+    Ok(())
+}
+
+/// The terminal, taken for as long as the guard lives: dropping it gives
+/// the terminal back, and a panic meanwhile does too.
+pub struct Guard {
+    mouse: bool,
+}
+
+impl Guard {
+    pub fn take(mouse: bool) -> std::io::Result<Guard> {
+        install_panic_hook(mouse);
+        init_terminal(mouse)?;
+        Ok(Guard { mouse })
+    }
+
+    /// Gives the terminal back while the process is stopped (Ctrl-z), and
+    /// takes it again when it resumes; returns a terminal to draw on.
+    pub fn suspend(&self) -> std::io::Result<Term> {
+        restore_terminal(self.mouse);
+        signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+        self.resume()
+    }
+
+    /// Takes the terminal again after the shell took it (SIGCONT).
+    pub fn resume(&self) -> std::io::Result<Term> {
+        init_terminal(self.mouse)?;
+        fresh_terminal()
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore_terminal(self.mouse);
+    }
+}
