@@ -579,6 +579,14 @@ fn reload_keeps_the_selection_by_id_and_a_broken_edit_keeps_the_last_good_state(
     assert!(s.contains("reload failed"), "{s}");
     assert!(s.contains("more problems"), "{s}");
     assert!(s.contains("Quotes · @ryabkov"));
+    // The full-screen views cover the banner; their status line says it.
+    for key in ["m", "z", "t"] {
+        press(&mut app, key);
+        app.settle();
+        let status = screen(&app).lines().last().unwrap().to_string();
+        assert!(status.contains("⚠ reload failed"), "{key}: {status}");
+        press(&mut app, "Esc");
+    }
     // A good edit: a quote removed before; the selection follows the id.
     let edited = builtin_edited(|yaml| {
         let first = yaml.find("  - id: sherman-no-restrictions").unwrap();

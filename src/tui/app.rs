@@ -105,6 +105,8 @@ pub struct App {
     pub search: Search,
     pub history: History,
     pub area: Rect,
+    /// The panes laid out in `area`.
+    screen: Screen,
     /// Problems of the last reload, shown until a reload succeeds, and
     /// the banner's first line.
     pub banner: Vec<String>,
@@ -154,6 +156,7 @@ impl App {
             search: Search::default(),
             history: History::default(),
             area: Rect::default(),
+            screen: Screen::TooSmall,
             banner: Vec::new(),
             banner_head: String::new(),
             message: None,
@@ -173,8 +176,15 @@ impl App {
         self.corpus.articles.len() > 1
     }
 
-    /// The panes at the current size.
+    /// The panes at the current size, as laid out for the event being
+    /// handled (see [`App::handle`]).
     pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    /// Lays the panes out: once per event, and again when the size or the
+    /// focus changes.
+    fn compute_screen(&self) -> Screen {
         let banner = if self.banner.is_empty() { 0 } else { self.banner_rows() as u16 };
         let wanted = Wanted {
             articles: self.is_corpus().then_some(self.rows.articles.len()),
@@ -330,6 +340,7 @@ impl App {
 
     pub(super) fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);
+        self.screen = self.compute_screen();
         if self.article_width() != self.article.layout.width {
             self.rewrap();
         }
@@ -371,7 +382,18 @@ impl App {
         self.mode.context()
     }
 
+    /// Takes an event; the panes are laid out again once it is handled.
     pub fn handle(&mut self, event: Event) -> Option<Effect> {
+        let effect = self.take(event);
+        // What the event changed may change the panes' sizes (Details
+        // follows the selected quote); the lists are then kept in view.
+        if self.compute_screen() != self.screen {
+            self.resize(self.area.width, self.area.height);
+        }
+        effect
+    }
+
+    fn take(&mut self, event: Event) -> Option<Effect> {
         match event {
             Event::Key(key) => {
                 let key = Key::of(&key)?;
@@ -380,10 +402,11 @@ impl App {
                     Some(Action::Type) => {
                         if let Key::Char(c) = key
                             && matches!(self.mode, Mode::Search(_))
-                            && let Mode::Search(mut line) = std::mem::replace(&mut self.mode, Mode::Browse)
+                            && let Mode::Search(line) = std::mem::replace(&mut self.mode, Mode::Browse)
                         {
-                            search::type_char(self, &mut line, c);
-                            self.mode = Mode::Search(line);
+                            let (mode, intents) = search::type_char(line, c);
+                            self.mode = mode;
+                            return self.apply(intents);
                         }
                         None
                     }
@@ -409,7 +432,11 @@ impl App {
                         matrix::mouse(self, &mut m, mouse);
                         self.mode = Mode::Matrix(m);
                     }
-                    Mode::Browse => self.mode = browse::mouse(self, mouse),
+                    Mode::Browse => {
+                        let (mode, intents) = browse::mouse(self, mouse);
+                        self.mode = mode;
+                        return self.apply(intents);
+                    }
                     other => self.mode = other,
                 }
                 None
@@ -473,24 +500,29 @@ impl App {
 
     /// Hands an action to the current mode's update.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        let (mode, effect) = match std::mem::replace(&mut self.mode, Mode::Browse) {
+        let (mode, intents) = match std::mem::replace(&mut self.mode, Mode::Browse) {
             Mode::Browse => browse::update(self, action),
-            Mode::Search(line) => search::update(self, line, action),
+            Mode::Search(line) => search::update(line, action),
             Mode::Matrix(m) => matrix::update(self, m, action),
             Mode::Timeline(t) => timeline::update(self, t, action),
             Mode::Reading(r) => reading::update(self, r, action),
             Mode::Help(h) => help::update(self, h, action),
         };
         self.mode = mode;
-        effect
+        self.apply(intents)
     }
 
     /// The matrix's place on screen: everything above the status line.
     pub fn matrix_grid(&self) -> MatrixGrid {
+        self.matrix_grid_folded(self.matrix_folded)
+    }
+
+    /// The matrix's place on screen, its sub-issues folded or not.
+    pub(super) fn matrix_grid_folded(&self, folded: bool) -> MatrixGrid {
         let area = Rect { height: self.area.height.saturating_sub(1), ..self.area };
         let c = &self.corpus;
         let longest = c.speakers.iter().map(|s| text::width(&s.name)).max().unwrap_or(0);
-        let issues = c.issues.iter().filter(|i| !self.matrix_folded || i.parent.is_none()).count();
+        let issues = c.issues.iter().filter(|i| !folded || i.parent.is_none()).count();
         MatrixGrid::new(area, longest.max(5), issues + 1)
     }
 

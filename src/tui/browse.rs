@@ -4,7 +4,7 @@
 
 use super::app::{App, Effect, QUOTE_ROWS};
 use super::help::Help;
-use super::history;
+use super::intent::Intent;
 use super::keymap::Action;
 use super::layout::Pane;
 use super::mode::Mode;
@@ -21,140 +21,108 @@ use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 pub const COPIED: &str =
     "copied the quote and its citation through the terminal (OSC 52; tmux needs set-clipboard on)";
 
-pub fn update(app: &mut App, action: Action) -> (Mode, Option<Effect>) {
-    let effect = match action {
-        Action::Quit => Some(Effect::Quit),
-        Action::Suspend => Some(Effect::Suspend),
-        Action::Reload => Some(Effect::Reload),
-        Action::Help => return (Help::open(Mode::Browse), None),
-        Action::Search => return (search::open(app), None),
-        Action::Matrix => return (matrix::open(app), None),
-        Action::Timeline => return (timeline::open(app).unwrap_or(Mode::Browse), None),
+pub fn update(app: &App, action: Action) -> (Mode, Vec<Intent>) {
+    let intents = match action {
+        Action::Quit => vec![Intent::Effect(Effect::Quit)],
+        Action::Suspend => vec![Intent::Effect(Effect::Suspend)],
+        Action::Reload => vec![Intent::Effect(Effect::Reload)],
+        Action::Help => return (Help::open(Mode::Browse), Vec::new()),
+        Action::Search => return (search::open(app), Vec::new()),
+        Action::Matrix => return (matrix::open(app), Vec::new()),
+        Action::Timeline => return timeline::open(app),
         Action::Read => match Reading::open(app) {
-            Some(mode) => return (mode, None),
-            None => {
-                app.message = Some("no quote to read".into());
-                None
-            }
+            Some(mode) => return (mode, Vec::new()),
+            None => notice("no quote to read"),
         },
         Action::NextPane | Action::PrevPane => {
-            cycle_focus(app, action == Action::NextPane);
-            None
+            vec![Intent::Focus(cycle_focus(app, action == Action::NextPane))]
         }
-        Action::LeftColumn if !app.focus.is_left() => {
-            app.focus_pane(app.last_left);
-            None
-        }
-        Action::RightColumn if app.focus.is_left() => {
-            app.focus_pane(app.last_right);
-            None
-        }
-        Action::Down => move_by(app, 1),
-        Action::Up => move_by(app, -1),
-        Action::First => move_by(app, isize::MIN / 2),
-        Action::Last => move_by(app, isize::MAX / 2),
-        Action::HalfPageDown => move_by(app, app.page(2)),
-        Action::HalfPageUp => move_by(app, -app.page(2)),
-        Action::PageDown => move_by(app, app.page(1)),
-        Action::PageUp => move_by(app, -app.page(1)),
-        Action::Enter => {
-            enter(app);
-            None
-        }
+        Action::LeftColumn if !app.focus.is_left() => vec![Intent::Focus(app.last_left)],
+        Action::RightColumn if app.focus.is_left() => vec![Intent::Focus(app.last_right)],
+        Action::Down => vec![Intent::Move(app.focus, 1)],
+        Action::Up => vec![Intent::Move(app.focus, -1)],
+        Action::First => vec![Intent::Move(app.focus, isize::MIN / 2)],
+        Action::Last => vec![Intent::Move(app.focus, isize::MAX / 2)],
+        Action::HalfPageDown => vec![Intent::Move(app.focus, app.page(2))],
+        Action::HalfPageUp => vec![Intent::Move(app.focus, -app.page(2))],
+        Action::PageDown => vec![Intent::Move(app.focus, app.page(1))],
+        Action::PageUp => vec![Intent::Move(app.focus, -app.page(1))],
+        Action::Enter => enter(app),
         Action::NextHit => step_hit(app, 1),
         Action::PrevHit => step_hit(app, -1),
-        Action::Back => {
-            if !history::back(app) {
-                app.message = Some("nothing to go back to".into());
-            }
-            None
-        }
+        Action::Back => vec![Intent::Back],
         Action::Escape => escape(app),
         Action::NextSpan => jump_span(app, true),
         Action::PrevSpan => jump_span(app, false),
         Action::Exchange => exchange(app),
         Action::Relayed => toggle_relayed(app),
-        Action::Uncovered => toggle_uncovered(app),
+        Action::Uncovered => vec![Intent::ToggleUncovered],
         Action::Copy => copy(app),
-        _ => None,
+        _ => Vec::new(),
     };
-    (Mode::Browse, effect)
+    (Mode::Browse, intents)
+}
+
+fn notice(text: impl Into<String>) -> Vec<Intent> {
+    vec![Intent::Notice(text.into())]
 }
 
 /// Tab and Shift-Tab: the next or previous pane that is on screen in this
 /// corpus (Articles only when there are several articles).
-fn cycle_focus(app: &mut App, forward: bool) {
+fn cycle_focus(app: &App, forward: bool) -> Pane {
     let order: Vec<Pane> =
         Pane::ORDER.into_iter().filter(|&p| p != Pane::Articles || app.is_corpus()).collect();
     let i = order.iter().position(|&p| p == app.focus).unwrap_or(0);
     let step = if forward { 1 } else { order.len() - 1 };
-    app.focus_pane(order[(i + step) % order.len()]);
-}
-
-fn move_by(app: &mut App, delta: isize) -> Option<Effect> {
-    app.move_in_list(app.focus, delta);
-    None
+    order[(i + step) % order.len()]
 }
 
 /// Enter: from a filter list to its quotes, from a quote to the article,
 /// in the article to the quote under the cursor. Each is a jump.
-fn enter(app: &mut App) {
+fn enter(app: &App) -> Vec<Intent> {
     match app.focus {
         Pane::Articles | Pane::Speakers | Pane::Issues | Pane::Details => {
-            history::remember(app);
-            app.focus_pane(Pane::Quotes);
+            vec![Intent::Remember, Intent::Focus(Pane::Quotes)]
         }
-        Pane::Quotes => {
-            history::remember(app);
-            app.focus_pane(Pane::Article);
-        }
+        Pane::Quotes => vec![Intent::Remember, Intent::Focus(Pane::Article)],
         Pane::Article => select_under_cursor(app),
     }
 }
 
 /// Esc: goes back, else clears the search, else the filters.
-fn escape(app: &mut App) -> Option<Effect> {
-    if history::back(app) {
-        return None;
-    }
-    if app.search.is_active() {
-        app.search.clear();
-        app.refilter();
-        app.show_selected_quote();
-        app.message = Some("search cleared".into());
+fn escape(app: &App) -> Vec<Intent> {
+    if !app.history.is_empty() {
+        vec![Intent::Back]
+    } else if app.search.is_active() {
+        vec![Intent::ClearSearch, Intent::Notice("search cleared".into())]
     } else if app.filters == Filters::default() {
-        app.message = Some("no filters to clear".into());
+        notice("no filters to clear")
     } else {
-        app.set_filters(Filters::default());
-        app.show_selected_quote();
-        app.message = Some("filters cleared".into());
+        vec![
+            Intent::Filter { filters: Filters::default(), clear_search: false },
+            Intent::Notice("filters cleared".into()),
+        ]
     }
-    None
 }
 
 /// `n` / `N`: the next or previous hit, wrapping around.
-fn step_hit(app: &mut App, delta: isize) -> Option<Effect> {
+fn step_hit(app: &App, delta: isize) -> Vec<Intent> {
     if !app.search.is_active() {
-        app.message = Some("no search · / starts one".into());
-        return None;
+        return notice("no search · / starts one");
     }
     let len = app.list.quotes.len();
     if len == 0 {
-        app.message = Some("no hits".into());
-        return None;
+        return notice("no hits");
     }
     let next = app.quotes.selected as isize + delta;
-    let wrapped = next < 0 || next >= len as isize;
-    app.quotes.selected = next.rem_euclid(len as isize) as usize;
-    app.keep_lists_visible();
-    app.show_selected_quote();
-    if wrapped {
-        app.message = Some(
+    let mut intents = vec![Intent::SelectQuoteRow(next.rem_euclid(len as isize) as usize)];
+    if next < 0 || next >= len as isize {
+        intents.push(Intent::Notice(
             if delta > 0 { "search wrapped to the first hit" } else { "search wrapped to the last hit" }
                 .into(),
-        );
+        ));
     }
-    None
+    intents
 }
 
 /// The quotes of the filter whose spans touch the cursor row, in reading order.
@@ -164,29 +132,26 @@ fn quotes_on_cursor_row(app: &App) -> Vec<QuoteIx> {
 }
 
 /// Selects the quote under the cursor; pressed again, the next one there.
-fn select_under_cursor(app: &mut App) {
+fn select_under_cursor(app: &App) -> Vec<Intent> {
     let on_row = quotes_on_cursor_row(app);
     if on_row.is_empty() {
-        app.message = Some("no quote of the list on this line".into());
-        return;
+        return notice("no quote of the list on this line");
     }
     let next = match app.selected_quote().and_then(|s| on_row.iter().position(|&q| q == s)) {
         Some(i) => on_row[(i + 1) % on_row.len()],
         None => on_row[0],
     };
-    let cursor = app.article.scroll.selected;
-    app.jump_to_quote(next);
-    app.article.scroll.selected = cursor;
-    app.keep_article_cursor_visible();
+    let mut intents = vec![Intent::JumpTo(next), Intent::ArticleCursor(app.article.scroll.selected)];
     if on_row.len() > 1 {
-        app.message = Some(format!("{} quotes on this line · Enter for the next", on_row.len()));
+        intents.push(Intent::Notice(format!("{} quotes on this line · Enter for the next", on_row.len())));
     }
+    intents
 }
 
 /// `]` and `[`: the next or previous quote of the list in the article, in
 /// article order whatever the list's order, counting from the selected
 /// quote when it starts on the cursor row, else from the row.
-fn jump_span(app: &mut App, forward: bool) -> Option<Effect> {
+fn jump_span(app: &App, forward: bool) -> Vec<Intent> {
     let c = &app.corpus;
     let shown = app.article.shown;
     let row = app.article.layout.rows.get(app.article.scroll.selected).cloned().unwrap_or(0..0);
@@ -208,28 +173,16 @@ fn jump_span(app: &mut App, forward: bool) -> Option<Effect> {
         (false, None) => spans.filter(|&(start, _)| start < row.start).max(),
     };
     match target {
-        Some((_, q)) => {
-            app.jump_to_quote(q);
-            app.focus_pane(Pane::Article);
-        }
-        None => {
-            app.message = Some(
-                if forward {
-                    "no quote of the list further down this article"
-                } else {
-                    "no quote of the list further up this article"
-                }
-                .into(),
-            );
-        }
+        Some((_, q)) => vec![Intent::JumpTo(q), Intent::Focus(Pane::Article)],
+        None if forward => notice("no quote of the list further down this article"),
+        None => notice("no quote of the list further up this article"),
     }
-    None
 }
 
 /// `a`: from a question to its first answer, on through every answer, and
 /// from the last answer back to the question.
-fn exchange(app: &mut App) -> Option<Effect> {
-    let q = app.selected_quote()?;
+fn exchange(app: &App) -> Vec<Intent> {
+    let Some(q) = app.selected_quote() else { return Vec::new() };
     let c = &app.corpus;
     let quote = &c.quotes[q];
     let (question, at) = match quote.replies_to {
@@ -242,119 +195,90 @@ fn exchange(app: &mut App) -> Option<Effect> {
         Some(i) if i < answers.len() => Some(answers[i]),
         _ => Some(question),
     };
-    match target {
-        Some(t) => {
-            let (n, of) = (answers.iter().position(|&a| a == t).map(|i| i + 1), answers.len());
-            app.jump_to_quote(t);
-            if app.message.is_none() {
-                app.message = Some(match n {
-                    Some(n) => format!("answer {n} of {of} · a goes on"),
-                    None => "back at the question".to_string(),
-                });
-            }
-        }
-        None => {
-            let what = if quote.kind == Kind::Question {
-                "this question has no answer"
-            } else {
-                "not part of an exchange"
-            };
-            app.message = Some(what.into());
-        }
+    let Some(t) = target else {
+        return notice(if quote.kind == Kind::Question {
+            "this question has no answer"
+        } else {
+            "not part of an exchange"
+        });
+    };
+    let mut intents = vec![Intent::JumpTo(t)];
+    // A jump that sets filters aside says so instead.
+    if app.list.passes[t] {
+        let (n, of) = (answers.iter().position(|&a| a == t).map(|i| i + 1), answers.len());
+        intents.push(Intent::Notice(match n {
+            Some(n) => format!("answer {n} of {of} · a goes on"),
+            None => "back at the question".to_string(),
+        }));
     }
-    None
+    intents
 }
 
 /// `v`: a speaker's relayed quotes, or back to those it said.
-fn toggle_relayed(app: &mut App) -> Option<Effect> {
+fn toggle_relayed(app: &App) -> Vec<Intent> {
     let Some(speaker) = app.filters.speaker else {
-        app.message = Some("select a speaker first: v shows what it relayed".into());
-        return None;
+        return notice("select a speaker first: v shows what it relayed");
     };
     let filters = Filters { relayed: !app.filters.relayed, ..app.filters };
-    app.set_filters(filters);
-    app.show_selected_quote();
-    let name = app.corpus.speaker_name(speaker).to_string();
-    app.message = Some(if filters.relayed {
+    let name = app.corpus.speaker_name(speaker);
+    let said = if filters.relayed {
         format!("what {name} relayed · v for what {name} said")
     } else {
         format!("what {name} said · v for what {name} relayed")
-    });
-    None
-}
-
-/// `u`: marks in the article the candidates `suggest` finds that no quote
-/// covers, or stops marking them.
-fn toggle_uncovered(app: &mut App) -> Option<Effect> {
-    if app.article.uncovered.take().is_some() {
-        app.article.announce = false;
-        app.message = Some("uncovered candidates no longer marked · u marks them".into());
-        return None;
-    }
-    app.message = Some(match app.mark_uncovered() {
-        Some(count) => super::article::uncovered_message(count),
-        None => {
-            app.article.announce = true;
-            "looking for what no quote covers… · u stops".to_string()
-        }
-    });
-    None
+    };
+    vec![Intent::Filter { filters, clear_search: false }, Intent::Notice(said)]
 }
 
 /// `y`: the selected quote and its citation, for the clipboard.
-fn copy(app: &mut App) -> Option<Effect> {
-    let Some(q) = app.selected_quote() else {
-        app.message = Some("no quote to copy".into());
-        return None;
-    };
-    app.message = Some(COPIED.into());
-    Some(Effect::Copy(describe::citation(&app.corpus, q)))
+fn copy(app: &App) -> Vec<Intent> {
+    match app.selected_quote() {
+        None => notice("no quote to copy"),
+        Some(q) => vec![
+            Intent::Notice(COPIED.into()),
+            Intent::Effect(Effect::Copy(describe::citation(&app.corpus, q))),
+        ],
+    }
 }
 
 /// A click selects and focuses (a double click on a quote reads it); the
 /// wheel scrolls the pane under the pointer.
-pub fn mouse(app: &mut App, mouse: MouseEvent) -> Mode {
-    let Some(panes) = app.panes() else { return Mode::Browse };
-    let Some(pane) = panes.at(mouse.column, mouse.row) else { return Mode::Browse };
+pub fn mouse(app: &App, mouse: MouseEvent) -> (Mode, Vec<Intent>) {
+    let none = || (Mode::Browse, Vec::new());
+    let Some(panes) = app.panes() else { return none() };
+    let Some(pane) = panes.at(mouse.column, mouse.row) else { return none() };
     let rect = panes.get(pane).expect("pane under the pointer");
-    match mouse.kind {
+    let intents = match mouse.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let delta = if mouse.kind == MouseEventKind::ScrollDown { 1 } else { -1 };
             if pane == Pane::Article {
-                let height = app.inner_rows(Pane::Article);
-                let rows = app.article.layout.rows.len();
-                let scroll = &mut app.article.scroll;
-                let top = (scroll.offset as isize + 3 * delta).max(0) as usize;
-                scroll.offset = top.min(rows.saturating_sub(height));
-                scroll.selected = scroll.selected.clamp(scroll.offset, scroll.offset + height - 1);
+                vec![Intent::ScrollArticle(3 * delta)]
             } else {
-                app.move_in_list(pane, delta);
+                vec![Intent::Move(pane, delta)]
             }
         }
         MouseEventKind::Down(MouseButton::Left) => {
-            let Some(row) = mouse.row.checked_sub(rect.y + 1) else { return Mode::Browse };
+            let Some(row) = mouse.row.checked_sub(rect.y + 1) else { return none() };
             if row as usize >= app.inner_rows(pane) {
-                return Mode::Browse;
+                return none();
             }
             let row = row as usize;
             match pane {
                 Pane::Article => {
-                    app.focus_pane(pane);
-                    app.article.scroll.selected = app.article.scroll.offset + row;
-                    app.keep_article_cursor_visible();
+                    vec![Intent::Focus(pane), Intent::ArticleCursor(app.article.scroll.offset + row)]
                 }
                 Pane::Quotes => {
                     let target = app.quotes.offset + row / QUOTE_ROWS;
                     let again = app.focus == Pane::Quotes && target == app.quotes.selected;
-                    app.focus_pane(pane);
-                    if target < app.list.quotes.len() {
-                        app.move_in_list(pane, target as isize - app.quotes.selected as isize);
-                        if again && let Some(mode) = Reading::open(app) {
-                            return mode;
-                        }
+                    if again && let Some(mode) = Reading::open(app) {
+                        return (mode, vec![Intent::Focus(pane)]);
                     }
+                    let mut intents = vec![Intent::Focus(pane)];
+                    if target < app.list.quotes.len() {
+                        intents.push(Intent::Move(pane, target as isize - app.quotes.selected as isize));
+                    }
+                    intents
                 }
-                Pane::Details => app.focus_pane(pane),
+                Pane::Details => vec![Intent::Focus(pane)],
                 _ => {
                     let list = match pane {
                         Pane::Articles => app.articles,
@@ -364,16 +288,18 @@ pub fn mouse(app: &mut App, mouse: MouseEvent) -> Mode {
                     let target = list.offset + row;
                     if target < app.list_len(pane) && target != list.selected {
                         // A click that changes the filters is a jump.
-                        history::remember(app);
-                        app.focus_pane(pane);
-                        app.move_in_list(pane, target as isize - list.selected as isize);
+                        vec![
+                            Intent::Remember,
+                            Intent::Focus(pane),
+                            Intent::Move(pane, target as isize - list.selected as isize),
+                        ]
                     } else {
-                        app.focus_pane(pane);
+                        vec![Intent::Focus(pane)]
                     }
                 }
             }
         }
-        _ => {}
-    }
-    Mode::Browse
+        _ => Vec::new(),
+    };
+    (Mode::Browse, intents)
 }

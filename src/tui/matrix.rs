@@ -3,7 +3,7 @@
 
 use super::app::{App, Effect};
 use super::help::Help;
-use super::history;
+use super::intent::Intent;
 use super::keymap::Action;
 use super::layout::{MatrixGrid, Pane};
 use super::mode::Mode;
@@ -82,7 +82,7 @@ impl MatrixView {
 
 /// `m`: opens the matrix with the cursor on the speaker and issue of the
 /// current filters.
-pub fn open(app: &mut App) -> Mode {
+pub fn open(app: &App) -> Mode {
     let grid = matrix::build(&app.corpus, app.matrix_folded);
     let row = app.filters.speaker.and_then(|s| grid.rows.iter().position(|&r| r == s)).unwrap_or(0);
     let col = app.filters.issue.and_then(|i| grid.columns.iter().position(|&c| c == i)).unwrap_or(0);
@@ -95,40 +95,40 @@ pub fn open(app: &mut App) -> Mode {
     Mode::Matrix(view)
 }
 
-pub fn update(app: &mut App, mut m: MatrixView, action: Action) -> (Mode, Option<Effect>) {
+pub fn update(app: &App, mut m: MatrixView, action: Action) -> (Mode, Vec<Intent>) {
     let (rows, columns) = (m.row_count(), m.column_count());
+    let mut intents = Vec::new();
     match action {
-        Action::Quit => return (Mode::Matrix(m), Some(Effect::Quit)),
-        Action::Help => return (Help::open(Mode::Matrix(m)), None),
-        Action::Escape => return (Mode::Browse, None),
+        Action::Quit => return (Mode::Matrix(m), vec![Intent::Effect(Effect::Quit)]),
+        Action::Help => return (Help::open(Mode::Matrix(m)), intents),
+        Action::Escape => return (Mode::Browse, intents),
         Action::Down => m.rows.step(1, rows),
         Action::Up => m.rows.step(-1, rows),
         Action::RightColumn => m.cols.step(1, columns),
         Action::LeftColumn => m.cols.step(-1, columns),
         Action::First => m.rows.selected = 0,
         Action::Last => m.rows.selected = rows - 1,
-        Action::Fold => fold(app, &mut m),
+        Action::Fold => intents = fold(app, &mut m),
         Action::Enter => {
             if m.cell_quotes(m.rows.selected, m.cols.selected) == 0 {
-                app.message = Some("no quotes in that cell · move to a cell with a count".into());
+                intents.push(Intent::Notice("no quotes in that cell · move to a cell with a count".into()));
             } else {
-                enter(app, &m);
-                return (Mode::Browse, None);
+                return (Mode::Browse, enter(&m));
             }
         }
         _ => {}
     }
-    m.keep_visible(&app.matrix_grid());
-    (Mode::Matrix(m), None)
+    m.keep_visible(&app.matrix_grid_folded(m.grid.folded));
+    (Mode::Matrix(m), intents)
 }
 
 /// `f`: folds sub-issues into their parents, or unfolds, staying on the
 /// issue (or on the top-level issue it folded into).
-fn fold(app: &mut App, m: &mut MatrixView) {
-    app.matrix_folded = !app.matrix_folded;
+fn fold(app: &App, m: &mut MatrixView) -> Vec<Intent> {
+    let folded = !m.grid.folded;
     let corpus = &app.corpus;
     let issue = m.grid.columns.get(m.cols.selected).copied();
-    let grid = matrix::build(corpus, app.matrix_folded);
+    let grid = matrix::build(corpus, folded);
     let top_level = |mut i| {
         while let Some(p) = corpus.issues[i].parent {
             i = p;
@@ -145,28 +145,25 @@ fn fold(app: &mut App, m: &mut MatrixView) {
         None => grid.columns.len(),
     };
     m.grid = grid;
-    app.message = Some(
-        if app.matrix_folded { "sub-issues folded into their parents" } else { "sub-issues unfolded" }.into(),
-    );
+    let said = if folded { "sub-issues folded into their parents" } else { "sub-issues unfolded" };
+    vec![Intent::FoldMatrix(folded), Intent::Notice(said.into())]
 }
 
 /// Enter on a cell: back to the browser, filtered to its speaker and
 /// issue (a totals cell keeps that filter open), on its first quote. The
 /// filters and search from before are remembered for Ctrl-o.
-fn enter(app: &mut App, m: &MatrixView) {
-    history::remember(app);
+fn enter(m: &MatrixView) -> Vec<Intent> {
     let filters = Filters {
         speaker: m.grid.rows.get(m.rows.selected).copied(),
         issue: m.grid.columns.get(m.cols.selected).copied(),
         ..Filters::default()
     };
-    app.search.clear();
-    app.quotes = Scroll::default();
-    app.set_filters(filters);
-    app.quotes.selected = 0;
-    app.focus_pane(Pane::Quotes);
-    app.keep_lists_visible();
-    app.show_selected_quote();
+    vec![
+        Intent::Remember,
+        Intent::Filter { filters, clear_search: true },
+        Intent::Focus(Pane::Quotes),
+        Intent::SelectQuoteRow(0),
+    ]
 }
 
 /// A click selects a cell; the wheel moves between rows.

@@ -16,6 +16,7 @@ mod clipboard;
 pub mod config;
 pub mod details;
 pub mod history;
+mod intent;
 pub mod reading;
 mod reload;
 pub mod rows;

@@ -6,6 +6,7 @@ use super::app::{App, Effect};
 use super::article_layout::ArticleLayout;
 use super::details::{self, Row};
 use super::help::Help;
+use super::intent::Intent;
 use super::keymap::Action;
 use super::mode::Mode;
 use crate::describe;
@@ -109,7 +110,7 @@ pub fn paragraph(c: &Corpus, q: QuoteIx) -> Range<usize> {
     start..end
 }
 
-pub fn update(app: &mut App, mut reading: Reading, action: Action) -> (Mode, Option<Effect>) {
+pub fn update(app: &App, mut reading: Reading, action: Action) -> (Mode, Vec<Intent>) {
     let width = text_width(app.area);
     reading.rows = lines(&app.corpus, reading.quote, width).len();
     let page = page_height(app.area).max(1);
@@ -118,9 +119,9 @@ pub fn update(app: &mut App, mut reading: Reading, action: Action) -> (Mode, Opt
         (scroll as isize).saturating_add(delta).clamp(0, last as isize) as usize
     };
     match action {
-        Action::Quit => return (Mode::Reading(reading), Some(Effect::Quit)),
-        Action::Escape => return (Mode::Browse, None),
-        Action::Help => return (Help::open(Mode::Reading(reading)), None),
+        Action::Quit => return (Mode::Reading(reading), vec![Intent::Effect(Effect::Quit)]),
+        Action::Escape => return (Mode::Browse, Vec::new()),
+        Action::Help => return (Help::open(Mode::Reading(reading)), Vec::new()),
         Action::Down => reading.scroll = step(1, reading.scroll),
         Action::Up => reading.scroll = step(-1, reading.scroll),
         Action::First => reading.scroll = 0,
@@ -130,11 +131,12 @@ pub fn update(app: &mut App, mut reading: Reading, action: Action) -> (Mode, Opt
         Action::PageDown => reading.scroll = step(page as isize, reading.scroll),
         Action::PageUp => reading.scroll = step(-(page as isize), reading.scroll),
         Action::Copy => {
-            app.message = Some(super::browse::COPIED.into());
             let citation = describe::citation(&app.corpus, reading.quote);
-            return (Mode::Reading(reading), Some(Effect::Copy(citation)));
+            let intents =
+                vec![Intent::Notice(super::browse::COPIED.into()), Intent::Effect(Effect::Copy(citation))];
+            return (Mode::Reading(reading), intents);
         }
         _ => {}
     }
-    (Mode::Reading(reading), None)
+    (Mode::Reading(reading), Vec::new())
 }

@@ -4,11 +4,11 @@
 //! is in [`crate::query`], shared with the command line.
 
 use super::app::{App, Effect};
-use super::history::{self, Place};
+use super::history::Place;
+use super::intent::Intent;
 use super::keymap::Action;
 use super::layout::Pane;
 use super::mode::Mode;
-use super::scroll::Scroll;
 use crate::model::{Corpus, QuoteIx};
 use crate::query::{self, Found, SearchIndex};
 use std::ops::Range;
@@ -149,56 +149,46 @@ impl Search {
 }
 
 /// `/`: opens the query line, remembering the list for Esc.
-pub fn open(app: &mut App) -> Mode {
+pub fn open(app: &App) -> Mode {
     Mode::Search(SearchLine { line: QueryLine::default(), before: Place::here(app), error: None })
 }
 
-pub fn update(app: &mut App, mut search: SearchLine, action: Action) -> (Mode, Option<Effect>) {
-    match action {
-        Action::Quit => return (Mode::Search(search), Some(Effect::Quit)),
+pub fn update(mut search: SearchLine, action: Action) -> (Mode, Vec<Intent>) {
+    let edit: fn(&mut QueryLine) = match action {
+        Action::Quit => return (Mode::Search(search), vec![Intent::Effect(Effect::Quit)]),
         Action::Enter => {
-            history::push(app, search.before);
-            app.focus_pane(Pane::Quotes);
-            return (Mode::Browse, None);
+            return (Mode::Browse, vec![Intent::RememberPlace(search.before), Intent::Focus(Pane::Quotes)]);
         }
-        Action::Escape => {
-            search.before.restore(app);
-            return (Mode::Browse, None);
-        }
-        Action::Down => app.move_in_list(Pane::Quotes, 1),
-        Action::Up => app.move_in_list(Pane::Quotes, -1),
-        Action::DeleteBack => edit(app, &mut search, QueryLine::delete_back),
-        Action::DeleteWord => edit(app, &mut search, QueryLine::delete_word),
-        Action::ClearLine => edit(app, &mut search, QueryLine::clear),
-        Action::CursorLeft => edit(app, &mut search, QueryLine::left),
-        Action::CursorRight => edit(app, &mut search, QueryLine::right),
-        Action::CursorHome => edit(app, &mut search, QueryLine::home),
-        Action::CursorEnd => edit(app, &mut search, QueryLine::end),
-        _ => {}
-    }
-    (Mode::Search(search), None)
+        Action::Escape => return (Mode::Browse, vec![Intent::Restore(search.before)]),
+        Action::Down => return (Mode::Search(search), vec![Intent::Move(Pane::Quotes, 1)]),
+        Action::Up => return (Mode::Search(search), vec![Intent::Move(Pane::Quotes, -1)]),
+        Action::DeleteBack => QueryLine::delete_back,
+        Action::DeleteWord => QueryLine::delete_word,
+        Action::ClearLine => QueryLine::clear,
+        Action::CursorLeft => QueryLine::left,
+        Action::CursorRight => QueryLine::right,
+        Action::CursorHome => QueryLine::home,
+        Action::CursorEnd => QueryLine::end,
+        _ => return (Mode::Search(search), Vec::new()),
+    };
+    let intents = edited(&mut search, edit);
+    (Mode::Search(search), intents)
 }
 
 /// Types a character into the query line.
-pub fn type_char(app: &mut App, search: &mut SearchLine, c: char) {
-    edit(app, search, |line| line.insert(c));
+pub fn type_char(mut search: SearchLine, c: char) -> (Mode, Vec<Intent>) {
+    let intents = edited(&mut search, |line| line.insert(c));
+    (Mode::Search(search), intents)
 }
 
-/// Edits the query line; when its text changed, searches again and
-/// selects the best hit.
-fn edit(app: &mut App, search: &mut SearchLine, edit: impl FnOnce(&mut QueryLine)) {
+/// Edits the query line; when its text changed, the list follows it.
+fn edited(search: &mut SearchLine, edit: impl FnOnce(&mut QueryLine)) -> Vec<Intent> {
     let before = search.line.input.clone();
     edit(&mut search.line);
     if search.line.input == before {
-        return;
+        return Vec::new();
     }
-    let corpus = app.corpus.clone();
-    search.error = app.search.run(&corpus, &search.line.input).err();
-    if search.error.is_none() {
-        app.refilter();
-        app.quotes = Scroll::default();
-        app.show_selected_quote();
-    }
+    vec![Intent::Search(search.line.input.clone())]
 }
 
 #[cfg(test)]

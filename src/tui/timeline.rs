@@ -4,7 +4,7 @@
 
 use super::app::{App, Effect};
 use super::help::Help;
-use super::history;
+use super::intent::Intent;
 use super::jobs::Wanted;
 use super::keymap::Action;
 use super::layout::Pane;
@@ -73,56 +73,56 @@ impl TimelineView {
     }
 }
 
-/// `t`: the timeline of the selected speaker (or the selected quote's).
-pub fn open(app: &mut App) -> Option<Mode> {
+/// `t`: the timeline of the selected speaker (or the selected quote's),
+/// built in the background.
+pub fn open(app: &App) -> (Mode, Vec<Intent>) {
     let speaker = app.filters.speaker.or_else(|| app.selected_quote().map(|q| app.corpus.quotes[q].speaker));
     let Some(speaker) = speaker else {
-        app.message = Some("select a speaker first: t shows one speaker's stances over time".into());
-        return None;
+        let why = "select a speaker first: t shows one speaker's stances over time";
+        return (Mode::Browse, vec![Intent::Notice(why.into())]);
     };
-    app.want(Wanted::Timeline(speaker));
-    Some(Mode::Timeline(TimelineView {
+    let view = TimelineView {
         speaker,
         grid: None,
         place: (None, None),
         rows: Scroll::default(),
         cols: Scroll::default(),
-    }))
+    };
+    (Mode::Timeline(view), vec![Intent::Want(Wanted::Timeline(speaker))])
 }
 
-pub fn update(app: &mut App, mut t: TimelineView, action: Action) -> (Mode, Option<Effect>) {
+pub fn update(app: &App, mut t: TimelineView, action: Action) -> (Mode, Vec<Intent>) {
     let (rows, columns) = t.grid.as_ref().map_or((0, 0), |g| (g.issues.len(), g.articles.len()));
     match action {
-        Action::Quit => return (Mode::Timeline(t), Some(Effect::Quit)),
-        Action::Help => return (Help::open(Mode::Timeline(t)), None),
-        Action::Escape => return (Mode::Browse, None),
+        Action::Quit => return (Mode::Timeline(t), vec![Intent::Effect(Effect::Quit)]),
+        Action::Help => return (Help::open(Mode::Timeline(t)), Vec::new()),
+        Action::Escape => return (Mode::Browse, Vec::new()),
         Action::Down => t.rows.step(1, rows),
         Action::Up => t.rows.step(-1, rows),
         Action::RightColumn => t.cols.step(1, columns),
         Action::LeftColumn => t.cols.step(-1, columns),
         Action::Enter => {
-            let Some(grid) = &t.grid else { return (Mode::Timeline(t), None) };
-            let cell = &grid.cells[t.rows.selected][t.cols.selected];
-            if cell.quotes.is_empty() {
-                app.message = Some("nothing said there · move to a cell with a stance or a count".into());
-            } else {
-                history::remember(app);
-                let filters = Filters {
-                    speaker: Some(t.speaker),
-                    issue: Some(grid.issues[t.rows.selected]),
-                    article: Some(grid.articles[t.cols.selected]),
-                    relayed: false,
-                };
-                app.search.clear();
-                app.quotes = Scroll::default();
-                app.set_filters(filters);
-                app.focus_pane(Pane::Quotes);
-                app.show_selected_quote();
-                return (Mode::Browse, None);
+            let Some(grid) = &t.grid else { return (Mode::Timeline(t), Vec::new()) };
+            if grid.cells[t.rows.selected][t.cols.selected].quotes.is_empty() {
+                let why = "nothing said there · move to a cell with a stance or a count";
+                return (Mode::Timeline(t), vec![Intent::Notice(why.into())]);
             }
+            let filters = Filters {
+                speaker: Some(t.speaker),
+                issue: Some(grid.issues[t.rows.selected]),
+                article: Some(grid.articles[t.cols.selected]),
+                relayed: false,
+            };
+            let intents = vec![
+                Intent::Remember,
+                Intent::Filter { filters, clear_search: true },
+                Intent::Focus(Pane::Quotes),
+                Intent::SelectQuoteRow(0),
+            ];
+            return (Mode::Browse, intents);
         }
         _ => {}
     }
     t.keep_visible(app.area.width, app.area.height);
-    (Mode::Timeline(t), None)
+    (Mode::Timeline(t), Vec::new())
 }

@@ -26,9 +26,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => None,
     };
     if let Some(described) = described {
-        let message = app.message.clone().unwrap_or(described);
-        let message = text::truncate(&text::one_line(&message), width.saturating_sub(2)).into_owned();
-        let used = 1 + text::width(&message);
+        let mut message = app.message.clone().unwrap_or(described);
+        // A failed reload, which the browser's banner shows, is said here
+        // first: these modes cover the banner.
+        if !app.banner.is_empty() {
+            let head =
+                text::truncate(&text::one_line(&app.banner_head), width.saturating_sub(4)).into_owned();
+            spans.push(Span::styled(format!("⚠ {head}"), app.theme.error()));
+            message = if message.is_empty() { String::new() } else { format!(" · {message}") };
+        }
+        let room = width.saturating_sub(2 + spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
+        let message = text::truncate(&text::one_line(&message), room).into_owned();
+        let used: usize =
+            spans.iter().map(|s| text::width(&s.content)).sum::<usize>() + text::width(&message);
         if !message.is_empty() {
             spans.push(Span::raw(message));
             spans.push(Span::raw("  "));
