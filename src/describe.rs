@@ -28,25 +28,61 @@ pub fn tree_prefix(depth: usize) -> String {
     if depth == 0 { String::new() } else { format!("{}└ ", "  ".repeat(depth - 1)) }
 }
 
-/// A quote's stances in words: `support` when one stance covers all its
-/// issues, else `Issue title: stance` for each; empty when it has none.
-pub fn stance_summary(c: &Corpus, q: QuoteIx) -> String {
-    let quote = &c.quotes[q];
-    let Some(&(_, first)) = quote.stances.first() else { return String::new() };
-    if quote.stances.len() == quote.issues.len() && quote.stances.iter().all(|(_, s)| *s == first) {
-        return first.name().to_string();
+/// An issue's proposition in a few words, for "supports ⟨short⟩": its
+/// `short`, else its proposition cut at a word, else its title.
+pub fn short(c: &Corpus, issue: IssueIx) -> String {
+    let issue = &c.issues[issue];
+    if let Some(short) = &issue.short {
+        return short.clone();
     }
-    quote
-        .stances
-        .iter()
-        .map(|(i, s)| format!("{}: {}", c.issues[*i].title, s.name()))
-        .collect::<Vec<_>>()
-        .join(", ")
+    match &issue.proposition {
+        Some(p) => sentence_case_off(&cut_at_word(&text::fold_whitespace(p), SHORT_MAX)),
+        None => issue.title.clone(),
+    }
 }
 
-/// The stance on one issue in words: `support`, or `no stance`.
-pub fn stance_word(stance: Option<Stance>) -> &'static str {
-    stance.map_or("no stance", Stance::name)
+/// A sentence's capital taken off for the middle of another sentence
+/// ("supports the US…"), unless the first word is an acronym ("NATO").
+fn sentence_case_off(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            first.to_lowercase().chain(s[first.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// As long as a `short` may be.
+const SHORT_MAX: usize = 40;
+
+/// `s` cut at the last word that fits in `max` characters, with `…`.
+fn cut_at_word(s: &str, max: usize) -> String {
+    let s = s.trim().trim_end_matches('.');
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let end = s.char_indices().nth(max).map_or(s.len(), |(i, _)| i);
+    let cut = s[..end].rfind(' ').unwrap_or(end);
+    format!("{}…", s[..cut].trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// A stance with what it is a stance on: `supports no sanctions on
+/// Russia`, `neutral on …`, `mixed on …`.
+pub fn stance_on(c: &Corpus, stance: Stance, issue: IssueIx) -> String {
+    let verb = match stance {
+        Stance::Support => "supports",
+        Stance::Oppose => "opposes",
+        Stance::Neutral => "neutral on",
+        Stance::Mixed => "mixed on",
+    };
+    format!("{verb} {}", short(c, issue))
+}
+
+/// A quote's stances in words, each with its proposition; empty when it
+/// has none.
+pub fn stance_summary(c: &Corpus, q: QuoteIx) -> String {
+    c.quotes[q].stances.iter().map(|&(i, s)| stance_on(c, s, i)).collect::<Vec<_>>().join(", ")
 }
 
 /// Who relayed a quote: `A` or `A via B`, in the order the words travelled
@@ -66,10 +102,11 @@ pub fn byline(c: &Corpus, q: QuoteIx) -> (String, String) {
     (c.speaker_name(c.quotes[q].speaker).to_string(), facts.join(" · "))
 }
 
-/// The byline on one line, with the article line: `Who · what · line N`.
+/// The byline on one line, with where the quote is: `Who · what · line
+/// N`, its article's date and title first in a corpus.
 pub fn byline_with_line(c: &Corpus, q: QuoteIx) -> String {
     let (who, what) = byline(c, q);
-    let line = format!("line {}", c.quote_line(q));
+    let line = place(c, q);
     [who, what, line].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
 }
 
@@ -99,7 +136,10 @@ pub fn quoted(c: &Corpus, q: QuoteIx) -> String {
 pub fn facts_on_issue(c: &Corpus, q: QuoteIx, issue: Option<IssueIx>) -> Vec<String> {
     let quote = &c.quotes[q];
     let mut facts = vec![kind_word(quote.kind).to_string()];
-    facts.push(stance_word(issue.and_then(|i| quote.stance_on(i))).to_string());
+    facts.push(match issue.and_then(|i| Some((i, quote.stance_on(i)?))) {
+        Some((i, stance)) => stance_on(c, stance, i),
+        None => "no stance".to_string(),
+    });
     if let Some(v) = relayers(c, q) {
         facts.push(format!("via {v}"));
     }
@@ -110,26 +150,41 @@ pub fn facts_on_issue(c: &Corpus, q: QuoteIx, issue: Option<IssueIx>) -> Vec<Str
     facts
 }
 
-/// Where a quote is: `line N`, and in a corpus its article first (its date,
-/// or its title when undated).
+/// Where a quote is: `line N`, and in a corpus its article first (its
+/// date and title).
 pub fn place(c: &Corpus, q: QuoteIx) -> String {
     let line = format!("line {}", c.quote_line(q));
     if c.articles.len() == 1 {
         return line;
     }
+    format!("{}, {line}", article_name(c, q))
+}
+
+/// A quote's article as a reader knows it: `2022-01-10 · Title`, or the
+/// title alone when undated.
+pub fn article_name(c: &Corpus, q: QuoteIx) -> String {
     let article = c.article_of(q);
-    format!("{}, {line}", article.date.as_deref().unwrap_or(&article.title))
+    match &article.date {
+        Some(date) => format!("{date} · {}", article.title),
+        None => article.title.clone(),
+    }
 }
 
 /// The citation `y` copies, saying no more than the article supports:
-/// a direct quote is `“…” — Speaker, Source, date`; reported speech is never
-/// in quote marks: `Speaker (reported, via Relayer): words, Source, date`;
-/// a question says it is one: `“…?” — Speaker (question), Source, date`.
+/// a direct quote is `“…” — Speaker, Source, date`; a question says it is
+/// one: `“…?” — Speaker (question), Source, date`; reported speech is never
+/// in quote marks, and who reported it stands apart from the words:
+/// `Speaker, as reported by Relayer: words — Source, date`. The source is
+/// the article's, or its title when it names none.
 pub fn citation(c: &Corpus, q: QuoteIx) -> String {
     let quote = &c.quotes[q];
     let article = c.article_of(q);
-    let whence: Vec<&str> =
-        [&article.source, &article.date].into_iter().flatten().map(String::as_str).collect();
+    let whence: Vec<&str> = [article.source.as_ref().or(Some(&article.title)), article.date.as_ref()]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .filter(|s| !s.is_empty())
+        .collect();
     let speaker = c.speaker_name(quote.speaker);
     match quote.kind {
         Kind::Direct => {
@@ -143,61 +198,63 @@ pub fn citation(c: &Corpus, q: QuoteIx) -> String {
         }
         Kind::Indirect => {
             let how = match relayers(c, q) {
-                Some(v) => format!("reported, via {v}"),
-                None => "reported".to_string(),
+                Some(v) => format!("as reported by {v}"),
+                None => "as reported".to_string(),
             };
-            let mut out = format!("{speaker} ({how}): {}", written(c, q));
-            for w in whence {
-                out.push_str(", ");
-                out.push_str(w);
-            }
-            out
+            format!("{speaker}, {how}: {} — {}", written(c, q), whence.join(", "))
         }
     }
 }
 
-/// A stance in words, for a sentence: `supports`, `opposes`, `is neutral on`,
-/// `is mixed on`, `takes no stance on`.
-pub fn stance_verb(stance: Option<Stance>) -> &'static str {
+/// A stance for a sentence about a speaker: `supports …`, `is neutral on
+/// …`, `states no stance on …`, with the issue's short proposition.
+pub fn stance_sentence(c: &Corpus, stance: Option<Stance>, issue: IssueIx) -> String {
     match stance {
-        Some(Stance::Support) => "supports",
-        Some(Stance::Oppose) => "opposes",
-        Some(Stance::Neutral) => "is neutral on",
-        Some(Stance::Mixed) => "is mixed on",
-        None => "states no stance on",
-    }
-}
-
-/// What an issue is about, for a sentence: its proposition in quotes, or its title.
-pub fn issue_claim(c: &Corpus, issue: IssueIx) -> String {
-    match &c.issues[issue].proposition {
-        Some(p) => format!("“{p}”"),
-        None => c.issues[issue].title.clone(),
+        Some(s @ (Stance::Support | Stance::Oppose)) => stance_on(c, s, issue),
+        Some(s) => format!("is {}", stance_on(c, s, issue)),
+        None => format!("states no stance on {}", short(c, issue)),
     }
 }
 
 /// The facts of a list row, in order, each with its weight: the row drops
-/// the lightest first when it is narrow — who relayed it, then its kind,
-/// then the issues — and the stance last of all, so that a stance is
-/// shown with its issue for as long as there is room.
+/// the lightest first when it is narrow — who relayed it, the issues it
+/// takes no stance on, its second and later stances, its kind — and its
+/// first stance last of all. A stance is dropped whole, never parted from
+/// its proposition.
 pub fn row_facts(c: &Corpus, q: QuoteIx) -> Vec<(String, u8)> {
     let quote = &c.quotes[q];
     let mut facts = Vec::new();
-    let stance = stance_summary(c, q);
-    // A stance per issue names its issues already (`A: support, B: oppose`).
-    let names_issues = stance.contains(": ");
-    if !quote.issues.is_empty() && !names_issues {
-        let titles: Vec<&str> = quote.issues.iter().map(|&i| c.issues[i].title.as_str()).collect();
-        facts.push((titles.join(", "), 3));
+    let unstated: Vec<&str> = quote
+        .issues
+        .iter()
+        .filter(|&&i| quote.stance_on(i).is_none())
+        .map(|&i| c.issues[i].title.as_str())
+        .collect();
+    if !unstated.is_empty() {
+        facts.push((unstated.join(", "), 2));
     }
-    if !stance.is_empty() {
-        facts.push((stance, 4));
+    for (n, &(i, stance)) in quote.stances.iter().enumerate() {
+        facts.push((stance_on(c, stance, i), if n == 0 { 5 } else { 3 }));
     }
     if quote.kind != Kind::Direct {
-        facts.push((kind_word(quote.kind).to_string(), 2));
+        facts.push((kind_word(quote.kind).to_string(), 4));
     }
     if let Some(v) = relayers(c, q) {
         facts.push((format!("via {v}"), 1));
     }
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_proposition_is_cut_at_a_word() {
+        assert_eq!(
+            cut_at_word("NATO should stop expanding eastward toward Russia.", 40),
+            "NATO should stop expanding eastward…"
+        );
+        assert_eq!(cut_at_word("No sanctions on Russia.", 40), "No sanctions on Russia");
+    }
 }

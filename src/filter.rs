@@ -88,6 +88,8 @@ impl Facets {
 pub struct Filtered {
     /// The quotes that pass, in reading order (by rank with a search).
     pub quotes: Vec<QuoteIx>,
+    /// The statements among them (a statement told twice is one).
+    pub statements: usize,
     /// Whether each quote passes.
     pub passes: IxVec<QuoteIx, bool>,
     /// Statements per speaker (groups: their members' too) under the issue
@@ -114,6 +116,7 @@ impl Filtered {
     ) -> Filtered {
         let mut out = Filtered {
             quotes: Vec::new(),
+            statements: 0,
             passes: per(c.quotes.len(), false),
             speaker_counts: per(c.speakers.len(), 0),
             speaker_total: 0,
@@ -156,6 +159,7 @@ impl Filtered {
             if by_speaker && on_issue && in_article {
                 out.quotes.push(q);
                 out.passes[q] = true;
+                out.statements += usize::from(counted);
             }
         }
         out
@@ -164,11 +168,6 @@ impl Filtered {
     /// Every quote, unfiltered: the counts of the whole corpus.
     pub fn all(c: &Corpus) -> Filtered {
         Filtered::new(c, &Facets::new(c), Filters::default(), c.order.iter().copied())
-    }
-
-    /// Statements among the listed quotes (a statement told twice is one).
-    pub fn statements(&self, facets: &Facets) -> usize {
-        self.quotes.iter().filter(|q| facets.counted[q.index()]).count()
     }
 }
 

@@ -2,36 +2,45 @@
 //! speaker's quotes take on the issue and how many there are. One function
 //! builds it for the browser, `whosaid matrix` and `whosaid report`.
 //!
-//! A cell holds the quotes the browser would list for that speaker and
-//! issue: the issue's own and its sub-issues'. Their stances become one by
-//! [`Stance::combine`]. Folding keeps only top-level issues as columns;
-//! since a parent's cell already counts its children's quotes, folding
-//! hides detail without changing any count.
+//! A cell states stances on its own issue's proposition only: it holds the
+//! statements tagged with that issue, their stances made one by
+//! [`Stance::combine`]. A sub-issue is a proposition of its own; what its
+//! statements say is never credited to the parent, whose cell only counts
+//! them apart ([`Cell::on_sub_issues`]). Folding keeps only top-level issues
+//! as columns, and changes no cell. A speaker's total and the grand total
+//! count each statement once, on the issues of the dispute only: an issue
+//! marked `dispute: false` has a column of its own and adds to no side.
 
 use crate::model::{Corpus, IssueIx, QuoteIx, SpeakerIx, Stance, ix::per};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
-    /// The quotes, in reading order (one per statement).
+    /// The statements on the issue itself, in reading order (a quote for each).
     pub quotes: Vec<QuoteIx>,
     /// Their combined stance; `None` when none is stated.
     pub stance: Option<Stance>,
+    /// Statements on the issue's sub-issues, not on the issue itself: a
+    /// figure apart, claiming no stance on the issue.
+    pub on_sub_issues: usize,
 }
 
-/// Quotes and the share that support or oppose, for a row or a column.
+impl Cell {
+    pub const EMPTY: Cell = Cell { quotes: Vec::new(), stance: None, on_sub_issues: 0 };
+}
+
+/// Statements and the share that support or oppose, for a row or a column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct Total {
-    pub quotes: usize,
+    pub statements: usize,
     pub support: usize,
     pub oppose: usize,
 }
 
 impl Total {
-    /// `12 quotes, 58% support, 25% oppose`
+    /// `12 statements, 58% support, 25% oppose`
     pub fn describe_in_words(&self) -> String {
-        let pct = |n: usize| (n * 100 + self.quotes / 2) / self.quotes.max(1);
-        let mut out =
-            if self.quotes == 1 { "1 quote".to_string() } else { format!("{} quotes", self.quotes) };
+        let pct = |n: usize| (n * 100 + self.statements / 2) / self.statements.max(1);
+        let mut out = statements(self.statements);
         for (n, word) in [(self.support, "support"), (self.oppose, "oppose")] {
             if n > 0 {
                 out.push_str(&format!(", {}% {word}", pct(n)));
@@ -40,13 +49,13 @@ impl Total {
         out
     }
 
-    /// `12 +58% −25%`: quotes, and the shares that support and oppose.
+    /// `12 +58% −25%`: statements, and the shares that support and oppose.
     pub fn describe(&self) -> String {
-        if self.quotes == 0 {
+        if self.statements == 0 {
             return "0".to_string();
         }
-        let pct = |n: usize| (n * 100 + self.quotes / 2) / self.quotes;
-        let mut out = self.quotes.to_string();
+        let pct = |n: usize| (n * 100 + self.statements / 2) / self.statements;
+        let mut out = self.statements.to_string();
         for (n, sign) in [(self.support, '+'), (self.oppose, '−')] {
             if n > 0 {
                 out.push_str(&format!(" {sign}{}%", pct(n)));
@@ -70,13 +79,18 @@ pub struct Matrix {
     pub folded: bool,
 }
 
-/// Builds the matrix; with `fold`, sub-issues fold into their top-level
-/// issue. A group's row holds its members' quotes too, as a parent issue's
-/// column holds its sub-issues'. A statement told more than once counts once.
+/// `1 statement`, `3 statements`.
+pub fn statements(n: usize) -> String {
+    if n == 1 { "1 statement".to_string() } else { format!("{n} statements") }
+}
+
+/// Builds the matrix; with `fold`, only top-level issues are columns. A
+/// group's row holds its members' statements too. A statement told more
+/// than once counts once.
 pub fn build(a: &Corpus, fold: bool) -> Matrix {
     let columns: Vec<IssueIx> = a.issues.ids().filter(|&i| !fold || a.issues[i].parent.is_none()).collect();
     let rows: Vec<SpeakerIx> = a.speakers.ids().collect();
-    let mut cells = vec![vec![Cell { quotes: Vec::new(), stance: None }; columns.len()]; rows.len()];
+    let mut cells = vec![vec![Cell::EMPTY; columns.len()]; rows.len()];
     let mut column_of = per::<IssueIx, Option<usize>>(a.issues.len(), None);
     for (c, &i) in columns.iter().enumerate() {
         column_of[i] = Some(c);
@@ -85,7 +99,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
     let mut column_totals = vec![Total::default(); columns.len()];
     let mut total = Total::default();
     let count = |t: &mut Total, stance: Option<Stance>| {
-        t.quotes += 1;
+        t.statements += 1;
         match stance {
             Some(Stance::Support) => t.support += 1,
             Some(Stance::Oppose) => t.oppose += 1,
@@ -100,18 +114,32 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
             speakers.push(s.index());
             at = a.speakers[s].member_of;
         }
-        for &i in &quote.under {
+        for &i in &quote.issues {
             if let Some(c) = column_of[i] {
-                let stance = a.stance_under(q, i);
                 for &s in &speakers {
                     cells[s][c].quotes.push(q);
                 }
-                count(&mut column_totals[c], stance);
+                count(&mut column_totals[c], quote.stance_on(i));
             }
         }
-        // A speaker's and the grand total count each quote once, with the
-        // stance its issues add up to.
-        let overall = Stance::combine(quote.stances.iter().map(|(_, s)| *s));
+        // Counted apart in the cells of the issues above its own.
+        for &i in &quote.under {
+            if let Some(c) = column_of[i]
+                && !quote.issues.contains(&i)
+            {
+                for &s in &speakers {
+                    cells[s][c].on_sub_issues += 1;
+                }
+            }
+        }
+        // A speaker's and the grand total count each statement once, with
+        // the stance its issues of the dispute add up to.
+        let disputed: Vec<IssueIx> =
+            quote.issues.iter().copied().filter(|&i| !a.issues[i].outside_dispute).collect();
+        if disputed.is_empty() {
+            continue;
+        }
+        let overall = Stance::combine(disputed.iter().filter_map(|&i| quote.stance_on(i)));
         for &s in &speakers {
             count(&mut row_totals[s], overall);
         }
@@ -120,7 +148,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
     for row in &mut cells {
         for (c, cell) in row.iter_mut().enumerate() {
             let issue = columns[c];
-            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| a.stance_under(q, issue)));
+            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| a.quotes[q].stance_on(issue)));
         }
     }
     Matrix { rows, columns, cells, row_totals, column_totals, total, folded: fold }
@@ -146,8 +174,7 @@ pub fn cell_text(cell: &Cell) -> String {
     }
 }
 
-pub const LEGEND: &str =
-    "+ support · − oppose · ± mixed (quotes disagree) · ○ neutral · · no stance stated · number: quotes";
+pub const LEGEND: &str = "+ support · − oppose · ± mixed (statements disagree) · ○ neutral · · no stance stated · number: statements";
 
 #[cfg(test)]
 mod tests {
@@ -173,14 +200,18 @@ mod tests {
         assert_eq!(m.cells[1][0].stance, Some(Stance::Mixed), "support and oppose meet");
         assert_eq!(
             m.cells[1][2],
-            Cell { quotes: vec![QuoteIx::new(4)], stance: None },
+            Cell { quotes: vec![QuoteIx::new(4)], stance: None, on_sub_issues: 0 },
             "quotes without a stance"
         );
         assert_eq!(cell_text(&m.cells[1][2]), "·1");
         assert_eq!(cell_text(&m.cells[0][2]), "", "no quotes, a quiet cell");
-        assert_eq!(m.row_totals[1], Total { quotes: 3, support: 1, oppose: 1 }, "each quote counted once");
-        assert_eq!(m.column_totals[0], Total { quotes: 4, support: 3, oppose: 1 });
-        assert_eq!(m.total.quotes, 5);
+        assert_eq!(
+            m.row_totals[1],
+            Total { statements: 3, support: 1, oppose: 1 },
+            "each quote counted once"
+        );
+        assert_eq!(m.column_totals[0], Total { statements: 4, support: 3, oppose: 1 });
+        assert_eq!(m.total.statements, 5);
     }
 
     #[test]
@@ -193,18 +224,37 @@ mod tests {
     }
 
     #[test]
-    fn sub_issues_count_in_their_parent_and_fold_into_it() {
+    fn a_sub_issue_is_its_own_proposition_and_folding_changes_no_cell() {
         let a = from_yaml(
-            "  - {speaker: a, issues: [sub], stance: oppose, text: one}\n  - {speaker: a, issues: [top], stance: neutral, text: two}\n",
+            "  - {speaker: a, issues: [sub], stance: oppose, text: one}\n  - {speaker: a, issues: [top], stance: neutral, text: two}\n  - {speaker: b, issues: [sub], stance: support, text: three}\n",
         );
         let m = build(&a, false);
         assert_eq!(m.columns, a.issues.ids().collect::<Vec<_>>());
-        assert_eq!(m.cells[0][0].quotes.len(), 2, "the parent counts its child's quote");
-        assert_eq!(m.cells[0][0].stance, Some(Stance::Oppose), "neutral does not contradict");
-        assert_eq!(m.cells[0][1].quotes.len(), 1);
+        assert_eq!(m.cells[0][0].quotes, vec![QuoteIx::new(1)], "the parent holds its own statement only");
+        assert_eq!(m.cells[0][0].stance, Some(Stance::Neutral), "the sub-issue's oppose is not the parent's");
+        assert_eq!(m.cells[0][0].on_sub_issues, 1, "counted apart");
+        assert_eq!(m.cells[1][0], Cell { quotes: Vec::new(), stance: None, on_sub_issues: 1 });
+        assert_eq!(cell_text(&m.cells[1][0]), "", "a parent cell claims nothing for b");
+        assert_eq!(m.column_totals[0], Total { statements: 1, support: 0, oppose: 0 });
+        assert_eq!(m.cells[0][1].stance, Some(Stance::Oppose));
         let folded = build(&a, true);
         assert_eq!(folded.columns, vec![IssueIx::new(0), IssueIx::new(2)]);
-        assert_eq!(folded.cells[0][0], m.cells[0][0]);
+        assert_eq!(folded.cells[0][0], m.cells[0][0], "folding changes no cell");
+        assert_eq!(folded.cells[1][0], m.cells[1][0]);
+    }
+
+    #[test]
+    fn an_issue_outside_the_dispute_adds_to_no_total() {
+        let yaml = "article:\n  title: T\n  text: one two three\nspeakers:\n  - id: a\n    name: A\nissues:\n  - id: war\n    title: War\n  - id: hopes\n    title: Hopes\n    dispute: false\nquotes:\n  - {speaker: a, issues: [war], stance: oppose, text: one}\n  - {speaker: a, issues: [hopes], stance: support, text: two}\n  - {speaker: a, issues: [war, hopes], stance: {war: oppose, hopes: support}, text: three}\n";
+        let a = load_bytes("t.yaml", yaml.as_bytes(), &|_| Err("none".into())).into_corpus().unwrap();
+        let m = build(&a, false);
+        assert_eq!(m.row_totals[0], Total { statements: 2, support: 0, oppose: 2 }, "hopes add to no side");
+        assert_eq!(m.total, m.row_totals[0]);
+        assert_eq!(
+            m.column_totals[1],
+            Total { statements: 2, support: 2, oppose: 0 },
+            "its own column counts"
+        );
     }
 
     #[test]

@@ -411,6 +411,12 @@ fn matching_articles(a: &Corpus, field: &str, value: &str) -> Result<Vec<Article
             if !shape(from) || !shape(to) {
                 return Err("date: is YYYY, YYYY-MM, YYYY-MM-DD or a range A..B".into());
             }
+            possible_date(from)?;
+            possible_date(to)?;
+            let n = from.len().min(to.len());
+            if from[..n] > to[..n] {
+                return Err(format!("date:{value} ends before it starts; write the earlier date first"));
+            }
             a.articles
                 .ids()
                 .filter(|&x| {
@@ -426,6 +432,41 @@ fn matching_articles(a: &Corpus, field: &str, value: &str) -> Result<Vec<Article
         return Err(format!("no article matches {field}:{value}"));
     }
     Ok(found)
+}
+
+/// A date, or the start of one, that a calendar has: `2022-13` and
+/// `2022-02-30` are not.
+fn possible_date(d: &str) -> Result<(), String> {
+    let mut parts = d.split('-');
+    let (year, month, day) = (parts.next().unwrap_or(""), parts.next(), parts.next());
+    let bad = |why: &str| Err(format!("date:{d} is not a date ({why}); dates are YYYY-MM-DD"));
+    if year.len() > 4 || parts.next().is_some() {
+        return bad("too many digits or parts");
+    }
+    let number = |s: &str| s.parse::<u32>().ok();
+    let month_number = match month {
+        Some(m) if m.len() > 2 => return bad("a month has two digits"),
+        Some(m) if m.len() == 2 => match number(m) {
+            Some(n @ 1..=12) => Some(n),
+            _ => return bad(&format!("there is no month {m}")),
+        },
+        _ => None,
+    };
+    if let (Some(dd), Some(m)) = (day, month_number) {
+        let leap = number(year).is_some_and(|y| y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+        let days = match m {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        match (dd.len(), number(dd)) {
+            (3.., _) => return bad("a day has two digits"),
+            (2, Some(n)) if n == 0 || n > days => return bad(&format!("month {m:02} has {days} days")),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn matching_issues(a: &Corpus, name: &str) -> Vec<IssueIx> {

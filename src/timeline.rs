@@ -35,7 +35,7 @@ pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
         row_of[i] = row;
     }
     let articles: Vec<ArticleIx> = c.articles.ids().collect();
-    let mut cells = vec![vec![Cell { quotes: Vec::new(), stance: None }; articles.len()]; issues.len()];
+    let mut cells = vec![vec![Cell::EMPTY; articles.len()]; issues.len()];
     for &q in &mine {
         let quote = &c.quotes[q];
         for &i in &quote.issues {

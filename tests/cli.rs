@@ -152,7 +152,7 @@ fn quotes_text_csv_and_markdown_cite_honestly() {
     let text = stdout(&o);
     assert!(
         text.starts_with(
-            "sherman-no-restrictions  Wendy Sherman · NATO non-expansion · oppose · indirect · line 12\n"
+            "sherman-no-restrictions  Wendy Sherman · opposes a NATO pledge not to expand east · indirect · line 12\n"
         ),
         "{text}"
     );
@@ -206,11 +206,17 @@ fn speakers_and_issues_in_every_format() {
     let nato = v.as_array().unwrap().iter().find(|i| i["id"] == "nato-expansion").unwrap();
     assert_eq!(nato["parent"], "security-guarantees");
     let nato_ix = c.issue_by_id("nato-expansion").unwrap();
-    assert_eq!(nato["quotes"], counts.issue_counts[nato_ix], "statements, Ukraine and Georgia's included");
+    let own = c.quotes.ids().filter(|&q| c.counts(q) && c.quotes[q].issues.contains(&nato_ix)).count();
+    assert_eq!(nato["statements"], own, "statements on the issue itself");
+    let under = c.quotes.ids().filter(|&q| c.counts(q) && c.quotes[q].is_under(nato_ix)).count();
+    assert_eq!(nato["on_sub_issues"], under - own, "Ukraine and Georgia's apart");
+    assert_eq!(nato["short"], "a NATO pledge not to expand east");
     let o = whosaid(&["issues"]);
     assert!(stdout(&o).lines().any(|l| l.starts_with("↳ NATO non-expansion")), "children are marked");
+    let proposition = c.issues[nato_ix].proposition.as_deref().unwrap();
+    assert!(stdout(&o).contains(&format!("  nato-expansion: {proposition}\n")), "{}", stdout(&o));
     let o = whosaid(&["issues", "--format", "csv"]);
-    assert!(stdout(&o).starts_with("id,title,parent,proposition,quotes,"));
+    assert!(stdout(&o).starts_with("id,title,parent,proposition,short,dispute,statements,"));
     let o = whosaid(&["issues", "--format", "markdown"]);
     assert!(stdout(&o).contains("| ↳ NATO non-expansion |"));
 }
@@ -352,8 +358,13 @@ fn matrix_in_every_format() {
     assert_eq!(cell("sherman", "nato-expansion").unwrap()["stance"], "oppose");
     assert_eq!(cell("ryabkov", "nato-expansion").unwrap()["stance"], "support");
     assert!(cell("graziani", "sanctions").is_none());
-    let statements = c.quotes.ids().filter(|&q| c.counts(q)).count();
-    assert_eq!(v["total"]["quotes"], statements, "a statement told twice counts once");
+    let disputed =
+        |q: whosaid::model::QuoteIx| c.quotes[q].issues.iter().any(|&i| !c.issues[i].outside_dispute);
+    let statements = c.quotes.ids().filter(|&q| c.counts(q) && disputed(q)).count();
+    assert_eq!(
+        v["total"]["statements"], statements,
+        "a statement told twice counts once, on issues in dispute"
+    );
 
     let o = whosaid(&["matrix", "--format", "csv"]);
     let mut reader = csv::Reader::from_reader(o.stdout.as_slice());

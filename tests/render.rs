@@ -202,13 +202,38 @@ fn a_steps_through_every_answer_and_back_to_the_question() {
     let question = c.quote_by_id("sp-impasse").unwrap();
     let answers = c.quotes[question].answers.clone();
     assert!(answers.len() >= 2, "a question with several answers");
+    let exchange = c.exchange(question);
+    assert_eq!(&exchange[1..=answers.len()], &answers[..], "its answers in order (none asks back)");
     for (n, &answer) in answers.iter().enumerate() {
         press(&mut app, "a");
         assert_eq!(app.selected_quote(), Some(answer), "answer {}", n + 1);
-        assert!(screen(&app).contains(&format!("answer {} of {}", n + 1, answers.len())));
+        assert!(screen(&app).contains(&format!("reply {} of {}", n + 1, answers.len())));
     }
     press(&mut app, "a");
     assert_eq!(app.selected_quote(), Some(question), "and back to the question");
+    // The same in the reading view.
+    press(&mut app, "z a");
+    let Mode::Reading(r) = &app.mode else { panic!("the reading view stays open") };
+    assert_eq!(r.quote, answers[0]);
+    assert!(screen(&app).contains("reply 1 of"), "{}", screen(&app));
+    press(&mut app, "Esc");
+    assert_eq!(app.selected_quote(), Some(answers[0]), "the list follows the reading view");
+}
+
+#[test]
+fn a_follows_a_reply_that_asks_back_to_its_own_answers() {
+    let corpus = from_yaml(
+        "article:\n  title: T\n  text: Q one? A two? B three. C four.\nspeakers:\n  - id: r\n    name: Reporter\n  - id: s\n    name: Sullivan\n\
+         quotes:\n  - {id: q, speaker: r, kind: question, text: Q one?}\n  - {id: back, speaker: s, kind: question, replies_to: q, text: A two?}\n  \
+         - {id: clarify, speaker: r, replies_to: back, text: B three.}\n  - {id: answer, speaker: s, replies_to: clarify, text: C four.}\n",
+    );
+    let mut app = App::new(corpus, "t.yaml".into(), whosaid::tui::theme::Theme::new(true), 120, 30);
+    let id = |app: &App| app.corpus.quotes[app.selected_quote().unwrap()].id.clone();
+    assert_eq!(id(&app), "q");
+    for expected in ["back", "clarify", "answer", "q"] {
+        press(&mut app, "a");
+        assert_eq!(id(&app), expected);
+    }
 }
 
 #[test]
@@ -231,7 +256,7 @@ fn a_to_an_answer_outside_the_filter_sets_it_aside_and_ctrl_o_brings_it_back() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap_and_scrolls_like_a_list() {
-    let mut app = app(120, 100);
+    let mut app = app(120, 110);
     press(&mut app, "?");
     let s = screen(&app);
     for binding in whosaid::tui::keymap::KEYMAP {
@@ -482,9 +507,9 @@ fn copying_cites_only_what_the_article_supports() {
     let reported = copy(&mut app, "sherman-first-two");
     assert_eq!(
         reported,
-        "US delegation (reported, via Andrey Koshkin): they were not ready to negotiate the first two issues, \
-         that they were only ready to discuss non-deployment of strike systems against Russia in Europe, \
-         Svobodnaya Pressa, 2022-01-11"
+        "US delegation, as reported by Andrey Koshkin: they were not ready to negotiate the first two issues, \
+         that they were only ready to discuss non-deployment of strike systems against Russia in Europe \
+         — Svobodnaya Pressa, 2022-01-11"
     );
     assert!(!reported.contains('“'));
     let question = copy(&mut app, "sp-response");
@@ -499,8 +524,13 @@ fn a_narrow_row_drops_the_lightest_facts_and_keeps_the_stance() {
     assert!(!stance.is_empty());
     app.handle(Event::Resize(44, 24));
     let s = screen(&app);
-    let byline = s.lines().find(|l| l.contains("Alexander Bartosh")).expect("the byline");
-    assert!(byline.contains(&format!("· {stance}")), "the stance stays: {byline}");
+    let lines: Vec<&str> = s.lines().collect();
+    let selected =
+        lines.iter().position(|l| l.contains('▶')).unwrap_or_else(|| panic!("the selected row:\n{s}"));
+    let byline = lines[selected + 1];
+    // The stance stays, with its proposition for as long as there is room.
+    let start: String = stance.chars().take(24).collect();
+    assert!(byline.contains(&format!("· {start}")), "the stance stays: {byline}");
 }
 
 #[test]
@@ -711,17 +741,36 @@ fn esc_while_typing_restores_the_list_and_selection_from_before() {
 }
 
 #[test]
-fn a_malformed_query_is_shown_and_the_list_keeps_its_last_good_result() {
-    let mut app = app(120, 36);
+fn a_query_that_cannot_mean_anything_is_said_and_filters_nothing() {
+    let mut app = corpus_app(160, 45);
+    let all = app.list.quotes.clone();
     press(&mut app, "/");
     type_text(&mut app, "nato");
     let good = app.list.quotes.clone();
+    assert!(good.len() < all.len());
     type_text(&mut app, " \"open");
     let s = screen(&app);
     assert!(s.contains("unclosed \" in the query"), "{s}");
-    assert_eq!(app.list.quotes, good);
+    assert_eq!(app.list.quotes, all, "not filtered while the query is wrong");
     type_text(&mut app, "\"");
     assert!(app.list.quotes.len() < good.len());
+    for (query, says) in [
+        ("date:2022-01-14..2022-01-10", "ends before it starts"),
+        ("date:2022-13", "there is no month 13"),
+        ("date:2022-02-30", "month 02 has 28 days"),
+        ("colour:red", "unknown field colour:"),
+    ] {
+        press(&mut app, "^u");
+        type_text(&mut app, query);
+        let s = screen(&app);
+        assert!(s.contains(says), "{query}: {s}");
+        assert_eq!(app.list.quotes, all, "{query} filters nothing");
+    }
+    // Kept with Enter, it says so in the status line.
+    press(&mut app, "Enter");
+    let status = screen(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("bad query") && status.contains("not filtered"), "{status}");
+    assert_eq!(app.list.quotes, all);
 }
 
 #[test]
@@ -775,7 +824,10 @@ fn the_matrix_shows_who_stands_where_and_enter_lands_on_those_quotes() {
     press(&mut app, &"j ".repeat(row));
     press(&mut app, &"l ".repeat(col));
     let status = screen(&app).lines().last().unwrap().to_string();
-    assert!(status.contains("Sergey Ryabkov supports “NATO should legally guarantee"), "{status}");
+    assert!(
+        status.contains("Sergey Ryabkov supports a NATO pledge not to expand east · 1 statement"),
+        "{status}"
+    );
     press(&mut app, "Enter");
     assert!(app.mode.matrix().is_none());
     assert_eq!(app.focus, Pane::Quotes);
@@ -798,7 +850,7 @@ fn an_empty_matrix_cell_says_so_and_enter_stays() {
     press(&mut app, &"j ".repeat(row));
     press(&mut app, &"l ".repeat(col));
     let status = screen(&app).lines().last().unwrap().to_string();
-    assert!(status.contains("no quotes"), "{status}");
+    assert!(status.contains("no statements"), "{status}");
     assert!(!status.contains("no stance stated"), "{status}");
     press(&mut app, "Enter");
     assert!(app.mode.matrix().is_some(), "Enter on an empty cell stays in the matrix");
@@ -1062,4 +1114,38 @@ fn what_the_workers_built_for_a_corpus_since_replaced_is_dropped() {
     let Mode::Timeline(t) = &app.mode else { panic!("the timeline stays open") };
     assert!(t.grid.is_some(), "the grid of the new corpus is");
     assert!(screen(&app).contains("Stances over time · Jen Psaki"));
+}
+
+#[test]
+fn a_broken_reload_keeps_the_good_state_until_the_files_are_good_again() {
+    let mut app = corpus_app(160, 45);
+    select_speaker(&mut app, "psaki");
+    let (filters, selected, articles) = (app.filters, app.selected_quote(), app.corpus.articles.len());
+    // One file broken: the others would load, but the state shown was good.
+    app.handle(Event::Reloaded(Err(whosaid::tui::app::Problems {
+        head: "1 file left out: corpus.yaml with errors · fix and it loads".into(),
+        lines: vec!["corpus.yaml:3:1: error: a broken edit".into()],
+        usable: Some(Box::new(builtin())),
+    })));
+    assert_eq!(app.corpus.articles.len(), articles, "the last good corpus stays");
+    assert_eq!((app.filters, app.selected_quote()), (filters, selected), "nothing the reader had is lost");
+    let s = screen(&app);
+    assert!(s.contains("reload failed: showing the last good version"), "{s}");
+    assert!(s.contains("Quotes · @psaki"), "{s}");
+}
+
+#[test]
+fn a_gone_quote_leaves_its_neighbour_selected() {
+    let mut app = app(120, 36);
+    select_quote(&mut app, "sherman-firm");
+    let row = app.quotes.selected;
+    let next = app.corpus.quotes[app.list.quotes[row + 1]].id.clone();
+    let edited = builtin_edited(|yaml| {
+        let first = yaml.find("  - id: sherman-firm").unwrap();
+        let end = first + yaml[first + 1..].find("  - id:").unwrap() + 1;
+        format!("{}{}", &yaml[..first], &yaml[end..])
+    });
+    app.handle(Event::Reloaded(Ok(Box::new(edited))));
+    assert_eq!(app.corpus.quotes[app.selected_quote().unwrap()].id, next);
+    assert!(screen(&app).contains("quote `sherman-firm` is gone"));
 }

@@ -6,7 +6,7 @@ use super::table::Table;
 use super::{Outcome, markdown, write_csv, write_json};
 use crate::cli::Status;
 use crate::cli::{Format, MatrixArgs};
-use crate::describe::issue_label;
+use crate::describe::{self, issue_label};
 use crate::matrix::{self, Matrix, Total};
 use crate::model::Corpus;
 use serde::Serialize;
@@ -44,15 +44,22 @@ fn text(a: &Corpus, m: &Matrix) -> String {
         t.row(row);
     }
     let mut totals = vec!["Total".to_string()];
-    totals.extend(m.column_totals.iter().map(|t| t.quotes.to_string()));
+    totals.extend(m.column_totals.iter().map(|t| t.statements.to_string()));
     totals.push(m.total.describe());
     t.row(totals);
     let mut out = format!("Stance matrix · {}\n\n", crate::text::one_line(a.heading()));
     out.push_str(&t.render());
     out.push('\n');
-    let mut key = Table::new(&["#", "ISSUE", "QUOTES +SUPPORT −OPPOSE"], &[true, false, false]);
+    let mut key = Table::new(
+        &["#", "ISSUE", "A STANCE ON", "STATEMENTS +SUPPORT −OPPOSE"],
+        &[true, false, false, false],
+    );
     for (c, &i) in m.columns.iter().enumerate() {
-        key.row(vec![(c + 1).to_string(), issue_label(a, i), m.column_totals[c].describe()]);
+        let mut on = describe::short(a, i);
+        if a.issues[i].outside_dispute {
+            on.push_str(" (outside the dispute: in no total)");
+        }
+        key.row(vec![(c + 1).to_string(), issue_label(a, i), on, m.column_totals[c].describe()]);
     }
     out.push_str(&key.render());
     out.push('\n');
@@ -82,7 +89,17 @@ pub fn markdown_table(a: &Corpus, m: &Matrix) -> String {
         out.push_str(&format!(" {} |", t.describe()));
     }
     out.push_str(&format!(" {} |\n\n", m.total.describe()));
-    out.push_str(&format!("*{}*\n", markdown(matrix::LEGEND)));
+    out.push_str(&format!("*{}*\n\n", markdown(matrix::LEGEND)));
+    for &i in &m.columns {
+        let issue = &a.issues[i];
+        let claim = issue.proposition.as_deref().unwrap_or(&issue.title);
+        let outside = if issue.outside_dispute { " (outside the dispute: in no total)" } else { "" };
+        out.push_str(&format!(
+            "- **{}**: a stance on “{}”{outside}\n",
+            markdown(&issue.title),
+            markdown(claim)
+        ));
+    }
     out
 }
 
@@ -101,13 +118,13 @@ fn write_csv_grid(a: &Corpus, m: &Matrix, out: &mut dyn Write) -> std::io::Resul
         .map(|(r, &s)| {
             let mut row = vec![a.speakers[s].id.clone()];
             row.extend(m.cells[r].iter().map(cell));
-            row.push(m.row_totals[r].quotes.to_string());
+            row.push(m.row_totals[r].statements.to_string());
             row
         })
         .collect();
     let mut totals = vec!["total".to_string()];
-    totals.extend(m.column_totals.iter().map(|t| t.quotes.to_string()));
-    totals.push(m.total.quotes.to_string());
+    totals.extend(m.column_totals.iter().map(|t| t.statements.to_string()));
+    totals.push(m.total.statements.to_string());
     rows.push(totals);
     let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
     write_csv(out, &header_refs, &rows)
@@ -127,6 +144,14 @@ struct MatrixJson<'a> {
 struct HeadJson<'a> {
     id: &'a str,
     name: &'a str,
+    /// An issue's proposition, in full and in a few words; whether it is
+    /// part of the dispute (outside it, it adds to no total).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    proposition: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    short: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    dispute: Option<bool>,
     #[serde(flatten)]
     total: Total,
 }
@@ -136,8 +161,16 @@ struct CellJson<'a> {
     speaker: &'a str,
     issue: &'a str,
     stance: Option<&'static str>,
+    /// Statements on the issue itself.
     quotes: usize,
-    quote_ids: Vec<&'a str>,
+    quote_ids: Vec<String>,
+    /// Statements on its sub-issues only: not a stance on this issue.
+    #[serde(skip_serializing_if = "is_zero")]
+    on_sub_issues: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn json<'a>(a: &'a Corpus, m: &Matrix) -> MatrixJson<'a> {
@@ -145,23 +178,40 @@ fn json<'a>(a: &'a Corpus, m: &Matrix) -> MatrixJson<'a> {
         .columns
         .iter()
         .zip(&m.column_totals)
-        .map(|(&i, &total)| HeadJson { id: &a.issues[i].id, name: &a.issues[i].title, total })
+        .map(|(&i, &total)| HeadJson {
+            id: &a.issues[i].id,
+            name: &a.issues[i].title,
+            proposition: a.issues[i].proposition.as_deref(),
+            short: Some(describe::short(a, i)),
+            dispute: Some(!a.issues[i].outside_dispute),
+            total,
+        })
         .collect();
     let speakers = m
         .rows
         .iter()
         .zip(&m.row_totals)
-        .map(|(&s, &total)| HeadJson { id: &a.speakers[s].id, name: &a.speakers[s].name, total })
+        .map(|(&s, &total)| HeadJson {
+            id: &a.speakers[s].id,
+            name: &a.speakers[s].name,
+            proposition: None,
+            short: None,
+            dispute: None,
+            total,
+        })
         .collect();
     let mut cells = Vec::new();
     for (r, &s) in m.rows.iter().enumerate() {
-        for (c, cell) in m.cells[r].iter().enumerate().filter(|(_, c)| !c.quotes.is_empty()) {
+        for (c, cell) in
+            m.cells[r].iter().enumerate().filter(|(_, c)| !c.quotes.is_empty() || c.on_sub_issues > 0)
+        {
             cells.push(CellJson {
                 speaker: &a.speakers[s].id,
                 issue: &a.issues[m.columns[c]].id,
                 stance: cell.stance.map(|s| s.name()),
                 quotes: cell.quotes.len(),
-                quote_ids: cell.quotes.iter().map(|&q| a.quotes[q].id.as_str()).collect(),
+                quote_ids: cell.quotes.iter().map(|&q| a.quote_name(q).into_owned()).collect(),
+                on_sub_issues: cell.on_sub_issues,
             });
         }
     }

@@ -135,10 +135,16 @@ pub fn markdown(s: &str) -> String {
 
 /// Writes CSV rows, every field sanitized.
 pub fn write_csv(out: &mut dyn Write, header: &[&str], rows: &[Vec<String>]) -> std::io::Result<()> {
+    // The writer's own error, unwrapped: a closed pipe stays a closed pipe
+    // (which ends the command quietly).
+    let io = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => std::io::Error::other(format!("{other:?}")),
+    };
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(header)?;
+    w.write_record(header).map_err(io)?;
     for row in rows {
-        w.write_record(row.iter().map(|f| crate::text::sanitize(f).into_owned()))?;
+        w.write_record(row.iter().map(|f| crate::text::sanitize(f).into_owned())).map_err(io)?;
     }
     w.flush()
 }

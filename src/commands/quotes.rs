@@ -78,6 +78,10 @@ pub struct QuoteJson<'a> {
     pub speaker_name: &'a str,
     pub issues: Vec<&'a str>,
     pub stance: BTreeMap<&'a str, &'static str>,
+    /// What each issue's stance is a stance on: the proposition in full and
+    /// in a few words (its `short`), by issue id.
+    pub proposition: BTreeMap<&'a str, &'a str>,
+    pub short: BTreeMap<&'a str, String>,
     pub kind: &'static str,
     /// As written: a string, or the list of a quote's parts.
     pub text: &'a QuoteText,
@@ -86,8 +90,11 @@ pub struct QuoteJson<'a> {
     pub end: usize,
     /// The article line where the span starts (1-based).
     pub line: usize,
-    /// The article's id.
+    /// The article's id, title and date.
     pub article: &'a str,
+    pub article_title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_date: Option<&'a str>,
     /// For a quote in parts: each part's `[start, end]`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spans: Option<Vec<[usize; 2]>>,
@@ -141,12 +148,24 @@ pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
                 speaker_name: &a.speakers[quote.speaker].name,
                 issues: quote.issues.iter().map(|&i| a.issues[i].id.as_str()).collect(),
                 stance: quote.stances.iter().map(|&(i, s)| (a.issues[i].id.as_str(), s.name())).collect(),
+                proposition: quote
+                    .issues
+                    .iter()
+                    .filter_map(|&i| Some((a.issues[i].id.as_str(), a.issues[i].proposition.as_deref()?)))
+                    .collect(),
+                short: quote
+                    .issues
+                    .iter()
+                    .map(|&i| (a.issues[i].id.as_str(), describe::short(a, i)))
+                    .collect(),
                 kind: quote.kind.name(),
                 text: &quote.text,
                 start,
                 end,
                 line: a.quote_line(q),
                 article: &a.article_of(q).id,
+                article_title: &a.article_of(q).title,
+                article_date: a.article_of(q).date.as_deref(),
                 spans: (chars[n].len() > 1).then(|| chars[n][1..].to_vec()),
                 via,
                 replies_to: quote.replies_to.map(|r| a.quote_name(r).into_owned()),
@@ -231,6 +250,12 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
                 j.speaker_name.to_string(),
                 j.issues.join(";"),
                 j.stance.iter().map(|(i, s)| format!("{i}:{s}")).collect::<Vec<_>>().join(";"),
+                j.proposition
+                    .iter()
+                    .map(|(i, p)| format!("{i}:{}", text::fold_whitespace(p)))
+                    .collect::<Vec<_>>()
+                    .join(";"),
+                j.short.iter().map(|(i, s)| format!("{i}:{s}")).collect::<Vec<_>>().join(";"),
                 j.kind.to_string(),
                 j.line.to_string(),
                 j.start.to_string(),
@@ -249,6 +274,8 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
                 j.replies_to.clone().unwrap_or_default(),
                 j.note.unwrap_or_default().to_string(),
                 j.article.to_string(),
+                j.article_date.unwrap_or_default().to_string(),
+                j.article_title.to_string(),
                 j.same_as.clone().unwrap_or_default(),
                 j.original.unwrap_or_default().to_string(),
             ]
@@ -262,6 +289,8 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
             "speaker_name",
             "issues",
             "stance",
+            "proposition",
+            "short",
             "kind",
             "line",
             "start",
@@ -271,6 +300,8 @@ fn write_csv_rows(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
             "replies_to",
             "note",
             "article",
+            "article_date",
+            "article_title",
             "same_as",
             "original",
         ],
@@ -307,6 +338,9 @@ fn write_markdown(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
                 let stance = describe::stance_summary(a, q);
                 if !stance.is_empty() {
                     facts.push(stance);
+                }
+                if let Some(v) = describe::relayers(a, q) {
+                    facts.push(format!("via {v}"));
                 }
                 facts.push(describe::place(a, q));
                 writeln!(out, "- {} — *{}*", markdown(&describe::quoted(a, q)), markdown(&facts.join(", ")))?;

@@ -89,6 +89,18 @@ fn render(a: &Corpus, w: &mut dyn Writer) -> String {
     let (header, rows) = matrix_table(a, &m);
     w.table("matrix", &header, &rows);
     w.paragraph(matrix::LEGEND, "legend");
+    let on: Vec<String> = m
+        .columns
+        .iter()
+        .map(|&i| {
+            let outside =
+                if a.issues[i].outside_dispute { " (outside the dispute: in no total)" } else { "" };
+            format!("{}: {}{outside}", a.issues[i].title, describe::short(a, i))
+        })
+        .collect();
+    if !on.is_empty() {
+        w.paragraph(&format!("Each column is a stance on a proposition — {}.", on.join("; ")), "legend");
+    }
     if corpus {
         w.heading(2, "Stances over time");
         for s in a.speakers.ids() {

@@ -332,6 +332,31 @@ impl Corpus {
         )
     }
 
+    /// The exchange quote `q` is part of, in the order a reader follows it:
+    /// the first question, then each answer followed by the answers to it
+    /// (a reply that asks back has answers of its own). A quote outside
+    /// any exchange is alone in it.
+    pub fn exchange(&self, q: QuoteIx) -> Vec<QuoteIx> {
+        // Up to the first question; replies that go round in a circle stop
+        // where they would come back.
+        let mut up = vec![q];
+        while let Some(r) = self.quotes[*up.last().expect("q")].replies_to {
+            if up.contains(&r) {
+                break;
+            }
+            up.push(r);
+        }
+        let mut order = Vec::new();
+        let mut stack = vec![*up.last().expect("q")];
+        while let Some(at) = stack.pop() {
+            if !order.contains(&at) {
+                order.push(at);
+                stack.extend(self.quotes[at].answers.iter().rev());
+            }
+        }
+        order
+    }
+
     /// The other reports of the statement quote `q` reports, in reading order.
     pub fn other_reports(&self, q: QuoteIx) -> impl Iterator<Item = QuoteIx> + '_ {
         self.quotes[self.quotes[q].statement].reports.iter().copied().filter(move |&o| o != q)

@@ -471,15 +471,27 @@ impl App {
             }
             Event::Reloaded(Err(problems)) => {
                 self.loading = None;
-                self.opened = true;
-                if let Some(usable) = problems.usable {
-                    let gone = self.replace_corpus(*usable);
-                    if !gone.is_empty() {
-                        self.message = Some(gone.join(" · "));
+                let first = !std::mem::replace(&mut self.opened, true);
+                // The files that are fine are shown at start-up, or in place
+                // of a state that was itself partial; a good state stays
+                // until the files are good again (an editor that saves by
+                // emptying the file first loses nothing).
+                let head = match problems.usable {
+                    Some(usable) if first || !self.banner.is_empty() => {
+                        let gone = self.replace_corpus(*usable);
+                        if !gone.is_empty() {
+                            self.message = Some(gone.join(" · "));
+                        }
+                        problems.head
                     }
-                }
+                    Some(_) => format!(
+                        "reload failed: showing the last good version of {} · fix the file and it reloads",
+                        self.name
+                    ),
+                    None => problems.head,
+                };
                 self.banner = problems.lines;
-                self.banner_head = problems.head;
+                self.banner_head = head;
                 self.resize(self.area.width, self.area.height);
                 None
             }

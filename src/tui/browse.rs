@@ -179,39 +179,42 @@ fn jump_span(app: &App, forward: bool) -> Vec<Intent> {
     }
 }
 
-/// `a`: from a question to its first answer, on through every answer, and
-/// from the last answer back to the question.
+/// `a`: through the exchange the selected quote is part of — the
+/// question, each answer and the answers to a reply that asks back — and
+/// from the last back to the question.
 fn exchange(app: &App) -> Vec<Intent> {
     let Some(q) = app.selected_quote() else { return Vec::new() };
-    let c = &app.corpus;
-    let quote = &c.quotes[q];
-    let (question, at) = match quote.replies_to {
-        Some(question) => (question, c.quotes[question].answers.iter().position(|&a| a == q).map(|i| i + 1)),
-        None => (q, Some(0)),
-    };
-    let answers = &c.quotes[question].answers;
-    let target = match at {
-        _ if answers.is_empty() => None,
-        Some(i) if i < answers.len() => Some(answers[i]),
-        _ => Some(question),
-    };
-    let Some(t) = target else {
-        return notice(if quote.kind == Kind::Question {
+    match next_in_exchange(&app.corpus, q) {
+        Err(why) => notice(why),
+        Ok((next, said)) => {
+            let mut intents = vec![Intent::JumpTo(next)];
+            // A jump that sets filters aside says so instead.
+            if app.list.passes[next] {
+                intents.push(Intent::Notice(said));
+            }
+            intents
+        }
+    }
+}
+
+/// The quote after `q` in its exchange, and what to say of it; or why
+/// there is none.
+pub fn next_in_exchange(c: &crate::model::Corpus, q: QuoteIx) -> Result<(QuoteIx, String), &'static str> {
+    let exchange = c.exchange(q);
+    if exchange.len() < 2 {
+        return Err(if c.quotes[q].kind == Kind::Question {
             "this question has no answer"
         } else {
             "not part of an exchange"
         });
-    };
-    let mut intents = vec![Intent::JumpTo(t)];
-    // A jump that sets filters aside says so instead.
-    if app.list.passes[t] {
-        let (n, of) = (answers.iter().position(|&a| a == t).map(|i| i + 1), answers.len());
-        intents.push(Intent::Notice(match n {
-            Some(n) => format!("answer {n} of {of} · a goes on"),
-            None => "back at the question".to_string(),
-        }));
     }
-    intents
+    let at = exchange.iter().position(|&x| x == q).unwrap_or(0);
+    let n = (at + 1) % exchange.len();
+    let said = match n {
+        0 => "back at the question".to_string(),
+        n => format!("reply {n} of {} in this exchange · a goes on", exchange.len() - 1),
+    };
+    Ok((exchange[n], said))
 }
 
 /// `v`: a speaker's relayed quotes, or back to those it said.

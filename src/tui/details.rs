@@ -208,12 +208,9 @@ pub fn quote(c: &Corpus, q: QuoteIx) -> Vec<Entry> {
     };
     out.push(Entry::new(Role::Dim, format!("{} · {place}", describe::kind_word(quote.kind))));
     for &i in &quote.issues {
-        let stance = describe::stance_word(quote.stance_on(i));
-        out.push(Entry {
-            label: Some(format!("{}:", c.issues[i].title)),
-            text: stance.to_string(),
-            role: Role::Stance,
-        });
+        let stance =
+            quote.stance_on(i).map_or_else(|| "no stance".to_string(), |s| describe::stance_on(c, s, i));
+        out.push(Entry { label: Some(format!("{}:", c.issues[i].title)), text: stance, role: Role::Stance });
         if let Some(p) = &c.issues[i].proposition {
             out.push(Entry::new(Role::Dim, p.clone()));
         }

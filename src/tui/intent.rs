@@ -40,8 +40,9 @@ pub enum Intent {
         clear_search: bool,
     },
     ClearSearch,
-    /// Runs the query typed in the query line; the list follows it, or
-    /// keeps its last good result while the line says what is wrong.
+    /// Runs the query typed in the query line; the list follows it, or,
+    /// for a query that cannot mean anything, is not filtered while the
+    /// line says what is wrong.
     Search(String),
     /// Selects a row of the Quotes list and shows its quote.
     SelectQuoteRow(usize),
@@ -91,11 +92,12 @@ impl App {
                 Intent::Search(query) => {
                     let corpus = self.corpus.clone();
                     let error = self.search.run(&corpus, &query).err();
-                    if error.is_none() {
-                        self.refilter();
-                        self.quotes = Scroll::default();
-                        self.show_selected_quote();
+                    if error.is_some() {
+                        self.search.clear();
                     }
+                    self.refilter();
+                    self.quotes = Scroll::default();
+                    self.show_selected_quote();
                     if let Mode::Search(line) = &mut self.mode {
                         line.error = error;
                     }

@@ -308,7 +308,7 @@ pub const KEYMAP: &[Binding] = &[
         &[Char('a')],
         Action::Exchange,
         Context::Browse,
-        "step through a question's answers and back to the question",
+        "through a question's answers (and the answers to a reply that asks back), then back to the question",
         None,
     ),
     b(
@@ -439,6 +439,13 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Code(KeyCode::PageDown)], Action::PageDown, Context::Reading, "a page down", None),
     b(&[Code(KeyCode::PageUp)], Action::PageUp, Context::Reading, "a page up", None),
     b(&[Char('y')], Action::Copy, Context::Reading, "copy the quote with its citation", Some("copy")),
+    b(
+        &[Char('a')],
+        Action::Exchange,
+        Context::Reading,
+        "the next quote of its exchange: the answers, a reply's own answers, back to the question",
+        Some("answers"),
+    ),
     b(
         &[Char('z'), Char('q'), Code(KeyCode::Esc)],
         Action::Escape,

@@ -35,13 +35,13 @@ impl MatrixView {
     }
 
     /// How many statements a cell (totals included) holds.
-    pub fn cell_quotes(&self, row: usize, col: usize) -> usize {
+    pub fn cell_statements(&self, row: usize, col: usize) -> usize {
         let g = &self.grid;
         match (row < g.rows.len(), col < g.columns.len()) {
             (true, true) => g.cells[row][col].quotes.len(),
-            (true, false) => g.row_totals[row].quotes,
-            (false, true) => g.column_totals[col].quotes,
-            (false, false) => g.total.quotes,
+            (true, false) => g.row_totals[row].statements,
+            (false, true) => g.column_totals[col].statements,
+            (false, false) => g.total.statements,
         }
     }
 
@@ -110,7 +110,7 @@ pub fn update(app: &App, mut m: MatrixView, action: Action) -> (Mode, Vec<Intent
         Action::Last => m.rows.selected = rows - 1,
         Action::Fold => intents = fold(app, &mut m),
         Action::Enter => {
-            if m.cell_quotes(m.rows.selected, m.cols.selected) == 0 {
+            if m.cell_statements(m.rows.selected, m.cols.selected) == 0 {
                 intents.push(Intent::Notice("no quotes in that cell · move to a cell with a count".into()));
             } else {
                 return (Mode::Browse, enter(&m));
@@ -158,12 +158,22 @@ fn enter(m: &MatrixView) -> Vec<Intent> {
         issue: m.grid.columns.get(m.cols.selected).copied(),
         ..Filters::default()
     };
-    vec![
+    let mut intents = vec![
         Intent::Remember,
         Intent::Filter { filters, clear_search: true },
         Intent::Focus(Pane::Quotes),
         Intent::SelectQuoteRow(0),
-    ]
+    ];
+    // The list of an issue holds its sub-issues' quotes, which the cell left out.
+    let on_sub_issues =
+        m.grid.cells.get(m.rows.selected).and_then(|r| r.get(m.cols.selected)).map_or(0, |c| c.on_sub_issues);
+    if on_sub_issues > 0 {
+        intents.push(Intent::Notice(format!(
+            "the list adds the issue's sub-issues ({}), which the cell did not count",
+            matrix::statements(on_sub_issues)
+        )));
+    }
+    intents
 }
 
 /// A click selects a cell; the wheel moves between rows.

@@ -130,6 +130,15 @@ pub fn update(app: &App, mut reading: Reading, action: Action) -> (Mode, Vec<Int
         Action::HalfPageUp => reading.scroll = step(-(page as isize) / 2, reading.scroll),
         Action::PageDown => reading.scroll = step(page as isize, reading.scroll),
         Action::PageUp => reading.scroll = step(-(page as isize), reading.scroll),
+        Action::Exchange => match super::browse::next_in_exchange(&app.corpus, reading.quote) {
+            Err(why) => return (Mode::Reading(reading), vec![Intent::Notice(why.into())]),
+            Ok((next, said)) => {
+                reading.quote = next;
+                reading.scroll = 0;
+                reading.rows = lines(&app.corpus, next, width).len();
+                return (Mode::Reading(reading), vec![Intent::JumpTo(next), Intent::Notice(said)]);
+            }
+        },
         Action::Copy => {
             let citation = describe::citation(&app.corpus, reading.quote);
             let intents =

@@ -34,9 +34,12 @@ impl App {
             }
         }
         let selected = self.selected_quote();
-        let quote = selected.and_then(|q| remap.quote(q));
+        let mut quote = selected.and_then(|q| remap.quote(q));
         if let (Some(q), None) = (selected, quote) {
             gone.push(format!("quote `{}` is gone", remap.old_quote_name(q)));
+            // Its neighbour in the list instead: the next one still there, else the one before.
+            let (before, after) = self.list.quotes.split_at(self.quotes.selected.min(self.list.quotes.len()));
+            quote = after.iter().chain(before.iter().rev()).find_map(|&q| remap.quote(q));
         }
         self.article.shown = remap.article(self.article.shown).unwrap_or_default();
         self.facets = Facets::new(&new);

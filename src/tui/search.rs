@@ -70,8 +70,8 @@ impl QueryLine {
 
 /// The Search mode: the line being typed, where the reader was before `/`
 /// (Esc returns there; Enter keeps the result and remembers it for
-/// Ctrl-o), and what is wrong with the query as typed (the list keeps its
-/// last good result).
+/// Ctrl-o), and what is wrong with the query as typed (the list is then
+/// not filtered by it, and the line says why).
 #[derive(Debug)]
 pub struct SearchLine {
     pub line: QueryLine,
@@ -157,7 +157,12 @@ pub fn update(mut search: SearchLine, action: Action) -> (Mode, Vec<Intent>) {
     let edit: fn(&mut QueryLine) = match action {
         Action::Quit => return (Mode::Search(search), vec![Intent::Effect(Effect::Quit)]),
         Action::Enter => {
-            return (Mode::Browse, vec![Intent::RememberPlace(search.before), Intent::Focus(Pane::Quotes)]);
+            let mut intents = vec![Intent::RememberPlace(search.before), Intent::Focus(Pane::Quotes)];
+            if let Some(error) = search.error {
+                intents
+                    .push(Intent::Notice(format!("bad query: {error} · the list is not filtered · / again")));
+            }
+            return (Mode::Browse, intents);
         }
         Action::Escape => return (Mode::Browse, vec![Intent::Restore(search.before)]),
         Action::Down => return (Mode::Search(search), vec![Intent::Move(Pane::Quotes, 1)]),

@@ -154,27 +154,39 @@ pub fn describe_cursor(app: &App, m: &MatrixView) -> String {
     let a = &app.corpus;
     let g = &m.grid;
     let (row, col) = (m.rows.selected, m.cols.selected);
-    let quotes = |n: usize| if n == 1 { "1 quote".to_string() } else { format!("{n} quotes") };
+    let statements = crate::matrix::statements;
+    // The totals leave out the issues outside the dispute.
+    let issues =
+        if a.issues.iter().any(|i| i.outside_dispute) { "the issues in dispute" } else { "all issues" };
     match (g.rows.get(row), g.columns.get(col)) {
         (Some(&s), Some(&i)) => {
             let cell = &g.cells[row][col];
             let who = a.speaker_name(s);
-            match cell.quotes.len() {
-                0 => format!("{who} · {} · no quotes", a.issues[i].title),
+            let said = match cell.quotes.len() {
+                0 => format!("{who} · {} · no statements", a.issues[i].title),
                 n => format!(
-                    "{who} {} {} · {}",
-                    crate::describe::stance_verb(cell.stance),
-                    crate::describe::issue_claim(a, i),
-                    quotes(n)
+                    "{who} {} · {}",
+                    crate::describe::stance_sentence(a, cell.stance, i),
+                    statements(n)
                 ),
+            };
+            match cell.on_sub_issues {
+                0 => said,
+                n => format!("{said} · {} on its sub-issues, not counted here", statements(n)),
             }
         }
         (Some(&s), None) => {
-            format!("{} · all issues · {}", a.speaker_name(s), g.row_totals[row].describe_in_words())
+            format!("{} · {issues} · {}", a.speaker_name(s), g.row_totals[row].describe_in_words())
         }
         (None, Some(&i)) => {
-            format!("All speakers · {} · {}", a.issues[i].title, g.column_totals[col].describe_in_words())
+            let outside =
+                if a.issues[i].outside_dispute { " (outside the dispute: in no total)" } else { "" };
+            format!(
+                "All speakers · {}{outside} · {}",
+                a.issues[i].title,
+                g.column_totals[col].describe_in_words()
+            )
         }
-        (None, None) => format!("All speakers · all issues · {}", g.total.describe_in_words()),
+        (None, None) => format!("All speakers · {issues} · {}", g.total.describe_in_words()),
     }
 }

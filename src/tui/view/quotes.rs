@@ -26,7 +26,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .unwrap_or_default();
     let issue = f.issue.map(|i| format!("#{}", c.issues[i].id)).unwrap_or_default();
     let article = f.article.map(|a| format!("in:{}", c.articles[a].id)).unwrap_or_default();
-    let count = format!("{} of {}", app.list.quotes.len(), c.quotes.len());
+    // The other panes count statements: said here too when it differs.
+    let mut count = format!("{} of {}", app.list.quotes.len(), c.quotes.len());
+    if app.list.statements != app.list.quotes.len() {
+        count.push_str(&format!(" · {}", crate::matrix::statements(app.list.statements)));
+    }
     let search = if app.search.is_active() { format!("/{}", app.search.query) } else { String::new() };
     let block = pane_block(
         app,
@@ -90,7 +94,7 @@ fn byline(app: &App, q: crate::model::QuoteIx, room: usize) -> (String, String) 
         describe::row_facts(c, q).into_iter().map(|(f, w)| (text::one_line(&f).into_owned(), w)).collect();
     let joined = |facts: &[(String, u8)]| facts.iter().map(|(f, _)| format!(" · {f}")).collect::<String>();
     while text::width(&who) + text::width(&joined(&facts)) > room && facts.len() > 1 {
-        let lightest = (0..facts.len()).min_by_key(|&i| facts[i].1).unwrap_or(0);
+        let lightest = (0..facts.len()).rev().min_by_key(|&i| facts[i].1).unwrap_or(0);
         facts.remove(lightest);
     }
     let rest = joined(&facts);

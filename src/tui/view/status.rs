@@ -23,6 +23,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Mode::Matrix(m) => Some(super::matrix::describe_cursor(app, m)),
         Mode::Timeline(t) => Some(super::timeline::describe_cursor(app, t)),
         Mode::Reading(_) => Some(String::new()),
+        // The help covers the banner too.
+        _ if matches!(app.mode, Mode::Help(_)) && !app.banner.is_empty() => Some(String::new()),
         _ => None,
     };
     if let Some(described) = described {

@@ -100,9 +100,8 @@ pub fn describe_cursor(app: &App, t: &TimelineView) -> String {
     match cell.quotes.len() {
         0 => format!("{when} · {who} says nothing on {}", c.issues[issue].title),
         n => format!(
-            "{when} · {who} {} {} · {n} quote{}",
-            describe::stance_verb(cell.stance),
-            describe::issue_claim(c, issue),
+            "{when} · {who} {} · {n} statement{}",
+            describe::stance_sentence(c, cell.stance, issue),
             if n == 1 { "" } else { "s" }
         ),
     }
