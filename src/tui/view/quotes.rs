@@ -85,20 +85,36 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// The second row of a quote in `room` cells: the speaker, then as many
-/// facts as fit, the lightest left out first; the stance goes last, after
-/// the speaker's name has been shortened.
+/// facts as fit. The lightest facts are left out first; then the speaker's
+/// name is shortened to keep the essential ones (the first stance and the
+/// kind); then the kind goes, and the first stance last of all.
 fn byline(app: &App, q: crate::model::QuoteIx, room: usize) -> (String, String) {
+    const ESSENTIAL: u8 = 4;
+    /// The least of a name a shortened byline keeps.
+    const NAME: usize = 6;
     let c = &app.corpus;
     let who = text::one_line(c.speaker_name(c.quotes[q].speaker)).into_owned();
     let mut facts: Vec<(String, u8)> =
         describe::row_facts(c, q).into_iter().map(|(f, w)| (text::one_line(&f).into_owned(), w)).collect();
     let joined = |facts: &[(String, u8)]| facts.iter().map(|(f, _)| format!(" · {f}")).collect::<String>();
-    while text::width(&who) + text::width(&joined(&facts)) > room && facts.len() > 1 {
-        let lightest = (0..facts.len()).rev().min_by_key(|&i| facts[i].1).unwrap_or(0);
-        facts.remove(lightest);
+    // The last of the lightest, among the facts that may go.
+    let lightest = |facts: &[(String, u8)], below: u8| {
+        (0..facts.len()).rev().filter(|&i| facts[i].1 < below).min_by_key(|&i| facts[i].1)
+    };
+    while text::width(&who) + text::width(&joined(&facts)) > room
+        && let Some(i) = lightest(&facts, ESSENTIAL)
+    {
+        facts.remove(i);
+    }
+    let shortest = text::width(&who).min(NAME);
+    while shortest + text::width(&joined(&facts)) > room
+        && facts.len() > 1
+        && let Some(i) = lightest(&facts, u8::MAX)
+    {
+        facts.remove(i);
     }
     let rest = joined(&facts);
-    let who_room = room.saturating_sub(text::width(&rest)).max(room.min(6));
+    let who_room = room.saturating_sub(text::width(&rest)).max(room.min(NAME));
     let who = text::truncate(&who, who_room).into_owned();
     let rest = text::truncate(&rest, room.saturating_sub(text::width(&who))).into_owned();
     (who, rest)
