@@ -154,8 +154,22 @@ pub struct QuotesArgs {
     /// Keep quotes matching a search, best first (the syntax of `/` in the browser)
     #[arg(long, value_name = "QUERY")]
     pub search: Option<String>,
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = QuotesFormat::Text)]
+    pub format: QuotesFormat,
+}
+
+/// What `quotes` writes: the formats of every listing, and two for data
+/// tools past one machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotesFormat {
+    Text,
+    Json,
+    Csv,
+    Markdown,
+    /// One self-contained JSON record a line (DuckDB, Spark, Polars)
+    Jsonl,
+    /// W3C Web Annotation JSON-LD, with text quote and position selectors
+    WebAnnotation,
 }
 
 #[derive(Debug, Args)]

@@ -192,12 +192,12 @@ fn speakers_and_issues_in_every_format() {
     let o = whosaid(&["speakers", "--format", "json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let row = |id: &str| v.as_array().unwrap().iter().find(|s| s["id"] == id).unwrap().clone();
-    assert_eq!(row("ryabkov")["quotes"], counts.speaker_counts[ryabkov]);
+    assert_eq!(row("ryabkov")["statements"], counts.speaker_counts[ryabkov]);
     assert_eq!(row("sherman")["member_of"], "us-delegation");
-    assert_eq!(row("ria-novosti")["quotes"], 0);
+    assert_eq!(row("ria-novosti")["statements"], 0);
     assert!(row("ria-novosti")["relayed"].as_u64().unwrap() > 0, "a relayer's row says what it relayed");
     let o = whosaid(&["speakers", "--format", "csv"]);
-    assert!(stdout(&o).starts_with("id,name,role,affiliation,aliases,quotes,member_of,relayed\n"));
+    assert!(stdout(&o).starts_with("id,name,role,affiliation,aliases,statements,member_of,relayed\n"));
     let o = whosaid(&["speakers", "--format", "markdown"]);
     assert!(stdout(&o).contains("| Sergey Ryabkov | `ryabkov` |"));
 

@@ -212,7 +212,7 @@ fn a_statement_on_a_sub_issue_claims_nothing_on_its_parent() {
     let cell =
         v["cells"].as_array().unwrap().iter().find(|c| c["speaker"] == "biden" && c["issue"] == "guarantees");
     let cell = cell.expect("the parent's cell says what lies below it");
-    assert_eq!((cell["quotes"].as_u64(), cell["stance"].is_null()), (Some(0), true));
+    assert_eq!((cell["statements"].as_u64(), cell["stance"].is_null()), (Some(0), true));
     assert_eq!(cell["on_sub_issues"], 1);
     let issues: serde_json::Value =
         serde_json::from_str(&stdout(&whosaid(&["issues", path, "--format", "json"]))).unwrap();

@@ -161,8 +161,8 @@ struct CellJson<'a> {
     speaker: &'a str,
     issue: &'a str,
     stance: Option<&'static str>,
-    /// Statements on the issue itself.
-    quotes: usize,
+    /// Statements on the issue itself, and the quotes that count them.
+    statements: usize,
     quote_ids: Vec<String>,
     /// Statements on its sub-issues only: not a stance on this issue.
     #[serde(skip_serializing_if = "is_zero")]
@@ -209,7 +209,7 @@ fn json<'a>(a: &'a Corpus, m: &Matrix) -> MatrixJson<'a> {
                 speaker: &a.speakers[s].id,
                 issue: &a.issues[m.columns[c]].id,
                 stance: cell.stance.map(|s| s.name()),
-                quotes: cell.quotes.len(),
+                statements: cell.quotes.len(),
                 quote_ids: cell.quotes.iter().map(|&q| a.quote_name(q).into_owned()).collect(),
                 on_sub_issues: cell.on_sub_issues,
             });

@@ -8,6 +8,7 @@
 pub mod check;
 pub mod completions;
 pub mod config;
+mod exports;
 pub mod issues;
 pub mod man;
 pub mod matrix;

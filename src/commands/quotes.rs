@@ -3,7 +3,7 @@
 
 use super::{Outcome, Section, markdown, resolve_ids, sections, write_csv, write_json};
 use crate::cli::Status;
-use crate::cli::{Format, QuotesArgs};
+use crate::cli::{QuotesArgs, QuotesFormat as Format};
 use crate::describe;
 use crate::model::{Corpus, IssueIx, Kind, QuoteIx, QuoteText, SpeakerIx, ix::per};
 use crate::query::{self, Score, SearchIndex};
@@ -66,6 +66,8 @@ pub fn run(args: &QuotesArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outco
         }
         Format::Csv => write_csv_rows(&a, &selected, out)?,
         Format::Markdown => write_markdown(&a, &selected, out)?,
+        Format::Jsonl => super::exports::write_jsonl(&a, &selected, out)?,
+        Format::WebAnnotation => super::exports::write_web_annotation(&a, &selected, out)?,
     }
     Ok(Status::Clean)
 }
@@ -181,7 +183,7 @@ pub fn json<'a>(a: &'a Corpus, selected: &[QuoteIx]) -> Vec<QuoteJson<'a>> {
 
 /// Code-point offsets, in its article, of each quote's whole span and
 /// (for a quote in parts) of each part after it.
-fn span_chars(a: &Corpus, selected: &[QuoteIx]) -> Vec<Vec<[usize; 2]>> {
+pub fn span_chars(a: &Corpus, selected: &[QuoteIx]) -> Vec<Vec<[usize; 2]>> {
     let ranges = |q: QuoteIx| {
         let quote = &a.quotes[q];
         let parts = if quote.parts.len() > 1 { &quote.parts[..] } else { &[] };

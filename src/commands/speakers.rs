@@ -18,7 +18,8 @@ struct SpeakerJson<'a> {
     affiliation: Option<&'a str>,
     aliases: &'a [String],
     member_of: Option<&'a str>,
-    quotes: usize,
+    /// Statements the speaker made (a group: its members' too).
+    statements: usize,
     relayed: usize,
 }
 
@@ -38,7 +39,7 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
             affiliation: s.affiliation.as_deref(),
             aliases: &s.aliases,
             member_of: s.member_of.map(|g| a.speakers[g].id.as_str()),
-            quotes: counts.speaker_counts[i],
+            statements: counts.speaker_counts[i],
             relayed: counts.relayed_counts[i],
         })
         .collect();
@@ -47,11 +48,13 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
     match args.format {
         Format::Json => write_json(out, &rows)?,
         Format::Text => {
-            let mut t =
-                Table::new(&["ID", "NAME", "QUOTES", "RELAYED", "ROLE"], &[false, false, true, true, false]);
+            let mut t = Table::new(
+                &["ID", "NAME", "STATEMENTS", "RELAYED", "ROLE"],
+                &[false, false, true, true, false],
+            );
             for (s, speaker) in rows.iter().zip(a.speakers.iter()) {
                 let name = format!("{}{}", crate::describe::tree_prefix(speaker.depth), s.name);
-                t.row(vec![s.id.into(), name, s.quotes.to_string(), s.relayed.to_string(), describe(s)]);
+                t.row(vec![s.id.into(), name, s.statements.to_string(), s.relayed.to_string(), describe(s)]);
             }
             write!(out, "{}", t.render())?;
         }
@@ -65,17 +68,18 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                         s.role.unwrap_or_default().into(),
                         s.affiliation.unwrap_or_default().into(),
                         s.aliases.join(";"),
-                        s.quotes.to_string(),
+                        s.statements.to_string(),
                         s.member_of.unwrap_or_default().into(),
                         s.relayed.to_string(),
                     ]
                 })
                 .collect();
-            let header = ["id", "name", "role", "affiliation", "aliases", "quotes", "member_of", "relayed"];
+            let header =
+                ["id", "name", "role", "affiliation", "aliases", "statements", "member_of", "relayed"];
             write_csv(out, &header, &rows)?;
         }
         Format::Markdown => {
-            writeln!(out, "| Speaker | Id | Role | Quotes | Relayed |\n|---|---|---|---:|---:|")?;
+            writeln!(out, "| Speaker | Id | Role | Statements | Relayed |\n|---|---|---|---:|---:|")?;
             for s in &rows {
                 writeln!(
                     out,
@@ -83,7 +87,7 @@ pub fn run(args: &ListArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome
                     markdown(s.name),
                     markdown(s.id),
                     markdown(&describe(s)),
-                    s.quotes,
+                    s.statements,
                     s.relayed
                 )?;
             }
