@@ -392,6 +392,15 @@ pub fn corpus(articles: usize, quotes: usize, seed: u64, child: Option<&Path>, o
         App::new(outcome.into_corpus().expect("clean"), "bench".into(), Theme::new(true), WIDTH, HEIGHT);
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal");
     terminal.draw(|f| view::draw(f, &app)).expect("draws");
+    // Who changed position, over the whole corpus (`whosaid changes`).
+    let runs: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(whosaid::changes::all(&app.corpus));
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    out(figure("  who changed position, every speaker (median of 3)".into(), median(runs), "s", Some(1.0)));
     let edited = dir.join(format!("a{}.yaml", articles / 2));
     let original = std::fs::read_to_string(&edited).expect("readable");
     let edits: Vec<f64> = (0..5)

@@ -87,14 +87,17 @@ pub enum Command {
     },
     /// The quotes that match, in article order (with --search: best first)
     Quotes(QuotesArgs),
-    /// Speakers with their quote counts
+    /// Speakers with their statements and what they relayed
     Speakers(ListArgs),
-    /// Issues with their quote counts and stances
+    /// Issues with their propositions, statements and stances
     Issues(ListArgs),
     /// The stance matrix: speakers × issues
     Matrix(MatrixArgs),
     /// A shareable document of the analysis (Markdown or HTML)
     Report(ReportArgs),
+    /// Who changed position: a speaker's stance on an issue that differs between two
+    /// consecutive dated articles, with a quote from each
+    Changes(ChangesArgs),
     /// A draft annotation of a raw text: speakers and quotes, each with its confidence
     #[command(after_help = "\
 Examples:
@@ -200,6 +203,21 @@ pub struct ReportArgs {
     pub paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value_t = ReportFormat::Markdown)]
     pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// Annotation files, directories or a corpus file (default: the built-in article)
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = ChangesFormat::Text)]
+    pub format: ChangesFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChangesFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 //! The library holds everything but the process entry point, so that tests
 //! and benchmarks use the same code as the binary.
 
+pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod describe;

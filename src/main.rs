@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::Issues(args) => commands::issues::run(args, &mut out, &mut err),
         Command::Matrix(args) => commands::matrix::run(args, &mut out, &mut err),
         Command::Report(args) => commands::report::run(args, &mut out, &mut err),
+        Command::Changes(args) => commands::changes::run(args, &mut out, &mut err),
         Command::Suggest(args) => commands::suggest::run(args, &mut out, &mut err),
         Command::Config { check } => commands::config::run(*check, &mut out, &mut err),
         Command::Completions { shell } => commands::completions::run(*shell, &mut out),

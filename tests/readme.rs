@@ -11,8 +11,19 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use whosaid::tui::keymap::{Context, Keymap};
 
-const SUBCOMMANDS: &[&str] =
-    &["check", "quotes", "speakers", "issues", "matrix", "report", "suggest", "config", "completions", "man"];
+const SUBCOMMANDS: &[&str] = &[
+    "check",
+    "quotes",
+    "speakers",
+    "issues",
+    "matrix",
+    "report",
+    "changes",
+    "suggest",
+    "config",
+    "completions",
+    "man",
+];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

@@ -90,8 +90,13 @@ pub struct Computed {
 #[derive(Debug)]
 pub enum Outcome {
     SearchIndex(Box<SearchIndex>),
-    Draft { article: ArticleIx, text_hash: u64, draft: Box<Draft> },
-    Timeline(Box<Timeline>),
+    Draft {
+        article: ArticleIx,
+        text_hash: u64,
+        draft: Box<Draft>,
+    },
+    /// A speaker's timeline, and where the speaker changed position in it.
+    Timeline(Box<Timeline>, Vec<crate::changes::Change>),
 }
 
 /// Does what is wanted, on the corpus given (on a worker's thread, or on
@@ -104,7 +109,11 @@ pub fn compute(corpus: &Corpus, generation: Generation, wanted: Wanted) -> Compu
             let draft = crate::suggest::suggest(text);
             Outcome::Draft { article, text_hash: text_hash(text), draft: Box::new(draft) }
         }
-        Wanted::Timeline(speaker) => Outcome::Timeline(Box::new(crate::timeline::build(corpus, speaker))),
+        Wanted::Timeline(speaker) => {
+            let grid = crate::timeline::build(corpus, speaker);
+            let changes = crate::changes::in_timeline(corpus, &grid);
+            Outcome::Timeline(Box::new(grid), changes)
+        }
     };
     Computed { generation, outcome }
 }
@@ -198,8 +207,9 @@ impl App {
                     }
                 }
             }
-            Outcome::Timeline(grid) if current => {
+            Outcome::Timeline(grid, changes) if current => {
                 let (area, speaker, mut grid, mut closed) = (self.area, grid.speaker, Some(*grid), false);
+                let mut changes = Some(changes);
                 self.mode.each_mut(&mut |mode| {
                     if let Mode::Timeline(t) = mode
                         && t.grid.is_none()
@@ -210,7 +220,7 @@ impl App {
                             *mode = Mode::Browse;
                             closed = true;
                         } else {
-                            t.take_grid(grid, area);
+                            t.take_grid(grid, changes.take().unwrap_or_default(), area);
                         }
                     }
                 });

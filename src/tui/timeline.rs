@@ -10,6 +10,7 @@ use super::keymap::Action;
 use super::layout::Pane;
 use super::mode::Mode;
 use super::scroll::Scroll;
+use crate::changes::Change;
 use crate::filter::Filters;
 use crate::model::{ArticleIx, IssueIx, Remap, SpeakerIx};
 use crate::timeline::Timeline;
@@ -19,6 +20,8 @@ pub struct TimelineView {
     pub speaker: SpeakerIx,
     /// `None` while it is being built (in the background: see [`super::jobs`]).
     pub grid: Option<Timeline>,
+    /// Where the speaker changed position: the cells marked.
+    pub changes: Vec<Change>,
     /// Where the cursor goes when the grid comes: the issue and article it
     /// was on before a reload.
     place: (Option<IssueIx>, Option<ArticleIx>),
@@ -59,8 +62,16 @@ impl TimelineView {
         true
     }
 
+    /// The change that arrives at a cell, if the speaker changed position there.
+    pub fn change_at(&self, row: usize, col: usize) -> Option<&Change> {
+        let grid = self.grid.as_ref()?;
+        let (issue, article) = (*grid.issues.get(row)?, *grid.articles.get(col)?);
+        self.changes.iter().find(|ch| ch.issue == issue && ch.to.article == article)
+    }
+
     /// Takes the grid built for it, with the cursor where it was.
-    pub fn take_grid(&mut self, grid: Timeline, area: ratatui::layout::Rect) {
+    pub fn take_grid(&mut self, grid: Timeline, changes: Vec<Change>, area: ratatui::layout::Rect) {
+        self.changes = changes;
         let (issue, article) = std::mem::take(&mut self.place);
         if let Some(row) = issue.and_then(|i| grid.issues.iter().position(|&r| r == i)) {
             self.rows.selected = row;
@@ -84,6 +95,7 @@ pub fn open(app: &App) -> (Mode, Vec<Intent>) {
     let view = TimelineView {
         speaker,
         grid: None,
+        changes: Vec::new(),
         place: (None, None),
         rows: Scroll::default(),
         cols: Scroll::default(),

@@ -66,7 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App, t: &TimelineView) {
             if r == t.rows.selected && col == t.cols.selected {
                 style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
             }
-            spans.push(Span::styled(pad(&cell_text(cell), COLUMN as usize - 1), style));
+            // A change of position arriving here is marked.
+            let mark = if t.change_at(r, col).is_some() { "↻" } else { "" };
+            spans.push(Span::styled(pad(&format!("{mark}{}", cell_text(cell)), COLUMN as usize - 1), style));
             spans.push(Span::raw(" "));
         }
         lines.push(Line::from(spans));
@@ -80,7 +82,8 @@ pub fn draw(frame: &mut Frame, app: &App, t: &TimelineView) {
     .into_iter()
     .filter_map(|(show, label)| show.then_some(label))
     .collect();
-    let legend = if more.is_empty() { LEGEND.to_string() } else { format!("{} · {LEGEND}", more.join(" ")) };
+    let legend = format!("↻ changed position · {LEGEND}");
+    let legend = if more.is_empty() { legend } else { format!("{} · {legend}", more.join(" ")) };
     if inner.height > HEADER {
         let legend_area = Rect { y: inner.bottom().saturating_sub(1), height: 1, ..inner };
         let legend = text::truncate(&legend, inner.width as usize).into_owned();
@@ -99,10 +102,20 @@ pub fn describe_cursor(app: &App, t: &TimelineView) -> String {
     let who = c.speaker_name(t.speaker);
     match cell.quotes.len() {
         0 => format!("{when} · {who} says nothing on {}", c.issues[issue].title),
-        n => format!(
-            "{when} · {who} {} · {n} statement{}",
-            describe::stance_sentence(c, cell.stance, issue),
-            if n == 1 { "" } else { "s" }
-        ),
+        n => {
+            let mut said = format!(
+                "{when} · {who} {} · {n} statement{}",
+                describe::stance_sentence(c, cell.stance, issue),
+                if n == 1 { "" } else { "s" }
+            );
+            if let Some(ch) = t.change_at(t.rows.selected, t.cols.selected) {
+                let since = c.articles[ch.from.article].date.as_deref().unwrap_or("before");
+                said.push_str(&format!(
+                    " · ↻ changed: on {since} {}",
+                    describe::stance_on(c, ch.from.stance, issue)
+                ));
+            }
+            said
+        }
     }
 }
