@@ -117,6 +117,10 @@ pub struct App {
     pub loading: Option<Progress>,
     /// Whether a first load has come in: later ones are reloads.
     pub opened: bool,
+    /// Whether the corpus shown is that of the good files only, some
+    /// others being broken (a later broken load may then replace it; a
+    /// good state is kept until the files are good again).
+    pub partial: bool,
     /// Whether the matrix folds sub-issues; kept between openings.
     pub matrix_folded: bool,
 }
@@ -162,6 +166,7 @@ impl App {
             message: None,
             loading: None,
             opened: true,
+            partial: false,
             matrix_folded: false,
         };
         app.refilter();
@@ -460,6 +465,7 @@ impl App {
             Event::Reloaded(Ok(corpus)) => {
                 self.loading = None;
                 let gone = self.replace_corpus(*corpus);
+                self.partial = false;
                 let reloaded = std::mem::replace(&mut self.opened, true);
                 let mut said: Vec<String> = reloaded.then(|| "reloaded".to_string()).into_iter().collect();
                 said.extend(self.emptiness());
@@ -477,8 +483,9 @@ impl App {
                 // until the files are good again (an editor that saves by
                 // emptying the file first loses nothing).
                 let head = match problems.usable {
-                    Some(usable) if first || !self.banner.is_empty() => {
+                    Some(usable) if first || self.partial => {
                         let gone = self.replace_corpus(*usable);
+                        self.partial = true;
                         if !gone.is_empty() {
                             self.message = Some(gone.join(" · "));
                         }

@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let head =
                 text::truncate(&text::one_line(&app.banner_head), width.saturating_sub(4)).into_owned();
             spans.push(Span::styled(format!("⚠ {head}"), app.theme.error()));
-            message = if message.is_empty() { String::new() } else { format!(" · {message}") };
+            message = if message.is_empty() { " ".to_string() } else { format!(" · {message}") };
         }
         let room = width.saturating_sub(2 + spans.iter().map(|s| text::width(&s.content)).sum::<usize>());
         let message = text::truncate(&text::one_line(&message), room).into_owned();
