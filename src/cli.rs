@@ -131,9 +131,17 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct SuggestArgs {
-    /// The article's raw text (UTF-8)
-    #[arg(value_name = "ARTICLE.txt")]
-    pub article: PathBuf,
+    /// The article's raw text (UTF-8); with --batch, a directory of texts (default: paths on stdin)
+    #[arg(value_name = "ARTICLE.txt", required_unless_present = "batch")]
+    pub article: Option<PathBuf>,
+    /// Draft many texts: the *.txt files of the directory given, or the paths
+    /// read from stdin (one a line); one JSON Lines record a text on stdout
+    #[arg(long, conflicts_with = "into")]
+    pub batch: bool,
+    /// With --batch: write a YAML draft per text into this directory instead
+    /// (NAME.txt → DIR/NAME.yaml), and a JSON Lines line a text saying where
+    #[arg(long, value_name = "DIR", requires = "batch")]
+    pub out: Option<PathBuf>,
     /// Add the candidates no quote covers to this annotation of the same text
     /// (its contents stay byte for byte; it is replaced atomically)
     #[arg(long, value_name = "FILE")]

@@ -206,6 +206,30 @@ pub fn citation(c: &Corpus, q: QuoteIx) -> String {
     }
 }
 
+/// How the statements of a cell stand on an issue, each stance counted:
+/// `18 statements: 11 oppose, 1 mixed, 6 no stance` (`3 statements, all
+/// support` when they agree).
+pub fn stance_counts(c: &Corpus, quotes: &[QuoteIx], issue: IssueIx) -> String {
+    let n = quotes.len();
+    let mut counts: Vec<(usize, &str)> = Vec::new();
+    for (stance, word) in Stance::ALL.iter().map(|s| (Some(*s), s.name())).chain([(None, "no stance")]) {
+        let k = quotes.iter().filter(|&&q| c.quotes[q].stance_on(issue) == stance).count();
+        if k > 0 {
+            counts.push((k, word));
+        }
+    }
+    let statements = if n == 1 { "1 statement".to_string() } else { format!("{n} statements") };
+    match counts.as_slice() {
+        [] => statements,
+        [(_, word)] if n == 1 => format!("{statements}, {word}"),
+        [(_, word)] => format!("{statements}, all {word}"),
+        many => {
+            let each: Vec<String> = many.iter().map(|(k, w)| format!("{k} {w}")).collect();
+            format!("{statements}: {}", each.join(", "))
+        }
+    }
+}
+
 /// A stance for a sentence about a speaker: `supports …`, `is neutral on
 /// …`, `states no stance on …`, with the issue's short proposition.
 pub fn stance_sentence(c: &Corpus, stance: Option<Stance>, issue: IssueIx) -> String {

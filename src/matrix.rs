@@ -10,6 +10,7 @@
 //! as columns, and changes no cell. A speaker's total and the grand total
 //! count each statement once, on the issues of the dispute only: an issue
 //! marked `dispute: false` has a column of its own and adds to no side.
+//! Questions take no position and count nowhere here.
 
 use crate::model::{Corpus, IssueIx, QuoteIx, SpeakerIx, Stance, ix::per};
 
@@ -75,8 +76,18 @@ pub struct Matrix {
     pub cells: Vec<Vec<Cell>>,
     pub row_totals: Vec<Total>,
     pub column_totals: Vec<Total>,
+    /// Per column: the statements on its sub-issues only (each once), which
+    /// its cells do not count.
+    pub column_sub_issues: Vec<usize>,
     pub total: Total,
     pub folded: bool,
+}
+
+/// Whether a quote counts in a view of who stands where: once per
+/// statement (a statement told twice, once), and not a question — a
+/// question asks, it takes no position.
+pub fn takes_a_position(c: &Corpus, q: QuoteIx) -> bool {
+    c.counts(q) && c.quotes[q].kind != crate::model::Kind::Question
 }
 
 /// `1 statement`, `3 statements`.
@@ -97,6 +108,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
     }
     let mut row_totals = vec![Total::default(); rows.len()];
     let mut column_totals = vec![Total::default(); columns.len()];
+    let mut column_sub_issues = vec![0; columns.len()];
     let mut total = Total::default();
     let count = |t: &mut Total, stance: Option<Stance>| {
         t.statements += 1;
@@ -106,7 +118,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
             _ => {}
         }
     };
-    for &q in a.order.iter().filter(|&&q| a.counts(q)) {
+    for &q in a.order.iter().filter(|&&q| takes_a_position(a, q)) {
         let quote = &a.quotes[q];
         let mut speakers = Vec::new();
         let mut at = Some(quote.speaker);
@@ -130,6 +142,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
                 for &s in &speakers {
                     cells[s][c].on_sub_issues += 1;
                 }
+                column_sub_issues[c] += 1;
             }
         }
         // A speaker's and the grand total count each statement once, with
@@ -151,7 +164,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
             cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| a.quotes[q].stance_on(issue)));
         }
     }
-    Matrix { rows, columns, cells, row_totals, column_totals, total, folded: fold }
+    Matrix { rows, columns, cells, row_totals, column_totals, column_sub_issues, total, folded: fold }
 }
 
 /// A glyph for a cell's stance, readable without colour.
@@ -174,7 +187,7 @@ pub fn cell_text(cell: &Cell) -> String {
     }
 }
 
-pub const LEGEND: &str = "+ support · − oppose · ± mixed (statements disagree) · ○ neutral · · no stance stated · number: statements";
+pub const LEGEND: &str = "+ support · − oppose · ± mixed (support and oppose meet) · ○ neutral · · no stance stated · number: statements";
 
 #[cfg(test)]
 mod tests {

@@ -21,8 +21,12 @@ pub struct Timeline {
 
 /// Builds the timeline of one speaker, in one pass over the corpus's quotes.
 pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
-    let mine: Vec<QuoteIx> =
-        c.order.iter().copied().filter(|&q| c.counts(q) && c.said_by(q, speaker)).collect();
+    let mine: Vec<QuoteIx> = c
+        .order
+        .iter()
+        .copied()
+        .filter(|&q| crate::matrix::takes_a_position(c, q) && c.said_by(q, speaker))
+        .collect();
     let mut spoken_to = per::<IssueIx, bool>(c.issues.len(), false);
     for &q in &mine {
         for &i in &c.quotes[q].issues {

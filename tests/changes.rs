@@ -169,7 +169,8 @@ fn on_the_example_corpus_every_change_is_backed_and_every_one_is_listed() {
                 let stances = c
                     .quotes
                     .ids()
-                    .filter(|&q| c.counts(q) && c.quotes[q].article == a && c.said_by(q, s))
+                    .filter(|&q| c.counts(q) && c.quotes[q].kind != whosaid::model::Kind::Question)
+                    .filter(|&q| c.quotes[q].article == a && c.said_by(q, s))
                     .filter_map(|q| c.quotes[q].stance_on(i));
                 if let Some(stance) = Stance::combine(stances) {
                     held.push((date, c.articles[a].id.clone(), stance));

@@ -51,21 +51,43 @@ fn text(a: &Corpus, m: &Matrix) -> String {
     out.push_str(&t.render());
     out.push('\n');
     let mut key = Table::new(
-        &["#", "ISSUE", "A STANCE ON", "STATEMENTS +SUPPORT −OPPOSE"],
-        &[true, false, false, false],
+        &["#", "ISSUE", "A STANCE ON", "STATEMENTS +SUPPORT −OPPOSE", "ON SUB-ISSUES"],
+        &[true, false, false, false, true],
     );
     for (c, &i) in m.columns.iter().enumerate() {
         let mut on = describe::short(a, i);
         if a.issues[i].outside_dispute {
             on.push_str(" (outside the dispute: in no total)");
         }
-        key.row(vec![(c + 1).to_string(), issue_label(a, i), on, m.column_totals[c].describe()]);
+        let sub = m.column_sub_issues[c];
+        key.row(vec![
+            (c + 1).to_string(),
+            issue_label(a, i),
+            on,
+            m.column_totals[c].describe(),
+            if sub == 0 { String::new() } else { sub.to_string() },
+        ]);
     }
     out.push_str(&key.render());
     out.push('\n');
     out.push_str(matrix::LEGEND);
     out.push('\n');
+    out.push_str(&sub_issue_note(m));
     out
+}
+
+/// What a cell leaves out: the statements on its issue's sub-issues, which
+/// are no stance on the issue itself (folded, they are in no column).
+fn sub_issue_note(m: &Matrix) -> String {
+    let n: usize = m.column_sub_issues.iter().sum();
+    match (n, m.folded) {
+        (0, _) => String::new(),
+        (n, true) => format!(
+            "Folded: {} on sub-issues are in no column (a sub-issue's stance is not its parent's); without --fold they have columns of their own.\n",
+            crate::matrix::statements(n)
+        ),
+        (_, false) => "A cell counts statements on its own issue; ON SUB-ISSUES counts those on the issues below it, which take no stance on it.\n".to_string(),
+    }
 }
 
 /// A Markdown table of the matrix, with a legend: also part of the report.
@@ -90,6 +112,10 @@ pub fn markdown_table(a: &Corpus, m: &Matrix) -> String {
     }
     out.push_str(&format!(" {} |\n\n", m.total.describe()));
     out.push_str(&format!("*{}*\n\n", markdown(matrix::LEGEND)));
+    let note = sub_issue_note(m);
+    if !note.is_empty() {
+        out.push_str(&format!("*{}*\n\n", markdown(note.trim_end())));
+    }
     for &i in &m.columns {
         let issue = &a.issues[i];
         let claim = issue.proposition.as_deref().unwrap_or(&issue.title);
@@ -152,6 +178,9 @@ struct HeadJson<'a> {
     short: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     dispute: Option<bool>,
+    /// An issue's statements on its sub-issues only: in no cell of its column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    on_sub_issues: Option<usize>,
     #[serde(flatten)]
     total: Total,
 }
@@ -178,12 +207,14 @@ fn json<'a>(a: &'a Corpus, m: &Matrix) -> MatrixJson<'a> {
         .columns
         .iter()
         .zip(&m.column_totals)
-        .map(|(&i, &total)| HeadJson {
+        .zip(&m.column_sub_issues)
+        .map(|((&i, &total), &sub)| HeadJson {
             id: &a.issues[i].id,
             name: &a.issues[i].title,
             proposition: a.issues[i].proposition.as_deref(),
             short: Some(describe::short(a, i)),
             dispute: Some(!a.issues[i].outside_dispute),
+            on_sub_issues: Some(sub),
             total,
         })
         .collect();
@@ -197,6 +228,7 @@ fn json<'a>(a: &'a Corpus, m: &Matrix) -> MatrixJson<'a> {
             proposition: None,
             short: None,
             dispute: None,
+            on_sub_issues: None,
             total,
         })
         .collect();

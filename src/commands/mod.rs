@@ -5,6 +5,7 @@
 //! is printed (JSON escapes it instead), so no output carries raw control
 //! characters.
 
+mod batch;
 pub mod changes;
 pub mod check;
 pub mod completions;

@@ -220,19 +220,25 @@ fn write_text(
             text::one_line(&a.quotes[q].id),
             text::one_line(&describe::byline_with_line(a, q))
         );
-        let body = describe::quoted(a, q);
+        let mut body = vec![describe::quoted(a, q)];
+        // Words that stand in a translation: what was said, as said.
+        if let Some(original) = &a.quotes[q].original {
+            body.push(format!("original: {original}"));
+        }
         match width {
             Some(w) => {
                 for line in text::wrap(&head, w) {
                     writeln!(out, "{line}")?;
                 }
-                for line in text::wrap(&text::one_line(&body), w.saturating_sub(2)) {
+                for line in body.iter().flat_map(|b| text::wrap(&text::one_line(b), w.saturating_sub(2))) {
                     writeln!(out, "  {line}")?;
                 }
             }
             None => {
                 writeln!(out, "{head}")?;
-                writeln!(out, "  {}", text::one_line(&body))?;
+                for b in &body {
+                    writeln!(out, "  {}", text::one_line(b))?;
+                }
             }
         }
     }
@@ -346,6 +352,9 @@ fn write_markdown(a: &Corpus, selected: &[QuoteIx], out: &mut dyn Write) -> std:
                 }
                 facts.push(describe::place(a, q));
                 writeln!(out, "- {} — *{}*", markdown(&describe::quoted(a, q)), markdown(&facts.join(", ")))?;
+                if let Some(original) = &quote.original {
+                    writeln!(out, "  - *original:* {}", markdown(original))?;
+                }
             }
         }
     }

@@ -149,6 +149,9 @@ fn render(a: &Corpus, w: &mut dyn Writer) -> String {
 /// corpus, and the other reports of the statement.
 fn facts(a: &Corpus, q: QuoteIx, issue: Option<crate::model::IssueIx>) -> Vec<String> {
     let mut facts = facts_on_issue(a, q, issue);
+    if let Some(original) = &a.quotes[q].original {
+        facts.push(format!("original: {original}"));
+    }
     let others = a.other_reports(q).count();
     if others > 0 {
         facts.push(format!(

@@ -13,7 +13,14 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
-    let text = match crate::model::read_text(&args.article) {
+    if args.batch {
+        return super::batch::run(args, out, err);
+    }
+    let Some(article) = &args.article else {
+        writeln!(err, "whosaid: suggest needs an article's text (or --batch)")?;
+        return Ok(Status::Usage);
+    };
+    let text = match crate::model::read_text(article) {
         Ok(text) => text,
         Err(problem) => {
             writeln!(err, "whosaid: {}", one_line(&problem.message))?;
@@ -23,18 +30,19 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outc
     let draft = suggest::suggest(&text);
     match &args.into {
         None => {
-            let text_file = args.article.to_string_lossy();
-            let stem = args.article.file_stem().map_or("article".into(), |s| s.to_string_lossy());
+            let text_file = article.to_string_lossy();
+            let stem = article.file_stem().map_or("article".into(), |s| s.to_string_lossy());
             write!(out, "{}", yaml::draft_file(&text, &text_file, &draft, args.min_confidence, &stem))?;
             Ok(Status::Clean)
         }
-        Some(file) => into_file(args, &text, &draft, file, out, err),
+        Some(file) => into_file(args, article, &text, &draft, file, out, err),
     }
 }
 
 /// Adds the candidates no quote of `file` covers to it.
 fn into_file(
     args: &SuggestArgs,
+    article_path: &Path,
     text: &str,
     draft: &suggest::Draft,
     file: &Path,
@@ -64,7 +72,7 @@ fn into_file(
         writeln!(
             err,
             "whosaid: {name} annotates another text than {}; give the article it annotates (nothing was changed)",
-            args.article.display()
+            article_path.display()
         )?;
         return Ok(Status::Usage);
     }

@@ -71,26 +71,30 @@ impl Stance {
     }
 
     /// The aggregation rule, used wherever several stances become one (a
-    /// matrix cell, a quote under a parent issue): `mixed` when any is mixed
-    /// or support and oppose meet; otherwise support or oppose, which a
-    /// neutral stance does not contradict; neutral when all are neutral;
+    /// matrix or timeline cell): `mixed` when support and oppose meet, or
+    /// when the only stances are mixed ones; otherwise support or oppose,
+    /// which neither a neutral nor a mixed statement contradicts (the
+    /// status line gives the count of each); neutral when all are neutral;
     /// none when there is no stance at all.
     pub fn combine(stances: impl IntoIterator<Item = Stance>) -> Option<Stance> {
-        let (mut support, mut oppose, mut neutral) = (false, false, false);
+        let (mut support, mut oppose, mut neutral, mut mixed) = (false, false, false, false);
         for s in stances {
             match s {
-                Stance::Mixed => return Some(Stance::Mixed),
+                Stance::Mixed => mixed = true,
                 Stance::Support => support = true,
                 Stance::Oppose => oppose = true,
                 Stance::Neutral => neutral = true,
             }
         }
-        match (support, oppose, neutral) {
-            (true, true, _) => Some(Stance::Mixed),
-            (true, false, _) => Some(Stance::Support),
-            (false, true, _) => Some(Stance::Oppose),
-            (false, false, true) => Some(Stance::Neutral),
-            (false, false, false) => None,
+        // A statement that is itself mixed does not undo a direction the
+        // others agree on; support and oppose together are mixed.
+        match (support, oppose, mixed, neutral) {
+            (true, true, _, _) => Some(Stance::Mixed),
+            (true, false, _, _) => Some(Stance::Support),
+            (false, true, _, _) => Some(Stance::Oppose),
+            (false, false, true, _) => Some(Stance::Mixed),
+            (false, false, false, true) => Some(Stance::Neutral),
+            (false, false, false, false) => None,
         }
     }
 }
@@ -455,6 +459,12 @@ mod tests {
         assert_eq!(Stance::combine([Oppose, Neutral]), Some(Oppose));
         assert_eq!(Stance::combine([Neutral, Neutral]), Some(Neutral));
         assert_eq!(Stance::combine([Support, Oppose]), Some(Mixed));
-        assert_eq!(Stance::combine([Mixed, Support]), Some(Mixed));
+        assert_eq!(
+            Stance::combine([Mixed, Support]),
+            Some(Support),
+            "one mixed statement undoes no direction"
+        );
+        assert_eq!(Stance::combine([Mixed, Neutral]), Some(Mixed));
+        assert_eq!(Stance::combine([Mixed, Support, Oppose]), Some(Mixed));
     }
 }

@@ -96,6 +96,11 @@ fn byline(app: &App, q: crate::model::QuoteIx, room: usize) -> (String, String) 
     let who = text::one_line(c.speaker_name(c.quotes[q].speaker)).into_owned();
     let mut facts: Vec<(String, u8)> =
         describe::row_facts(c, q).into_iter().map(|(f, w)| (text::one_line(&f).into_owned(), w)).collect();
+    // Over several articles, each row says its article: the date, or the id.
+    if app.is_corpus() && app.filters.article.is_none() {
+        let article = c.article_of(q);
+        facts.push((text::one_line(article.date.as_deref().unwrap_or(&article.id)).into_owned(), 2));
+    }
     let joined = |facts: &[(String, u8)]| facts.iter().map(|(f, _)| format!(" · {f}")).collect::<String>();
     // The last of the lightest, among the facts that may go.
     let lightest = |facts: &[(String, u8)], below: u8| {

@@ -102,11 +102,11 @@ pub fn describe_cursor(app: &App, t: &TimelineView) -> String {
     let who = c.speaker_name(t.speaker);
     match cell.quotes.len() {
         0 => format!("{when} · {who} says nothing on {}", c.issues[issue].title),
-        n => {
+        _ => {
             let mut said = format!(
-                "{when} · {who} {} · {n} statement{}",
+                "{when} · {who} {} · {}",
                 describe::stance_sentence(c, cell.stance, issue),
-                if n == 1 { "" } else { "s" }
+                describe::stance_counts(c, &cell.quotes, issue)
             );
             if let Some(ch) = t.change_at(t.rows.selected, t.cols.selected) {
                 let since = c.articles[ch.from.article].date.as_deref().unwrap_or("before");
