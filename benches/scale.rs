@@ -472,6 +472,37 @@ pub fn suggest(bytes: usize, out: &mut dyn FnMut(Figure)) {
     });
 }
 
+/// `suggest --batch` over `texts` texts of generated news, `bytes` in all
+/// (budget: 1 s for 1,000 texts of 18 MB): the real binary, a directory in,
+/// JSON Lines out.
+pub fn suggest_batch(bytes: usize, texts: usize, out: &mut dyn FnMut(Figure)) {
+    let dir = std::env::temp_dir().join(format!("whosaid-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a scratch directory");
+    for n in 0..texts {
+        let text = whosaid::synthetic::news(bytes / texts, n as u64 + 1);
+        std::fs::write(dir.join(format!("t{n:04}.txt")), text).expect("writable");
+    }
+    let runs: Vec<f64> = (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            let o = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+                .args(["suggest", "--batch"])
+                .arg(&dir)
+                .output()
+                .expect("whosaid runs");
+            assert_eq!(o.stdout.iter().filter(|&&b| b == b'\n').count(), texts, "a record a text");
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    out(Figure {
+        name: format!("suggest --batch, {texts} texts, {:.0} MB in all (median of 3)", bytes as f64 / 1e6),
+        value: median(runs),
+        unit: "s",
+        budget: Some(1.0),
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// A file nested `depth` deep, as a list of lists or a map of maps.
 fn nested(depth: usize, maps: bool) -> String {
     if maps {
@@ -618,6 +649,7 @@ fn main() {
     run(quotes, seed, Some(&exe), &mut print);
     corpus(1_000, 100, seed, Some(&exe), &mut print);
     suggest(18_000_000, &mut print);
+    suggest_batch(18_000_000, 1_000, &mut print);
     nesting(1_000_000, Some(&exe), &mut print);
     check_built_in(&mut print);
 }

@@ -12,6 +12,7 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
     scale::run(10_000, 1, None, &mut |f| figures.push(f));
     scale::corpus(20, 50, 1, None, &mut |f| figures.push(f));
     scale::suggest(200_000, &mut |f| figures.push(f));
+    scale::suggest_batch(200_000, 20, &mut |f| figures.push(f));
     scale::nesting(10_000, None, &mut |f| figures.push(f));
     scale::check_built_in(&mut |f| figures.push(f));
     let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
@@ -24,6 +25,7 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
         "whosaid check, built-in article (median of 20)",
         "  an edit to one article, to the frame (median of 5)",
         "suggest, 0 MB of news (median of 3)",
+        "suggest --batch, 20 texts, 0 MB in all (median of 3)",
         "nesting [[[…]]] 10000 deep (0.0 MB): answer",
     ] {
         assert!(names.contains(&expected), "{expected} in {names:?}");
