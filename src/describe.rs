@@ -213,7 +213,7 @@ pub fn stance_counts(c: &Corpus, quotes: &[QuoteIx], issue: IssueIx) -> String {
     let n = quotes.len();
     let mut counts: Vec<(usize, &str)> = Vec::new();
     for (stance, word) in Stance::ALL.iter().map(|s| (Some(*s), s.name())).chain([(None, "no stance")]) {
-        let k = quotes.iter().filter(|&&q| c.quotes[q].stance_on(issue) == stance).count();
+        let k = quotes.iter().filter(|&&q| c.stance_as(q, issue) == stance).count();
         if k > 0 {
             counts.push((k, word));
         }

@@ -99,7 +99,12 @@ pub fn statements(n: usize) -> String {
 /// group's row holds its members' statements too. A statement told more
 /// than once counts once.
 pub fn build(a: &Corpus, fold: bool) -> Matrix {
-    let columns: Vec<IssueIx> = a.issues.ids().filter(|&i| !fold || a.issues[i].parent.is_none()).collect();
+    // An issue counted as another (`same_as`, `opposite_of`) is in its column.
+    let columns: Vec<IssueIx> = a
+        .issues
+        .ids()
+        .filter(|&i| (!fold || a.issues[i].parent.is_none()) && a.issues[i].counted_as.is_none())
+        .collect();
     let rows: Vec<SpeakerIx> = a.speakers.ids().collect();
     let mut cells = vec![vec![Cell::EMPTY; columns.len()]; rows.len()];
     let mut column_of = per::<IssueIx, Option<usize>>(a.issues.len(), None);
@@ -126,18 +131,21 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
             speakers.push(s.index());
             at = a.speakers[s].member_of;
         }
-        for &i in &quote.issues {
+        let mut on: Vec<IssueIx> = quote.issues.iter().map(|&i| a.counted_as(i).0).collect();
+        on.sort_unstable();
+        on.dedup();
+        for &i in &on {
             if let Some(c) = column_of[i] {
                 for &s in &speakers {
                     cells[s][c].quotes.push(q);
                 }
-                count(&mut column_totals[c], quote.stance_on(i));
+                count(&mut column_totals[c], a.stance_as(q, i));
             }
         }
         // Counted apart in the cells of the issues above its own.
         for &i in &quote.under {
             if let Some(c) = column_of[i]
-                && !quote.issues.contains(&i)
+                && !on.contains(&i)
             {
                 for &s in &speakers {
                     cells[s][c].on_sub_issues += 1;
@@ -161,7 +169,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
     for row in &mut cells {
         for (c, cell) in row.iter_mut().enumerate() {
             let issue = columns[c];
-            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| a.quotes[q].stance_on(issue)));
+            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| a.stance_as(q, issue)));
         }
     }
     Matrix { rows, columns, cells, row_totals, column_totals, column_sub_issues, total, folded: fold }
@@ -279,5 +287,38 @@ mod tests {
         let ryabkov = a.speaker_by_id("ryabkov").unwrap().index();
         assert_eq!(m.cells[sherman][nato].stance, Some(Stance::Oppose));
         assert_eq!(m.cells[ryabkov][nato].stance, Some(Stance::Support));
+    }
+
+    #[test]
+    fn an_issue_declared_the_opposite_of_another_is_counted_in_its_column_flipped() {
+        let yaml = "article:\n  title: T\n  text: one two three\nspeakers:\n  - id: a\n    name: A\nissues:\n  - id: spare\n    title: Spare Russia\n    proposition: No sanctions on Russia.\n  - id: punish\n    title: Sanctions\n    proposition: Sanctions on Russia.\n    opposite_of: spare\n  - id: spare-too\n    title: Sparing\n    same_as: spare\nquotes:\n  - {speaker: a, issues: [spare], stance: oppose, text: one}\n  - {speaker: a, issues: [punish], stance: support, text: two}\n  - {speaker: a, issues: [spare-too, punish], stance: {spare-too: oppose, punish: support}, text: three}\n";
+        let a = load_bytes("t.yaml", yaml.as_bytes(), &|_| Err("none".into())).into_corpus().unwrap();
+        let m = build(&a, false);
+        assert_eq!(m.columns, vec![IssueIx::new(0)], "one column for the three");
+        assert_eq!(m.cells[0][0].quotes.len(), 3, "each statement once");
+        assert_eq!(
+            m.cells[0][0].stance,
+            Some(Stance::Oppose),
+            "support for sanctions opposes sparing Russia"
+        );
+        assert_eq!(m.column_totals[0], Total { statements: 3, support: 0, oppose: 3 });
+        let t = crate::timeline::build(&a, crate::model::SpeakerIx::new(0));
+        assert_eq!((t.issues.clone(), t.cells[0][0].stance), (vec![IssueIx::new(0)], Some(Stance::Oppose)));
+    }
+
+    #[test]
+    fn issue_links_are_one_step_and_never_to_themselves() {
+        let yaml = "article:\n  title: T\n  text: one\nissues:\n  - id: x\n    title: X\n    same_as: x\n  - id: y\n    title: Y\n    same_as: z\n  - id: z\n    title: Z\n    opposite_of: w\n  - id: w\n    title: W\n    same_as: w2\n    opposite_of: w3\n";
+        let messages: Vec<String> = load_bytes("t.yaml", yaml.as_bytes(), &|_| Err("none".into()))
+            .diagnostics()
+            .iter()
+            .map(|d| d.message.clone())
+            .collect();
+        assert!(messages.iter().any(|m| m == "issue `x` cannot be `same_as` itself"), "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("issue `z` is itself counted as another")),
+            "{messages:?}"
+        );
+        assert!(messages.iter().any(|m| m.contains("not both")), "{messages:?}");
     }
 }

@@ -28,8 +28,15 @@ pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
         .filter(|&q| crate::matrix::takes_a_position(c, q) && c.said_by(q, speaker))
         .collect();
     let mut spoken_to = per::<IssueIx, bool>(c.issues.len(), false);
+    // An issue counted as another (`same_as`, `opposite_of`) is in its row.
+    let on = |q: QuoteIx| {
+        let mut on: Vec<IssueIx> = c.quotes[q].issues.iter().map(|&i| c.counted_as(i).0).collect();
+        on.sort_unstable();
+        on.dedup();
+        on
+    };
     for &q in &mine {
-        for &i in &c.quotes[q].issues {
+        for i in on(q) {
             spoken_to[i] = true;
         }
     }
@@ -41,14 +48,13 @@ pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
     let articles: Vec<ArticleIx> = c.articles.ids().collect();
     let mut cells = vec![vec![Cell::EMPTY; articles.len()]; issues.len()];
     for &q in &mine {
-        let quote = &c.quotes[q];
-        for &i in &quote.issues {
-            cells[row_of[i]][quote.article.index()].quotes.push(q);
+        for i in on(q) {
+            cells[row_of[i]][c.quotes[q].article.index()].quotes.push(q);
         }
     }
     for (row, &i) in issues.iter().enumerate() {
         for cell in &mut cells[row] {
-            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| c.quotes[q].stance_on(i)));
+            cell.stance = Stance::combine(cell.quotes.iter().filter_map(|&q| c.stance_as(q, i)));
         }
     }
     Timeline { speaker, issues, articles, cells }

@@ -70,6 +70,15 @@ impl Stance {
         Stance::ALL.into_iter().find(|k| k.name() == s)
     }
 
+    /// The stance on the negated proposition.
+    pub fn flipped(self) -> Stance {
+        match self {
+            Stance::Support => Stance::Oppose,
+            Stance::Oppose => Stance::Support,
+            other => other,
+        }
+    }
+
     /// The aggregation rule, used wherever several stances become one (a
     /// matrix or timeline cell): `mixed` when support and oppose meet, or
     /// when the only stances are mixed ones; otherwise support or oppose,
@@ -188,6 +197,10 @@ pub struct Issue {
     pub tree: TreeSpan,
     /// Depth below the top level (0 for an issue without a parent).
     pub depth: usize,
+    /// Another issue whose proposition this one states (`same_as`, false)
+    /// or negates (`opposite_of`, true): counted together with it, stances
+    /// flipped for a negation.
+    pub counted_as: Option<(IssueIx, bool)>,
 }
 
 /// A quote's words as the file gives them: one string, or the parts of one
@@ -359,6 +372,28 @@ impl Corpus {
             }
         }
         order
+    }
+
+    /// The issue whose row counts issue `i` (itself, or the one it is
+    /// declared the same as or the opposite of), and whether a stance on
+    /// `i` flips there.
+    pub fn counted_as(&self, i: IssueIx) -> (IssueIx, bool) {
+        self.issues[i].counted_as.unwrap_or((i, false))
+    }
+
+    /// Whether quote `q` is tagged with `issue`, or with an issue counted as it.
+    pub fn is_on(&self, q: QuoteIx, issue: IssueIx) -> bool {
+        self.quotes[q].issues.iter().any(|&i| self.counted_as(i).0 == issue)
+    }
+
+    /// Quote `q`'s stance on `issue`'s own proposition, counting its stances
+    /// on the issues declared the same (and, flipped, on those declared its
+    /// opposite).
+    pub fn stance_as(&self, q: QuoteIx, issue: IssueIx) -> Option<Stance> {
+        Stance::combine(self.quotes[q].stances.iter().filter_map(|&(i, s)| {
+            let (counted, flips) = self.counted_as(i);
+            (counted == issue).then(|| if flips { s.flipped() } else { s })
+        }))
     }
 
     /// The other reports of the statement quote `q` reports, in reading order.

@@ -65,8 +65,11 @@ pub fn assemble(docs: &[Document], walkers: &mut [Walker]) -> Option<Corpus> {
     Some(finish(title, articles, speakers.items.into(), issues.items.into(), quotes))
 }
 
-/// The speakers of every file; a speaker defined in several files must
-/// agree on every field both give (aliases are merged).
+/// The speakers of every file. A speaker defined in several files — by
+/// two annotators, say — may word its name, role or affiliation
+/// differently: the first definition shows, the other names become
+/// aliases, and each difference is a warning. Only `member_of` must agree
+/// (it changes what the groups count).
 fn speakers(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Speaker> {
     let mut ns: Namespace<Speaker> = Namespace::new();
     let mut defs: Vec<Vec<Site>> = Vec::new();
@@ -91,16 +94,37 @@ fn speakers(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Speaker> {
                 }
                 Some(&s) => {
                     let known = &mut ns.items[s];
-                    let mut differ = Vec::new();
-                    differ.extend(disagree("name", Some(&known.name), Some(&name)));
-                    differ.extend(disagree("role", known.role.as_ref(), role.as_ref()));
-                    differ.extend(disagree("affiliation", known.affiliation.as_ref(), affiliation.as_ref()));
+                    let mut worded = Vec::new();
+                    worded.extend(disagree("name", Some(&known.name), Some(&name)));
+                    worded.extend(disagree("role", known.role.as_ref(), role.as_ref()));
+                    worded.extend(disagree("affiliation", known.affiliation.as_ref(), affiliation.as_ref()));
                     let group = ns.up[s].as_ref().map(|(r, _)| &r.0);
-                    differ.extend(disagree("member_of", group, member_of.as_ref().map(|r| &r.0)));
-                    for alias in aliases {
-                        if !known.aliases.contains(&alias) {
+                    let differ: Vec<_> =
+                        disagree("member_of", group, member_of.as_ref().map(|r| &r.0)).into_iter().collect();
+                    for alias in aliases.into_iter().chain((name != known.name).then_some(name)) {
+                        if alias != known.name && !known.aliases.contains(&alias) {
                             known.aliases.push(alias);
                         }
+                    }
+                    if known.role.is_none() {
+                        known.role = role;
+                    }
+                    if known.affiliation.is_none() {
+                        known.affiliation = affiliation;
+                    }
+                    if let Some((field, theirs, ours)) = worded.first() {
+                        let first = &docs[defs[s][0].doc].name;
+                        let fields =
+                            worded.iter().map(|(f, _, _)| format!("`{f}`")).collect::<Vec<_>>().join(", ");
+                        walkers[d].warning(
+                            path,
+                            format!(
+                                "speaker `{}` is worded differently in {first}: {field} “{ours}” here, “{theirs}” there \
+                                 (differing: {fields}); the first definition shows{}",
+                                id.0,
+                                if worded.iter().any(|(f, _, _)| *f == "name") { " and this name becomes an alias" } else { "" }
+                            ),
+                        );
                     }
                     if ns.up[s].is_none() {
                         ns.up[s] = member_of.map(|r| (r, d));
@@ -124,9 +148,11 @@ fn speakers(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Speaker> {
 fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
     let mut ns: Namespace<Issue> = Namespace::new();
     let mut defs: Vec<Vec<Site>> = Vec::new();
+    let mut links: Vec<Option<(super::fields::IdRef, bool, usize)>> = Vec::new();
     for d in 0..docs.len() {
         for raw in &docs[d].issues {
-            let RawIssue { path, id, title, proposition, short, summary, parent, dispute } = raw.clone();
+            let RawIssue { path, id, title, proposition, short, summary, parent, dispute, counted_as } =
+                raw.clone();
             let site = Site { doc: d, path };
             match ns.ids.get(&id.0) {
                 None => {
@@ -134,6 +160,7 @@ fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
                     ns.first.push(site);
                     defs.push(vec![site]);
                     ns.up.push(parent.map(|r| (r, d)));
+                    links.push(counted_as.map(|(r, flips)| (r, flips, d)));
                     ns.items.push(Issue {
                         id: id.0,
                         title,
@@ -174,11 +201,51 @@ fn issues(docs: &[Document], walkers: &mut [Walker]) -> Namespace<Issue> {
         }
     }
     resolve_up(walkers, &mut ns, "issue", |i| &i.id, |i, up| i.parent = up.map(IssueIx::new));
+    counted_as(walkers, &mut ns, &links);
     let placed = trees(&ns.items.iter().map(|i| i.parent.map(|p| p.index())).collect::<Vec<_>>());
     for (i, (tree, depth)) in placed.into_iter().enumerate() {
         (ns.items[i].tree, ns.items[i].depth) = (tree, depth);
     }
     ns
+}
+
+/// Resolves `same_as` and `opposite_of` between issues: one step, to an
+/// issue that is itself counted on its own row.
+fn counted_as(
+    walkers: &mut [Walker],
+    ns: &mut Namespace<Issue>,
+    links: &[Option<(super::fields::IdRef, bool, usize)>],
+) {
+    let known_ids = ns.known();
+    let known: Vec<&str> = known_ids.iter().map(String::as_str).collect();
+    let targets: Vec<Option<(usize, bool)>> = links
+        .iter()
+        .enumerate()
+        .map(|(i, link)| {
+            let (r, flips, d) = link.as_ref()?;
+            let key = if *flips { "opposite_of" } else { "same_as" };
+            let target = walkers[*d].resolve(&ns.ids, &known, "issue", r)?;
+            if target == i {
+                walkers[*d].error(r.1, format!("issue `{}` cannot be `{key}` itself", r.0));
+                return None;
+            }
+            if links[target].is_some() {
+                let further = &ns.items[target].id;
+                walkers[*d].error(
+                    r.1,
+                    format!(
+                        "issue `{}` is itself counted as another; name the issue `{further}` is counted as",
+                        r.0
+                    ),
+                );
+                return None;
+            }
+            Some((target, *flips))
+        })
+        .collect();
+    for (issue, target) in ns.items.iter_mut().zip(targets) {
+        issue.counted_as = target.map(|(t, flips)| (IssueIx::new(t), flips));
+    }
 }
 
 /// `field` when two definitions give it different values.

@@ -6,7 +6,8 @@ use crate::model::locate::NodePath;
 use crate::model::yaml::Node;
 use std::collections::HashMap;
 
-pub const ISSUE_KEYS: &[&str] = &["id", "title", "proposition", "short", "summary", "parent", "dispute"];
+pub const ISSUE_KEYS: &[&str] =
+    &["id", "title", "proposition", "short", "summary", "parent", "dispute", "same_as", "opposite_of"];
 
 /// The most characters a `short` proposition may have: it stands beside a
 /// stance in a list row.
@@ -24,6 +25,9 @@ pub struct RawIssue {
     pub parent: Option<IdRef>,
     /// `dispute: false`: stances on it never add to a side in totals.
     pub dispute: bool,
+    /// `same_as: ISSUE` (false) or `opposite_of: ISSUE` (true): another
+    /// annotator's issue for the same proposition, or for its negation.
+    pub counted_as: Option<(IdRef, bool)>,
 }
 
 impl Walker {
@@ -63,6 +67,17 @@ impl Walker {
                     ),
                 }
             }
+            let same_as = self.text(&mut f, "same_as", "an issue", false);
+            let opposite_of = self.text(&mut f, "opposite_of", "an issue", false);
+            let counted_as = match (same_as, opposite_of) {
+                (Some(_), Some((_, path))) => {
+                    self.error(path, "an issue is `same_as` another or `opposite_of` it, not both");
+                    None
+                }
+                (Some(r), None) => Some((r, false)),
+                (None, Some(r)) => Some((r, true)),
+                (None, None) => None,
+            };
             let Some((id, id_path)) = id else { continue };
             if !self.unique_id(&mut ids, "issue", &id, out.len(), id_path) {
                 continue;
@@ -77,6 +92,7 @@ impl Walker {
                 summary,
                 parent,
                 dispute,
+                counted_as,
             });
         }
         out
