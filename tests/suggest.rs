@@ -249,7 +249,7 @@ fn into_adds_only_what_no_quote_covers_and_keeps_every_byte() {
     }
     let check = whosaid(&["check", "--coverage", file.to_str().unwrap()]);
     assert!(stdout(&check).contains("0 errors, 0 warnings"), "{}{}", stdout(&check), stderr(&check));
-    assert!(stdout(&check).contains("(100%)"), "{}", stdout(&check));
+    assert!(stdout(&check).contains("(100%;"), "{}", stdout(&check));
     // Known speakers are reused, not defined again.
     assert!(!after.contains("name: \"Wendy Sherman\""), "{after}");
     assert!(after.contains("name: \"Tiberio Graziani\""));
@@ -336,11 +336,11 @@ fn check_coverage_lists_what_no_quote_covers() {
     let out = stdout(&o);
     let summary =
         out.lines().find(|l| l.starts_with("coverage of partial:")).unwrap_or_else(|| panic!("{out}"));
-    assert!(summary.contains("candidates covered") && !summary.contains("(100%)"), "{summary}");
+    assert!(summary.contains("candidates covered") && !summary.contains("(100%;"), "{summary}");
     assert!(out.contains("  line 26: Tiberio Graziani · “In my opinion"), "{out}");
     let o = whosaid(&["check", "--coverage"]);
     assert!(
-        stdout(&o).contains("coverage of nato-open-doors: 31 of 31 candidates covered (100%)"),
+        stdout(&o).contains("coverage of nato-open-doors: 31 of 31 candidates covered (100%;"),
         "{}",
         stdout(&o)
     );
@@ -405,4 +405,50 @@ fn a_large_text_with_a_paragraph_longer_than_a_chunk_is_read() {
             assert!(text.is_char_boundary(part.start) && text.is_char_boundary(part.end));
         }
     }
+}
+
+#[test]
+fn a_rejected_candidate_stays_rejected() {
+    let (dir, text) = scratch_with("nato-open-doors.txt");
+    let file = dir.path().join("partial.yaml");
+    let rejected = format!(
+        "{PARTIAL}rejected:\n  - text: In my opinion, the upcoming negotiations will not bring significant effect.\n"
+    );
+    std::fs::write(&file, &rejected).unwrap();
+    // check --coverage no longer lists it, and says what it measures against.
+    let o = whosaid(&["check", "--coverage", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains("  line 26: Tiberio Graziani"), "{out}");
+    assert!(out.contains("quoted or rejected; measured against what `suggest` finds"), "{out}");
+    // `u` in the browser does not mark it.
+    let corpus = whosaid::model::load(&whosaid::model::Source::Paths(vec![file.clone()]))
+        .unwrap()
+        .into_corpus()
+        .unwrap();
+    let start = corpus.articles[whosaid::model::ArticleIx::new(0)].text.find("In my opinion").unwrap();
+    let mut app = whosaid::tui::app::App::new(
+        corpus,
+        "partial.yaml".into(),
+        whosaid::tui::theme::Theme::new(true),
+        120,
+        40,
+    );
+    app.handle(whosaid::tui::app::Event::Key(crossterm::event::KeyEvent::from(
+        crossterm::event::KeyCode::Char('u'),
+    )));
+    app.settle();
+    let marks = app.article.uncovered.clone().unwrap();
+    assert!(!marks.is_empty() && marks.iter().all(|m| !m.contains(&start)), "{marks:?}");
+    // suggest --into does not add it back.
+    let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let after = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        !after.contains(
+            "text: In my opinion, the upcoming negotiations will not bring significant effect. It seems"
+        ),
+        "{after}"
+    );
+    assert_eq!(after.matches("In my opinion, the upcoming negotiations").count(), 1, "only in `rejected:`");
 }

@@ -41,7 +41,7 @@ pub fn run(paths: &[PathBuf], coverage: bool, out: &mut dyn Write, err: &mut dyn
 }
 
 /// `coverage of ID: 41 of 45 candidates covered (91%)`, then each
-/// candidate no quote covers at its article line.
+/// candidate neither quoted nor rejected, at its article line.
 fn write_coverage(corpus: &Corpus, a: ArticleIx, out: &mut dyn Write) -> std::io::Result<()> {
     let article = &corpus.articles[a];
     let report = coverage::of_article(corpus, a);
@@ -50,7 +50,8 @@ fn write_coverage(corpus: &Corpus, a: ArticleIx, out: &mut dyn Write) -> std::io
     let percent = (covered * 100).checked_div(total).unwrap_or(100);
     writeln!(
         out,
-        "coverage of {}: {covered} of {} covered ({percent}%)",
+        "coverage of {}: {covered} of {} covered ({percent}%; quoted or rejected; \
+         measured against what `suggest` finds, not every statement in the text)",
         text::one_line(&article.id),
         plural(total, "candidate")
     )?;

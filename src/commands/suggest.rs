@@ -7,7 +7,7 @@ use super::Outcome;
 use crate::cli::Status;
 use crate::cli::SuggestArgs;
 use crate::model::{LoadOutcome, Source, load};
-use crate::suggest::{self, coverage::Spans, into, yaml};
+use crate::suggest::{self, coverage, into, yaml};
 use crate::text::one_line;
 use std::io::Write;
 use std::path::Path;
@@ -76,7 +76,7 @@ fn into_file(
         )?;
         return Ok(Status::Usage);
     }
-    let spans = Spans::new(corpus.quotes.iter().flat_map(|q| q.parts.iter().cloned()).collect());
+    let spans = coverage::dealt_with(&corpus, crate::model::ArticleIx::new(0));
     let (covered, candidates): (Vec<suggest::Candidate>, Vec<suggest::Candidate>) =
         yaml::chosen(draft, args.min_confidence).into_iter().partition(|c| spans.cover(c));
     let chosen: Vec<&suggest::Candidate> = candidates.iter().collect();
@@ -109,7 +109,7 @@ fn into_file(
     }
     writeln!(
         out,
-        "{name}: added {written} quotes and {} speakers ({} candidates were covered already)",
+        "{name}: added {written} quotes and {} speakers ({} candidates were quoted or rejected already)",
         speakers.new.len(),
         covered.len()
     )?;

@@ -149,6 +149,9 @@ pub struct Article {
     /// article is wrapped; `None` leaves it to whosaid.
     pub reflow: Option<bool>,
     pub text: String,
+    /// The spans of the candidates the annotator rejected (`rejected:`):
+    /// drafts never offer them again.
+    pub rejected: Vec<Range<usize>>,
     /// Byte offset where each line of `text` starts.
     pub line_starts: Vec<usize>,
     /// The annotation file the article comes from (none for the built-in).

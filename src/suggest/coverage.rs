@@ -1,8 +1,10 @@
 //! Coverage: which of the candidates `suggest` finds in an article the
-//! annotation's quotes already cover, so that an annotator sees what is
-//! left. A candidate counts as covered when any quote overlaps it: an
-//! annotator who took one sentence of a turn has dealt with that turn, and
-//! suggesting the rest again would invite counting a statement twice.
+//! annotation has dealt with, so that an annotator sees what is left. A
+//! candidate counts as covered when any quote overlaps it — an annotator
+//! who took one sentence of a turn has dealt with that turn, and suggesting
+//! the rest again would invite counting a statement twice — or when it
+//! overlaps an entry of the file's `rejected:` list. Coverage measures
+//! against what `suggest` finds, not against every statement in the text.
 
 use super::{Candidate, Draft, suggest};
 use crate::model::{ArticleIx, Corpus};
@@ -68,11 +70,19 @@ pub fn uncovered_parts(draft: &Draft, covered: &[bool]) -> Vec<Range<usize>> {
     candidates.flat_map(|(candidate, _)| candidate.parts.iter().cloned()).collect()
 }
 
-/// Which candidates of a draft of article `a` its quotes cover.
+/// Which candidates of a draft of article `a` its quotes cover or its
+/// `rejected:` list turned down.
 pub fn covered(corpus: &Corpus, a: ArticleIx, draft: &Draft) -> Vec<bool> {
-    let quotes = corpus.quotes.iter().filter(|q| q.article == a);
-    let spans = Spans::new(quotes.flat_map(|q| q.parts.iter().cloned()).collect());
+    let spans = dealt_with(corpus, a);
     draft.candidates.iter().map(|c| spans.cover(c)).collect()
+}
+
+/// What an annotation has dealt with in article `a`: its quotes' parts and
+/// its rejected candidates.
+pub fn dealt_with(corpus: &Corpus, a: ArticleIx) -> Spans {
+    let quotes = corpus.quotes.iter().filter(|q| q.article == a).flat_map(|q| q.parts.iter().cloned());
+    let rejected = corpus.articles.get(a).map_or(&[][..], |article| &article.rejected);
+    Spans::new(quotes.chain(rejected.iter().cloned()).collect())
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use crate::model::anchor::FoldedArticle;
 use crate::model::locate::{NodePath, Position};
 use crate::model::yaml::{self, Node};
 
-const ROOT_KEYS: &[&str] = &["whosaid", "article", "speakers", "issues", "quotes"];
+const ROOT_KEYS: &[&str] = &["whosaid", "article", "speakers", "issues", "quotes", "rejected"];
 const CORPUS_ROOT_KEYS: &[&str] = &["whosaid", "corpus", "speakers", "issues", "articles"];
 const CORPUS_KEYS: &[&str] = &["title", "description"];
 // `Fields` has room for this many keys.
@@ -135,9 +135,14 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     doc.issues = w.issues(&mut root);
     let nodes = w.section(&mut root, "quotes");
     doc.quotes = w.quotes(nodes);
+    let nodes = w.section(&mut root, "rejected");
+    let mut rejected = w.rejected(nodes);
     let (text, folded) = folding.join().expect("folding the article does not panic");
     article.text = text;
-    w.anchor(&article, &folded, &mut doc.quotes);
+    w.anchor(&article, &folded, &mut doc.quotes, "quote");
+    w.anchor(&article, &folded, &mut rejected, "rejected candidate's");
+    article.rejected =
+        rejected.iter().filter_map(|r| Some(r.spans.first()?.start..r.spans.last()?.end)).collect();
     doc.article = Some(article);
     doc
 }

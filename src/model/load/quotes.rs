@@ -27,6 +27,8 @@ pub const QUOTE_KEYS: &[&str] = &[
     "note",
 ];
 
+pub const REJECTED_KEYS: &[&str] = &["text", "occurrence"];
+
 /// A quote as its file gives it, anchored when its text was found.
 #[derive(Default, Clone)]
 pub struct RawQuote {
@@ -129,6 +131,15 @@ impl Walker {
                 }
             }
         }
+        self.occurrence(&mut f, &mut raw);
+        if let Some((node, stance_path)) = f.take("stance") {
+            raw.stance = self.raw_stance(node, stance_path);
+        }
+        raw
+    }
+
+    /// `occurrence: N`, which of the text's places in the article is meant.
+    fn occurrence(&mut self, f: &mut super::fields::Fields, raw: &mut RawQuote) {
         if let Some((node, occ_path)) = f.get("occurrence") {
             raw.occurrence_given = true;
             match node {
@@ -141,10 +152,34 @@ impl Walker {
                 ),
             }
         }
-        if let Some((node, stance_path)) = f.take("stance") {
-            raw.stance = self.raw_stance(node, stance_path);
+    }
+
+    /// The `rejected:` list: candidates the annotator turned down, each a
+    /// `text` (and an `occurrence`) anchored like a quote's, so that `u`,
+    /// `suggest --into` and `check --coverage` do not offer them again.
+    pub fn rejected(&mut self, nodes: Vec<(Node, NodePath)>) -> Vec<RawQuote> {
+        let mut out = Vec::new();
+        for (position, (node, path)) in nodes.into_iter().enumerate() {
+            let mut raw =
+                RawQuote { id: (format!("rejected {}", position + 1), path), ..RawQuote::default() };
+            let Some(mut f) = self.fields(node, path, "a rejected candidate", REJECTED_KEYS) else {
+                continue;
+            };
+            match f.take("text") {
+                None => {
+                    self.error(f.path, "a rejected candidate is missing `text` (its words as in the article)")
+                }
+                Some((node, path)) => {
+                    if let Some((text, text_path)) = self.text_node(node, path, "text", true) {
+                        raw.text = QuoteText::Whole(text);
+                        raw.text_paths = vec![text_path];
+                    }
+                }
+            }
+            self.occurrence(&mut f, &mut raw);
+            out.push(raw);
         }
-        raw
+        out
     }
 
     fn raw_stance(&mut self, node: Node, path: NodePath) -> RawStance {
@@ -201,7 +236,13 @@ impl Walker {
 
     /// Finds every quote's text in the article (folded beforehand), and
     /// reports the texts that are not there, with the closest passage.
-    pub fn anchor(&mut self, article: &Article, folded_article: &FoldedArticle, quotes: &mut [RawQuote]) {
+    pub fn anchor(
+        &mut self,
+        article: &Article,
+        folded_article: &FoldedArticle,
+        quotes: &mut [RawQuote],
+        what: &str,
+    ) {
         let folded: Vec<Vec<Cow<str>>> = quotes
             .iter()
             .map(|q| {
@@ -221,8 +262,8 @@ impl Walker {
             let Some(&text_path) = raw.text_paths.first() else { continue };
             if let Some(k) = folded[q].iter().position(|p| p.is_empty()) {
                 match folded[q].len() {
-                    1 => self.error(text_path, "quote text is empty"),
-                    _ => self.error(raw.text_paths[k], format!("part {} of the quote text is empty", k + 1)),
+                    1 => self.error(text_path, format!("{what} text is empty")),
+                    _ => self.error(raw.text_paths[k], format!("part {} of the {what} text is empty", k + 1)),
                 }
                 continue;
             }
@@ -248,7 +289,7 @@ impl Walker {
                         self.warning(
                             text_path,
                             format!(
-                                "quote text occurs {} times in the article; the first is used \
+                                "{what} text occurs {} times in the article; the first is used \
                                  (add `occurrence: N` to pick another)",
                                 found.count
                             ),
@@ -258,14 +299,14 @@ impl Walker {
                 (None, Some((n, occ_path))) if found.count > 0 => self.error(
                     *occ_path,
                     format!(
-                        "occurrence {n} is out of range: the quote text occurs {} in the article",
+                        "occurrence {n} is out of range: the {what} text occurs {} in the article",
                         times(found.count)
                     ),
                 ),
                 (None, _) => {
                     let mut message = match folded[q].len() {
-                        1 => "quote text not found in the article".to_string(),
-                        _ => "part 1 of the quote text not found in the article".to_string(),
+                        1 => format!("{what} text not found in the article"),
+                        _ => format!("part 1 of the {what} text not found in the article"),
                     };
                     if let Some(hint) = hints.closest(article, &folded[q][0], 0) {
                         message.push_str(&hint);
