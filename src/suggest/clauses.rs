@@ -9,6 +9,19 @@ use super::prose::{Lexicon, Word};
 
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
+    "reaffirmed",
+    "reaffirms",
+    "highlighted",
+    "expressed",
+    "welcomed",
+    "condemned",
+    "affirmed",
+    "restated",
+    "conveyed",
+    "praised",
+    "commended",
+    "applauded",
+    "outlined",
     "said",
     "says",
     "say",
@@ -101,6 +114,34 @@ static VERBS: Lexicon = Lexicon::new(&[
     "expected",
     "assured",
 ]);
+
+/// Verbs of a readout, whose object is what was said in other words (`Mr.
+/// Sullivan stressed the need for the DPRK to refrain…`, `reaffirmed U.S.
+/// support for…`, `called on the DPRK to…`).
+const OBJECT_VERBS: &[&str] = &[
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "reaffirmed",
+    "reaffirms",
+    "reiterated",
+    "underscored",
+    "underlined",
+    "highlighted",
+    "expressed",
+    "welcomed",
+    "condemned",
+    "acknowledged",
+    "affirmed",
+    "restated",
+    "conveyed",
+    "praised",
+    "commended",
+    "applauded",
+    "outlined",
+    "urged",
+    "called",
+];
 
 /// Verbs after which a clause may follow without "that" (`Ryabkov said
 /// Russia will…`, `Bartosh considers the very fact…`).
@@ -557,9 +598,47 @@ pub fn reported(words: &[Word]) -> Option<Reported> {
         {
             return Some(Reported { who, from: verb + 1, to: None, confidence: 40, pattern: "X said …" });
         }
+        if let Some(r) = readout(words, verb, who) {
+            return Some(r);
+        }
         return None;
     }
     None
+}
+
+/// `X reaffirmed U.S. support for …`, `X called on the DPRK to …`: the
+/// object of a readout's verb, to the end of the sentence or to the next
+/// verb joined by `and`.
+fn readout(words: &[Word], verb: usize, who: Who) -> Option<Reported> {
+    if !words[verb].is_any(OBJECT_VERBS) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
+        return None;
+    }
+    // `called` says something only as `called on` (or `urged`) someone.
+    let from = match words[verb].core() {
+        "called" if words.get(verb + 1)?.is("on") => verb + 2,
+        "called" => return None,
+        _ => verb + 1,
+    };
+    let first = words.get(from)?;
+    if first.raw.starts_with(super::prose::is_quote_mark) || words.len() < from + 3 {
+        return None;
+    }
+    let object = first.is_any(DETERMINERS)
+        || first.is_any(&["its", "their", "his", "her", "our", "continued", "strong", "deep", "full"])
+        || first.is_capitalized();
+    if !object {
+        return None;
+    }
+    // To the next coordinated verb: `… and also reaffirmed …`, `…, and welcomed …`.
+    let to = (from + 1..words.len()).find(|&i| {
+        words[i].is("and")
+            && (words.get(i + 1).is_some_and(is_verb)
+                || (words.get(i + 1).is_some_and(|w| w.is("also")) && words.get(i + 2).is_some_and(is_verb)))
+    });
+    if to.is_some_and(|to| to < from + 3) {
+        return None;
+    }
+    Some(Reported { who, from, to, confidence: 35, pattern: "X reaffirmed …" })
 }
 
 #[cfg(test)]
@@ -646,5 +725,22 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_readout_verb_reports_its_object_up_to_the_next_verb() {
+        let w = ws(
+            "Secretary Blinken stressed the need for restraint and also reaffirmed U.S. support for dialogue.",
+        );
+        let r = reported(&w).expect("reported");
+        assert_eq!((name(&r.who).as_str(), w[r.from].core()), ("Blinken", "the"));
+        assert_eq!(r.to.map(|t| w[t].core()), Some("and"), "to the coordinated verb");
+        let w = ws("Secretary Blinken called on the parties to return to talks.");
+        assert_eq!(reported(&w).map(|r| w[r.from].core()), Some("the"), "`called on` someone");
+        assert!(
+            reported(&ws("Secretary Blinken called the meeting to order at noon.")).is_none(),
+            "not `called` alone"
+        );
+        assert!(reported(&ws("He welcomed them.")).is_none(), "too short to say anything");
     }
 }
