@@ -441,3 +441,42 @@ fn a_corpus_file_broken_fixed_and_restored_twenty_times_under_the_open_browser()
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// `e` opens the user's editor at the selected quote's line in its file;
+/// when the editor ends, the browser takes the terminal back and reloads.
+#[test]
+fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        &file,
+        "article:\n  title: Talks\n  text_file: article.txt\nspeakers:\n  - id: ryabkov\n    name: Sergey Ryabkov\nquotes:\n  - id: first\n    speaker: ryabkov\n    text: No improvement has been achieved\n",
+    )
+    .unwrap();
+    // The "editor": notes how it was called, and renames the speaker.
+    let log = dir.path().join("editor.log");
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho \"$@\" > {}\nsed -i 's/name: Sergey Ryabkov/name: S. A. Ryabkov/' \"$2\"\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let editor = editor.display().to_string();
+    let mut s = Session::start(&[file.to_str().unwrap()], 120, 30, &[("VISUAL", editor.as_str())]);
+    s.wait_for_text("Sergey Ryabkov");
+    s.send("e");
+    s.wait_for_text("S. A. Ryabkov");
+    let called = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(called.trim(), format!("+8 {}", file.display()), "at the quote's line");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -13,6 +13,7 @@ mod load;
 mod locate;
 mod nesting;
 mod remap;
+mod site;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};

@@ -34,6 +34,12 @@ pub enum Effect {
     /// Read the files again and send back [`Event::Reloaded`].
     Reload,
     Suspend,
+    /// Give the terminal to the user's editor on a file at a line, then
+    /// read the file again.
+    Edit {
+        file: std::path::PathBuf,
+        line: usize,
+    },
     Quit,
 }
 

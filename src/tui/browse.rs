@@ -58,6 +58,7 @@ pub fn update(app: &App, action: Action) -> (Mode, Vec<Intent>) {
         Action::Relayed => toggle_relayed(app),
         Action::Uncovered => vec![Intent::ToggleUncovered],
         Action::Copy => copy(app),
+        Action::Edit => super::intent::edit(app, app.selected_quote()),
         _ => Vec::new(),
     };
     (Mode::Browse, intents)

@@ -57,6 +57,15 @@ pub enum Intent {
     Want(Wanted),
 }
 
+/// `e`: the selected quote in the user's editor, at its line.
+pub fn edit(app: &App, q: Option<QuoteIx>) -> Vec<Intent> {
+    let Some(q) = q else { return vec![Intent::Notice("no quote to edit".into())] };
+    match app.corpus.quote_site(q) {
+        Ok((file, line)) => vec![Intent::Effect(Effect::Edit { file, line })],
+        Err(why) => vec![Intent::Notice(why)],
+    }
+}
+
 impl App {
     /// Carries out a mode's intents in order; returns the last effect for
     /// the event loop.

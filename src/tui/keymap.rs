@@ -129,6 +129,7 @@ pub enum Action {
     Help,
     Quit,
     Suspend,
+    Edit,
     Search,
     NextHit,
     PrevHit,
@@ -180,6 +181,7 @@ impl Action {
             Action::Help => "help",
             Action::Quit => "quit",
             Action::Suspend => "suspend",
+            Action::Edit => "edit",
             Action::Search => "search",
             Action::NextHit => "next_hit",
             Action::PrevHit => "previous_hit",
@@ -355,6 +357,13 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Char('r')], Action::Reload, Context::Browse, "reload the file", None),
     b(&[Char('?')], Action::Help, Context::Browse, "help", Some("help")),
     b(&[Ctrl('z')], Action::Suspend, Context::Browse, "suspend to the shell (fg resumes)", None),
+    b(
+        &[Char('e')],
+        Action::Edit,
+        Context::Browse,
+        "edit the quote in $VISUAL or $EDITOR, at its line; the browser reloads after",
+        None,
+    ),
     b(&[Char('q'), Ctrl('c')], Action::Quit, Context::Browse, "quit", Some("quit")),
     b(
         &[Code(KeyCode::Enter)],
@@ -439,6 +448,7 @@ pub const KEYMAP: &[Binding] = &[
     b(&[Code(KeyCode::PageDown)], Action::PageDown, Context::Reading, "a page down", None),
     b(&[Code(KeyCode::PageUp)], Action::PageUp, Context::Reading, "a page up", None),
     b(&[Char('y')], Action::Copy, Context::Reading, "copy the quote with its citation", Some("copy")),
+    b(&[Char('e')], Action::Edit, Context::Reading, "edit the quote in $VISUAL or $EDITOR", None),
     b(
         &[Char('a')],
         Action::Exchange,

@@ -263,6 +263,20 @@ fn event_loop(
                     out.flush()?;
                 }
                 Some(Effect::Suspend) => terminal = guard.suspend()?,
+                Some(Effect::Edit { file, line }) => {
+                    guard.release();
+                    let outcome = terminal::run_editor(&file, line);
+                    terminal = guard.resume()?;
+                    match outcome {
+                        Ok(()) => {
+                            changed.push(file);
+                            reload = true;
+                        }
+                        Err(why) => {
+                            app.handle(Event::Notice(why));
+                        }
+                    }
+                }
             }
         }
         if reload {

@@ -130,6 +130,10 @@ pub fn update(app: &App, mut reading: Reading, action: Action) -> (Mode, Vec<Int
         Action::HalfPageUp => reading.scroll = step(-(page as isize) / 2, reading.scroll),
         Action::PageDown => reading.scroll = step(page as isize, reading.scroll),
         Action::PageUp => reading.scroll = step(-(page as isize), reading.scroll),
+        Action::Edit => {
+            let intents = super::intent::edit(app, Some(reading.quote));
+            return (Mode::Reading(reading), intents);
+        }
         Action::Exchange => match super::browse::next_in_exchange(&app.corpus, reading.quote) {
             Err(why) => return (Mode::Reading(reading), vec![Intent::Notice(why.into())]),
             Ok((next, said)) => {

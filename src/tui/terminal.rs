@@ -89,6 +89,12 @@ impl Guard {
         Ok(Guard { mouse })
     }
 
+    /// Gives the terminal to another program until it ends (the editor):
+    /// given back now, taken again with [`Guard::resume`].
+    pub fn release(&self) {
+        restore_terminal(self.mouse);
+    }
+
     /// Gives the terminal back while the process is stopped (Ctrl-z), and
     /// takes it again when it resumes; returns a terminal to draw on.
     pub fn suspend(&self) -> std::io::Result<Term> {
@@ -107,5 +113,29 @@ impl Guard {
 impl Drop for Guard {
     fn drop(&mut self) {
         restore_terminal(self.mouse);
+    }
+}
+
+/// Runs the user's editor (`$VISUAL`, else `$EDITOR`, else `vi`) on a file
+/// at a line (`+LINE`, which vi, vim, nano, emacs, micro and kakoune
+/// read), with the terminal given back until it ends.
+pub fn run_editor(file: &std::path::Path, line: usize) -> Result<(), String> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|e| !e.trim().is_empty()))
+        .unwrap_or_else(|| "vi".to_string());
+    // `code --wait`, `emacsclient -t`: a command with its arguments.
+    let mut words = editor.split_whitespace();
+    let program = words.next().unwrap_or("vi");
+    let status = std::process::Command::new(program)
+        .args(words)
+        .arg(format!("+{line}"))
+        .arg(file)
+        .status()
+        .map_err(|e| format!("cannot run the editor `{editor}` ({e}) · set $VISUAL or $EDITOR"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("the editor `{editor}` ended with {status}; the file reloads if it changed"))
     }
 }

@@ -1,0 +1,33 @@
+//! Where a quote is written: its annotation file and the line its entry
+//! starts on, found when asked (for `e`, which opens an editor there). The
+//! loader keeps no positions for a valid file; the file is read again and
+//! its quote entry located the way diagnostics locate what they name.
+
+use super::locate::{NodePath, locate};
+use super::yaml::{self, Node};
+use super::{Corpus, QuoteIx};
+use std::path::PathBuf;
+
+impl Corpus {
+    /// The file that holds quote `q`, and the line its entry starts on; or
+    /// why there is none (the built-in article, a file since changed).
+    pub fn quote_site(&self, q: QuoteIx) -> Result<(PathBuf, usize), String> {
+        let article = self.quotes[q].article;
+        let Some(file) = self.articles[article].file.clone() else {
+            return Err("the built-in article has no file to edit · whosaid FILE opens yours".into());
+        };
+        // Quotes are kept in file order, article after article.
+        let index = self.quotes.ids().filter(|&o| self.quotes[o].article == article).position(|o| o == q);
+        let index = index.ok_or("the quote is not in its article")?;
+        let source =
+            std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let Ok(Node::Map(entries)) = yaml::parse(&source) else {
+            return Err(format!("{} is not as it was loaded; it reloads", file.display()));
+        };
+        let entry = entries.iter().position(|(k, _)| matches!(k, Node::Str(s) if s == "quotes"));
+        let Some(entry) = entry else { return Err(format!("{} has no quotes now", file.display())) };
+        let path = NodePath::ROOT.child(2 * entry as u32 + 1).child(index as u32);
+        let line = locate(&source, &[path]).first().map_or(1, |p| p.line);
+        Ok((file, line))
+    }
+}
