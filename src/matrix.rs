@@ -131,9 +131,7 @@ pub fn build(a: &Corpus, fold: bool) -> Matrix {
             speakers.push(s.index());
             at = a.speakers[s].member_of;
         }
-        let mut on: Vec<IssueIx> = quote.issues.iter().map(|&i| a.counted_as(i).0).collect();
-        on.sort_unstable();
-        on.dedup();
+        let on = a.counted_on(q);
         for &i in &on {
             if let Some(c) = column_of[i] {
                 for &s in &speakers {

@@ -29,14 +29,8 @@ pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
         .collect();
     let mut spoken_to = per::<IssueIx, bool>(c.issues.len(), false);
     // An issue counted as another (`same_as`, `opposite_of`) is in its row.
-    let on = |q: QuoteIx| {
-        let mut on: Vec<IssueIx> = c.quotes[q].issues.iter().map(|&i| c.counted_as(i).0).collect();
-        on.sort_unstable();
-        on.dedup();
-        on
-    };
     for &q in &mine {
-        for i in on(q) {
+        for i in c.counted_on(q) {
             spoken_to[i] = true;
         }
     }
@@ -48,7 +42,7 @@ pub fn build(c: &Corpus, speaker: SpeakerIx) -> Timeline {
     let articles: Vec<ArticleIx> = c.articles.ids().collect();
     let mut cells = vec![vec![Cell::EMPTY; articles.len()]; issues.len()];
     for &q in &mine {
-        for i in on(q) {
+        for i in c.counted_on(q) {
             cells[row_of[i]][c.quotes[q].article.index()].quotes.push(q);
         }
     }

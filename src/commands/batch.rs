@@ -47,8 +47,8 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outc
             pending.push(path?);
         }
         let next = std::sync::atomic::AtomicUsize::new(0);
-        let mut records: Vec<Option<String>> = vec![None; pending.len()];
-        let slots: Vec<std::sync::Mutex<&mut Option<String>>> =
+        let mut records: Vec<Option<(String, bool)>> = vec![None; pending.len()];
+        let slots: Vec<std::sync::Mutex<&mut Option<(String, bool)>>> =
             records.iter_mut().map(std::sync::Mutex::new).collect();
         std::thread::scope(|scope| {
             for _ in 0..cores.min(pending.len()) {
@@ -63,8 +63,8 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outc
             }
         });
         drop(slots);
-        for record in records.into_iter().flatten() {
-            failed += usize::from(record.starts_with("{\"path\"") && record.contains("\"error\":"));
+        for (record, ok) in records.into_iter().flatten() {
+            failed += usize::from(!ok);
             out.write_all(record.as_bytes())?;
             out.write_all(b"\n")?;
         }
@@ -130,11 +130,12 @@ struct ErrorRecord {
     error: String,
 }
 
-/// A text's record: its draft, or why there is none.
-fn draft_record(path: &Path, args: &SuggestArgs) -> String {
+/// A text's record, and whether it is a draft (else it says why there is none).
+fn draft_record(path: &Path, args: &SuggestArgs) -> (String, bool) {
     let name = path.display().to_string();
-    let fail =
-        |error: String| serde_json::to_string(&ErrorRecord { path: name.clone(), error }).unwrap_or_default();
+    let fail = |error: String| {
+        (serde_json::to_string(&ErrorRecord { path: name.clone(), error }).unwrap_or_default(), false)
+    };
     let text = match crate::model::read_text(path) {
         Ok(text) => text,
         Err(problem) => return fail(problem.message),
@@ -198,7 +199,10 @@ fn draft_record(path: &Path, args: &SuggestArgs) -> String {
             .collect(),
         yaml: written,
     };
-    serde_json::to_string(&record).unwrap_or_else(|e| fail(e.to_string()))
+    match serde_json::to_string(&record) {
+        Ok(json) => (json, true),
+        Err(e) => fail(e.to_string()),
+    }
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, renamed.

@@ -385,6 +385,15 @@ impl Corpus {
         self.issues[i].counted_as.unwrap_or((i, false))
     }
 
+    /// The issues whose rows count quote `q`: its own, each replaced by the
+    /// issue it is counted as, each once.
+    pub fn counted_on(&self, q: QuoteIx) -> Vec<IssueIx> {
+        let mut on: Vec<IssueIx> = self.quotes[q].issues.iter().map(|&i| self.counted_as(i).0).collect();
+        on.sort_unstable();
+        on.dedup();
+        on
+    }
+
     /// Whether quote `q` is tagged with `issue`, or with an issue counted as it.
     pub fn is_on(&self, q: QuoteIx, issue: IssueIx) -> bool {
         self.quotes[q].issues.iter().any(|&i| self.counted_as(i).0 == issue)

@@ -352,6 +352,12 @@ impl App {
     pub(super) fn resize(&mut self, width: u16, height: u16) {
         self.area = Rect::new(0, 0, width, height);
         self.screen = self.compute_screen();
+        self.fit();
+    }
+
+    /// Fits what the panes show to the panes as laid out: the article
+    /// wrapped to its width, every list and cursor in view.
+    fn fit(&mut self) {
         if self.article_width() != self.article.layout.width {
             self.rewrap();
         }
@@ -398,8 +404,10 @@ impl App {
         let effect = self.take(event);
         // What the event changed may change the panes' sizes (Details
         // follows the selected quote); the lists are then kept in view.
-        if self.compute_screen() != self.screen {
-            self.resize(self.area.width, self.area.height);
+        let screen = self.compute_screen();
+        if screen != self.screen {
+            self.screen = screen;
+            self.fit();
         }
         effect
     }

@@ -57,6 +57,18 @@ pub enum Intent {
     Want(Wanted),
 }
 
+/// Enter on a matrix or timeline cell: back to the browser, filtered to
+/// the cell (no search), on its first quote; where the reader was is
+/// remembered for Ctrl-o.
+pub fn to_cell(filters: Filters) -> Vec<Intent> {
+    vec![
+        Intent::Remember,
+        Intent::Filter { filters, clear_search: true },
+        Intent::Focus(Pane::Quotes),
+        Intent::SelectQuoteRow(0),
+    ]
+}
+
 /// `e`: the selected quote in the user's editor, at its line.
 pub fn edit(app: &App, q: Option<QuoteIx>) -> Vec<Intent> {
     let Some(q) = q else { return vec![Intent::Notice("no quote to edit".into())] };

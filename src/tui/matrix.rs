@@ -5,7 +5,7 @@ use super::app::{App, Effect};
 use super::help::Help;
 use super::intent::Intent;
 use super::keymap::Action;
-use super::layout::{MatrixGrid, Pane};
+use super::layout::MatrixGrid;
 use super::mode::Mode;
 use super::scroll::Scroll;
 use crate::filter::Filters;
@@ -158,12 +158,7 @@ fn enter(m: &MatrixView) -> Vec<Intent> {
         issue: m.grid.columns.get(m.cols.selected).copied(),
         ..Filters::default()
     };
-    let mut intents = vec![
-        Intent::Remember,
-        Intent::Filter { filters, clear_search: true },
-        Intent::Focus(Pane::Quotes),
-        Intent::SelectQuoteRow(0),
-    ];
+    let mut intents = super::intent::to_cell(filters);
     // The list of an issue holds its sub-issues' quotes, which the cell left out.
     let on_sub_issues =
         m.grid.cells.get(m.rows.selected).and_then(|r| r.get(m.cols.selected)).map_or(0, |c| c.on_sub_issues);

@@ -7,7 +7,6 @@ use super::help::Help;
 use super::intent::Intent;
 use super::jobs::Wanted;
 use super::keymap::Action;
-use super::layout::Pane;
 use super::mode::Mode;
 use super::scroll::Scroll;
 use crate::changes::Change;
@@ -125,13 +124,7 @@ pub fn update(app: &App, mut t: TimelineView, action: Action) -> (Mode, Vec<Inte
                 article: Some(grid.articles[t.cols.selected]),
                 relayed: false,
             };
-            let intents = vec![
-                Intent::Remember,
-                Intent::Filter { filters, clear_search: true },
-                Intent::Focus(Pane::Quotes),
-                Intent::SelectQuoteRow(0),
-            ];
-            return (Mode::Browse, intents);
+            return (Mode::Browse, super::intent::to_cell(filters));
         }
         _ => {}
     }
