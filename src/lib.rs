@@ -8,6 +8,7 @@ pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod describe;
+pub mod edit;
 pub mod filter;
 pub mod matrix;
 pub mod model;

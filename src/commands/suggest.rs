@@ -6,6 +6,7 @@
 use super::Outcome;
 use crate::cli::Status;
 use crate::cli::SuggestArgs;
+use crate::edit::write::replace_atomically;
 use crate::model::{LoadOutcome, Source, load};
 use crate::suggest::{self, coverage, into, yaml};
 use crate::text::one_line;
@@ -119,26 +120,12 @@ fn into_file(
 /// Writes `contents` beside `file`, checks that it loads with the
 /// expected number of quotes, and only then renames it over `file`.
 fn replace_checked(file: &Path, contents: &str, quotes: usize) -> Result<(), String> {
-    // Through a symbolic link, the file it points at is replaced, not the link.
-    let target = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf());
-    let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .prefix(".whosaid-")
-        .suffix(".yaml")
-        .tempfile_in(dir)
-        .map_err(|e| format!("cannot write in {}: {e}", dir.display()))?;
-    temp.write_all(contents.as_bytes()).and_then(|_| temp.as_file().sync_all()).map_err(|e| e.to_string())?;
-    match load(&Source::Paths(vec![temp.path().to_path_buf()])) {
-        Ok(LoadOutcome::Valid { corpus, .. }) if corpus.quotes.len() == quotes => {}
+    replace_atomically(file, contents, |temp| match load(&Source::Paths(vec![temp.to_path_buf()])) {
+        Ok(LoadOutcome::Valid { corpus, .. }) if corpus.quotes.len() == quotes => Ok(()),
         Ok(LoadOutcome::Invalid { diagnostics, .. }) => {
             let first = diagnostics.first().map(|d| d.message.clone()).unwrap_or_default();
-            return Err(format!("the result would not pass check ({first})"));
+            Err(format!("the result would not pass check ({first})"))
         }
-        _ => return Err("the result would not load as expected".to_string()),
-    }
-    if let Ok(meta) = std::fs::metadata(file) {
-        let _ = std::fs::set_permissions(temp.path(), meta.permissions());
-    }
-    temp.persist(&target).map_err(|e| e.error.to_string())?;
-    Ok(())
+        _ => Err("the result would not load as expected".to_string()),
+    })
 }

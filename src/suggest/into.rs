@@ -57,25 +57,26 @@ fn strip_comment(s: &str) -> &str {
 }
 
 /// Writes list entries at the indent it is given.
-type Entries<'a> = dyn Fn(&str) -> String + 'a;
+pub type Entries<'a> = dyn Fn(&str) -> String + 'a;
 
 /// The file with new entries added to its `speakers` and `quotes` lists;
 /// each function writes its entries at the indent it is given.
-pub fn add_entries(
-    yaml: &str,
-    speakers: &dyn Fn(&str) -> String,
-    quotes: &dyn Fn(&str) -> String,
-) -> Result<String, String> {
+pub fn add_entries(yaml: &str, speakers: &Entries, quotes: &Entries) -> Result<String, String> {
+    add_to_lists(yaml, &[("speakers", speakers), ("quotes", quotes)])
+}
+
+/// The file with new entries added to top-level lists, each `(key,
+/// entries)` writing its entries at the indent it is given; a list the
+/// file lacks is added at its end.
+pub fn add_to_lists(yaml: &str, lists: &[(&str, &Entries)]) -> Result<String, String> {
     let sections = sections(yaml);
     // Entries are written with the file's own line endings.
     let crlf = yaml.contains("\r\n");
     let ending = |text: String| if crlf { text.replace('\n', "\r\n") } else { text };
-    let speakers = |indent: &str| ending(speakers(indent));
-    let quotes = |indent: &str| ending(quotes(indent));
-    let (speakers, quotes): (&Entries, &Entries) = (&speakers, &quotes);
     let mut inserts: Vec<(Range<usize>, String)> = Vec::new();
     let mut appended = String::new();
-    for (key, entries) in [("speakers", speakers), ("quotes", quotes)] {
+    for &(key, entries) in lists {
+        let entries = |indent: &str| ending(entries(indent));
         match sections.iter().find(|(k, _)| k == key) {
             Some((_, s)) if s.inline.is_empty() => {
                 let indent = s.indent.clone().unwrap_or_else(|| "  ".to_string());

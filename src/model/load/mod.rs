@@ -310,6 +310,63 @@ impl Library {
         Ok(outcome(&self.docs))
     }
 
+    /// The document read from `file`, by its index.
+    fn document_of(&self, file: &Path) -> Option<usize> {
+        let wanted = files::identity(file);
+        self.paths.iter().position(|p| p.as_ref().is_some_and(|p| files::identity(p) == wanted))
+    }
+
+    /// The YAML `file` was last read from, when it is one of the source's files.
+    pub fn source_of(&self, file: &Path) -> Option<&str> {
+        self.document_of(file).map(|d| self.docs[d].source.as_str())
+    }
+
+    /// Puts the corpus together with annotation `file` read from `yaml`
+    /// instead of from disk. When that is valid, `persist` is asked to put
+    /// `yaml` on disk, and on success the library keeps it: the valid
+    /// outcome. Otherwise nothing changes: the problems, errors first (or
+    /// why `persist` failed).
+    pub fn replace(
+        &mut self,
+        file: &Path,
+        yaml: &str,
+        persist: impl FnOnce() -> Result<(), String>,
+    ) -> Result<LoadOutcome, Vec<String>> {
+        let Some(d) = self.document_of(file) else {
+            return Err(vec![format!("{} is not one of the files open", file.display())]);
+        };
+        let name = self.docs[d].name.clone();
+        let mut doc =
+            document::read(name, &stem(file), yaml.as_bytes(), &|f| read::text_file_beside(file, f));
+        if let Some(article) = &mut doc.article {
+            article.file = Some(file.to_path_buf());
+        }
+        if doc.is_corpus() != self.docs[d].is_corpus() {
+            return Err(vec![format!(
+                "{} would change from an article's file to a corpus file",
+                file.display()
+            )]);
+        }
+        let before = std::mem::replace(&mut self.docs[d], doc);
+        let outcome = outcome(&self.docs);
+        let refused = match &outcome {
+            LoadOutcome::Valid { .. } => persist().err().map(|why| vec![why]),
+            LoadOutcome::Invalid { diagnostics, .. } => {
+                // The edited file's errors first: they are what the change did.
+                let mut lines: Vec<&Diagnostic> = diagnostics.iter().filter(|e| e.is_error()).collect();
+                lines.sort_by_key(|e| e.file != self.docs[d].name);
+                Some(lines.iter().map(|e| e.render()).collect())
+            }
+        };
+        match refused {
+            Some(lines) => {
+                self.docs[d] = before;
+                Err(lines)
+            }
+            None => Ok(outcome),
+        }
+    }
+
     /// Each file read, summed up.
     pub fn summaries(&self) -> Vec<FileSummary> {
         self.docs
