@@ -61,6 +61,11 @@ impl<'a> Remap<'a> {
         self.articles.get(a).copied().flatten()
     }
 
+    /// The same article with the same text.
+    pub fn same_text(&self, a: ArticleIx) -> Option<ArticleIx> {
+        self.article(a).filter(|&n| self.new.articles[n].text == self.old.articles[a].text)
+    }
+
     /// The same quote: the same id in the article of the same id.
     pub fn quote(&self, q: QuoteIx) -> Option<QuoteIx> {
         let quote = self.old.quotes.get(q)?;

@@ -5,20 +5,30 @@
 
 use super::locate::{NodePath, locate};
 use super::yaml::{self, Node};
-use super::{Corpus, QuoteIx};
+use super::{ArticleIx, Corpus, QuoteIx};
 use std::path::PathBuf;
 
 impl Corpus {
+    /// The annotation file of an article, or why there is none.
+    pub fn file_of(&self, article: ArticleIx) -> Result<PathBuf, String> {
+        self.articles[article].file.clone().ok_or_else(|| {
+            "the built-in article has no file to change · whosaid FILE opens yours (whosaid suggest drafts one)"
+                .to_string()
+        })
+    }
+
+    /// Quote `q`'s place among its file's quotes: quotes are kept in file
+    /// order, article after article.
+    pub fn place_in_file(&self, q: QuoteIx) -> usize {
+        let article = self.quotes[q].article;
+        self.quotes.ids().filter(|&o| self.quotes[o].article == article).take_while(|&o| o != q).count()
+    }
+
     /// The file that holds quote `q`, and the line its entry starts on; or
     /// why there is none (the built-in article, a file since changed).
     pub fn quote_site(&self, q: QuoteIx) -> Result<(PathBuf, usize), String> {
-        let article = self.quotes[q].article;
-        let Some(file) = self.articles[article].file.clone() else {
-            return Err("the built-in article has no file to edit · whosaid FILE opens yours".into());
-        };
-        // Quotes are kept in file order, article after article.
-        let index = self.quotes.ids().filter(|&o| self.quotes[o].article == article).position(|o| o == q);
-        let index = index.ok_or("the quote is not in its article")?;
+        let file = self.file_of(self.quotes[q].article)?;
+        let index = self.place_in_file(q);
         let source =
             std::fs::read_to_string(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let Ok(Node::Map(entries)) = yaml::parse(&source) else {

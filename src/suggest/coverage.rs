@@ -64,12 +64,6 @@ pub fn of_article(corpus: &Corpus, a: ArticleIx) -> Coverage {
     Coverage { draft, covered }
 }
 
-/// The words of the candidates of a draft that no quote covers.
-pub fn uncovered_parts(draft: &Draft, covered: &[bool]) -> Vec<Range<usize>> {
-    let candidates = draft.candidates.iter().zip(covered).filter(|(_, c)| !**c);
-    candidates.flat_map(|(candidate, _)| candidate.parts.iter().cloned()).collect()
-}
-
 /// Which candidates of a draft of article `a` its quotes cover or its
 /// `rejected:` list turned down.
 pub fn covered(corpus: &Corpus, a: ArticleIx, draft: &Draft) -> Vec<bool> {

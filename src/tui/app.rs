@@ -18,7 +18,7 @@ use super::rows::ListRows;
 use super::scroll::Scroll;
 use super::search::Search;
 use super::theme::Theme;
-use super::{browse, details, help, matrix, reading, search, timeline};
+use super::{browse, details, form, help, matrix, reading, search, timeline};
 use crate::filter::{Facets, Filtered, Filters};
 use crate::model::{Corpus, Progress, QuoteIx};
 use crate::text;
@@ -40,6 +40,9 @@ pub enum Effect {
         file: std::path::PathBuf,
         line: usize,
     },
+    /// Write a change to an annotation file (see [`crate::edit`]); the
+    /// outcome comes back as [`Event::Written`].
+    Write(crate::edit::Change),
     Quit,
 }
 
@@ -59,6 +62,9 @@ pub enum Event {
     /// banner while the last good state stays on screen — and with them,
     /// when only some files are broken, the corpus of the others.
     Reloaded(Result<Box<Corpus>, Problems>),
+    /// How the changes asked for were written (after the reload that
+    /// shows them).
+    Written(super::loader::WriteOutcomes),
 }
 
 /// What a failed load has to say.
@@ -129,6 +135,10 @@ pub struct App {
     pub partial: bool,
     /// Whether the matrix folds sub-issues; kept between openings.
     pub matrix_folded: bool,
+    /// The changes written, newest last: what `U` undoes.
+    pub undo: Vec<crate::edit::Written>,
+    /// A change refused because its file changed on disk: `R` tries it again.
+    pub retry: Option<crate::edit::Change>,
 }
 
 impl App {
@@ -174,6 +184,8 @@ impl App {
             opened: true,
             partial: false,
             matrix_folded: false,
+            undo: Vec::new(),
+            retry: None,
         };
         app.refilter();
         app.resize(width, height);
@@ -419,15 +431,14 @@ impl App {
                 self.message = None;
                 match self.keymap.lookup(self.context(), key) {
                     Some(Action::Type) => {
-                        if let Key::Char(c) = key
-                            && matches!(self.mode, Mode::Search(_))
-                            && let Mode::Search(line) = std::mem::replace(&mut self.mode, Mode::Browse)
-                        {
-                            let (mode, intents) = search::type_char(line, c);
-                            self.mode = mode;
-                            return self.apply(intents);
-                        }
-                        None
+                        let Key::Char(c) = key else { return None };
+                        let (mode, intents) = match std::mem::replace(&mut self.mode, Mode::Browse) {
+                            Mode::Search(line) => search::type_char(line, c),
+                            Mode::Form(form) => form::type_char(form, c),
+                            other => (other, Vec::new()),
+                        };
+                        self.mode = mode;
+                        self.apply(intents)
                     }
                     Some(action) => self.update(action),
                     None => {
@@ -489,6 +500,10 @@ impl App {
                 }
                 None
             }
+            Event::Written(outcomes) => {
+                self.take_written(outcomes);
+                None
+            }
             Event::Reloaded(Err(problems)) => {
                 self.loading = None;
                 let first = !std::mem::replace(&mut self.opened, true);
@@ -540,6 +555,7 @@ impl App {
             Mode::Timeline(t) => timeline::update(self, t, action),
             Mode::Reading(r) => reading::update(self, r, action),
             Mode::Help(h) => help::update(self, h, action),
+            Mode::Form(f) => form::update(self, f, action),
         };
         self.mode = mode;
         self.apply(intents)

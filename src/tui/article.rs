@@ -8,7 +8,7 @@ use super::jobs::{Wanted, text_hash};
 use super::layout::Pane;
 use super::scroll::Scroll;
 use crate::model::{Article, ArticleIx, Corpus, QuoteIx};
-use crate::suggest::coverage;
+use crate::suggest::{Candidate, coverage};
 use std::ops::Range;
 
 /// The article pane: which article, wrapped to the pane's width, the
@@ -19,9 +19,12 @@ pub struct ArticleView {
     pub layout: ArticleLayout,
     /// `selected` is the cursor row, `offset` the first row shown.
     pub scroll: Scroll,
-    /// While `u` marks them: the words of the candidates `suggest` finds
-    /// in the shown article that no quote covers.
-    pub uncovered: Option<Vec<Range<usize>>>,
+    /// While `u` marks them: the candidates `suggest` finds in the shown
+    /// article that no quote covers, in text order.
+    pub uncovered: Option<Vec<Candidate>>,
+    /// The candidate `]` or `[` selected, with the quote selected then: it
+    /// stays selected while that quote does.
+    pub candidate: Option<(usize, Option<QuoteIx>)>,
     /// The last draft `suggest` made, by a hash of the text it read.
     pub drafted: Option<(u64, crate::suggest::Draft)>,
     /// Whether the count of uncovered candidates is to be said when the
@@ -90,9 +93,21 @@ impl App {
             return None;
         };
         let covered = coverage::covered(&self.corpus, self.article.shown, draft);
-        let count = covered.iter().filter(|c| !**c).count();
-        self.article.uncovered = Some(coverage::uncovered_parts(draft, &covered));
+        let uncovered: Vec<Candidate> =
+            draft.candidates.iter().zip(&covered).filter(|(_, c)| !**c).map(|(c, _)| c.clone()).collect();
+        let count = uncovered.len();
+        self.article.uncovered = Some(uncovered);
+        self.article.candidate = None;
         Some(count)
+    }
+
+    /// The candidate selected with `]` or `[`, while its quote stays selected.
+    pub fn selected_candidate(&self) -> Option<(usize, &Candidate)> {
+        let (i, with) = self.article.candidate?;
+        if with != self.selected_quote() {
+            return None;
+        }
+        self.article.uncovered.as_ref()?.get(i).map(|c| (i, c))
     }
 
     pub(super) fn keep_article_cursor_visible(&mut self) {

@@ -2,6 +2,7 @@
 //! Enter, the jumps through the article and between question and answers,
 //! going back, copying, and the mouse.
 
+use super::annotate::{self, SpanMove};
 use super::app::{App, Effect, QUOTE_ROWS};
 use super::help::Help;
 use super::intent::Intent;
@@ -52,8 +53,19 @@ pub fn update(app: &App, action: Action) -> (Mode, Vec<Intent>) {
         Action::PrevHit => step_hit(app, -1),
         Action::Back => vec![Intent::Back],
         Action::Escape => escape(app),
-        Action::NextSpan => jump_span(app, true),
-        Action::PrevSpan => jump_span(app, false),
+        Action::NextSpan => annotate::step(app, true).unwrap_or_else(|| jump_span(app, true)),
+        Action::PrevSpan => annotate::step(app, false).unwrap_or_else(|| jump_span(app, false)),
+        Action::Accept => return annotate::accept(app),
+        Action::Reject => return annotate::reject(app),
+        Action::Stances => return annotate::stances(app),
+        Action::CycleKind => return annotate::cycle_kind(app),
+        Action::Delete => return annotate::delete(app),
+        Action::StartLeft => return annotate::move_span(app, SpanMove::StartLeft),
+        Action::StartRight => return annotate::move_span(app, SpanMove::StartRight),
+        Action::EndLeft => return annotate::move_span(app, SpanMove::EndLeft),
+        Action::EndRight => return annotate::move_span(app, SpanMove::EndRight),
+        Action::Undo => vec![Intent::Undo],
+        Action::Retry => vec![Intent::Retry],
         Action::Exchange => exchange(app),
         Action::Relayed => toggle_relayed(app),
         Action::Uncovered => vec![Intent::ToggleUncovered],

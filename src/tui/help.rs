@@ -49,13 +49,16 @@ pub fn update(app: &App, mut help: Help, action: Action) -> (Mode, Vec<Intent>) 
 const MIN_DESCRIPTION: usize = 44;
 
 /// The sections of the help, in order.
-const SECTIONS: [(Context, &str); 6] = [
+const SECTIONS: [(Context, &str); 9] = [
     (Context::Browse, "Browsing"),
     (Context::Search, "In the query line (after /)"),
     (Context::Matrix, "In the stance matrix (after m)"),
     (Context::Timeline, "In a speaker's timeline (after t)"),
     (Context::Reading, "Reading a quote (after z)"),
     (Context::Help, "In this help"),
+    (Context::Speaker, "Accepting a candidate: its speaker (after A)"),
+    (Context::Stances, "Issues and stances (after S, or A and a speaker)"),
+    (Context::Confirm, "A question (after D)"),
 ];
 
 const NOTES: [&str; 4] = [

@@ -52,6 +52,12 @@ pub enum Intent {
     ScrollArticle(isize),
     /// `u`: marks what no quote covers, or stops marking.
     ToggleUncovered,
+    /// Selects a candidate `u` marked (by its place among them).
+    SelectCandidate(usize),
+    /// `U`: the last change written is undone.
+    Undo,
+    /// `R`: the change refused because its file had changed is tried again.
+    Retry,
     /// The matrix folds sub-issues, or unfolds them.
     FoldMatrix(bool),
     Want(Wanted),
@@ -141,6 +147,15 @@ impl App {
                     scroll.selected = scroll.selected.clamp(scroll.offset, scroll.offset + height - 1);
                 }
                 Intent::ToggleUncovered => self.toggle_uncovered(),
+                Intent::SelectCandidate(i) => self.article.candidate = Some((i, self.selected_quote())),
+                Intent::Undo => match self.undo.pop() {
+                    Some(written) => effect = Some(Effect::Write(crate::edit::Change::Undo(written))),
+                    None => self.message = Some("nothing to undo".into()),
+                },
+                Intent::Retry => match self.retry.take() {
+                    Some(change) => effect = Some(Effect::Write(change)),
+                    None => self.message = Some("no refused change to try again".into()),
+                },
                 Intent::FoldMatrix(folded) => self.matrix_folded = folded,
                 Intent::Want(wanted) => self.want(wanted),
             }

@@ -144,6 +144,26 @@ pub enum Action {
     Relayed,
     /// Marks the candidates of `suggest` that no quote covers.
     Uncovered,
+    /// Annotating (see [`super::annotate`]):
+    Accept,
+    Reject,
+    Stances,
+    CycleKind,
+    Delete,
+    StartLeft,
+    StartRight,
+    EndLeft,
+    EndRight,
+    Undo,
+    Retry,
+    /// In the forms (see [`super::form`]):
+    Support,
+    Oppose,
+    Neutral,
+    Mixed,
+    NoStance,
+    ToggleIssue,
+    Yes,
     /// In the query line:
     Type,
     DeleteBack,
@@ -192,6 +212,24 @@ impl Action {
             Action::Read => "read",
             Action::Relayed => "relayed",
             Action::Uncovered => "uncovered",
+            Action::Accept => "accept",
+            Action::Reject => "reject",
+            Action::Stances => "stance",
+            Action::CycleKind => "kind",
+            Action::Delete => "delete",
+            Action::StartLeft => "span_start_left",
+            Action::StartRight => "span_start_right",
+            Action::EndLeft => "span_end_left",
+            Action::EndRight => "span_end_right",
+            Action::Undo => "undo",
+            Action::Retry => "retry_write",
+            Action::Support => "support",
+            Action::Oppose => "oppose",
+            Action::Neutral => "neutral",
+            Action::Mixed => "mixed",
+            Action::NoStance => "no_stance",
+            Action::ToggleIssue => "toggle_issue",
+            Action::Yes => "yes",
             Action::Type => "type",
             Action::DeleteBack => "delete_char",
             Action::DeleteWord => "delete_word",
@@ -219,16 +257,25 @@ pub enum Context {
     Reading,
     /// The help overlay.
     Help,
+    /// The speaker picker of the accept form: typing filters.
+    Speaker,
+    /// The issues-and-stances picker (and the rest of the accept form).
+    Stances,
+    /// A question to answer yes or no.
+    Confirm,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 9] = [
         Context::Browse,
         Context::Search,
         Context::Matrix,
         Context::Timeline,
         Context::Reading,
         Context::Help,
+        Context::Speaker,
+        Context::Stances,
+        Context::Confirm,
     ];
 
     /// The context's name: its table in a config file, `[keys.browse]`.
@@ -240,6 +287,9 @@ impl Context {
             Context::Timeline => "timeline",
             Context::Reading => "reading",
             Context::Help => "help",
+            Context::Speaker => "speaker",
+            Context::Stances => "stances",
+            Context::Confirm => "confirm",
         }
     }
 }
@@ -332,6 +382,41 @@ pub const KEYMAP: &[Binding] = &[
         Action::Uncovered,
         Context::Browse,
         "underline what suggest finds in the article that no quote covers yet (again: stop)",
+        None,
+    ),
+    b(
+        &[Char('A')],
+        Action::Accept,
+        Context::Browse,
+        "accept the candidate selected with ] or [ (after u): speaker, kind, issues and stances",
+        None,
+    ),
+    b(&[Char('X')], Action::Reject, Context::Browse, "reject the selected candidate (into rejected:)", None),
+    b(
+        &[Char('S')],
+        Action::Stances,
+        Context::Browse,
+        "the quote's issues and stances, recommendations marked",
+        None,
+    ),
+    b(&[Char('K')], Action::CycleKind, Context::Browse, "the quote's kind: direct, indirect, question", None),
+    b(&[Char('D')], Action::Delete, Context::Browse, "delete the quote (asks first)", None),
+    b(&[Char('<')], Action::StartLeft, Context::Browse, "the quote's span starts a word earlier", None),
+    b(&[Char('>')], Action::StartRight, Context::Browse, "the quote's span starts a word later", None),
+    b(&[Char('{')], Action::EndLeft, Context::Browse, "the quote's span ends a word earlier", None),
+    b(&[Char('}')], Action::EndRight, Context::Browse, "the quote's span ends a word later", None),
+    b(
+        &[Char('U')],
+        Action::Undo,
+        Context::Browse,
+        "undo the last change written (again: the one before)",
+        None,
+    ),
+    b(
+        &[Char('R')],
+        Action::Retry,
+        Context::Browse,
+        "try again a change refused because its file had changed on disk",
         None,
     ),
     b(&[Ctrl('o')], Action::Back, Context::Browse, "back to before the last jump", Some("back")),
@@ -481,6 +566,28 @@ pub const KEYMAP: &[Binding] = &[
         Some("close"),
     ),
     b(&[Ctrl('c')], Action::Quit, Context::Help, "quit", None),
+    b(&[Code(KeyCode::Enter)], Action::Enter, Context::Speaker, "choose this speaker", Some("choose")),
+    b(&[Code(KeyCode::Esc)], Action::Escape, Context::Speaker, "cancel: nothing is written", Some("cancel")),
+    b(&[Code(KeyCode::Down), Ctrl('n')], Action::Down, Context::Speaker, "next speaker", None),
+    b(&[Code(KeyCode::Up), Ctrl('p')], Action::Up, Context::Speaker, "previous speaker", None),
+    b(&[Code(KeyCode::Backspace)], Action::DeleteBack, Context::Speaker, "delete a character", None),
+    b(&[Ctrl('c')], Action::Quit, Context::Speaker, "quit", None),
+    b(&[Key::AnyChar], Action::Type, Context::Speaker, "type to find a speaker, or a new one's name", None),
+    b(&[Char('j'), Code(KeyCode::Down)], Action::Down, Context::Stances, "next issue", Some("move")),
+    b(&[Char('k'), Code(KeyCode::Up)], Action::Up, Context::Stances, "previous issue", None),
+    b(&[Char('s')], Action::Support, Context::Stances, "on this issue: support", Some("support")),
+    b(&[Char('o')], Action::Oppose, Context::Stances, "on this issue: oppose", Some("oppose")),
+    b(&[Char('n')], Action::Neutral, Context::Stances, "on this issue: neutral", None),
+    b(&[Char('m')], Action::Mixed, Context::Stances, "on this issue: mixed", None),
+    b(&[Char('-')], Action::NoStance, Context::Stances, "on this issue, no stance", None),
+    b(&[Char(' ')], Action::ToggleIssue, Context::Stances, "this issue on or off", Some("on/off")),
+    b(&[Char('K')], Action::CycleKind, Context::Stances, "the kind: direct, indirect, question", None),
+    b(&[Code(KeyCode::Enter)], Action::Enter, Context::Stances, "write it", Some("write")),
+    b(&[Code(KeyCode::Esc)], Action::Escape, Context::Stances, "cancel: nothing is written", Some("cancel")),
+    b(&[Ctrl('c')], Action::Quit, Context::Stances, "quit", None),
+    b(&[Char('y'), Code(KeyCode::Enter)], Action::Yes, Context::Confirm, "yes", Some("yes")),
+    b(&[Char('n'), Code(KeyCode::Esc)], Action::Escape, Context::Confirm, "no", Some("no")),
+    b(&[Ctrl('c')], Action::Quit, Context::Confirm, "quit", None),
 ];
 
 /// The keys in use: the built-in table, with the keys a config file gives.

@@ -1,11 +1,14 @@
 //! Loading off the screen's thread: a worker owns the [`Library`], reads
-//! the files when the browser starts and again when they change, and sends
-//! back progress and outcomes. The browser keeps drawing and answering
+//! the files when the browser starts and again when they change, writes
+//! the changes made in the browser (see [`crate::edit`]), and sends back
+//! progress and outcomes. The browser keeps drawing and answering
 //! keys meanwhile. It is a [`Job`]: requests that pile up while a load runs
 //! are merged into one, and every outcome carries the ticket of the request
 //! it answers, so that an older load never overwrites a newer one.
 
 use super::jobs::{Job, Ticket};
+use crate::edit::write::{Refused, write};
+use crate::edit::{Change, Written};
 use crate::model::{Corpus, Library, LoadOutcome, Progress, Severity, Source};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -21,7 +24,19 @@ pub enum Loaded {
     Broken { lines: Vec<String>, broken: Vec<String>, left_out: Vec<String>, usable: Option<Box<Corpus>> },
     /// The source could not be read at all.
     Unreadable(String),
+    /// The files changed are as they were read (the browser wrote them).
+    Unchanged,
 }
+
+/// What the worker is asked for.
+pub enum Request {
+    /// Read the files that changed again (all of them, for an empty list).
+    Reload(Vec<PathBuf>),
+    Write(Change),
+}
+
+/// Each change asked for, and how its writing went.
+pub type WriteOutcomes = Vec<(Change, Result<Written, Refused>)>;
 
 /// What the worker sends.
 pub enum Report {
@@ -30,6 +45,7 @@ pub enum Report {
     Done {
         ticket: Ticket,
         loaded: Loaded,
+        written: WriteOutcomes,
         files: Vec<PathBuf>,
         directories: Vec<PathBuf>,
     },
@@ -37,7 +53,7 @@ pub enum Report {
 
 /// The browser's end of the worker: a [`Job`] that owns the [`Library`].
 pub struct Loader {
-    job: Job<Vec<PathBuf>>,
+    job: Job<Request>,
 }
 
 impl Loader {
@@ -47,37 +63,79 @@ impl Loader {
         let send = Arc::new(send);
         let progress_to = send.clone();
         let mut library: Option<Library> = None;
-        let work = move |waiting: Vec<Vec<PathBuf>>| {
+        let work = move |waiting: Vec<Request>| {
             let progress = |p: Progress| send_progress(&*progress_to, p);
-            // The newest request answers them all: everything when one of
-            // them asked for everything.
-            let changed = if waiting.iter().any(Vec::is_empty) { Vec::new() } else { waiting.concat() };
-            let outcome = match library.as_mut() {
-                Some(library) => library.reload(&changed, &progress),
-                None => Library::open(&source, &progress).map(|(opened, outcome)| {
-                    library = Some(opened);
-                    outcome
-                }),
-            };
+            let mut reload: Option<Vec<PathBuf>> = None;
+            let mut changes = Vec::new();
+            for request in waiting {
+                match request {
+                    // Everything, when any request asked for everything.
+                    Request::Reload(paths) => match &mut reload {
+                        Some(all) if all.is_empty() => {}
+                        Some(_) if paths.is_empty() => reload = Some(Vec::new()),
+                        Some(some) => some.extend(paths),
+                        None => reload = Some(paths),
+                    },
+                    Request::Write(change) => changes.push(change),
+                }
+            }
+            let mut outcome = None;
+            let mut written = Vec::new();
+            for change in changes {
+                let result = match library.as_mut() {
+                    Some(library) => write(library, &change).map(|(w, o)| {
+                        outcome = Some(Ok(o));
+                        w
+                    }),
+                    None => Err(Refused::Failed("nothing is open yet".into())),
+                };
+                // A file changed under the browser is read again.
+                if let Err(Refused::ChangedOnDisk(_)) = &result {
+                    let file = change.file().to_path_buf();
+                    match &mut reload {
+                        Some(all) if all.is_empty() => {}
+                        Some(some) => some.push(file),
+                        None => reload = Some(vec![file]),
+                    }
+                }
+                written.push((change, result));
+            }
+            if let Some(changed) = reload
+                && !library.as_ref().is_some_and(|l| as_read(l, &changed))
+            {
+                outcome = Some(match library.as_mut() {
+                    Some(library) => library.reload(&changed, &progress),
+                    None => Library::open(&source, &progress).map(|(opened, outcome)| {
+                        library = Some(opened);
+                        outcome
+                    }),
+                });
+            }
             let loaded = match outcome {
-                Ok(outcome) => loaded(outcome),
-                Err(unreadable) => Loaded::Unreadable(unreadable.to_string()),
+                None => Loaded::Unchanged,
+                Some(Ok(outcome)) => loaded(outcome),
+                Some(Err(unreadable)) => Loaded::Unreadable(unreadable.to_string()),
             };
             let (files, directories) =
                 library.as_ref().map_or_else(Default::default, |l| (l.files(), l.directories()));
-            (loaded, files, directories)
+            (loaded, written, files, directories)
         };
-        let mut job = Job::start(work, move |ticket, (loaded, files, directories)| {
-            send(Report::Done { ticket, loaded, files, directories })
+        let mut job = Job::start(work, move |ticket, (loaded, written, files, directories)| {
+            send(Report::Done { ticket, loaded, written, files, directories })
         });
-        job.request(Vec::new());
+        job.request(Request::Reload(Vec::new()));
         Loader { job }
     }
 
     /// Asks for the files that changed to be read again (all of them, for
     /// an empty list).
     pub fn reload(&mut self, changed: Vec<PathBuf>) {
-        self.job.request(changed);
+        self.job.request(Request::Reload(changed));
+    }
+
+    /// Asks for a change to be written; the corpus is read again with it.
+    pub fn write(&mut self, change: Change) {
+        self.job.request(Request::Write(change));
     }
 
     /// Whether an outcome answers the newest request: an older load's
@@ -85,6 +143,15 @@ impl Loader {
     pub fn is_newest(&self, ticket: Ticket) -> bool {
         self.job.is_newest(ticket)
     }
+}
+
+/// Whether every file named is an annotation file just as it was read:
+/// the change the watcher saw was the browser's own writing.
+fn as_read(library: &Library, changed: &[PathBuf]) -> bool {
+    !changed.is_empty()
+        && changed.iter().all(|p| {
+            library.source_of(p).is_some_and(|read| std::fs::read_to_string(p).is_ok_and(|now| now == read))
+        })
 }
 
 /// Progress, at most every few files: a corpus of a thousand files need not

@@ -8,6 +8,7 @@
 //! waiting, hands what the App wants computed to the workers, then draws
 //! once.
 
+mod annotate;
 pub mod app;
 pub mod article;
 pub mod article_layout;
@@ -15,6 +16,7 @@ mod browse;
 mod clipboard;
 pub mod config;
 pub mod details;
+pub mod form;
 pub mod history;
 mod intent;
 pub mod reading;
@@ -192,6 +194,8 @@ fn event_loop(
     app.loading = Some(Progress::default());
     app.opened = false;
     let mut watcher = None;
+    // The outcome of a load a newer request overtook, and what it wrote.
+    let mut overtaken: Option<(Loaded, loader::WriteOutcomes)> = None;
     // For the tests of terminal restoration: a key that panics on purpose
     // (in debug builds only: the release binary has no such hook).
     #[cfg(debug_assertions)]
@@ -230,8 +234,23 @@ fn event_loop(
                 Message::Signal(signal) => return Ok(Exit::Status(Status::Signal(signal as u8))),
                 Message::Computed(computed) => app.handle(Event::Computed(computed)),
                 Message::Load(Report::Progress(p)) => app.handle(Event::Loading(p)),
-                Message::Load(Report::Done { ticket, loaded, files, directories }) => {
+                Message::Load(Report::Done { ticket, loaded, written, files, directories }) => {
+                    // A newer request overtakes an older load; but the newer
+                    // may find nothing changed since (the watcher saw the
+                    // browser's own writing), and then the older one stands.
+                    let (loaded, written) = match (loaded, overtaken.take()) {
+                        (Loaded::Unchanged, Some((earlier, mut before))) => {
+                            before.extend(written);
+                            (earlier, before)
+                        }
+                        (loaded, Some((_, before))) => {
+                            app.handle(Event::Written(before));
+                            (loaded, written)
+                        }
+                        (loaded, None) => (loaded, written),
+                    };
                     if !loader.is_newest(ticket) {
+                        overtaken = Some((loaded, written));
                         continue;
                     }
                     let first = !app.opened;
@@ -247,7 +266,8 @@ fn event_loop(
                             app.handle(Event::Notice(format!("{why} · r reloads by hand")));
                         }
                     }
-                    apply(&mut app, loaded, first)
+                    apply(&mut app, loaded, first);
+                    app.handle(Event::Written(written))
                 }
             };
             match effect {
@@ -263,6 +283,10 @@ fn event_loop(
                     out.flush()?;
                 }
                 Some(Effect::Suspend) => terminal = guard.suspend()?,
+                Some(Effect::Write(change)) => {
+                    loader.write(change);
+                    app.handle(Event::Loading(Progress::default()));
+                }
                 Some(Effect::Edit { file, line }) => {
                     guard.release();
                     let outcome = terminal::run_editor(&file, line);
@@ -316,6 +340,7 @@ fn apply(app: &mut App, loaded: Loaded, first: bool) -> Option<Effect> {
             };
             app.handle(Event::Reloaded(Err(Problems { head, lines, usable })));
         }
+        Loaded::Unchanged => app.loading = None,
         Loaded::Unreadable(why) => {
             let head = format!("reload failed: showing the last good version of {}", app.name);
             app.handle(Event::Reloaded(Err(Problems { head, lines: vec![why], usable: None })));

@@ -3,6 +3,7 @@
 //! the help. One enum, owned by the App; each mode's state lives in its
 //! variant and its update in a module of its own.
 
+use super::form::{Form, Step};
 use super::help::Help;
 use super::keymap::Context;
 use super::matrix::MatrixView;
@@ -24,6 +25,8 @@ pub enum Mode {
     Reading(Reading),
     /// The help, over the mode it was opened from.
     Help(Help),
+    /// A form of annotating, over the browser.
+    Form(Form),
 }
 
 impl Mode {
@@ -36,6 +39,11 @@ impl Mode {
             Mode::Timeline(_) => Context::Timeline,
             Mode::Reading(_) => Context::Reading,
             Mode::Help(_) => Context::Help,
+            Mode::Form(form) => match form.step {
+                Step::Speaker => Context::Speaker,
+                Step::Stances => Context::Stances,
+                Step::ConfirmDelete => Context::Confirm,
+            },
         }
     }
 

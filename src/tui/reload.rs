@@ -77,6 +77,12 @@ impl App {
                     *mode = Mode::Browse;
                 }
             }
+            Mode::Form(form) => {
+                if !form.remap(&remap) {
+                    gone.push("what the form was about changed on disk: it closed, nothing written".into());
+                    *mode = Mode::Browse;
+                }
+            }
             Mode::Browse | Mode::Help(_) => {}
         });
         drop(remap);

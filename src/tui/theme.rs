@@ -148,6 +148,11 @@ impl Theme {
         if self.color { style.fg(self.palette.uncovered) } else { style }
     }
 
+    /// The candidate `]` or `[` selected: reversed, as the selected quote is.
+    pub fn candidate_selected(self) -> Style {
+        self.uncovered().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
     /// A quote's own words, in Details and the reading view.
     pub fn words(self) -> Style {
         Style::new().add_modifier(Modifier::ITALIC)

@@ -76,11 +76,14 @@ pub fn quote_marks(app: &App, q: crate::model::QuoteIx, style: Style) -> impl It
 /// article order so inner spans win), then the selected quote.
 fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
     let a = &app.corpus;
-    let selected = app.selected_quote();
-    let uncovered =
-        app.article.uncovered.iter().flatten().filter(|s| s.start < shown.end && s.end > shown.start);
-    let mut marks: Vec<Mark> =
-        uncovered.map(|s| Mark { span: s.clone(), style: app.theme.uncovered() }).collect();
+    let candidate = app.selected_candidate();
+    // On a candidate, the quote selected before is not what the reader looks at.
+    let selected = app.selected_quote().filter(|_| candidate.is_none());
+    let parts = app.article.uncovered.iter().flatten().flat_map(|c| c.parts.iter());
+    let mut marks: Vec<Mark> = parts
+        .filter(|s| s.start < shown.end && s.end > shown.start)
+        .map(|s| Mark { span: s.clone(), style: app.theme.uncovered() })
+        .collect();
     marks.extend(
         app.quotes_touching(shown)
             .filter(|&q| Some(q) != selected)
@@ -88,6 +91,9 @@ fn marks_in(app: &App, shown: &Range<usize>) -> Vec<Mark> {
     );
     if let Some(q) = selected.filter(|&q| a.quotes[q].article == app.article.shown) {
         marks.extend(quote_marks(app, q, app.theme.quote_selected(a.quotes[q].speaker)));
+    }
+    if let Some((_, c)) = candidate {
+        marks.extend(c.parts.iter().map(|p| Mark { span: p.clone(), style: app.theme.candidate_selected() }));
     }
     if app.search.is_active() {
         for q in app.quotes_touching(shown) {

@@ -4,6 +4,7 @@
 mod article;
 mod articles;
 mod details;
+mod form;
 pub mod help;
 mod issues;
 mod list;
@@ -38,8 +39,10 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 _ => browser(frame, &panes, app),
             }
             status::draw(frame, panes.status, app);
-            if let Mode::Help(h) = &app.mode {
-                help::draw(frame, area, app, h.scroll);
+            match &app.mode {
+                Mode::Help(h) => help::draw(frame, area, app, h.scroll),
+                Mode::Form(f) => form::draw(frame, app, f),
+                _ => {}
             }
         }
     }

@@ -1,0 +1,283 @@
+//! The keys that change the annotation (DESIGN §10). On a candidate `u`
+//! marked and `]`/`[` selected: `A` accepts it (a form, see [`super::form`])
+//! and `X` rejects it. On the selected quote: `S` its issues and stances,
+//! `K` its kind, `D` deletes it (after a question), `<` `>` `{` `}` move its
+//! span by a word. `U` undoes, `R` tries a refused change again. Each
+//! change goes to the loader's worker as a [`Change`], which writes it
+//! safely; [`App::take_written`] hears how that went.
+
+use super::app::{App, Effect};
+use super::form::Form;
+use super::intent::Intent;
+use super::layout::Pane;
+use super::loader::WriteOutcomes;
+use super::mode::Mode;
+use crate::edit::write::Refused;
+use crate::edit::{Change, Edit, QuoteRef};
+use crate::model::{Corpus, Kind, QuoteIx};
+use crate::suggest::Candidate;
+use crate::suggest::yaml::occurrences;
+use crate::text::fold_whitespace;
+
+fn notice(text: impl Into<String>) -> (Mode, Vec<Intent>) {
+    (Mode::Browse, vec![Intent::Notice(text.into())])
+}
+
+/// A quote as its file holds it.
+pub fn quote_ref(c: &Corpus, q: QuoteIx) -> QuoteRef {
+    QuoteRef { index: c.place_in_file(q), id: c.quotes[q].id.clone() }
+}
+
+/// A change to the file of quote `q`'s article.
+fn change(app: &App, q: QuoteIx, edit: Edit) -> Result<Change, String> {
+    let file = app.corpus.file_of(app.corpus.quotes[q].article)?;
+    Ok(Change::Edit { file, edit })
+}
+
+fn write(result: Result<Change, String>) -> (Mode, Vec<Intent>) {
+    match result {
+        Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(change))]),
+        Err(why) => notice(why),
+    }
+}
+
+/// `A`: the accept form for the selected candidate.
+pub fn accept(app: &App) -> (Mode, Vec<Intent>) {
+    let Some((_, candidate)) = app.selected_candidate() else { return notice(no_candidate(app)) };
+    if let Err(why) = app.corpus.file_of(app.article.shown) {
+        return notice(why);
+    }
+    (Form::accept(app, candidate.clone()), Vec::new())
+}
+
+/// `X`: the selected candidate into the file's `rejected:` list.
+pub fn reject(app: &App) -> (Mode, Vec<Intent>) {
+    let Some((_, candidate)) = app.selected_candidate() else { return notice(no_candidate(app)) };
+    let text = &app.shown_article().text;
+    let first = Candidate { parts: vec![candidate.parts[0].clone()], ..candidate.clone() };
+    let occurrence = match occurrences(text, &[&first])[0] {
+        Some(0) => return notice("this candidate's words cannot be told apart from a repeat of them"),
+        n => n,
+    };
+    let edit = Edit::Reject { text: fold_whitespace(&text[first.parts[0].clone()]).into_owned(), occurrence };
+    write(app.corpus.file_of(app.article.shown).map(|file| Change::Edit { file, edit }))
+}
+
+fn no_candidate(app: &App) -> &'static str {
+    if app.article.uncovered.is_none() {
+        "no candidate selected · u marks the candidates, then ] and [ step to them"
+    } else {
+        "no candidate selected · ] and [ step to the candidates in the article"
+    }
+}
+
+/// `S`: the issues-and-stances picker for the selected quote.
+pub fn stances(app: &App) -> (Mode, Vec<Intent>) {
+    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
+    if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
+        return notice(why);
+    }
+    if app.corpus.issues.is_empty() {
+        return notice("the annotation has no issues yet: add them to its issues: list (e edits the file)");
+    }
+    (Form::stances(app, q), Vec::new())
+}
+
+/// `K`: the quote's kind, the next of direct, indirect, question.
+pub fn cycle_kind(app: &App) -> (Mode, Vec<Intent>) {
+    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
+    let kind = next_kind(app.corpus.quotes[q].kind);
+    write(change(app, q, Edit::Kind { quote: quote_ref(&app.corpus, q), kind }))
+}
+
+pub fn next_kind(kind: Kind) -> Kind {
+    match kind {
+        Kind::Direct => Kind::Indirect,
+        Kind::Indirect => Kind::Question,
+        Kind::Question => Kind::Direct,
+    }
+}
+
+/// `D`: asks before the quote is deleted.
+pub fn delete(app: &App) -> (Mode, Vec<Intent>) {
+    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
+    if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
+        return notice(why);
+    }
+    (Form::confirm_delete(q), Vec::new())
+}
+
+/// The edit that deletes quote `q`.
+pub fn delete_edit(app: &App, q: QuoteIx) -> Result<Change, String> {
+    change(app, q, Edit::Delete { quote: quote_ref(&app.corpus, q) })
+}
+
+/// Which end of a span moves, and which way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SpanMove {
+    StartLeft,
+    StartRight,
+    EndLeft,
+    EndRight,
+}
+
+/// `<` `>` `{` `}`: the quote's span a word longer or shorter at one end;
+/// its words are the article's, so it stays verbatim.
+pub fn move_span(app: &App, how: SpanMove) -> (Mode, Vec<Intent>) {
+    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
+    let c = &app.corpus;
+    let text = &c.articles[c.quotes[q].article].text;
+    let mut parts = c.quotes[q].parts.clone();
+    let last = parts.len() - 1;
+    match how {
+        SpanMove::StartLeft => parts[0].start = word_start_before(text, parts[0].start),
+        SpanMove::StartRight => parts[0].start = next_word_start(text, parts[0].start),
+        SpanMove::EndLeft => parts[last].end = word_end_before(text, parts[last].end),
+        SpanMove::EndRight => parts[last].end = next_word_end(text, parts[last].end),
+    }
+    if parts.iter().any(|p| p.start >= p.end) {
+        return notice("the span cannot be shorter: one word is left");
+    }
+    if parts == c.quotes[q].parts {
+        return notice("the span cannot move further that way");
+    }
+    let moved = Candidate {
+        parts: parts.clone(),
+        speaker: crate::suggest::people::PersonIx::new(0),
+        kind: Kind::Direct,
+        confidence: 0,
+        found_by: String::new(),
+    };
+    let occurrence = match occurrences(text, &[&moved])[0] {
+        Some(0) => return notice("the new span cannot be told apart from a repeat of its words"),
+        n => n,
+    };
+    let words: Vec<String> = parts.iter().map(|p| fold_whitespace(&text[p.clone()]).into_owned()).collect();
+    write(change(app, q, Edit::Span { quote: quote_ref(c, q), parts: words, occurrence }))
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// The start of the word before `at` (the span grows by a word).
+fn word_start_before(text: &str, at: usize) -> usize {
+    let before = text[..at].trim_end_matches(is_space);
+    before.trim_end_matches(|c: char| !is_space(c)).len()
+}
+
+/// The start of the word after the one at `at` (the span loses a word).
+fn next_word_start(text: &str, at: usize) -> usize {
+    let rest = text[at..].trim_start_matches(|c: char| !is_space(c)).trim_start_matches(is_space);
+    text.len() - rest.len()
+}
+
+/// The end of the word before the last one ending at `at`.
+fn word_end_before(text: &str, at: usize) -> usize {
+    text[..at].trim_end_matches(|c: char| !is_space(c)).trim_end_matches(is_space).len()
+}
+
+/// The end of the word after `at` (the span grows by a word).
+fn next_word_end(text: &str, at: usize) -> usize {
+    let rest = text[at..].trim_start_matches(is_space).trim_start_matches(|c: char| !is_space(c));
+    text.len() - rest.len()
+}
+
+/// `]` and `[` while `u` marks candidates: the next or previous candidate
+/// or quote of the list in the article, whichever comes first.
+pub fn step(app: &App, forward: bool) -> Option<Vec<Intent>> {
+    let candidates = app.article.uncovered.as_ref().filter(|c| !c.is_empty())?;
+    let c = &app.corpus;
+    let shown = app.article.shown;
+    // Quotes before candidates at one place; (start, 0, quote) or (start, 1, candidate).
+    let here = match app.selected_candidate() {
+        Some((i, candidate)) => (candidate.start(), 1, i),
+        None => match app.selected_quote().filter(|&q| c.quotes[q].article == shown) {
+            Some(q) => (c.quotes[q].span.start, 0, q.index()),
+            None => {
+                let row = app.article.layout.rows.get(app.article.scroll.selected).cloned().unwrap_or(0..0);
+                if forward { (row.start, 0, 0) } else { (row.start, 0, usize::MAX) }
+            }
+        },
+    };
+    let quotes = app.list.quotes.iter().filter(|&&q| c.quotes[q].article == shown).map(|&q| {
+        let start = c.quotes[q].span.start;
+        (start, 0, q.index())
+    });
+    let items = quotes.chain(candidates.iter().enumerate().map(|(i, cand)| (cand.start(), 1, i)));
+    let target = if forward {
+        items.filter(|&item| item > here).min()
+    } else {
+        items.filter(|&item| item < here).max()
+    };
+    Some(match target {
+        Some((_, 0, q)) => vec![Intent::JumpTo(QuoteIx::new(q)), Intent::Focus(Pane::Article)],
+        Some((start, _, i)) => vec![
+            Intent::SelectCandidate(i),
+            Intent::ArticleCursor(app.article.layout.row_of(start)),
+            Intent::Focus(Pane::Article),
+            Intent::Notice(candidate_notice(app, &candidates[i])),
+        ],
+        None if forward => vec![Intent::Notice("nothing further down this article".into())],
+        None => vec![Intent::Notice("nothing further up this article".into())],
+    })
+}
+
+/// What the status line says of a selected candidate.
+fn candidate_notice(app: &App, candidate: &Candidate) -> String {
+    let who = app
+        .article
+        .drafted
+        .as_ref()
+        .and_then(|(_, d)| d.cast.people.get(candidate.speaker))
+        .map_or_else(|| "someone".to_string(), |p| p.name.clone());
+    format!(
+        "candidate: {} by {who} ({}%) · A accepts · X rejects · ] next",
+        candidate.kind.name(),
+        candidate.confidence
+    )
+}
+
+impl App {
+    /// How the changes asked for were written: each written one can be
+    /// undone, a refused one is said (and kept for `R` when its file had
+    /// changed on disk).
+    pub(super) fn take_written(&mut self, outcomes: WriteOutcomes) {
+        for (change, result) in outcomes {
+            match (change, result) {
+                (Change::Edit { .. }, Ok(written)) => {
+                    let name = written.file.file_name().map_or(String::new(), |n| n.to_string_lossy().into());
+                    self.message = Some(format!("{} · written to {name} · U undoes", written.what));
+                    if let Some(q) = self.quote_in(&written.file, written.select.as_deref()) {
+                        self.reselect(Some(q));
+                        if self.selected_quote() != Some(q) {
+                            self.jump_to_quote(q);
+                        }
+                        self.show_selected_quote();
+                    }
+                    self.undo.push(written);
+                    self.retry = None;
+                }
+                (Change::Undo(_), Ok(written)) => {
+                    let more = if self.undo.is_empty() { "" } else { " · U undoes the one before" };
+                    self.message = Some(format!("{}{more}", written.what));
+                }
+                (change, Err(refused)) => {
+                    match (&change, &refused) {
+                        (_, Refused::ChangedOnDisk(_)) => self.retry = Some(change),
+                        (Change::Undo(written), _) => self.undo.push(written.clone()),
+                        _ => {}
+                    }
+                    self.message = Some(refused.say());
+                }
+            }
+        }
+    }
+
+    /// The quote with id `id` in the article of `file`.
+    fn quote_in(&self, file: &std::path::Path, id: Option<&str>) -> Option<QuoteIx> {
+        let c = &self.corpus;
+        let article = c.articles.ids().find(|&a| c.articles[a].file.as_deref() == Some(file))?;
+        c.quotes.ids().find(|&q| c.quotes[q].article == article && Some(c.quotes[q].id.as_str()) == id)
+    }
+}
