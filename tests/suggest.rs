@@ -457,7 +457,10 @@ fn a_rejected_candidate_stays_rejected() {
     )));
     app.settle();
     let marks = app.article.uncovered.clone().unwrap();
-    assert!(!marks.is_empty() && marks.iter().all(|m| !m.parts.iter().any(|p| p.contains(&start))), "{marks:?}");
+    assert!(
+        !marks.is_empty() && marks.iter().all(|m| !m.parts.iter().any(|p| p.contains(&start))),
+        "{marks:?}"
+    );
     // suggest --into does not add it back.
     let o = whosaid(&["suggest", text.to_str().unwrap(), "--into", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -156,31 +156,56 @@ pub fn move_span(app: &App, how: SpanMove) -> (Mode, Vec<Intent>) {
     write(change(app, q, Edit::Span { quote: quote_ref(c, q), parts: words, occurrence }))
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace()
+/// A letter of a word: spans move by words, the punctuation and spaces
+/// between them going with the word they reach.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')
+}
+
+fn between(c: char) -> bool {
+    !in_word(c)
 }
 
 /// The start of the word before `at` (the span grows by a word).
 fn word_start_before(text: &str, at: usize) -> usize {
-    let before = text[..at].trim_end_matches(is_space);
-    before.trim_end_matches(|c: char| !is_space(c)).len()
+    text[..at].trim_end_matches(between).trim_end_matches(in_word).len()
 }
 
 /// The start of the word after the one at `at` (the span loses a word).
 fn next_word_start(text: &str, at: usize) -> usize {
-    let rest = text[at..].trim_start_matches(|c: char| !is_space(c)).trim_start_matches(is_space);
+    let rest = text[at..].trim_start_matches(in_word).trim_start_matches(between);
     text.len() - rest.len()
 }
 
 /// The end of the word before the last one ending at `at`.
 fn word_end_before(text: &str, at: usize) -> usize {
-    text[..at].trim_end_matches(|c: char| !is_space(c)).trim_end_matches(is_space).len()
+    text[..at].trim_end_matches(between).trim_end_matches(in_word).trim_end_matches(between).len()
 }
 
 /// The end of the word after `at` (the span grows by a word).
 fn next_word_end(text: &str, at: usize) -> usize {
-    let rest = text[at..].trim_start_matches(is_space).trim_start_matches(|c: char| !is_space(c));
+    let rest = text[at..].trim_start_matches(between).trim_start_matches(in_word);
     text.len() - rest.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_move_by_whole_words_and_come_back() {
+        let text = "He said: \"Sanctions will follow any invasion,\" Sherman warned.";
+        let start = text.find("Sanctions").unwrap();
+        let end = text.find("invasion").unwrap() + "invasion".len();
+        let longer = next_word_end(text, end);
+        assert_eq!(&text[start..longer], "Sanctions will follow any invasion,\" Sherman");
+        assert_eq!(word_end_before(text, longer), end);
+        assert_eq!(&text[start..word_end_before(text, end)], "Sanctions will follow any");
+        let later = next_word_start(text, start);
+        assert_eq!(&text[later..end], "will follow any invasion");
+        assert_eq!(word_start_before(text, later), start);
+        assert_eq!(&text[word_start_before(text, start)..end], "said: \"Sanctions will follow any invasion");
+    }
 }
 
 /// `]` and `[` while `u` marks candidates: the next or previous candidate

@@ -68,8 +68,9 @@ fn choice_name(c: &Corpus, choice: &Choice) -> String {
     }
 }
 
-fn keys_line(app: &App, keys: &str, width: usize) -> Line<'static> {
-    Line::styled(text::truncate(keys, width).into_owned(), app.theme.dim())
+/// The form's keys, wrapped to its width.
+fn keys_lines(app: &App, keys: &str, width: usize) -> Vec<Line<'static>> {
+    text::wrap(keys, width).into_iter().map(|l| Line::styled(l, app.theme.dim())).collect()
 }
 
 fn speaker(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>) {
@@ -101,7 +102,7 @@ fn speaker(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>)
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(keys_line(
+    lines.extend(keys_lines(
         app,
         "type to find · ↑↓ choose · Enter next: issues and stances · Esc cancel",
         width,
@@ -133,7 +134,7 @@ fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Li
     ];
     // Two rows an issue: its mark, stance, title and recommendation, then
     // its proposition.
-    let room = (rows.saturating_sub(lines.len() + 2) / 2).max(1);
+    let room = (rows.saturating_sub(lines.len() + 3) / 2).max(1);
     let first = picker.selected.saturating_sub(room - 1);
     for (i, row) in picker.rows.iter().enumerate().skip(first).take(room) {
         let issue = &c.issues[row.issue];
@@ -157,9 +158,8 @@ fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Li
             Some(proposition) => format!("towards: {proposition}"),
             None => "no proposition: a stance here has nothing to be towards".to_string(),
         };
-        let proposition =
-            text::truncate(&text::one_line(&proposition), width.saturating_sub(18)).into_owned();
-        lines.push(Line::styled(format!("{}{proposition}", " ".repeat(18.min(width))), app.theme.dim()));
+        let proposition = text::truncate(&text::one_line(&proposition), width.saturating_sub(6)).into_owned();
+        lines.push(Line::styled(format!("{}{proposition}", " ".repeat(6.min(width))), app.theme.dim()));
     }
     let more = picker.rows.len().saturating_sub(first + room);
     let scrolled = if first > 0 || more > 0 {
@@ -167,7 +167,7 @@ fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Li
     } else {
         String::new()
     };
-    lines.push(keys_line(
+    lines.extend(keys_lines(
         app,
         &format!("s support · o oppose · n neutral · m mixed · - no stance · Space on/off · Enter write · Esc cancel{scrolled}"),
         width,
