@@ -188,26 +188,6 @@ fn next_word_end(text: &str, at: usize) -> usize {
     text.len() - rest.len()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn spans_move_by_whole_words_and_come_back() {
-        let text = "He said: \"Sanctions will follow any invasion,\" Sherman warned.";
-        let start = text.find("Sanctions").unwrap();
-        let end = text.find("invasion").unwrap() + "invasion".len();
-        let longer = next_word_end(text, end);
-        assert_eq!(&text[start..longer], "Sanctions will follow any invasion,\" Sherman");
-        assert_eq!(word_end_before(text, longer), end);
-        assert_eq!(&text[start..word_end_before(text, end)], "Sanctions will follow any");
-        let later = next_word_start(text, start);
-        assert_eq!(&text[later..end], "will follow any invasion");
-        assert_eq!(word_start_before(text, later), start);
-        assert_eq!(&text[word_start_before(text, start)..end], "said: \"Sanctions will follow any invasion");
-    }
-}
-
 /// `]` and `[` while `u` marks candidates: the next or previous candidate
 /// or quote of the list in the article, whichever comes first.
 pub fn step(app: &App, forward: bool) -> Option<Vec<Intent>> {
@@ -304,5 +284,25 @@ impl App {
         let c = &self.corpus;
         let article = c.articles.ids().find(|&a| c.articles[a].file.as_deref() == Some(file))?;
         c.quotes.ids().find(|&q| c.quotes[q].article == article && Some(c.quotes[q].id.as_str()) == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_move_by_whole_words_and_come_back() {
+        let text = "He said: \"Sanctions will follow any invasion,\" Sherman warned.";
+        let start = text.find("Sanctions").unwrap();
+        let end = text.find("invasion").unwrap() + "invasion".len();
+        let longer = next_word_end(text, end);
+        assert_eq!(&text[start..longer], "Sanctions will follow any invasion,\" Sherman");
+        assert_eq!(word_end_before(text, longer), end);
+        assert_eq!(&text[start..word_end_before(text, end)], "Sanctions will follow any");
+        let later = next_word_start(text, start);
+        assert_eq!(&text[later..end], "will follow any invasion");
+        assert_eq!(word_start_before(text, later), start);
+        assert_eq!(&text[word_start_before(text, start)..end], "said: \"Sanctions will follow any invasion");
     }
 }
