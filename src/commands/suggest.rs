@@ -6,6 +6,7 @@
 use super::Outcome;
 use crate::cli::Status;
 use crate::cli::SuggestArgs;
+use crate::edit::recommend;
 use crate::edit::write::replace_atomically;
 use crate::model::{LoadOutcome, Source, load};
 use crate::suggest::{self, coverage, into, yaml};
@@ -83,12 +84,18 @@ fn into_file(
     let chosen: Vec<&suggest::Candidate> = candidates.iter().collect();
     let existing = yaml::Existing::of(&corpus);
     let speakers = yaml::speakers(draft, &chosen, &existing);
+    // What the annotator's own quotes recommend for each, as a comment.
+    let recommended = |c: &suggest::Candidate| {
+        let words: Vec<&str> = c.parts.iter().map(|p| &text[p.clone()]).collect();
+        let found = recommend::recommend(&corpus, &recommend::words(&words.join(" ")), |_| true);
+        recommend::comment(&corpus, &found)
+    };
     let written = std::cell::Cell::new(0);
     let original =
         std::fs::read_to_string(file).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?;
     let merged =
         into::add_entries(&original, &|indent| yaml::speaker_entries(draft, &speakers, indent), &|indent| {
-            let (entries, n) = yaml::quote_entries(text, &chosen, &speakers, &existing, indent);
+            let (entries, n) = yaml::quote_entries(text, &chosen, &recommended, &speakers, &existing, indent);
             written.set(n);
             entries
         });

@@ -182,10 +182,12 @@ pub fn speaker_entries(draft: &Draft, speakers: &Speakers, indent: &str) -> Stri
 }
 
 /// The `quotes:` entries, at an indent, with fresh ids; the number written
-/// (a candidate that cannot be placed is left out).
+/// (a candidate that cannot be placed is left out). `notes` gives each
+/// candidate a further comment line, or none.
 pub fn quote_entries(
     text: &str,
     chosen: &[&Candidate],
+    notes: &dyn Fn(&Candidate) -> Option<String>,
     speakers: &Speakers,
     existing: &Existing,
     indent: &str,
@@ -209,6 +211,9 @@ pub fn quote_entries(
             }
         };
         let _ = writeln!(out, "{indent}# {}% · {}", c.confidence, crate::text::one_line(&c.found_by));
+        if let Some(note) = notes(c) {
+            let _ = writeln!(out, "{indent}# {}", crate::text::one_line(&note));
+        }
         let _ = writeln!(out, "{indent}- id: {id}");
         let _ = writeln!(out, "{indent}  speaker: {speaker}");
         if c.kind != Kind::Direct {
@@ -337,7 +342,7 @@ pub fn draft_file(
     let existing = Existing::default();
     let speakers = speakers(draft, &chosen, &existing);
     let people = speaker_entries(draft, &speakers, "  ");
-    let (quotes, written) = quote_entries(text, &chosen, &speakers, &existing, "  ");
+    let (quotes, written) = quote_entries(text, &chosen, &|_| None, &speakers, &existing, "  ");
     let mut out = String::new();
     let _ = writeln!(
         out,
