@@ -480,3 +480,113 @@ fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
     s.send("q");
     assert_eq!(s.wait_exit(), 0);
 }
+
+/// A raw text taken to a finished annotation in the browser alone: the
+/// surest quotes drafted by `suggest`, the issues added, then every other
+/// candidate accepted or rejected from the keyboard, stances set, a span
+/// trimmed and the trim undone. The file keeps every line it had, `check`
+/// passes, and `suggest --into` offers nothing rejected again.
+#[test]
+fn a_raw_text_annotated_in_the_browser_from_draft_to_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("geneva.txt");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/geneva.txt"), &text).unwrap();
+    let whosaid = |args: &[&std::ffi::OsStr]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_whosaid")).args(args).output().unwrap()
+    };
+    let draft = whosaid(&["suggest".as_ref(), text.as_os_str(), "--min-confidence".as_ref(), "86".as_ref()]);
+    assert!(draft.status.success());
+    let issues = "issues:\n  - id: nato-expansion\n    title: NATO non-expansion\n    proposition: NATO should guarantee that it will not expand further east\n  - id: sanctions\n    title: Sanctions\n    proposition: The West should not threaten Russia with sanctions\n";
+    let original = format!("{}{issues}", String::from_utf8(draft.stdout).unwrap());
+    let file = dir.path().join("geneva.yaml");
+    std::fs::write(&file, &original).unwrap();
+
+    let mut s = Session::start(&[file.to_str().unwrap()], 100, 30, &[]);
+    s.wait_for_text("Quotes · 2 of 2");
+    s.send("u");
+    s.wait_for_text("candidates no quote covers");
+    // Up the article from the first quote: Ryabkov's demand, accepted as his.
+    s.send("[");
+    s.wait_for_text("candidate: direct by Sergey Ryabkov");
+    s.send("A");
+    s.wait_for_text("who said it?");
+    s.send("\r");
+    s.wait_for_text("issues and stances");
+    s.send("s\r");
+    s.wait_for_text("ryabkov-2 added");
+    // Sherman's words, whose speaker suggest did not find: the picker finds her.
+    s.send("[");
+    s.wait_for_text("candidate: direct by");
+    s.send("Asher");
+    s.wait_for_text("▶ Wendy Sherman");
+    s.send("\r");
+    s.wait_for_text("issues and stances");
+    s.send("\r");
+    s.wait_for_text("sherman-2 added");
+    // Down past the two Ryabkov quotes: Sherman's reported words, rejected.
+    s.send("]]]");
+    s.wait_for_text("candidate: indirect by Wendy Sherman");
+    s.send("X");
+    s.wait_for_text("candidate rejected");
+    // Lungescu's words: a new speaker, by the name suggest found.
+    s.send("]");
+    s.wait_for_text("candidate: indirect by Oana Lungescu");
+    s.send("A");
+    s.wait_for_text("+ new speaker: Oana Lungescu");
+    s.send("\r\r");
+    s.wait_for_text("lungescu-1 added");
+    // Two stances: Sherman's warning, then Ryabkov's first quote.
+    s.send("]");
+    s.wait_for_text("Sanctions will follow any invasion");
+    s.send("S");
+    s.wait_for_text("Issues and stances of sherman-1");
+    s.send("jo\r");
+    s.wait_for_text("sherman-1 · sanctions: oppose");
+    s.send("[[");
+    s.send("S");
+    s.wait_for_text("Issues and stances of ryabkov-1");
+    s.send("s\r");
+    s.wait_for_text("ryabkov-1 · nato-expansion: support");
+    // A span trimmed by a word, and the trim undone.
+    s.send("{");
+    s.wait_for_text("ryabkov-1's span moved");
+    s.send("U");
+    s.wait_for_text("undone: ryabkov-1's span moved");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let check = whosaid(&["check".as_ref(), file.as_os_str()]);
+    assert!(check.status.success(), "{}\n{yaml}", String::from_utf8_lossy(&check.stderr));
+    // Every line the user had is there, in order; what was added is what
+    // the keys asked for.
+    let mut kept = yaml.lines();
+    assert!(original.lines().all(|line| kept.any(|l| l == line)), "{yaml}");
+    let added: Vec<&str> = yaml.lines().filter(|l| !original.lines().any(|o| o == *l)).collect();
+    for entry in [
+        "  - id: ryabkov-2\n    speaker: ryabkov\n    issues: [nato-expansion]\n    stance: support\n    text: \"We need legally binding guarantees that NATO will never expand further east.\"\n",
+        "  - id: sherman-2\n    speaker: sherman\n    text: \"We will not allow anyone to close NATO's open door\"\n",
+        "  - id: lungescu\n    name: \"Oana Lungescu\"\n    role: \"NATO spokesperson\"\n",
+        "  - id: lungescu-1\n    speaker: lungescu\n    kind: indirect\n    text: \"the alliance would not compromise on its core principles\"\n",
+        "rejected:\n  - text: \"the United States was ready to discuss arms control and the placement of missiles in Europe\"\n",
+    ] {
+        assert!(yaml.contains(entry), "{entry}\nin\n{yaml}");
+    }
+    // Lines new to the file: the entries above, and the two stances (the
+    // lines of Ryabkov's first quote before Sherman's).
+    let stances = [
+        "    issues: [nato-expansion]",
+        "    stance: support",
+        "    issues: [sanctions]",
+        "    stance: oppose",
+    ];
+    assert_eq!(&added[3..7], &stances, "{added:#?}");
+    assert_eq!(added.len(), 19, "{added:#?}");
+    let again = whosaid(&["suggest".as_ref(), text.as_os_str(), "--into".as_ref(), file.as_os_str()]);
+    assert!(again.status.success());
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        yaml,
+        "nothing left to add, nothing rejected offered again"
+    );
+}
