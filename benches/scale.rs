@@ -652,4 +652,74 @@ fn main() {
     suggest_batch(18_000_000, 1_000, &mut print);
     nesting(1_000_000, Some(&exe), &mut print);
     check_built_in(&mut print);
+    annotating(&mut print);
+}
+
+/// Annotating in the browser on the built-in article (written to a scratch
+/// directory): a stance change and an accepted candidate, each written,
+/// validated, the corpus read again and the frame drawn.
+pub fn annotating(out: &mut dyn FnMut(Figure)) {
+    use whosaid::edit::{Change, Edit, NewQuote, QuoteRef, write::write};
+    let dir = tempfile::tempdir().expect("a scratch directory");
+    let builtin = model::load(&Source::BuiltIn).expect("built in").into_corpus().expect("clean");
+    let text = &builtin.articles[model::ArticleIx::new(0)].text;
+    std::fs::write(dir.path().join("nato-open-doors.txt"), text).expect("written");
+    let file = dir.path().join("nato-open-doors.yaml");
+    std::fs::write(&file, include_str!("../assets/nato-open-doors.yaml")).expect("written");
+    let (mut library, outcome) =
+        model::Library::open(&Source::Paths(vec![file.clone()]), &|_| {}).expect("readable");
+    let mut app =
+        App::new(outcome.into_corpus().expect("clean"), "b".into(), Theme::new(true), WIDTH, HEIGHT);
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a terminal");
+    let issue = app.corpus.issues[model::IssueIx::new(0)].id.clone();
+    let draft = whosaid::suggest::suggest(text);
+    let candidate = &draft.candidates[0];
+    let mut timed = |app: &mut App, edit: Edit| {
+        let change = Change::Edit { file: file.clone(), edit };
+        let t = Instant::now();
+        let (written, outcome) = write(&mut library, &change).expect("written");
+        app.handle(Event::Reloaded(Ok(Box::new(outcome.into_corpus().expect("clean")))));
+        app.handle(Event::Written(vec![(change, Ok(written.clone()))]));
+        terminal.draw(|f| view::draw(f, app)).expect("draws");
+        let took = ms(t.elapsed());
+        let (_, outcome) = write(&mut library, &Change::Undo(written)).expect("undone");
+        app.handle(Event::Reloaded(Ok(Box::new(outcome.into_corpus().expect("clean")))));
+        took
+    };
+    let stances: Vec<f64> = (0..20)
+        .map(|n| {
+            let stance = model::Stance::ALL[n % 4];
+            let quote = QuoteRef { index: 0, id: app.corpus.quotes[model::QuoteIx::new(0)].id.clone() };
+            timed(&mut app, Edit::Stances { quote, stances: vec![(issue.clone(), Some(stance))] })
+        })
+        .collect();
+    let accepts: Vec<f64> = (0..20)
+        .map(|_| {
+            let quote = NewQuote {
+                id: "bench-accepted".into(),
+                speaker: app.corpus.speakers[model::SpeakerIx::new(0)].id.clone(),
+                kind: model::Kind::Direct,
+                parts: candidate
+                    .parts
+                    .iter()
+                    .map(|p| whosaid::text::fold_whitespace(&text[p.clone()]).into_owned())
+                    .collect(),
+                occurrence: None,
+                stances: vec![(issue.clone(), Some(model::Stance::Support))],
+            };
+            timed(&mut app, Edit::Accept { quote, speaker: None })
+        })
+        .collect();
+    out(Figure {
+        name: "a stance change written, reloaded, shown (median)".into(),
+        value: median(stances),
+        unit: "ms",
+        budget: Some(100.0),
+    });
+    out(Figure {
+        name: "a candidate accepted, written, reloaded, shown (median)".into(),
+        value: median(accepts),
+        unit: "ms",
+        budget: Some(100.0),
+    });
 }

@@ -15,6 +15,7 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
     scale::suggest_batch(200_000, 20, &mut |f| figures.push(f));
     scale::nesting(10_000, None, &mut |f| figures.push(f));
     scale::check_built_in(&mut |f| figures.push(f));
+    scale::annotating(&mut |f| figures.push(f));
     let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
     for expected in [
         "load and validate (median of 5)",
@@ -27,6 +28,8 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
         "suggest, 0 MB of news (median of 3)",
         "suggest --batch, 20 texts, 0 MB in all (median of 3)",
         "nesting [[[…]]] 10000 deep (0.0 MB): answer",
+        "a stance change written, reloaded, shown (median)",
+        "a candidate accepted, written, reloaded, shown (median)",
     ] {
         assert!(names.contains(&expected), "{expected} in {names:?}");
     }
