@@ -273,6 +273,9 @@ fn examples_edited(edit: impl Fn(&str, String) -> Option<String>) -> Option<Corp
     let dir = tempfile::tempdir().unwrap();
     for entry in std::fs::read_dir(EXAMPLES).unwrap() {
         let path = entry.unwrap().path();
+        if path.is_dir() {
+            continue; // raw/: a text not yet annotated
+        }
         let name = path.file_name().unwrap().to_str().unwrap().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
         let text = if name.ends_with(".yaml") { edit(&name, text) } else { Some(text) };

@@ -23,6 +23,17 @@ pub struct Recommendation {
     /// Its share of the similar quotes' votes, 0–100.
     pub percent: u8,
     pub stance: Option<Stance>,
+    /// How many of the similar quotes list it.
+    pub voters: usize,
+}
+
+impl Recommendation {
+    /// Whether it is strong enough to be preselected: at least half the
+    /// votes, from at least two quotes (one similar quote is a hint, not
+    /// evidence).
+    pub fn preselected(&self) -> bool {
+        self.percent >= 50 && self.voters >= 2
+    }
 }
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -83,12 +94,13 @@ pub fn recommend(
     similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     similar.truncate(NEIGHBOURS);
     let total: f64 = similar.iter().map(|(s, _)| s).sum();
-    let mut votes: HashMap<IssueIx, (f64, [f64; 4])> = HashMap::new();
+    let mut votes: HashMap<IssueIx, (f64, [f64; 4], usize)> = HashMap::new();
     for &(similarity, q) in &similar {
         let quote = &corpus.quotes[q];
         for &issue in &quote.issues {
             let vote = votes.entry(issue).or_default();
             vote.0 += similarity;
+            vote.2 += 1;
             if let Some(stance) = quote.stance_on(issue) {
                 vote.1[Stance::ALL.iter().position(|s| *s == stance).expect("a stance")] += similarity;
             }
@@ -96,10 +108,11 @@ pub fn recommend(
     }
     let mut out: Vec<Recommendation> = votes
         .into_iter()
-        .map(|(issue, (score, stances))| {
+        .map(|(issue, (score, stances, voters))| {
             let best = (0..4).max_by(|&a, &b| stances[a].total_cmp(&stances[b]).then(b.cmp(&a)));
             let stance = best.filter(|&i| stances[i] > 0.0).map(|i| Stance::ALL[i]);
-            Recommendation { issue, percent: (100.0 * score / total).round().min(100.0) as u8, stance }
+            let percent = (100.0 * score / total).round().min(100.0) as u8;
+            Recommendation { issue, percent, stance, voters }
         })
         .filter(|r| r.percent >= MIN_PERCENT)
         .collect();

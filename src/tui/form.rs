@@ -3,7 +3,7 @@
 //! stances), the issues-and-stances picker of a quote (`S`), and the
 //! question before a deletion (`D`). Recommendations (see
 //! [`crate::edit::recommend`]) are marked in the picker, and preselected
-//! where the quote has no issues yet. Enter turns the form into a
+//! where the quote has no issues yet and the evidence is strong enough. Enter turns the form into a
 //! [`Change`] for the loader to write; Esc writes nothing.
 
 use super::annotate::{delete_edit, next_kind, quote_ref};
@@ -253,7 +253,7 @@ impl StancePicker {
                 let on = issues.contains(&issue);
                 let stance = stances.iter().find(|(i, _)| *i == issue).map(|(_, s)| *s);
                 match recommended {
-                    Some(r) if preselect && !on => {
+                    Some(r) if preselect && !on && r.preselected() => {
                         IssueRow { issue, on: true, stance: r.stance, recommended }
                     }
                     _ => IssueRow { issue, on, stance, recommended },

@@ -132,37 +132,59 @@ fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Li
         Line::styled(text::truncate(&text::one_line(&head), width).into_owned(), app.theme.dim()),
         Line::raw(""),
     ];
-    // Two rows an issue: its mark, stance, title and recommendation, then
-    // its proposition.
-    let room = (rows.saturating_sub(lines.len() + 3) / 2).max(1);
-    let first = picker.selected.saturating_sub(room - 1);
-    for (i, row) in picker.rows.iter().enumerate().skip(first).take(room) {
-        let issue = &c.issues[row.issue];
-        let selected = i == picker.selected;
-        let mark = if selected { "▶ " } else { "  " };
-        let on = if row.on { "[x]" } else { "[ ]" };
-        let stance = match (row.on, row.stance) {
-            (true, Some(s)) => s.name(),
-            (true, None) => "no stance",
-            (false, _) => "",
-        };
-        let recommended = row.recommended.map_or(String::new(), |r| match r.stance {
-            Some(s) => format!("  recommended {}% · {}", r.percent, s.name()),
-            None => format!("  recommended {}%", r.percent),
-        });
-        let label = format!("{mark}{on} {stance:<9} {}", text::one_line(&issue.title));
-        let label = text::truncate(&label, width.saturating_sub(text::width(&recommended))).into_owned();
-        let style = if selected { app.theme.selected(true) } else { ratatui::style::Style::new() };
-        lines.push(Line::from(vec![Span::styled(label, style), Span::styled(recommended, app.theme.key())]));
-        let proposition = match &issue.proposition {
-            Some(proposition) => format!("towards: {proposition}"),
-            None => "no proposition: a stance here has nothing to be towards".to_string(),
-        };
-        let proposition = text::truncate(&text::one_line(&proposition), width.saturating_sub(6)).into_owned();
-        lines.push(Line::styled(format!("{}{proposition}", " ".repeat(6.min(width))), app.theme.dim()));
+    // Each issue: its mark, stance, title and recommendation, then its
+    // proposition in full (wrapped), for the stance is towards it.
+    let blocks: Vec<Vec<Line<'static>>> = picker
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let issue = &c.issues[row.issue];
+            let selected = i == picker.selected;
+            let mark = if selected { "▶ " } else { "  " };
+            let on = if row.on { "[x]" } else { "[ ]" };
+            let stance = match (row.on, row.stance) {
+                (true, Some(s)) => s.name(),
+                (true, None) => "no stance",
+                (false, _) => "",
+            };
+            let recommended = row.recommended.map_or(String::new(), |r| match r.stance {
+                Some(s) => format!("  recommended {}% · {}", r.percent, s.name()),
+                None => format!("  recommended {}%", r.percent),
+            });
+            let label = format!("{mark}{on} {stance:<9} {}", text::one_line(&issue.title));
+            let label = text::truncate(&label, width.saturating_sub(text::width(&recommended))).into_owned();
+            let style = if selected { app.theme.selected(true) } else { ratatui::style::Style::new() };
+            let mut block = vec![Line::from(vec![
+                Span::styled(label, style),
+                Span::styled(recommended, app.theme.key()),
+            ])];
+            let proposition = match &issue.proposition {
+                Some(proposition) => format!("towards: {proposition}"),
+                None => "no proposition: a stance here has nothing to be towards".to_string(),
+            };
+            let indent = 6.min(width / 4);
+            for line in text::wrap(&text::one_line(&proposition), width.saturating_sub(indent)) {
+                block.push(Line::styled(format!("{}{line}", " ".repeat(indent)), app.theme.dim()));
+            }
+            block
+        })
+        .collect();
+    // The blocks that fit, the selected one among them.
+    let room = rows.saturating_sub(lines.len() + 3).max(2);
+    let height = |range: std::ops::Range<usize>| blocks[range].iter().map(Vec::len).sum::<usize>();
+    let mut first = picker.selected.min(blocks.len().saturating_sub(1));
+    while first > 0 && height(first - 1..picker.selected + 1) <= room {
+        first -= 1;
     }
-    let more = picker.rows.len().saturating_sub(first + room);
-    let scrolled = if first > 0 || more > 0 {
+    let mut last = first;
+    while last < blocks.len() && (last == first || height(first..last + 1) <= room) {
+        last += 1;
+    }
+    for block in &blocks[first..last] {
+        lines.extend(block.iter().cloned());
+    }
+    let scrolled = if first > 0 || last < blocks.len() {
         format!(" · {} issues, j/k for more", picker.rows.len())
     } else {
         String::new()
@@ -178,8 +200,8 @@ fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Li
 fn confirm(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>) {
     let c = &app.corpus;
     let Target::Quote(q) = form.target else { return (String::new(), Vec::new()) };
-    let file =
-        c.articles[c.quotes[q].article].file.as_ref().map_or(String::new(), |f| f.display().to_string());
+    let file = c.articles[c.quotes[q].article].file.as_ref();
+    let file = file.and_then(|f| f.file_name()).map_or(String::new(), |f| f.to_string_lossy().into_owned());
     let lines = vec![
         Line::raw(words(app, form, width)),
         Line::styled(
