@@ -191,11 +191,8 @@ fn keys(value: &Spanned<toml::Value>, context: Context) -> Result<Vec<Key>, (usi
                 ),
             ));
         };
-        if context == Context::Search && matches!(key, Key::Char(_)) {
-            return Err((
-                offset,
-                format!("`{name}` types into the query; give this action a Ctrl- or named key"),
-            ));
+        if context.types_letters() && matches!(key, Key::Char(_)) {
+            return Err((offset, format!("`{name}` types here; give this action a Ctrl- or named key")));
         }
         keys.push(key);
     }
@@ -394,7 +391,7 @@ mod tests {
                 "[keys.browse]\nnext_pane = \"j\"\n",
                 "c:2:13: error: `j` would both next_pane and down in [keys.browse]",
             ),
-            ("[keys.search]\nclear = \"x\"\n", "c:2:9: error: `x` types into the query"),
+            ("[keys.search]\nclear = \"x\"\n", "c:2:9: error: `x` types here; give this action a Ctrl- or named key"),
             ("[theme]\nfocus = \"purpel\"\n", "c:2:9: error: `purpel` is not a colour"),
             (
                 "[theme]\nfocs = \"red\"\n",

@@ -278,6 +278,11 @@ impl Context {
         Context::Confirm,
     ];
 
+    /// Whether letters type here (into the query, the speaker's name).
+    pub fn types_letters(self) -> bool {
+        matches!(self, Context::Search | Context::Speaker)
+    }
+
     /// The context's name: its table in a config file, `[keys.browse]`.
     pub fn name(self) -> &'static str {
         match self {
