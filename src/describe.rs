@@ -42,12 +42,20 @@ pub fn short(c: &Corpus, issue: IssueIx) -> String {
 }
 
 /// A sentence's capital taken off for the middle of another sentence
-/// ("supports the US…"), unless the first word is an acronym ("NATO").
+/// ("supports the US…") when its first word is a common word that only a
+/// sentence's start capitalises; a name ("North Korea", "Kim's offer",
+/// "NATO") keeps its capital.
 fn sentence_case_off(s: &str) -> String {
+    const COMMON: &[&str] = &[
+        "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "their", "they", "we",
+        "our", "all", "any", "no", "some", "each", "every", "both", "other", "more", "further", "new", "to",
+        "in", "on", "for", "with", "without", "by", "of", "from", "at", "as", "if", "whether",
+    ];
+    let first_word = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
-            first.to_lowercase().chain(s[first.len_utf8()..].chars()).collect()
+    match chars.next() {
+        Some(first) if first.is_uppercase() && COMMON.contains(&first_word.to_lowercase().as_str()) => {
+            first.to_lowercase().chain(chars).collect()
         }
         _ => s.to_string(),
     }

@@ -484,6 +484,53 @@ fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
     assert_eq!(s.wait_exit(), 0);
 }
 
+/// While the editor runs, every key typed is the editor's: none goes to
+/// the browser, then or after.
+#[test]
+fn the_editor_alone_reads_the_keys_while_it_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("talks.yaml");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article.txt"),
+        dir.path().join("article.txt"),
+    )
+    .unwrap();
+    std::fs::write(
+        &file,
+        "article:\n  title: Talks\n  text_file: article.txt\nspeakers:\n  - id: ryabkov\n    name: Sergey Ryabkov\nquotes:\n  - id: first\n    speaker: ryabkov\n    text: No improvement has been achieved\n",
+    )
+    .unwrap();
+    // The "editor" reads a line from the terminal, as any editor reads keys.
+    let (ready, typed) = (dir.path().join("ready"), dir.path().join("typed"));
+    let editor = dir.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        format!("#!/bin/sh\necho > {}\nread line\necho \"$line\" > {}\n", ready.display(), typed.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let editor = editor.display().to_string();
+    let mut s = Session::start(&[file.to_str().unwrap()], 120, 30, &[("EDITOR", editor.as_str())]);
+    s.wait_for_text("Sergey Ryabkov");
+    s.send("\t");
+    s.send("e");
+    let started = std::time::Instant::now();
+    while !ready.exists() {
+        assert!(started.elapsed() < std::time::Duration::from_secs(30), "the editor starts");
+        std::thread::yield_now();
+    }
+    s.send("jjqe5\r");
+    s.wait_for_text("Sergey Ryabkov");
+    assert_eq!(std::fs::read_to_string(&typed).unwrap().trim(), "jjqe5", "every key went to the editor");
+    let screen = s.contents();
+    assert!(!screen.contains("does nothing here"), "{screen}");
+    s.send("?");
+    s.wait_for_text("Keys ·");
+    s.send("q");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0, "the browser quits on its own q, not on the editor's");
+}
+
 /// A raw text taken to a finished annotation in the browser alone: the
 /// surest quotes drafted by `suggest`, the issues added, then every other
 /// candidate accepted or rejected from the keyboard, stances set, a span

@@ -256,7 +256,7 @@ fn a_to_an_answer_outside_the_filter_sets_it_aside_and_ctrl_o_brings_it_back() {
 
 #[test]
 fn help_lists_every_key_of_the_keymap_and_scrolls_like_a_list() {
-    let mut app = app(120, 120);
+    let mut app = app(120, 200);
     press(&mut app, "?");
     let s = screen(&app);
     for binding in whosaid::tui::keymap::KEYMAP {
@@ -1157,5 +1157,5 @@ fn a_gone_quote_leaves_its_neighbour_selected() {
 fn e_on_the_built_in_article_says_there_is_no_file_to_edit() {
     let mut app = app(120, 36);
     assert_eq!(app.handle(Event::Key(key("e"))), None);
-    assert!(screen(&app).lines().last().unwrap().contains("the built-in article has no file to edit"));
+    assert!(screen(&app).lines().last().unwrap().contains("the built-in article has no file to change"));
 }

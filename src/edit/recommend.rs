@@ -6,7 +6,8 @@
 //! inverse document frequency); two quotes' similarity is the cosine of
 //! their weighted sets. The [`NEIGHBOURS`] most similar quotes vote for
 //! their issues with their similarity; an issue's percentage is its share
-//! of the votes, and its stance the one its voters weigh most.
+//! of the votes (fewer similar quotes cast a share of a full vote each), and
+//! its stance the one its voters weigh most.
 
 use crate::model::{Corpus, IssueIx, QuoteIx, Stance};
 use std::collections::HashMap;
@@ -93,7 +94,9 @@ pub fn recommend(
         .collect();
     similar.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     similar.truncate(NEIGHBOURS);
-    let total: f64 = similar.iter().map(|(s, _)| s).sum();
+    // Fewer similar quotes than the full number are less evidence: the
+    // votes are shares of what a full set of voters would cast.
+    let total: f64 = similar.iter().map(|(s, _)| s).sum::<f64>() * NEIGHBOURS as f64 / similar.len() as f64;
     let mut votes: HashMap<IssueIx, (f64, [f64; 4], usize)> = HashMap::new();
     for &(similarity, q) in &similar {
         let quote = &corpus.quotes[q];

@@ -138,6 +138,15 @@ pub fn move_span(app: &App, how: SpanMove) -> (Mode, Vec<Intent>) {
     if parts.iter().any(|p| p.start >= p.end) {
         return notice("the span cannot be shorter: one word is left");
     }
+    let (old, new) = (&c.quotes[q].parts, &parts);
+    // What a longer span takes in (nothing, where it is shorter).
+    let grown =
+        (new[0].start.min(old[0].start)..old[0].start, old[last].end..new[last].end.max(old[last].end));
+    if breaks_paragraph(&text[grown.0]) || breaks_paragraph(&text[grown.1]) {
+        return notice(
+            "a span stops at its paragraph's end · a quote that goes on is written in parts (e edits it)",
+        );
+    }
     if parts == c.quotes[q].parts {
         return notice("the span cannot move further that way");
     }
@@ -182,10 +191,18 @@ fn word_end_before(text: &str, at: usize) -> usize {
     text[..at].trim_end_matches(between).trim_end_matches(in_word).trim_end_matches(between).len()
 }
 
-/// The end of the word after `at` (the span grows by a word).
+/// The end of the word after `at` with the punctuation that follows it
+/// (the span grows by a word).
 fn next_word_end(text: &str, at: usize) -> usize {
     let rest = text[at..].trim_start_matches(between).trim_start_matches(in_word);
+    let rest = rest.trim_start_matches(|c: char| between(c) && !c.is_whitespace());
     text.len() - rest.len()
+}
+
+/// Whether a stretch of text holds a paragraph break (a blank line).
+fn breaks_paragraph(s: &str) -> bool {
+    let lines: Vec<&str> = s.split('\n').collect();
+    lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty())
 }
 
 /// `]` and `[` while `u` marks candidates: the next or previous candidate
@@ -216,9 +233,11 @@ pub fn step(app: &App, forward: bool) -> Option<Vec<Intent>> {
         items.filter(|&item| item < here).max()
     };
     Some(match target {
-        Some((_, 0, q)) => vec![Intent::JumpTo(QuoteIx::new(q)), Intent::Focus(Pane::Article)],
+        Some((_, 0, q)) => {
+            vec![Intent::SelectCandidate(None), Intent::JumpTo(QuoteIx::new(q)), Intent::Focus(Pane::Article)]
+        }
         Some((start, _, i)) => vec![
-            Intent::SelectCandidate(i),
+            Intent::SelectCandidate(Some(i)),
             Intent::ArticleCursor(app.article.layout.row_of(start)),
             Intent::Focus(Pane::Article),
             Intent::Notice(candidate_notice(app, &candidates[i])),
@@ -298,6 +317,10 @@ mod tests {
         let end = text.find("invasion").unwrap() + "invasion".len();
         let longer = next_word_end(text, end);
         assert_eq!(&text[start..longer], "Sanctions will follow any invasion,\" Sherman");
+        let whole = text.len() - 1;
+        assert_eq!(next_word_end(text, word_end_before(text, whole)), text.len(), "its period comes back");
+        assert!(breaks_paragraph("past.\n\nExperts") && breaks_paragraph("a\n \t\nb"));
+        assert!(!breaks_paragraph("past.\nExperts") && !breaks_paragraph("past.\n"));
         assert_eq!(word_end_before(text, longer), end);
         assert_eq!(&text[start..word_end_before(text, end)], "Sanctions will follow any");
         let later = next_word_start(text, start);

@@ -391,7 +391,10 @@ mod tests {
                 "[keys.browse]\nnext_pane = \"j\"\n",
                 "c:2:13: error: `j` would both next_pane and down in [keys.browse]",
             ),
-            ("[keys.search]\nclear = \"x\"\n", "c:2:9: error: `x` types here; give this action a Ctrl- or named key"),
+            (
+                "[keys.search]\nclear = \"x\"\n",
+                "c:2:9: error: `x` types here; give this action a Ctrl- or named key",
+            ),
             ("[theme]\nfocus = \"purpel\"\n", "c:2:9: error: `purpel` is not a colour"),
             (
                 "[theme]\nfocs = \"red\"\n",

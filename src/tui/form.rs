@@ -135,33 +135,32 @@ impl Form {
     pub fn choices(&self, c: &Corpus) -> Vec<(Choice, bool)> {
         let Target::Candidate { suggested, .. } = &self.target else { return Vec::new() };
         let query = self.speaker.query.trim();
-        let mut out: Vec<(Choice, bool)> = Vec::new();
-        let suggested_name = match suggested {
-            Choice::Existing(s) => c.speakers[*s].name.clone(),
-            Choice::New { name, .. } => name.clone(),
-        };
-        if !suggested_name.is_empty() && fuzzy(query, &suggested_name).is_some() {
-            out.push((suggested.clone(), true));
-        }
-        let mut matching: Vec<(i32, SpeakerIx)> = c
+        // Each speaker by its best-matching name; the suggested one first
+        // while nothing is typed, then by how well it matches.
+        let mut scored: Vec<(i32, usize, Choice)> = c
             .speakers
             .ids()
-            .filter(|s| Some(&Choice::Existing(*s)) != out.first().map(|(c, _)| c))
             .filter_map(|s| {
                 let speaker = &c.speakers[s];
                 let names = std::iter::once(&speaker.name).chain(&speaker.aliases).chain([&speaker.id]);
-                names.filter_map(|n| fuzzy(query, n)).max().map(|score| (score, s))
+                let score = names.filter_map(|n| fuzzy(query, n)).max()?;
+                Some((score, s.index() + 1, Choice::Existing(s)))
             })
             .collect();
-        matching.sort_by_key(|(score, s)| (-score, *s));
-        out.extend(matching.into_iter().map(|(_, s)| (Choice::Existing(s), false)));
-        let taken = |name: &str| c.speakers.iter().any(|s| s.name.eq_ignore_ascii_case(name));
-        if !query.is_empty()
-            && !taken(query)
-            && !out
-                .iter()
-                .any(|(c, _)| matches!(c, Choice::New { name, .. } if name.eq_ignore_ascii_case(query)))
+        if let Choice::New { name, .. } = suggested
+            && let Some(score) = fuzzy(query, name).filter(|_| !name.is_empty())
         {
+            scored.push((score, 0, suggested.clone()));
+        }
+        let first = |choice: &Choice| query.is_empty() && choice == suggested;
+        scored.sort_by_key(|(score, order, choice)| (!first(choice), -score, *order));
+        let mut out: Vec<(Choice, bool)> =
+            scored.into_iter().map(|(_, _, choice)| (choice.clone(), &choice == suggested)).collect();
+        let taken = |name: &str| {
+            c.speakers.iter().any(|s| s.name.eq_ignore_ascii_case(name))
+                || matches!(suggested, Choice::New { name: n, .. } if n.eq_ignore_ascii_case(name))
+        };
+        if !query.is_empty() && !taken(query) {
             out.push((Choice::New { name: query.to_string(), role: None }, false));
         }
         out
@@ -260,9 +259,9 @@ impl StancePicker {
                 }
             })
             .collect();
-        let first = recommended.first().and_then(|r| rows.iter().position(|row| row.issue == r.issue));
-        let selected = first.or_else(|| rows.iter().position(|r| r.on)).unwrap_or(0);
-        StancePicker { kind, rows, selected }
+        // Always the first row: where the cursor starts never depends on
+        // what is recommended.
+        StancePicker { kind, rows, selected: 0 }
     }
 
     /// The issues on, with their stances: those the quote listed first,

@@ -55,10 +55,10 @@ const SECTIONS: [(Context, &str); 9] = [
     (Context::Matrix, "In the stance matrix (after m)"),
     (Context::Timeline, "In a speaker's timeline (after t)"),
     (Context::Reading, "Reading a quote (after z)"),
-    (Context::Help, "In this help"),
     (Context::Speaker, "Accepting a candidate: its speaker (after A)"),
     (Context::Stances, "Issues and stances (after S, or A and a speaker)"),
     (Context::Confirm, "A question (after D)"),
+    (Context::Help, "In this help"),
 ];
 
 const NOTES: [&str; 4] = [

@@ -52,8 +52,8 @@ pub enum Intent {
     ScrollArticle(isize),
     /// `u`: marks what no quote covers, or stops marking.
     ToggleUncovered,
-    /// Selects a candidate `u` marked (by its place among them).
-    SelectCandidate(usize),
+    /// Selects a candidate `u` marked (by its place among them), or none.
+    SelectCandidate(Option<usize>),
     /// `U`: the last change written is undone.
     Undo,
     /// `R`: the change refused because its file had changed is tried again.
@@ -94,7 +94,13 @@ impl App {
                 Intent::Effect(e) => effect = Some(e),
                 Intent::Notice(notice) => self.message = Some(notice),
                 Intent::Focus(pane) => self.focus_pane(pane),
-                Intent::Move(pane, delta) => self.move_in_list(pane, delta),
+                Intent::Move(pane, delta) => {
+                    // Moving in the quotes leaves the candidate for them.
+                    if pane == Pane::Quotes {
+                        self.article.candidate = None;
+                    }
+                    self.move_in_list(pane, delta)
+                }
                 Intent::Remember => history::remember(self),
                 Intent::RememberPlace(place) => history::push(self, place),
                 Intent::Back => {
@@ -130,6 +136,7 @@ impl App {
                     }
                 }
                 Intent::SelectQuoteRow(row) => {
+                    self.article.candidate = None;
                     self.quotes.selected = row;
                     self.keep_lists_visible();
                     self.show_selected_quote();
@@ -147,7 +154,9 @@ impl App {
                     scroll.selected = scroll.selected.clamp(scroll.offset, scroll.offset + height - 1);
                 }
                 Intent::ToggleUncovered => self.toggle_uncovered(),
-                Intent::SelectCandidate(i) => self.article.candidate = Some((i, self.selected_quote())),
+                Intent::SelectCandidate(i) => {
+                    self.article.candidate = i.map(|i| (i, self.selected_quote()));
+                }
                 Intent::Undo => match self.undo.pop() {
                     Some(written) => effect = Some(Effect::Write(crate::edit::Change::Undo(written))),
                     None => self.message = Some("nothing to undo".into()),

@@ -102,12 +102,12 @@ pub fn run(paths: &[PathBuf], mouse: bool) -> anyhow::Result<Status> {
     let signals = tx.clone();
     terminal::listen_for_signals(move |signal| signals.send(Message::Signal(signal)).is_ok())?;
     let input = tx.clone();
-    terminal::spawn_reader(move |event| input.send(Message::Terminal(event)).is_ok());
+    let reader = terminal::spawn_reader(move |event| input.send(Message::Terminal(event)).is_ok());
     let guard = Guard::take(mouse)?;
     for message in early {
         let _ = tx.send(message);
     }
-    let result = event_loop(&source, loader, &guard, (config, &config_problems), &tx, &rx);
+    let result = event_loop(&source, loader, (&guard, &reader), (config, &config_problems), &tx, &rx);
     drop(guard);
     // Said again where it stays: the status line showed only the first.
     for problem in &config_problems {
@@ -165,7 +165,7 @@ fn warnings_notice(warnings: usize) -> Option<String> {
 fn event_loop(
     source: &Source,
     mut loader: Loader,
-    guard: &Guard,
+    (guard, reader): (&Guard, &terminal::Reader),
     (config, config_problems): (config::Config, &[crate::model::Diagnostic]),
     tx: &Sender<Message>,
     rx: &Receiver<Message>,
@@ -288,9 +288,12 @@ fn event_loop(
                     app.handle(Event::Loading(Progress::default()));
                 }
                 Some(Effect::Edit { file, line }) => {
+                    // The editor alone reads the keys while it runs.
+                    reader.pause();
                     guard.release();
                     let outcome = terminal::run_editor(&file, line);
                     terminal = guard.resume()?;
+                    reader.resume();
                     match outcome {
                         Ok(()) => {
                             changed.push(file);

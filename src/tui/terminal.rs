@@ -11,6 +11,8 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 pub type Term = Terminal<CrosstermBackend<std::io::Stdout>>;
 
@@ -50,16 +52,77 @@ fn install_panic_hook(mouse: bool) {
     }));
 }
 
+/// The thread reading the terminal's input. It stops reading while the
+/// user's editor has the terminal, so that no key goes astray.
+pub struct Reader {
+    state: Arc<(Mutex<Reading>, Condvar)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    On,
+    PauseAsked,
+    Paused,
+}
+
 /// Reads the terminal's input on a thread of its own; stops when `send`
 /// finds nobody listening.
-pub fn spawn_reader(send: impl Fn(crossterm::event::Event) -> bool + Send + 'static) {
+pub fn spawn_reader(send: impl Fn(crossterm::event::Event) -> bool + Send + 'static) -> Reader {
+    let state = Arc::new((Mutex::new(Reading::On), Condvar::new()));
+    let shared = state.clone();
     std::thread::spawn(move || {
-        while let Ok(event) = crossterm::event::read() {
-            if !send(event) {
-                break;
+        let (lock, changed) = &*shared;
+        loop {
+            {
+                let mut reading = lock.lock().unwrap_or_else(|e| e.into_inner());
+                if *reading == Reading::PauseAsked {
+                    *reading = Reading::Paused;
+                    changed.notify_all();
+                }
+                while *reading == Reading::Paused {
+                    reading = changed.wait(reading).unwrap_or_else(|e| e.into_inner());
+                }
+            }
+            // A short wait for input, so that a pause is seen at once.
+            match crossterm::event::poll(Duration::from_millis(20)) {
+                Ok(false) => continue,
+                Ok(true) => match crossterm::event::read() {
+                    Ok(event) => {
+                        if !send(event) {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                },
+                Err(_) => break,
             }
         }
     });
+    Reader { state }
+}
+
+impl Reader {
+    /// Stops reading input; returns once the thread no longer reads (or a
+    /// second has passed, should it be gone).
+    pub fn pause(&self) {
+        let (lock, changed) = &*self.state;
+        let mut reading = lock.lock().unwrap_or_else(|e| e.into_inner());
+        *reading = Reading::PauseAsked;
+        let deadline = std::time::Instant::now() + Duration::from_secs(1);
+        while *reading == Reading::PauseAsked {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                break;
+            }
+            reading = changed.wait_timeout(reading, left).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+
+    pub fn resume(&self) {
+        let (lock, changed) = &*self.state;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = Reading::On;
+        changed.notify_all();
+    }
 }
 
 /// Turns the signals that end or resume the browser into calls of `send`,

@@ -37,8 +37,8 @@ pub fn draw(frame: &mut Frame, app: &App, form: &Form) {
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-/// A candidate's or quote's words on one line.
-fn words(app: &App, form: &Form, width: usize) -> String {
+/// A candidate's or quote's words, wrapped to at most three rows.
+fn words(app: &App, form: &Form, width: usize) -> Vec<Line<'static>> {
     let c = &app.corpus;
     let joined = match &form.target {
         Target::Candidate { candidate, article, .. } => {
@@ -47,11 +47,15 @@ fn words(app: &App, form: &Form, width: usize) -> String {
         }
         Target::Quote(q) => c.quotes[*q].text.parts().join(" … "),
     };
-    text::truncate(
-        &text::one_line(&format!("“{}”", joined.split_whitespace().collect::<Vec<_>>().join(" "))),
-        width,
-    )
-    .into_owned()
+    let quoted = text::one_line(&format!("“{}”", joined.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .into_owned();
+    let mut rows = text::wrap(&quoted, width);
+    if rows.len() > 3 {
+        let rest = rows[2..].join(" ");
+        rows.truncate(2);
+        rows.push(text::truncate(&rest, width).into_owned());
+    }
+    rows.into_iter().map(|row| Line::styled(row, app.theme.words())).collect()
 }
 
 fn choice_name(c: &Corpus, choice: &Choice) -> String {
@@ -75,15 +79,15 @@ fn keys_lines(app: &App, keys: &str, width: usize) -> Vec<Line<'static>> {
 
 fn speaker(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>) {
     let c = &app.corpus;
-    let mut lines = vec![
-        Line::raw(words(app, form, width)),
+    let mut lines = words(app, form, width);
+    lines.extend([
         Line::raw(""),
         Line::from(vec![
             Span::styled("Speaker: ", app.theme.title()),
             Span::raw(text::one_line(&form.speaker.query).into_owned()),
             Span::styled("▏", app.theme.key()),
         ]),
-    ];
+    ]);
     let choices = form.choices(c);
     if choices.is_empty() {
         lines.push(Line::styled("  no speaker matches · type a new one's name", app.theme.dim()));
@@ -127,11 +131,11 @@ fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Li
             format!("by {}", c.speaker_name(c.quotes[*q].speaker)),
         ),
     };
-    let mut lines = vec![
-        Line::raw(words(app, form, width)),
+    let mut lines = words(app, form, width);
+    lines.extend([
         Line::styled(text::truncate(&text::one_line(&head), width).into_owned(), app.theme.dim()),
         Line::raw(""),
-    ];
+    ]);
     // Each issue: its mark, stance, title and recommendation, then its
     // proposition in full (wrapped), for the stance is towards it.
     let blocks: Vec<Vec<Line<'static>>> = picker
@@ -202,8 +206,8 @@ fn confirm(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>)
     let Target::Quote(q) = form.target else { return (String::new(), Vec::new()) };
     let file = c.articles[c.quotes[q].article].file.as_ref();
     let file = file.and_then(|f| f.file_name()).map_or(String::new(), |f| f.to_string_lossy().into_owned());
-    let lines = vec![
-        Line::raw(words(app, form, width)),
+    let mut lines = words(app, form, width);
+    lines.extend([
         Line::styled(
             text::truncate(&format!("by {} · in {file}", c.speaker_name(c.quotes[q].speaker)), width)
                 .into_owned(),
@@ -211,6 +215,6 @@ fn confirm(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>)
         ),
         Line::raw(""),
         Line::raw("y or Enter deletes it (U undoes) · n or Esc keeps it"),
-    ];
+    ]);
     (format!("Delete quote {}?", c.quotes[q].id), lines)
 }
