@@ -142,6 +142,15 @@ fn a_candidate_is_accepted_as_a_new_speakers_quote_with_a_stance() {
     // whose speaker suggest did not find.
     desk.press("[ [");
     assert!(desk.message().starts_with("candidate:"), "{}", desk.message());
+    // The candidate is drawn reversed in the article, and only it.
+    let buffer = common::draw(&desk.app);
+    let reversed: String = buffer
+        .content
+        .iter()
+        .filter(|cell| cell.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .map(|cell| cell.symbol())
+        .collect();
+    assert!(reversed.replace(" ", "").starts_with("Wewillnotallow"), "{reversed:?}");
     desk.press("A");
     let s = screen(&desk.app);
     assert!(s.contains("Accept the candidate: who said it?"), "{s}");
@@ -425,4 +434,31 @@ proptest! {
         }
         prop_assert_eq!(desk.yaml(), DRAFT);
     }
+}
+
+#[test]
+fn w_gives_a_quote_another_speaker_or_a_new_one() {
+    let mut desk = Desk::new(DRAFT);
+    common::focus(&mut desk.app, whosaid::tui::layout::Pane::Quotes);
+    desk.press("W");
+    let s = screen(&desk.app);
+    assert!(s.contains("Who said orlov-1?") && s.contains("▶ Viktor Orlov  suggested"), "{s}");
+    desk.type_text("kel");
+    desk.press("Enter");
+    assert!(desk.message().starts_with("orlov-1 now said by `keller`"), "{}", desk.message());
+    assert_eq!(desk.yaml(), DRAFT.replacen("    speaker: orlov\n", "    speaker: keller\n", 1));
+    desk.press("W");
+    desk.type_text("Ivan Petrov");
+    assert!(screen(&desk.app).contains("▶ + new speaker: Ivan Petrov"), "{}", screen(&desk.app));
+    desk.press("Enter");
+    let yaml = desk.yaml();
+    assert!(
+        yaml.contains(
+            "    role: \"Deputy Foreign Minister\"\n  - id: petrov\n    name: \"Ivan Petrov\"\nissues:"
+        ),
+        "{yaml}"
+    );
+    assert!(yaml.contains("  - id: orlov-1\n    speaker: petrov\n"), "{yaml}");
+    desk.press("U U");
+    assert_eq!(desk.yaml(), DRAFT);
 }

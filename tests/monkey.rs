@@ -158,7 +158,8 @@ fn check_screen(app: &App, step: usize) {
     // The strongly highlighted text in the article is the selected quote's
     // (search matches, drawn over it, are left out of this check), and it
     // is there whenever the quote's rows are on screen.
-    let browsing = matches!(app.mode, whosaid::tui::mode::Mode::Browse);
+    // (With a candidate selected, the candidate is what is lit instead.)
+    let browsing = matches!(app.mode, whosaid::tui::mode::Mode::Browse) && app.selected_candidate().is_none();
     if let (Some(panes), Some(q), true, false) =
         (app.panes(), app.selected_quote(), browsing, app.search.is_active())
         && let Some(area) = panes.article

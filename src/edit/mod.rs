@@ -53,6 +53,12 @@ pub enum Edit {
         quote: QuoteRef,
         kind: Kind,
     },
+    /// Another speaker for the quote; `new` when it is added to the file.
+    Speaker {
+        quote: QuoteRef,
+        speaker: String,
+        new: Option<NewSpeaker>,
+    },
     /// New words for the quote: its span moved.
     Span {
         quote: QuoteRef,
@@ -115,6 +121,10 @@ impl Edit {
                 format!("{} · {}", quote.id, each.join(", "))
             }
             Edit::Kind { quote, kind } => format!("{} is now {}", quote.id, kind.name()),
+            Edit::Speaker { quote, new: Some(s), .. } => {
+                format!("{} now said by {} (a new speaker)", quote.id, s.name)
+            }
+            Edit::Speaker { quote, speaker, new: None } => format!("{} now said by `{speaker}`", quote.id),
             Edit::Span { quote, .. } => format!("{}'s span moved", quote.id),
             Edit::Delete { quote } => format!("{} deleted", quote.id),
             Edit::Accept { quote, speaker: Some(s) } => {
@@ -128,9 +138,10 @@ impl Edit {
     /// The quote to select after the edit.
     pub fn select(&self) -> Option<String> {
         match self {
-            Edit::Stances { quote, .. } | Edit::Kind { quote, .. } | Edit::Span { quote, .. } => {
-                Some(quote.id.clone())
-            }
+            Edit::Stances { quote, .. }
+            | Edit::Kind { quote, .. }
+            | Edit::Span { quote, .. }
+            | Edit::Speaker { quote, .. } => Some(quote.id.clone()),
             Edit::Accept { quote, .. } => Some(quote.id.clone()),
             Edit::Delete { .. } | Edit::Reject { .. } => None,
         }
@@ -222,6 +233,15 @@ fn set_key(
     })
 }
 
+/// The lines of a new speaker's entry, at an indent.
+fn speaker_lines(s: &NewSpeaker, indent: &str) -> String {
+    let mut out = format!("{indent}- id: {}\n{indent}  name: {}\n", scalar(&s.id), scalar_text(&s.name));
+    if let Some(role) = &s.role {
+        out.push_str(&format!("{indent}  role: {}\n", scalar_text(role)));
+    }
+    out
+}
+
 /// The lines of a new quote's entry, at an indent.
 fn quote_lines(q: &NewQuote, indent: &str) -> String {
     let mut out = format!("{indent}- id: {}\n{indent}  speaker: {}\n", scalar(&q.id), scalar(&q.speaker));
@@ -251,6 +271,13 @@ pub fn apply(source: &str, edit: &Edit) -> Result<String, String> {
             let out = set_key(source, quote.index, "issues", issues.as_deref(), &["speaker"])?;
             set_key(&out, quote.index, "stance", stance.as_deref(), &["speaker", "issues"])
         }
+        Edit::Speaker { quote, speaker, new } => {
+            let out = match new {
+                Some(s) => into::add_entries(source, &|indent| speaker_lines(s, indent), &|_| String::new())?,
+                None => source.to_string(),
+            };
+            set_key(&out, quote.index, "speaker", Some(&scalar(speaker)), &["id"])
+        }
         Edit::Kind { quote, kind } => {
             let value = (*kind != Kind::Direct).then(|| kind.name());
             set_key(source, quote.index, "kind", value, &["speaker", "issues", "stance"])
@@ -270,20 +297,8 @@ pub fn apply(source: &str, edit: &Edit) -> Result<String, String> {
             })
         }
         Edit::Accept { quote, speaker } => {
-            let speakers = |indent: &str| match speaker {
-                Some(s) => {
-                    let mut out = format!(
-                        "{indent}- id: {}\n{indent}  name: {}\n",
-                        scalar(&s.id),
-                        scalar_text(&s.name)
-                    );
-                    if let Some(role) = &s.role {
-                        out.push_str(&format!("{indent}  role: {}\n", scalar_text(role)));
-                    }
-                    out
-                }
-                None => String::new(),
-            };
+            let speakers =
+                |indent: &str| speaker.as_ref().map_or(String::new(), |s| speaker_lines(s, indent));
             let quotes = |indent: &str| quote_lines(quote, indent);
             into::add_entries(source, &speakers, &quotes)
         }

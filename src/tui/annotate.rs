@@ -1,7 +1,7 @@
 //! The keys that change the annotation (DESIGN §10). On a candidate `u`
 //! marked and `]`/`[` selected: `A` accepts it (a form, see [`super::form`])
 //! and `X` rejects it. On the selected quote: `S` its issues and stances,
-//! `K` its kind, `D` deletes it (after a question), `<` `>` `{` `}` move its
+//! `W` its speaker, `K` its kind, `D` deletes it (after a question), `<` `>` `{` `}` move its
 //! span by a word. `U` undoes, `R` tries a refused change again. Each
 //! change goes to the loader's worker as a [`Change`], which writes it
 //! safely; [`App::take_written`] hears how that went.
@@ -83,6 +83,15 @@ pub fn stances(app: &App) -> (Mode, Vec<Intent>) {
     (Form::stances(app, q), Vec::new())
 }
 
+/// `W`: the speaker picker for the selected quote.
+pub fn change_speaker(app: &App) -> (Mode, Vec<Intent>) {
+    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
+    if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
+        return notice(why);
+    }
+    (Form::speaker_of(app, q), Vec::new())
+}
+
 /// `K`: the quote's kind, the next of direct, indirect, question.
 pub fn cycle_kind(app: &App) -> (Mode, Vec<Intent>) {
     let Some(q) = app.selected_quote() else { return notice("no quote selected") };
@@ -104,7 +113,7 @@ pub fn delete(app: &App) -> (Mode, Vec<Intent>) {
     if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
         return notice(why);
     }
-    (Form::confirm_delete(q), Vec::new())
+    (Form::confirm_delete(app, q), Vec::new())
 }
 
 /// The edit that deletes quote `q`.

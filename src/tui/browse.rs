@@ -59,6 +59,7 @@ pub fn update(app: &App, action: Action) -> (Mode, Vec<Intent>) {
         Action::Reject => return annotate::reject(app),
         Action::Stances => return annotate::stances(app),
         Action::CycleKind => return annotate::cycle_kind(app),
+        Action::ChangeSpeaker => return annotate::change_speaker(app),
         Action::Delete => return annotate::delete(app),
         Action::StartLeft => return annotate::move_span(app, SpanMove::StartLeft),
         Action::StartRight => return annotate::move_span(app, SpanMove::StartRight),

@@ -22,6 +22,9 @@ use crate::text::fold_whitespace;
 pub struct Form {
     pub target: Target,
     pub step: Step,
+    /// The speaker the picker offers first: the one `suggest` found for a
+    /// candidate, the quote's own for `W`.
+    pub suggested: Choice,
     pub speaker: SpeakerPicker,
     pub stances: StancePicker,
 }
@@ -34,7 +37,6 @@ pub enum Target {
     Candidate {
         candidate: Candidate,
         article: ArticleIx,
-        suggested: Choice,
     },
     Quote(QuoteIx),
 }
@@ -95,8 +97,9 @@ impl Form {
         let recommended = recommend::recommend(c, &recommend::words(&words), |_| true);
         let stances = StancePicker::new(c, candidate.kind, &[], &[], &recommended, true);
         Mode::Form(Form {
-            target: Target::Candidate { candidate, article: app.article.shown, suggested },
+            target: Target::Candidate { candidate, article: app.article.shown },
             step: Step::Speaker,
+            suggested,
             speaker: SpeakerPicker::default(),
             stances,
         })
@@ -113,17 +116,32 @@ impl Form {
         Mode::Form(Form {
             target: Target::Quote(q),
             step: Step::Stances,
+            suggested: Choice::Existing(quote.speaker),
+            speaker: SpeakerPicker::default(),
+            stances,
+        })
+    }
+
+    /// The speaker picker of quote `q` (`W`), its own speaker first.
+    pub fn speaker_of(app: &App, q: QuoteIx) -> Mode {
+        let quote = &app.corpus.quotes[q];
+        let stances = StancePicker { kind: quote.kind, rows: Vec::new(), selected: 0 };
+        Mode::Form(Form {
+            target: Target::Quote(q),
+            step: Step::Speaker,
+            suggested: Choice::Existing(quote.speaker),
             speaker: SpeakerPicker::default(),
             stances,
         })
     }
 
     /// The question before quote `q` is deleted.
-    pub fn confirm_delete(q: QuoteIx) -> Mode {
+    pub fn confirm_delete(app: &App, q: QuoteIx) -> Mode {
         let stances = StancePicker { kind: Kind::Direct, rows: Vec::new(), selected: 0 };
         Mode::Form(Form {
             target: Target::Quote(q),
             step: Step::ConfirmDelete,
+            suggested: Choice::Existing(app.corpus.quotes[q].speaker),
             speaker: SpeakerPicker::default(),
             stances,
         })
@@ -133,7 +151,7 @@ impl Form {
     /// one first, then the corpus's best matches, then a new speaker by
     /// the name typed. Each with whether it is the suggested one.
     pub fn choices(&self, c: &Corpus) -> Vec<(Choice, bool)> {
-        let Target::Candidate { suggested, .. } = &self.target else { return Vec::new() };
+        let suggested = &self.suggested;
         let query = self.speaker.query.trim();
         // Each speaker by its best-matching name; the suggested one first
         // while nothing is typed, then by how well it matches.
@@ -173,13 +191,11 @@ impl Form {
     pub fn remap(&mut self, remap: &Remap) -> bool {
         let carried = match &mut self.target {
             Target::Quote(q) => remap.quote(*q).map(|n| *q = n).is_some(),
-            Target::Candidate { article, suggested, .. } => {
-                let speaker = match suggested {
-                    Choice::Existing(s) => remap.speaker(*s).map(|n| *s = n).is_some(),
-                    Choice::New { .. } => true,
-                };
-                speaker && remap.same_text(*article).map(|n| *article = n).is_some()
-            }
+            Target::Candidate { article, .. } => remap.same_text(*article).map(|n| *article = n).is_some(),
+        };
+        let suggested = match &mut self.suggested {
+            Choice::Existing(s) => remap.speaker(*s).map(|n| *s = n).is_some(),
+            Choice::New { .. } => true,
         };
         let chosen = match &mut self.speaker.chosen {
             Some(Choice::Existing(s)) => remap.speaker(*s).map(|n| *s = n).is_some(),
@@ -192,7 +208,7 @@ impl Form {
                 None => issues = false,
             }
         }
-        carried && chosen && issues
+        carried && suggested && chosen && issues
     }
 }
 
@@ -296,6 +312,10 @@ pub fn update(app: &App, mut form: Form, action: Action) -> (Mode, Vec<Intent>) 
             form.speaker.selected = if n == 0 { 0 } else { (form.speaker.selected + step) % n };
         }
         (Step::Speaker, Action::Enter) => match form.choices(&app.corpus).get(form.speaker.selected) {
+            Some((choice, _)) if matches!(form.target, Target::Quote(_)) => {
+                form.speaker.chosen = Some(choice.clone());
+                return write(app, &form);
+            }
             Some((choice, _)) => {
                 form.speaker.chosen = Some(choice.clone());
                 form.step = Step::Stances;
@@ -357,6 +377,15 @@ fn done(change: Result<Change, String>) -> (Mode, Vec<Intent>) {
 fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
     let c = &app.corpus;
     match &form.target {
+        Target::Quote(q) if form.step == Step::Speaker => {
+            let Some(choice) = &form.speaker.chosen else { return done(Err("no speaker chosen".into())) };
+            if *choice == Choice::Existing(c.quotes[*q].speaker) {
+                return (Mode::Browse, vec![Intent::Notice("the same speaker: nothing written".into())]);
+            }
+            let (speaker, new) = speaker_entry(c, choice);
+            let edit = Edit::Speaker { quote: quote_ref(c, *q), speaker, new };
+            done(c.file_of(c.quotes[*q].article).map(|file| Change::Edit { file, edit }))
+        }
         Target::Quote(q) => {
             let stances = form.stances.chosen(c, &c.quotes[*q].issues);
             let edit = Edit::Stances { quote: quote_ref(c, *q), stances };
@@ -371,13 +400,7 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
                 }
                 n => n,
             };
-            let (speaker_id, new_speaker) = match choice {
-                Choice::Existing(s) => (c.speakers[*s].id.clone(), None),
-                Choice::New { name, role } => {
-                    let id = new_speaker_id(c, name);
-                    (id.clone(), Some(NewSpeaker { id, name: name.clone(), role: role.clone() }))
-                }
-            };
+            let (speaker_id, new_speaker) = speaker_entry(c, choice);
             let quote = NewQuote {
                 id: new_quote_id(c, *article, &speaker_id),
                 speaker: speaker_id,
@@ -392,6 +415,17 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
             };
             let edit = Edit::Accept { quote, speaker: new_speaker };
             done(c.file_of(*article).map(|file| Change::Edit { file, edit }))
+        }
+    }
+}
+
+/// The id of the speaker chosen, and its entry when it is new.
+fn speaker_entry(c: &Corpus, choice: &Choice) -> (String, Option<NewSpeaker>) {
+    match choice {
+        Choice::Existing(s) => (c.speakers[*s].id.clone(), None),
+        Choice::New { name, role } => {
+            let id = new_speaker_id(c, name);
+            (id.clone(), Some(NewSpeaker { id, name: name.clone(), role: role.clone() }))
         }
     }
 }

@@ -108,10 +108,19 @@ fn speaker(app: &App, form: &Form, width: usize) -> (String, Vec<Line<'static>>)
     lines.push(Line::raw(""));
     lines.extend(keys_lines(
         app,
-        "type to find · ↑↓ choose · Enter next: issues and stances · Esc cancel",
+        match form.target {
+            Target::Candidate { .. } => {
+                "type to find · ↑↓ choose · Enter next: issues and stances · Esc cancel"
+            }
+            Target::Quote(_) => "type to find · ↑↓ choose · Enter writes · Esc cancel",
+        },
         width,
     ));
-    ("Accept the candidate: who said it?".into(), lines)
+    let title = match form.target {
+        Target::Candidate { .. } => "Accept the candidate: who said it?".to_string(),
+        Target::Quote(q) => format!("Who said {}?", c.quotes[q].id),
+    };
+    (title, lines)
 }
 
 fn stances(app: &App, form: &Form, width: usize, rows: usize) -> (String, Vec<Line<'static>>) {
