@@ -90,11 +90,28 @@ pub fn entries(app: &App) -> Vec<Entry> {
             Some(a) => article(c, a),
             None => corpus(app),
         },
-        _ => match app.selected_quote() {
-            Some(q) => quote(c, q),
-            None => vec![Entry::new(Role::Dim, "no quote selected")],
+        _ => match (app.selected_candidate(), app.selected_quote()) {
+            (Some((_, candidate)), _) => candidate_entries(app, candidate),
+            (None, Some(q)) => quote(c, q),
+            (None, None) => vec![Entry::new(Role::Dim, "no quote selected")],
         },
     }
+}
+
+/// A candidate `u` marked and `]` selected: what `suggest` says of it.
+fn candidate_entries(app: &App, candidate: &crate::suggest::Candidate) -> Vec<Entry> {
+    let text = &app.shown_article().text;
+    let person = app.article.drafted.as_ref().and_then(|(_, d)| d.cast.people.get(candidate.speaker));
+    let person = person.filter(|p| p.sort != crate::suggest::people::Sort::Unknown);
+    let words: Vec<&str> = candidate.parts.iter().map(|p| &text[p.clone()]).collect();
+    vec![
+        Entry::new(Role::Title(None), "Candidate (not yet a quote)"),
+        Entry::new(Role::Words, text::fold_whitespace(&words.join(" … ")).into_owned()),
+        Entry::field("by", person.map_or("nobody suggest could name".to_string(), |p| p.name.clone())),
+        Entry::field("kind", candidate.kind.name()),
+        Entry::field("sure", format!("{}% · {}", candidate.confidence, candidate.found_by)),
+        Entry::new(Role::Dim, "A accepts · X rejects · ] [ step on"),
+    ]
 }
 
 fn corpus(app: &App) -> Vec<Entry> {

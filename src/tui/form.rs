@@ -15,6 +15,7 @@ use crate::edit::recommend::{self, Recommendation};
 use crate::edit::{Change, Edit, NewQuote, NewSpeaker, Stances};
 use crate::model::{ArticleIx, Corpus, IssueIx, Kind, QuoteIx, Remap, SpeakerIx, Stance};
 use crate::suggest::Candidate;
+use crate::suggest::people::Sort;
 use crate::suggest::yaml::{occurrences, slug};
 use crate::text::fold_whitespace;
 
@@ -85,7 +86,9 @@ impl Form {
     pub fn accept(app: &App, candidate: Candidate) -> Mode {
         let c = &app.corpus;
         let text = &app.shown_article().text;
+        // Nobody is suggested when `suggest` could not name the speaker.
         let person = app.article.drafted.as_ref().and_then(|(_, d)| d.cast.people.get(candidate.speaker));
+        let person = person.filter(|p| p.sort != Sort::Unknown);
         let suggested = match person {
             Some(p) => match existing_speaker(c, &p.name, &p.aliases) {
                 Some(s) => Choice::Existing(s),
