@@ -707,7 +707,7 @@ pub fn annotating(out: &mut dyn FnMut(Figure)) {
                 occurrence: None,
                 stances: vec![(issue.clone(), Some(model::Stance::Support))],
             };
-            timed(&mut app, Edit::Accept { quote, speaker: None })
+            timed(&mut app, Edit::Accept { quote, speaker: None, before: None })
         })
         .collect();
     out(Figure {

@@ -622,11 +622,14 @@ fn a_raw_text_annotated_in_the_browser_from_draft_to_check() {
     ] {
         assert!(yaml.contains(entry), "{entry}\nin\n{yaml}");
     }
-    // Lines new to the file: the entries above, and the two stances (the
-    // lines of Orlov's first quote before Keller's).
-    let stances =
-        ["    issues: [expansion]", "    stance: support", "    issues: [sanctions]", "    stance: oppose"];
-    assert_eq!(&added[3..7], &stances, "{added:#?}");
+    // Lines new to the file: the entries above, and the two stances on
+    // quotes it had.
+    assert_eq!(&added[9..11], &["    issues: [expansion]", "    stance: support"], "{added:#?}");
+    assert_eq!(&added[15..17], &["    issues: [sanctions]", "    stance: oppose"], "{added:#?}");
+    // The quotes accepted are written in article order among the others.
+    let ids: Vec<&str> =
+        yaml.lines().filter_map(|l| l.strip_prefix("  - id: ")).filter(|id| id.contains('-')).collect();
+    assert_eq!(ids, ["keller-2", "orlov-2", "orlov-1", "lind-1", "keller-1"]);
     assert_eq!(added.len(), 19, "{added:#?}");
     let again = whosaid(&["suggest".as_ref(), text.as_os_str(), "--into".as_ref(), file.as_os_str()]);
     assert!(again.status.success());

@@ -68,9 +68,13 @@ pub enum Edit {
     Delete {
         quote: QuoteRef,
     },
+    /// A new quote, written before the file's quote `before` (its place
+    /// among the file's quotes: the first that comes later in the
+    /// article), else after the last.
     Accept {
         quote: NewQuote,
         speaker: Option<NewSpeaker>,
+        before: Option<usize>,
     },
     Reject {
         text: String,
@@ -127,10 +131,10 @@ impl Edit {
             Edit::Speaker { quote, speaker, new: None } => format!("{} now said by `{speaker}`", quote.id),
             Edit::Span { quote, .. } => format!("{}'s span moved", quote.id),
             Edit::Delete { quote } => format!("{} deleted", quote.id),
-            Edit::Accept { quote, speaker: Some(s) } => {
+            Edit::Accept { quote, speaker: Some(s), .. } => {
                 format!("{} added, by {} (a new speaker)", quote.id, s.name)
             }
-            Edit::Accept { quote, speaker: None } => format!("{} added", quote.id),
+            Edit::Accept { quote, speaker: None, .. } => format!("{} added", quote.id),
             Edit::Reject { .. } => "candidate rejected".to_string(),
         }
     }
@@ -296,11 +300,19 @@ pub fn apply(source: &str, edit: &Edit) -> Result<String, String> {
                 Ok(_) => out,
             })
         }
-        Edit::Accept { quote, speaker } => {
+        Edit::Accept { quote, speaker, before } => {
             let speakers =
                 |indent: &str| speaker.as_ref().map_or(String::new(), |s| speaker_lines(s, indent));
             let quotes = |indent: &str| quote_lines(quote, indent);
-            into::add_entries(source, &speakers, &quotes)
+            let Some(before) = *before else { return into::add_entries(source, &speakers, &quotes) };
+            // In article order: the entry goes just above the later quote's.
+            let out = into::add_entries(source, &speakers, &|_| String::new())?;
+            let later = entry::find(&out, "quotes", before)?;
+            let line = &out[later.start..];
+            let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
+            let lines = quote_lines(quote, indent);
+            let lines = if out.contains("\r\n") { lines.replace('\n', "\r\n") } else { lines };
+            Ok(splice(&out, later.start..later.start, &lines))
         }
         Edit::Reject { text, occurrence } => {
             let entries = |indent: &str| {
@@ -400,9 +412,14 @@ mod tests {
             stances: vec![("x".into(), Some(Stance::Neutral))],
         };
         let speaker = Some(NewSpeaker { id: "b".into(), name: "B b".into(), role: None });
-        let out = apply(FILE, &Edit::Accept { quote, speaker }).unwrap();
+        let out = apply(FILE, &Edit::Accept { quote: quote.clone(), speaker: speaker.clone(), before: None })
+            .unwrap();
         assert!(out.contains("    name: A\n  - id: b\n    name: \"B b\"\nissues:"), "{out}");
         assert!(out.contains("    issues: [x]\n  - id: b-1\n    speaker: b\n    issues: [x]\n    stance: neutral\n    kind: indirect\n    text: \"one two\"\n# the end"), "{out}");
+        // Before the second quote: above its attached comment.
+        let out = apply(FILE, &Edit::Accept { quote, speaker: None, before: Some(1) }).unwrap();
+        assert!(out.contains("    text: 'one two three'\n  - id: b-1\n    speaker: b\n"), "{out}");
+        assert!(out.contains("    text: \"one two\"\n  # 90% · a comment\n  - text: \"four five\""), "{out}");
         let out = apply(FILE, &Edit::Reject { text: "three".into(), occurrence: Some(1) }).unwrap();
         assert!(out.ends_with("# the end\nrejected:\n  - text: \"three\"\n    occurrence: 1\n"), "{out}");
     }

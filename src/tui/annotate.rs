@@ -236,12 +236,19 @@ pub fn step(app: &App, forward: bool) -> Option<Vec<Intent>> {
         (start, 0, q.index())
     });
     let items = quotes.chain(candidates.iter().enumerate().map(|(i, cand)| (cand.start(), 1, i)));
-    let target = if forward {
-        items.filter(|&item| item > here).min()
+    let items: Vec<(usize, usize, usize)> = items.collect();
+    let ahead = if forward {
+        items.iter().copied().filter(|&item| item > here).min()
     } else {
-        items.filter(|&item| item < here).max()
+        items.iter().copied().filter(|&item| item < here).max()
     };
-    Some(match target {
+    // Past the end, round to the other end, as n and N do: nothing is
+    // out of reach from where the reader happens to be.
+    let wrapped = ahead.is_none();
+    let target =
+        ahead.or_else(|| if forward { items.iter().copied().min() } else { items.iter().copied().max() });
+    let target = target.filter(|&t| t != here);
+    let mut intents = match target {
         Some((_, 0, q)) => {
             vec![Intent::SelectCandidate(None), Intent::JumpTo(QuoteIx::new(q)), Intent::Focus(Pane::Article)]
         }
@@ -251,9 +258,20 @@ pub fn step(app: &App, forward: bool) -> Option<Vec<Intent>> {
             Intent::Focus(Pane::Article),
             Intent::Notice(candidate_notice(app, &candidates[i])),
         ],
-        None if forward => vec![Intent::Notice("nothing further down this article".into())],
-        None => vec![Intent::Notice("nothing further up this article".into())],
-    })
+        None => vec![Intent::Notice("no other candidate or quote in this article".into())],
+    };
+    if wrapped && target.is_some() {
+        let said = if forward {
+            "wrapped to the top of the article"
+        } else {
+            "wrapped to the bottom of the article"
+        };
+        match intents.last_mut() {
+            Some(Intent::Notice(notice)) => *notice = format!("{said} · {notice}"),
+            _ => intents.push(Intent::Notice(said.into())),
+        }
+    }
+    Some(intents)
 }
 
 /// What the status line says of a selected candidate.

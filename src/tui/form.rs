@@ -416,7 +416,11 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
                 occurrence,
                 stances: form.stances.chosen(c, &[]),
             };
-            let edit = Edit::Accept { quote, speaker: new_speaker };
+            // The first of the article's quotes, in file order, that comes later in the text.
+            let start = candidate.start();
+            let in_file = c.quotes.ids().filter(|&q| c.quotes[q].article == *article);
+            let before = in_file.enumerate().find(|&(_, q)| c.quotes[q].span.start > start).map(|(i, _)| i);
+            let edit = Edit::Accept { quote, speaker: new_speaker, before };
             done(c.file_of(*article).map(|file| Change::Edit { file, edit }))
         }
     }
