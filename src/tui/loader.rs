@@ -32,7 +32,7 @@ pub enum Loaded {
 pub enum Request {
     /// Read the files that changed again (all of them, for an empty list).
     Reload(Vec<PathBuf>),
-    Write(Change),
+    Write(Box<Change>),
 }
 
 /// Each change asked for, and how its writing went.
@@ -76,7 +76,7 @@ impl Loader {
                         Some(some) => some.extend(paths),
                         None => reload = Some(paths),
                     },
-                    Request::Write(change) => changes.push(change),
+                    Request::Write(change) => changes.push(*change),
                 }
             }
             let mut outcome = None;
@@ -135,7 +135,7 @@ impl Loader {
 
     /// Asks for a change to be written; the corpus is read again with it.
     pub fn write(&mut self, change: Change) {
-        self.job.request(Request::Write(change));
+        self.job.request(Request::Write(Box::new(change)));
     }
 
     /// Whether an outcome answers the newest request: an older load's
