@@ -79,7 +79,7 @@ impl Desk {
     fn press(&mut self, keys: &str) {
         for name in keys.split(' ').filter(|k| !k.is_empty()) {
             if let Some(Effect::Write(change)) = self.app.handle(Event::Key(key(name))) {
-                self.deliver(change);
+                self.deliver(*change);
             }
             self.app.settle();
         }

@@ -50,6 +50,11 @@ fn offset(source: &str, starts: &[usize], line: usize, col: usize) -> usize {
 
 /// Item `index` of the top-level list `list`, or why it cannot be edited.
 pub fn find(source: &str, list: &str, index: usize) -> Result<Entry, String> {
+    // Lines are counted at `\n` here; a lone CR, which YAML also takes
+    // for a line break, would put every position after it off.
+    if source.replace("\r\n", "").contains('\r') {
+        return Err("its lines end in a lone CR (old Mac style); e edits it in your editor".into());
+    }
     // Nodes are counted per open list or mapping, as diagnostics name them.
     struct Frame {
         mapping: bool,
@@ -148,7 +153,17 @@ pub fn find(source: &str, list: &str, index: usize) -> Result<Entry, String> {
         let from =
             if on_dash_line { offset(source, &starts, *key_line, *key_col) } else { starts[key_line - 1] };
         let to = keys.get(i + 1).map_or(end, |(_, l, _)| starts[l - 1]);
-        lines.push(KeyLines { name: name.clone(), range: from..to.max(from), on_dash_line });
+        // Comments and blank lines after a value are not the value's.
+        let mut last = from;
+        let mut at = from;
+        for line in source[from..to.max(from)].split_inclusive('\n') {
+            at += line.len();
+            let content = line.trim();
+            if !(content.is_empty() || content.starts_with('#')) || last == from {
+                last = at;
+            }
+        }
+        lines.push(KeyLines { name: name.clone(), range: from..last, on_dash_line });
     }
     let indent_bytes = offset(source, &starts, keys[0].1, indent) - starts[keys[0].1 - 1];
     Ok(Entry { start, end, indent: indent_bytes, keys: lines })

@@ -74,7 +74,7 @@ pub enum Edit {
     Accept {
         quote: NewQuote,
         speaker: Option<NewSpeaker>,
-        before: Option<usize>,
+        before: Option<QuoteRef>,
     },
     Reject {
         text: String,
@@ -205,16 +205,39 @@ fn splice(source: &str, range: std::ops::Range<usize>, with: &str) -> String {
     out
 }
 
-/// Sets (or, for `None`, removes) key `name` of quote `index`; a new key
+/// The entry of a quote, checked to be that quote: an edit made on a view
+/// of the file that is out of date is refused rather than made to another
+/// quote.
+fn quote_entry(source: &str, quote: &QuoteRef) -> Result<entry::Entry, String> {
+    let e = entry::find(source, "quotes", quote.index)?;
+    let id = match e.key("id") {
+        Some(k) => {
+            let line = &source[k.range.clone()];
+            let value = line.split_once(':').map_or("", |(_, v)| v);
+            let value = value.split(" #").next().unwrap_or("").trim();
+            value.trim_matches(|c| c == '"' || c == '\'').to_string()
+        }
+        None => format!("q{}", quote.index + 1),
+    };
+    if id != quote.id {
+        return Err(format!(
+            "quote `{}` is no longer where it was in the file; it reloads, try again",
+            quote.id
+        ));
+    }
+    Ok(e)
+}
+
+/// Sets (or, for `None`, removes) key `name` of quote `quote`; a new key
 /// goes after the last of `after` the quote has, else at its end.
 fn set_key(
     source: &str,
-    index: usize,
+    quote: &QuoteRef,
     name: &str,
     value: Option<&str>,
     after: &[&str],
 ) -> Result<String, String> {
-    let e = entry::find(source, "quotes", index)?;
+    let e = quote_entry(source, quote)?;
     let nl = if source.contains("\r\n") { "\r\n" } else { "\n" };
     let pad = " ".repeat(e.indent);
     Ok(match (e.key(name), value) {
@@ -224,8 +247,10 @@ fn set_key(
             // The next key moves up onto the `- ` line.
             let position = e.keys.iter().position(|x| x.name == name).expect("the key is there");
             let next = e.keys.get(position + 1).ok_or("the quote would be left empty")?;
-            let moved = source[next.range.clone()].trim_start_matches(' ').to_string();
-            splice(source, k.range.start..next.range.end, &moved)
+            // Comments between the two stay, below it.
+            let moved = source[next.range.clone()].trim_start_matches(' ');
+            let between = &source[k.range.end..next.range.start];
+            splice(source, k.range.start..next.range.end, &format!("{moved}{between}"))
         }
         (Some(k), None) => splice(source, k.range.clone(), ""),
         (None, Some(v)) => {
@@ -272,42 +297,42 @@ pub fn apply(source: &str, edit: &Edit) -> Result<String, String> {
     match edit {
         Edit::Stances { quote, stances } => {
             let (issues, stance) = stance_values(stances);
-            let out = set_key(source, quote.index, "issues", issues.as_deref(), &["speaker"])?;
-            set_key(&out, quote.index, "stance", stance.as_deref(), &["speaker", "issues"])
+            let out = set_key(source, quote, "issues", issues.as_deref(), &["speaker"])?;
+            set_key(&out, quote, "stance", stance.as_deref(), &["speaker", "issues"])
         }
         Edit::Speaker { quote, speaker, new } => {
             let out = match new {
                 Some(s) => into::add_entries(source, &|indent| speaker_lines(s, indent), &|_| String::new())?,
                 None => source.to_string(),
             };
-            set_key(&out, quote.index, "speaker", Some(&scalar(speaker)), &["id"])
+            set_key(&out, quote, "speaker", Some(&scalar(speaker)), &["id"])
         }
         Edit::Kind { quote, kind } => {
             let value = (*kind != Kind::Direct).then(|| kind.name());
-            set_key(source, quote.index, "kind", value, &["speaker", "issues", "stance"])
+            set_key(source, quote, "kind", value, &["speaker", "issues", "stance"])
         }
         Edit::Span { quote, parts, occurrence } => {
-            let out = set_key(source, quote.index, "text", Some(&text_value(parts)), &["speaker"])?;
+            let out = set_key(source, quote, "text", Some(&text_value(parts)), &["speaker"])?;
             let occurrence = occurrence.map(|n| n.to_string());
-            set_key(&out, quote.index, "occurrence", occurrence.as_deref(), &["text"])
+            set_key(&out, quote, "occurrence", occurrence.as_deref(), &["text"])
         }
         Edit::Delete { quote } => {
-            let e = entry::find(source, "quotes", quote.index)?;
+            let e = quote_entry(source, quote)?;
             let out = splice(source, e.start..e.end, "");
             // A list left with no entry is written as an empty one.
             Ok(match entry::find(&out, "quotes", 0) {
-                Err(_) => empty_list(&out, "quotes"),
-                Ok(_) => out,
+                Err(why) if why.contains("has no entry") => empty_list(&out, "quotes"),
+                _ => out,
             })
         }
         Edit::Accept { quote, speaker, before } => {
             let speakers =
                 |indent: &str| speaker.as_ref().map_or(String::new(), |s| speaker_lines(s, indent));
             let quotes = |indent: &str| quote_lines(quote, indent);
-            let Some(before) = *before else { return into::add_entries(source, &speakers, &quotes) };
+            let Some(before) = before else { return into::add_entries(source, &speakers, &quotes) };
             // In article order: the entry goes just above the later quote's.
             let out = into::add_entries(source, &speakers, &|_| String::new())?;
-            let later = entry::find(&out, "quotes", before)?;
+            let later = quote_entry(&out, before)?;
             let line = &out[later.start..];
             let indent = &line[..line.len() - line.trim_start_matches(' ').len()];
             let lines = quote_lines(quote, indent);
@@ -388,6 +413,21 @@ mod tests {
     }
 
     #[test]
+    fn comments_under_a_value_stay_and_a_stale_view_is_refused() {
+        let file = "quotes:\n  - id: q1\n    speaker: a\n    # maybe b?\n    text: x\n";
+        let out = apply(file, &Edit::Kind { quote: q(0, "q1"), kind: Kind::Question }).unwrap();
+        assert_eq!(
+            out,
+            "quotes:\n  - id: q1\n    speaker: a\n    kind: question\n    # maybe b?\n    text: x\n"
+        );
+        let out = apply(file, &Edit::Speaker { quote: q(0, "q1"), speaker: "b".into(), new: None }).unwrap();
+        assert!(out.contains("    speaker: b\n    # maybe b?\n"), "{out}");
+        let stale = apply(file, &Edit::Delete { quote: q(0, "q9") }).unwrap_err();
+        assert!(stale.contains("no longer where it was"), "{stale}");
+        assert!(apply("quotes:\r  - id: q1\r", &Edit::Delete { quote: q(0, "q1") }).is_err());
+    }
+
+    #[test]
     fn delete_takes_the_entry_and_its_comment() {
         let out = apply(FILE, &Edit::Delete { quote: q(1, "q2") }).unwrap();
         assert_eq!(
@@ -417,7 +457,7 @@ mod tests {
         assert!(out.contains("    name: A\n  - id: b\n    name: \"B b\"\nissues:"), "{out}");
         assert!(out.contains("    issues: [x]\n  - id: b-1\n    speaker: b\n    issues: [x]\n    stance: neutral\n    kind: indirect\n    text: \"one two\"\n# the end"), "{out}");
         // Before the second quote: above its attached comment.
-        let out = apply(FILE, &Edit::Accept { quote, speaker: None, before: Some(1) }).unwrap();
+        let out = apply(FILE, &Edit::Accept { quote, speaker: None, before: Some(q(1, "q2")) }).unwrap();
         assert!(out.contains("    text: 'one two three'\n  - id: b-1\n    speaker: b\n"), "{out}");
         assert!(out.contains("    text: \"one two\"\n  # 90% · a comment\n  - text: \"four five\""), "{out}");
         let out = apply(FILE, &Edit::Reject { text: "three".into(), occurrence: Some(1) }).unwrap();

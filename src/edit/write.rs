@@ -38,6 +38,9 @@ impl Refused {
     }
 }
 
+/// What the last check before the rename says of a file changed meanwhile.
+const CHANGED: &str = "the file changed on disk meanwhile";
+
 /// Makes a change to a file of `library`'s source: the change as written
 /// and the corpus with it, or why nothing was written.
 pub fn write(library: &mut Library, change: &Change) -> Result<(Written, LoadOutcome), Refused> {
@@ -56,9 +59,17 @@ pub fn write(library: &mut Library, change: &Change) -> Result<(Written, LoadOut
     if on_disk != expected || read != on_disk {
         return Err(Refused::ChangedOnDisk(name));
     }
-    let outcome = library
-        .replace(file, &after, || replace_atomically(file, &after, |_| Ok(())))
-        .map_err(Refused::Invalid)?;
+    // Checked again just before the rename: a save that came while the
+    // corpus was put together is not overwritten either.
+    let unchanged = |_: &Path| match std::fs::read_to_string(file) {
+        Ok(now) if now == expected => Ok(()),
+        _ => Err(CHANGED.to_string()),
+    };
+    let outcome = library.replace(file, &after, || replace_atomically(file, &after, unchanged));
+    let outcome = outcome.map_err(|lines| match lines.first() {
+        Some(first) if first == CHANGED => Refused::ChangedOnDisk(name.clone()),
+        _ => Refused::Invalid(lines),
+    })?;
     Ok((Written { file: file.to_path_buf(), before: expected, after, what, select }, outcome))
 }
 

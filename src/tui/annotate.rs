@@ -36,7 +36,7 @@ fn change(app: &App, q: QuoteIx, edit: Edit) -> Result<Change, String> {
 
 fn write(result: Result<Change, String>) -> (Mode, Vec<Intent>) {
     match result {
-        Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(change))]),
+        Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(Box::new(change)))]),
         Err(why) => notice(why),
     }
 }
@@ -315,8 +315,10 @@ impl App {
                 }
                 (change, Err(refused)) => {
                     match (&change, &refused) {
-                        (_, Refused::ChangedOnDisk(_)) => self.retry = Some(change),
+                        // An undo stays on the stack: it is tried again
+                        // with U once the file is as written again.
                         (Change::Undo(written), _) => self.undo.push(written.clone()),
+                        (_, Refused::ChangedOnDisk(_)) => self.retry = Some(change),
                         _ => {}
                     }
                     self.message = Some(refused.say());

@@ -42,7 +42,7 @@ pub enum Effect {
     },
     /// Write a change to an annotation file (see [`crate::edit`]); the
     /// outcome comes back as [`Event::Written`].
-    Write(crate::edit::Change),
+    Write(Box<crate::edit::Change>),
     Quit,
 }
 

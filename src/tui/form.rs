@@ -12,7 +12,7 @@ use super::intent::Intent;
 use super::keymap::Action;
 use super::mode::Mode;
 use crate::edit::recommend::{self, Recommendation};
-use crate::edit::{Change, Edit, NewQuote, NewSpeaker, Stances};
+use crate::edit::{Change, Edit, NewQuote, NewSpeaker, QuoteRef, Stances};
 use crate::model::{ArticleIx, Corpus, IssueIx, Kind, QuoteIx, Remap, SpeakerIx, Stance};
 use crate::suggest::Candidate;
 use crate::suggest::people::Sort;
@@ -370,7 +370,7 @@ pub fn update(app: &App, mut form: Form, action: Action) -> (Mode, Vec<Intent>) 
 
 fn done(change: Result<Change, String>) -> (Mode, Vec<Intent>) {
     match change {
-        Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(change))]),
+        Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(Box::new(change)))]),
         Err(why) => (Mode::Browse, vec![Intent::Notice(why)]),
     }
 }
@@ -419,7 +419,8 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
             // The first of the article's quotes, in file order, that comes later in the text.
             let start = candidate.start();
             let in_file = c.quotes.ids().filter(|&q| c.quotes[q].article == *article);
-            let before = in_file.enumerate().find(|&(_, q)| c.quotes[q].span.start > start).map(|(i, _)| i);
+            let later = in_file.enumerate().find(|&(_, q)| c.quotes[q].span.start > start);
+            let before = later.map(|(index, q)| QuoteRef { index, id: c.quotes[q].id.clone() });
             let edit = Edit::Accept { quote, speaker: new_speaker, before };
             done(c.file_of(*article).map(|file| Change::Edit { file, edit }))
         }

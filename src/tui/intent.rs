@@ -158,11 +158,13 @@ impl App {
                     self.article.candidate = i.map(|i| (i, self.selected_quote()));
                 }
                 Intent::Undo => match self.undo.pop() {
-                    Some(written) => effect = Some(Effect::Write(crate::edit::Change::Undo(written))),
+                    Some(written) => {
+                        effect = Some(Effect::Write(Box::new(crate::edit::Change::Undo(written))))
+                    }
                     None => self.message = Some("nothing to undo".into()),
                 },
                 Intent::Retry => match self.retry.take() {
-                    Some(change) => effect = Some(Effect::Write(change)),
+                    Some(change) => effect = Some(Effect::Write(Box::new(change))),
                     None => self.message = Some("no refused change to try again".into()),
                 },
                 Intent::FoldMatrix(folded) => self.matrix_folded = folded,

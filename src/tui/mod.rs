@@ -238,14 +238,16 @@ fn event_loop(
                     // A newer request overtakes an older load; but the newer
                     // may find nothing changed since (the watcher saw the
                     // browser's own writing), and then the older one stands.
+                    // What the overtaken load wrote is said after the
+                    // corpus that shows it is in place.
                     let (loaded, written) = match (loaded, overtaken.take()) {
                         (Loaded::Unchanged, Some((earlier, mut before))) => {
                             before.extend(written);
                             (earlier, before)
                         }
-                        (loaded, Some((_, before))) => {
-                            app.handle(Event::Written(before));
-                            (loaded, written)
+                        (loaded, Some((_, mut before))) => {
+                            before.extend(written);
+                            (loaded, before)
                         }
                         (loaded, None) => (loaded, written),
                     };
@@ -284,7 +286,7 @@ fn event_loop(
                 }
                 Some(Effect::Suspend) => terminal = guard.suspend()?,
                 Some(Effect::Write(change)) => {
-                    loader.write(change);
+                    loader.write(*change);
                     app.handle(Event::Loading(Progress::default()));
                 }
                 Some(Effect::Edit { file, line }) => {
