@@ -276,12 +276,7 @@ pub fn step(app: &App, forward: bool) -> Option<Vec<Intent>> {
 
 /// What the status line says of a selected candidate.
 fn candidate_notice(app: &App, candidate: &Candidate) -> String {
-    let who = app
-        .article
-        .drafted
-        .as_ref()
-        .and_then(|(_, d)| d.cast.people.get(candidate.speaker))
-        .map_or_else(|| "someone".to_string(), |p| p.name.clone());
+    let who = app.suggested_person(candidate).map_or("nobody suggest could name", |p| p.name.as_str());
     format!(
         "candidate: {} by {who} ({}%) · A accepts · X rejects · ] next",
         candidate.kind.name(),

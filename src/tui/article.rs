@@ -110,6 +110,12 @@ impl App {
         self.article.uncovered.as_ref()?.get(i).map(|c| (i, c))
     }
 
+    /// Who `suggest` says said a candidate, when it could name anyone.
+    pub fn suggested_person(&self, candidate: &Candidate) -> Option<&crate::suggest::people::Person> {
+        let (_, draft) = self.article.drafted.as_ref()?;
+        draft.cast.people.get(candidate.speaker).filter(|p| p.sort != crate::suggest::people::Sort::Unknown)
+    }
+
     pub(super) fn keep_article_cursor_visible(&mut self) {
         let (height, rows) = (self.inner_rows(Pane::Article), self.article.layout.rows.len());
         self.article.scroll.keep_visible(height, rows);

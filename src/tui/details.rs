@@ -101,8 +101,7 @@ pub fn entries(app: &App) -> Vec<Entry> {
 /// A candidate `u` marked and `]` selected: what `suggest` says of it.
 fn candidate_entries(app: &App, candidate: &crate::suggest::Candidate) -> Vec<Entry> {
     let text = &app.shown_article().text;
-    let person = app.article.drafted.as_ref().and_then(|(_, d)| d.cast.people.get(candidate.speaker));
-    let person = person.filter(|p| p.sort != crate::suggest::people::Sort::Unknown);
+    let person = app.suggested_person(candidate);
     let words: Vec<&str> = candidate.parts.iter().map(|p| &text[p.clone()]).collect();
     vec![
         Entry::new(Role::Title(None), "Candidate (not yet a quote)"),

@@ -15,7 +15,6 @@ use crate::edit::recommend::{self, Recommendation};
 use crate::edit::{Change, Edit, NewQuote, NewSpeaker, QuoteRef, Stances};
 use crate::model::{ArticleIx, Corpus, IssueIx, Kind, QuoteIx, Remap, SpeakerIx, Stance};
 use crate::suggest::Candidate;
-use crate::suggest::people::Sort;
 use crate::suggest::yaml::{occurrences, slug};
 use crate::text::fold_whitespace;
 
@@ -86,10 +85,7 @@ impl Form {
     pub fn accept(app: &App, candidate: Candidate) -> Mode {
         let c = &app.corpus;
         let text = &app.shown_article().text;
-        // Nobody is suggested when `suggest` could not name the speaker.
-        let person = app.article.drafted.as_ref().and_then(|(_, d)| d.cast.people.get(candidate.speaker));
-        let person = person.filter(|p| p.sort != Sort::Unknown);
-        let suggested = match person {
+        let suggested = match app.suggested_person(&candidate) {
             Some(p) => match existing_speaker(c, &p.name, &p.aliases) {
                 Some(s) => Choice::Existing(s),
                 None => Choice::New { name: p.name.clone(), role: p.role.clone() },
