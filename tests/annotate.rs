@@ -462,3 +462,24 @@ fn w_gives_a_quote_another_speaker_or_a_new_one() {
     desk.press("U U");
     assert_eq!(desk.yaml(), DRAFT);
 }
+
+/// Quotes known only by their place (`q1`, `q2`…) are never renumbered
+/// under whatever refers to them: no delete before them, and a quote
+/// accepted goes after them.
+#[test]
+fn quotes_without_ids_are_never_renumbered() {
+    let yaml = DRAFT
+        .replace("  - id: orlov-1\n    speaker: orlov\n", "  - speaker: orlov\n")
+        .replace("  - id: keller-1\n    speaker: keller\n", "  - speaker: keller\n    replies_to: q1\n");
+    let mut desk = Desk::new(&yaml);
+    common::focus(&mut desk.app, whosaid::tui::layout::Pane::Quotes);
+    desk.press("D y");
+    assert!(desk.message().contains("would renumber them"), "{}", desk.message());
+    assert_eq!(desk.yaml(), yaml);
+    desk.press("u [ A Enter Enter");
+    assert!(desk.message().contains("added"), "{}", desk.message());
+    let now = desk.yaml();
+    assert!(keeps_every_line(&yaml, &now), "{now}");
+    let quotes = &now[now.find("quotes:").unwrap()..];
+    assert!(quotes.find("  - speaker: keller").unwrap() < quotes.find("  - id: orlov-").unwrap(), "{now}");
+}

@@ -17,6 +17,15 @@ impl Corpus {
         })
     }
 
+    /// Whether a quote of article `article` at file place `from` or later
+    /// may have no `id:` of its own (its id is that of its place, `qN`):
+    /// inserting or deleting before it would renumber it, and quietly move
+    /// whatever refers to it.
+    pub fn implicit_ids_from(&self, article: ArticleIx, from: usize) -> bool {
+        let quotes = self.quotes.ids().filter(|&q| self.quotes[q].article == article);
+        quotes.enumerate().skip(from).any(|(place, q)| self.quotes[q].id == format!("q{}", place + 1))
+    }
+
     /// Quote `q`'s place among its file's quotes: quotes are kept in file
     /// order, article after article.
     pub fn place_in_file(&self, q: QuoteIx) -> usize {

@@ -118,7 +118,14 @@ pub fn delete(app: &App) -> (Mode, Vec<Intent>) {
 
 /// The edit that deletes quote `q`.
 pub fn delete_edit(app: &App, q: QuoteIx) -> Result<Change, String> {
-    change(app, q, Edit::Delete { quote: quote_ref(&app.corpus, q) })
+    let c = &app.corpus;
+    let quote = quote_ref(c, q);
+    if c.implicit_ids_from(c.quotes[q].article, quote.index + 1) {
+        return Err("quotes after this one have no id: of their own, and deleting it would renumber them · \
+                    give them ids (e) first"
+            .into());
+    }
+    change(app, q, Edit::Delete { quote })
 }
 
 /// Which end of a span moves, and which way.

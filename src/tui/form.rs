@@ -416,6 +416,9 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
             let start = candidate.start();
             let in_file = c.quotes.ids().filter(|&q| c.quotes[q].article == *article);
             let later = in_file.enumerate().find(|&(_, q)| c.quotes[q].span.start > start);
+            // Quotes known only by their place (`qN`) are not renumbered:
+            // the new one then goes after the last.
+            let later = later.filter(|&(index, _)| !c.implicit_ids_from(*article, index));
             let before = later.map(|(index, q)| QuoteRef { index, id: c.quotes[q].id.clone() });
             let edit = Edit::Accept { quote, speaker: new_speaker, before };
             done(c.file_of(*article).map(|file| Change::Edit { file, edit }))
