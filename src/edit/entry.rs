@@ -1,10 +1,11 @@
 //! Where an entry of a top-level list (a quote of `quotes:`) is written in
 //! its file, and the lines of each of its keys: what an edit replaces, so
-//! that every other byte of the file stays as it was. Found with the
-//! span-aware parser that places diagnostics; an entry written in flow
-//! style (`- {id: a, …}`) is not edited here.
+//! that every other byte of the file stays as it was. Found where
+//! diagnostics are placed ([`locate`]); an entry written in flow style
+//! (`- {id: a, …}`) is not edited here.
 
-use saphyr_parser::{Event, Parser};
+use crate::model::locate::{NodePath, Position, locate};
+use crate::model::yaml::{self, Node};
 use std::ops::Range;
 
 /// One entry of a list, as lines of its file.
@@ -48,6 +49,22 @@ fn offset(source: &str, starts: &[usize], line: usize, col: usize) -> usize {
     source[start..].char_indices().nth(col).map_or(source.len(), |(i, _)| start + i)
 }
 
+/// Just past the last line of `lines` (its first always counts) that is
+/// neither blank nor a comment: the blank lines and comments after it
+/// belong to what follows.
+fn content_end(source: &str, lines: Range<usize>) -> usize {
+    let mut end = lines.start;
+    let mut at = lines.start;
+    for line in source[lines.clone()].split_inclusive('\n') {
+        at += line.len();
+        let content = line.trim();
+        if !(content.is_empty() || content.starts_with('#')) || end == lines.start {
+            end = at;
+        }
+    }
+    end
+}
+
 /// Item `index` of the top-level list `list`, or why it cannot be edited.
 pub fn find(source: &str, list: &str, index: usize) -> Result<Entry, String> {
     // Lines are counted at `\n` here; a lone CR, which YAML also takes
@@ -55,62 +72,34 @@ pub fn find(source: &str, list: &str, index: usize) -> Result<Entry, String> {
     if source.replace("\r\n", "").contains('\r') {
         return Err("its lines end in a lone CR (old Mac style); e edits it in your editor".into());
     }
-    // Nodes are counted per open list or mapping, as diagnostics name them.
-    struct Frame {
-        mapping: bool,
-        next: u32,
-    }
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut in_list = false; // the root's value for `list` is open
-    let mut entry_start: Option<(usize, usize)> = None;
-    let mut keys: Vec<(String, usize, usize)> = Vec::new();
-    let mut after: Option<(usize, usize)> = None;
-    let mut root_key_is_list = false;
-    for item in Parser::new_from_str(source) {
-        let Ok((event, span)) = item else { return Err("it is not valid YAML".into()) };
-        let at = (span.start.line(), span.start.col());
-        let is_node = matches!(
-            event,
-            Event::Scalar(..) | Event::SequenceStart(..) | Event::MappingStart(..) | Event::Alias(_)
-        );
-        if is_node {
-            let depth = stack.len();
-            let step = stack.last().map(|f| f.next);
-            if let Some(frame) = stack.last_mut() {
-                frame.next += 1;
-            }
-            match (depth, step) {
-                (1, Some(step)) if step % 2 == 0 => {
-                    if entry_start.is_some() && after.is_none() {
-                        after = Some(at);
-                    }
-                    root_key_is_list = matches!(&event, Event::Scalar(k, ..) if k == list);
-                }
-                (1, Some(_)) => in_list = root_key_is_list,
-                (2, Some(step)) if in_list && step as usize == index => entry_start = Some(at),
-                (2, Some(step)) if in_list && step as usize == index + 1 && after.is_none() => {
-                    after = Some(at)
-                }
-                (3, Some(step)) if in_list && entry_start.is_some() && after.is_none() && step % 2 == 0 => {
-                    if let Event::Scalar(name, ..) = &event {
-                        keys.push((name.to_string(), at.0, at.1));
-                    }
-                }
-                _ => {}
-            }
-            if matches!(event, Event::SequenceStart(..) | Event::MappingStart(..)) {
-                stack.push(Frame { mapping: matches!(event, Event::MappingStart(..)), next: 0 });
-            }
-        } else if matches!(event, Event::SequenceEnd | Event::MappingEnd) {
-            let frame = stack.pop();
-            if stack.len() == 1 && frame.is_some_and(|f| !f.mapping) {
-                in_list = false;
-            }
-        }
-    }
-    let Some((line, col)) = entry_start else {
-        return Err(format!("its `{list}` has no entry {}", index + 1));
+    let Ok(Node::Map(root)) = yaml::parse(source) else { return Err("it is not valid YAML".into()) };
+    let no_entry = || format!("its `{list}` has no entry {}", index + 1);
+    let at = root.iter().position(|(k, _)| matches!(k, Node::Str(s) if s == list)).ok_or_else(no_entry)?;
+    let Node::Seq(items) = &root[at].1 else { return Err(no_entry()) };
+    let names: Vec<String> = match items.get(index) {
+        None => return Err(no_entry()),
+        Some(Node::Map(keys)) => keys.iter().map(|(k, _)| k.as_text().unwrap_or_default()).collect(),
+        Some(_) => return Err("the entry is not a mapping of keys; e edits it in your editor".into()),
     };
+    // Where the entry and each of its keys start, and where what follows
+    // it starts (the next entry, else the next top-level key), found as
+    // diagnostics find what they name.
+    let list_path = NodePath::ROOT.child(2 * at as u32 + 1);
+    let entry_path = list_path.child(index as u32);
+    let mut paths = vec![entry_path];
+    paths.extend((0..names.len()).map(|k| entry_path.child(2 * k as u32)));
+    let next = if index + 1 < items.len() {
+        Some(list_path.child(index as u32 + 1))
+    } else {
+        (at + 1 < root.len()).then(|| NodePath::ROOT.child(2 * (at as u32 + 1)))
+    };
+    paths.extend(next);
+    let positions = locate(source, &paths);
+    let place = |p: &Position| (p.line, p.column - 1);
+    let (line, col) = place(&positions[0]);
+    let keys: Vec<(String, usize, usize)> =
+        names.into_iter().zip(&positions[1..]).map(|(name, p)| (name, place(p).0, place(p).1)).collect();
+    let after = next.and_then(|_| positions.last()).map(place);
     let starts = line_starts(source);
     let start_byte = offset(source, &starts, line, col);
     if source[start_byte..].starts_with('{') || keys.is_empty() {
@@ -122,16 +111,7 @@ pub fn find(source: &str, list: &str, index: usize) -> Result<Entry, String> {
     // The entry ends where what follows begins, less the blank lines and
     // comments before it (they belong to what follows).
     let region_end = after.map_or(source.len(), |(l, _)| starts[l - 1]);
-    let first_key_line = starts[keys[0].1 - 1];
-    let mut end = first_key_line;
-    let mut at = first_key_line;
-    for line in source[first_key_line..region_end].split_inclusive('\n') {
-        at += line.len();
-        let content = line.trim();
-        if !(content.is_empty() || content.starts_with('#')) || end == first_key_line {
-            end = at;
-        }
-    }
+    let end = content_end(source, starts[keys[0].1 - 1]..region_end);
     // Comments at the entry's indentation just above it are its own.
     let dash_indent = source[line_start..].len() - source[line_start..].trim_start_matches(' ').len();
     let mut start = line_start;
@@ -154,16 +134,8 @@ pub fn find(source: &str, list: &str, index: usize) -> Result<Entry, String> {
             if on_dash_line { offset(source, &starts, *key_line, *key_col) } else { starts[key_line - 1] };
         let to = keys.get(i + 1).map_or(end, |(_, l, _)| starts[l - 1]);
         // Comments and blank lines after a value are not the value's.
-        let mut last = from;
-        let mut at = from;
-        for line in source[from..to.max(from)].split_inclusive('\n') {
-            at += line.len();
-            let content = line.trim();
-            if !(content.is_empty() || content.starts_with('#')) || last == from {
-                last = at;
-            }
-        }
-        lines.push(KeyLines { name: name.clone(), range: from..last, on_dash_line });
+        let range = from..content_end(source, from..to.max(from));
+        lines.push(KeyLines { name: name.clone(), range, on_dash_line });
     }
     let indent_bytes = offset(source, &starts, keys[0].1, indent) - starts[keys[0].1 - 1];
     Ok(Entry { start, end, indent: indent_bytes, keys: lines })

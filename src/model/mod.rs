@@ -10,7 +10,7 @@ pub(crate) mod anchor;
 pub mod diagnostic;
 pub mod ix;
 mod load;
-mod locate;
+pub(crate) mod locate;
 mod nesting;
 mod remap;
 mod site;
