@@ -311,14 +311,7 @@ fn the_built_in_article_cannot_change_and_says_so() {
 #[test]
 fn in_a_corpus_the_change_goes_to_the_file_that_holds_the_quote() {
     let dir = tempfile::tempdir().unwrap();
-    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    for entry in std::fs::read_dir(examples).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            continue; // raw/: a text not yet annotated
-        }
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
+    common::copy_examples(dir.path());
     let before: Vec<(PathBuf, String)> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -1,5 +1,6 @@
 //! End-to-end: the real binary in a pseudo-terminal, driven by keys.
 
+mod common;
 mod pty;
 
 use pty::Session;
@@ -395,14 +396,7 @@ fn a_bad_config_file_is_reported_where_it_is_wrong_and_the_defaults_run() {
 #[test]
 fn a_corpus_file_broken_fixed_and_restored_twenty_times_under_the_open_browser() {
     let dir = tempfile::tempdir().unwrap();
-    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    for entry in std::fs::read_dir(examples).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            continue; // raw/: a text not yet annotated
-        }
-        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
-    }
+    common::copy_examples(dir.path());
     let corpus = dir.path().join("corpus.yaml");
     let good = std::fs::read_to_string(&corpus).unwrap();
     let saved = dir.path().join("corpus.yaml.saved");
@@ -445,10 +439,9 @@ fn a_corpus_file_broken_fixed_and_restored_twenty_times_under_the_open_browser()
     assert_eq!(s.wait_exit(), 0);
 }
 
-/// `e` opens the user's editor at the selected quote's line in its file;
-/// when the editor ends, the browser takes the terminal back and reloads.
-#[test]
-fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
+/// A scratch directory with an annotation of one quote (and its path),
+/// for the editor's tests.
+fn one_quote_file() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("talks.yaml");
     std::fs::copy(
@@ -461,6 +454,14 @@ fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
         "article:\n  title: Talks\n  text_file: article.txt\nspeakers:\n  - id: ryabkov\n    name: Sergey Ryabkov\nquotes:\n  - id: first\n    speaker: ryabkov\n    text: No improvement has been achieved\n",
     )
     .unwrap();
+    (dir, file)
+}
+
+/// `e` opens the user's editor at the selected quote's line in its file;
+/// when the editor ends, the browser takes the terminal back and reloads.
+#[test]
+fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
+    let (dir, file) = one_quote_file();
     // The "editor": notes how it was called, and renames the speaker.
     let log = dir.path().join("editor.log");
     let editor = dir.path().join("editor.sh");
@@ -488,18 +489,7 @@ fn e_edits_the_quote_in_the_users_editor_and_the_browser_reloads() {
 /// the browser, then or after.
 #[test]
 fn the_editor_alone_reads_the_keys_while_it_runs() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("talks.yaml");
-    std::fs::copy(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/article.txt"),
-        dir.path().join("article.txt"),
-    )
-    .unwrap();
-    std::fs::write(
-        &file,
-        "article:\n  title: Talks\n  text_file: article.txt\nspeakers:\n  - id: ryabkov\n    name: Sergey Ryabkov\nquotes:\n  - id: first\n    speaker: ryabkov\n    text: No improvement has been achieved\n",
-    )
-    .unwrap();
+    let (dir, file) = one_quote_file();
     // The "editor" reads a line from the terminal, as any editor reads keys.
     let (ready, typed) = (dir.path().join("ready"), dir.path().join("typed"));
     let editor = dir.path().join("editor.sh");

@@ -75,6 +75,18 @@ pub fn occurrences(text: &str, candidates: &[&Candidate]) -> Vec<Option<usize>> 
     out
 }
 
+/// [`occurrences`] of words at `parts` of `text` (as a quote's parts).
+pub fn occurrence_of(text: &str, parts: &[std::ops::Range<usize>]) -> Option<usize> {
+    let words = Candidate {
+        parts: parts.to_vec(),
+        speaker: PersonIx::new(0),
+        kind: Kind::Direct,
+        confidence: 0,
+        found_by: String::new(),
+    };
+    occurrences(text, &[&words])[0]
+}
+
 /// The speakers a draft's quotes are by, with ids: those of an existing
 /// annotation where they are the same person, new ones otherwise.
 pub struct Speakers {
@@ -130,6 +142,30 @@ impl Existing {
     }
 }
 
+/// A new speaker's id that `taken` does not have: a named person's surname
+/// (`ryabkov`), else the name's first words; then a named person's whole
+/// name (`sergey-ryabkov`), then numbered (`ryabkov-3`).
+pub fn speaker_id(name: &str, sort: Sort, taken: impl Fn(&str) -> bool) -> String {
+    let base = match sort {
+        Sort::Named => slug(name.split_whitespace().last().unwrap_or(name), 1),
+        Sort::Group | Sort::Label | Sort::Unnamed | Sort::Body => slug(name, 5),
+        Sort::Unknown => "unknown".to_string(),
+    };
+    let base = if base.is_empty() { "speaker".to_string() } else { base };
+    let whole = slug(name, 5);
+    let mut id = base.clone();
+    let mut n = 1;
+    while taken(&id) {
+        n += 1;
+        id = if sort == Sort::Named && n == 2 && !whole.is_empty() {
+            whole.clone()
+        } else {
+            format!("{base}-{n}")
+        };
+    }
+    id
+}
+
 /// Ids for the people of the chosen candidates.
 pub fn speakers(draft: &Draft, chosen: &[&Candidate], existing: &Existing) -> Speakers {
     let mut ids = HashMap::new();
@@ -144,18 +180,7 @@ pub fn speakers(draft: &Draft, chosen: &[&Candidate], existing: &Existing) -> Sp
             continue;
         }
         let p = &draft.cast.people[c.speaker];
-        let base = match p.sort {
-            Sort::Named => slug(p.name.split_whitespace().last().unwrap_or(&p.name), 1),
-            Sort::Group | Sort::Label | Sort::Unnamed | Sort::Body => slug(&p.name, 5),
-            Sort::Unknown => "unknown".to_string(),
-        };
-        let base = if base.is_empty() { "speaker".to_string() } else { base };
-        let mut id = base.clone();
-        let mut n = 1;
-        while taken.contains(&id) {
-            n += 1;
-            id = if p.sort == Sort::Named && n == 2 { slug(&p.name, 5) } else { format!("{base}-{n}") };
-        }
+        let id = speaker_id(&p.name, p.sort, |id| taken.contains(id));
         taken.insert(id.clone());
         ids.insert(c.speaker, id);
         new.push(c.speaker);

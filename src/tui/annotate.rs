@@ -14,9 +14,9 @@ use super::loader::WriteOutcomes;
 use super::mode::Mode;
 use crate::edit::write::Refused;
 use crate::edit::{Change, Edit, QuoteRef};
-use crate::model::{Corpus, Kind, QuoteIx};
+use crate::model::{ArticleIx, Corpus, Kind, QuoteIx};
 use crate::suggest::Candidate;
-use crate::suggest::yaml::occurrences;
+use crate::suggest::yaml::occurrence_of;
 use crate::text::fold_whitespace;
 
 fn notice(text: impl Into<String>) -> (Mode, Vec<Intent>) {
@@ -30,11 +30,16 @@ pub fn quote_ref(c: &Corpus, q: QuoteIx) -> QuoteRef {
 
 /// A change to the file of quote `q`'s article.
 fn change(app: &App, q: QuoteIx, edit: Edit) -> Result<Change, String> {
-    let file = app.corpus.file_of(app.corpus.quotes[q].article)?;
-    Ok(Change::Edit { file, edit })
+    change_in(app, app.corpus.quotes[q].article, edit)
 }
 
-fn write(result: Result<Change, String>) -> (Mode, Vec<Intent>) {
+/// A change to the file of an article.
+pub(super) fn change_in(app: &App, article: ArticleIx, edit: Edit) -> Result<Change, String> {
+    Ok(Change::Edit { file: app.corpus.file_of(article)?, edit })
+}
+
+/// The change for the loader to write, or why there is none, said.
+pub(super) fn write(result: Result<Change, String>) -> (Mode, Vec<Intent>) {
     match result {
         Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(Box::new(change)))]),
         Err(why) => notice(why),
@@ -54,13 +59,13 @@ pub fn accept(app: &App) -> (Mode, Vec<Intent>) {
 pub fn reject(app: &App) -> (Mode, Vec<Intent>) {
     let Some((_, candidate)) = app.selected_candidate() else { return notice(no_candidate(app)) };
     let text = &app.shown_article().text;
-    let first = Candidate { parts: vec![candidate.parts[0].clone()], ..candidate.clone() };
-    let occurrence = match occurrences(text, &[&first])[0] {
+    let first = candidate.parts[0].clone();
+    let occurrence = match occurrence_of(text, std::slice::from_ref(&first)) {
         Some(0) => return notice("this candidate's words cannot be told apart from a repeat of them"),
         n => n,
     };
-    let edit = Edit::Reject { text: fold_whitespace(&text[first.parts[0].clone()]).into_owned(), occurrence };
-    write(app.corpus.file_of(app.article.shown).map(|file| Change::Edit { file, edit }))
+    let edit = Edit::Reject { text: fold_whitespace(&text[first]).into_owned(), occurrence };
+    write(change_in(app, app.article.shown, edit))
 }
 
 fn no_candidate(app: &App) -> &'static str {
@@ -71,12 +76,19 @@ fn no_candidate(app: &App) -> &'static str {
     }
 }
 
+/// The selected quote, when its file can change; else why not.
+fn editable(app: &App) -> Result<QuoteIx, String> {
+    let q = app.selected_quote().ok_or("no quote selected")?;
+    app.corpus.file_of(app.corpus.quotes[q].article)?;
+    Ok(q)
+}
+
 /// `S`: the issues-and-stances picker for the selected quote.
 pub fn stances(app: &App) -> (Mode, Vec<Intent>) {
-    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
-    if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
-        return notice(why);
-    }
+    let q = match editable(app) {
+        Ok(q) => q,
+        Err(why) => return notice(why),
+    };
     if app.corpus.issues.is_empty() {
         return notice("the annotation has no issues yet: add them to its issues: list (e edits the file)");
     }
@@ -85,11 +97,10 @@ pub fn stances(app: &App) -> (Mode, Vec<Intent>) {
 
 /// `W`: the speaker picker for the selected quote.
 pub fn change_speaker(app: &App) -> (Mode, Vec<Intent>) {
-    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
-    if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
-        return notice(why);
+    match editable(app) {
+        Ok(q) => (Form::speaker_of(app, q), Vec::new()),
+        Err(why) => notice(why),
     }
-    (Form::speaker_of(app, q), Vec::new())
 }
 
 /// `K`: the quote's kind, the next of direct, indirect, question.
@@ -109,11 +120,10 @@ pub fn next_kind(kind: Kind) -> Kind {
 
 /// `D`: asks before the quote is deleted.
 pub fn delete(app: &App) -> (Mode, Vec<Intent>) {
-    let Some(q) = app.selected_quote() else { return notice("no quote selected") };
-    if let Err(why) = app.corpus.file_of(app.corpus.quotes[q].article) {
-        return notice(why);
+    match editable(app) {
+        Ok(q) => (Form::confirm_delete(app, q), Vec::new()),
+        Err(why) => notice(why),
     }
-    (Form::confirm_delete(app, q), Vec::new())
 }
 
 /// The edit that deletes quote `q`.
@@ -166,14 +176,7 @@ pub fn move_span(app: &App, how: SpanMove) -> (Mode, Vec<Intent>) {
     if parts == c.quotes[q].parts {
         return notice("the span cannot move further that way");
     }
-    let moved = Candidate {
-        parts: parts.clone(),
-        speaker: crate::suggest::people::PersonIx::new(0),
-        kind: Kind::Direct,
-        confidence: 0,
-        found_by: String::new(),
-    };
-    let occurrence = match occurrences(text, &[&moved])[0] {
+    let occurrence = match occurrence_of(text, &parts) {
         Some(0) => return notice("the new span cannot be told apart from a repeat of its words"),
         n => n,
     };

@@ -4,18 +4,19 @@
 //! question before a deletion (`D`). Recommendations (see
 //! [`crate::edit::recommend`]) are marked in the picker, and preselected
 //! where the quote has no issues yet and the evidence is strong enough. Enter turns the form into a
-//! [`Change`] for the loader to write; Esc writes nothing.
+//! [`crate::edit::Change`] for the loader to write; Esc writes nothing.
 
-use super::annotate::{delete_edit, next_kind, quote_ref};
+use super::annotate::{change_in, delete_edit, next_kind, quote_ref, write as write_change};
 use super::app::{App, Effect};
 use super::intent::Intent;
 use super::keymap::Action;
 use super::mode::Mode;
 use crate::edit::recommend::{self, Recommendation};
-use crate::edit::{Change, Edit, NewQuote, NewSpeaker, QuoteRef, Stances};
+use crate::edit::{Edit, NewQuote, NewSpeaker, QuoteRef, Stances};
 use crate::model::{ArticleIx, Corpus, IssueIx, Kind, QuoteIx, Remap, SpeakerIx, Stance};
 use crate::suggest::Candidate;
-use crate::suggest::yaml::{occurrences, slug};
+use crate::suggest::people::Sort;
+use crate::suggest::yaml::{occurrence_of, speaker_id};
 use crate::text::fold_whitespace;
 
 #[derive(Debug)]
@@ -182,9 +183,7 @@ impl Form {
         }
         out
     }
-}
 
-impl Form {
     /// Carries the form over to a corpus read again; false when what it
     /// is about is gone.
     pub fn remap(&mut self, remap: &Remap) -> bool {
@@ -357,18 +356,11 @@ pub fn update(app: &App, mut form: Form, action: Action) -> (Mode, Vec<Intent>) 
         (Step::Stances, Action::Enter) => return write(app, &form),
         (Step::ConfirmDelete, Action::Yes) => {
             let Target::Quote(q) = form.target else { return cancelled() };
-            return done(delete_edit(app, q));
+            return write_change(delete_edit(app, q));
         }
         _ => {}
     }
     (Mode::Form(form), Vec::new())
-}
-
-fn done(change: Result<Change, String>) -> (Mode, Vec<Intent>) {
-    match change {
-        Ok(change) => (Mode::Browse, vec![Intent::Effect(Effect::Write(Box::new(change)))]),
-        Err(why) => (Mode::Browse, vec![Intent::Notice(why)]),
-    }
 }
 
 /// The form's change: the quote's new issues and stances, or the
@@ -377,25 +369,31 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
     let c = &app.corpus;
     match &form.target {
         Target::Quote(q) if form.step == Step::Speaker => {
-            let Some(choice) = &form.speaker.chosen else { return done(Err("no speaker chosen".into())) };
+            let Some(choice) = &form.speaker.chosen else {
+                return write_change(Err("no speaker chosen".into()));
+            };
             if *choice == Choice::Existing(c.quotes[*q].speaker) {
                 return (Mode::Browse, vec![Intent::Notice("the same speaker: nothing written".into())]);
             }
             let (speaker, new) = speaker_entry(c, choice);
             let edit = Edit::Speaker { quote: quote_ref(c, *q), speaker, new };
-            done(c.file_of(c.quotes[*q].article).map(|file| Change::Edit { file, edit }))
+            write_change(change_in(app, c.quotes[*q].article, edit))
         }
         Target::Quote(q) => {
             let stances = form.stances.chosen(c, &c.quotes[*q].issues);
             let edit = Edit::Stances { quote: quote_ref(c, *q), stances };
-            done(c.file_of(c.quotes[*q].article).map(|file| Change::Edit { file, edit }))
+            write_change(change_in(app, c.quotes[*q].article, edit))
         }
         Target::Candidate { candidate, article, .. } => {
-            let Some(choice) = &form.speaker.chosen else { return done(Err("no speaker chosen".into())) };
+            let Some(choice) = &form.speaker.chosen else {
+                return write_change(Err("no speaker chosen".into()));
+            };
             let text = &c.articles[*article].text;
-            let occurrence = match occurrences(text, &[candidate])[0] {
+            let occurrence = match occurrence_of(text, &candidate.parts) {
                 Some(0) => {
-                    return done(Err("the candidate's words cannot be told apart from a repeat".into()));
+                    return write_change(Err(
+                        "the candidate's words cannot be told apart from a repeat".into()
+                    ));
                 }
                 n => n,
             };
@@ -421,7 +419,7 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
             let later = later.filter(|&(index, _)| !c.implicit_ids_from(*article, index));
             let before = later.map(|(index, q)| QuoteRef { index, id: c.quotes[q].id.clone() });
             let edit = Edit::Accept { quote, speaker: new_speaker, before };
-            done(c.file_of(*article).map(|file| Change::Edit { file, edit }))
+            write_change(change_in(app, *article, edit))
         }
     }
 }
@@ -431,26 +429,10 @@ fn speaker_entry(c: &Corpus, choice: &Choice) -> (String, Option<NewSpeaker>) {
     match choice {
         Choice::Existing(s) => (c.speakers[*s].id.clone(), None),
         Choice::New { name, role } => {
-            let id = new_speaker_id(c, name);
+            let id = speaker_id(name, Sort::Named, |id| c.speakers.iter().any(|s| s.id == id));
             (id.clone(), Some(NewSpeaker { id, name: name.clone(), role: role.clone() }))
         }
     }
-}
-
-/// An id for a new speaker: the last word of the name, else more of it,
-/// else numbered; never one the corpus has.
-fn new_speaker_id(c: &Corpus, name: &str) -> String {
-    let taken = |id: &str| c.speakers.iter().any(|s| s.id == id);
-    let short = slug(name.split_whitespace().last().unwrap_or(name), 1);
-    let long = slug(name, 5);
-    let base = if short.is_empty() { "speaker".to_string() } else { short };
-    if !taken(&base) {
-        return base;
-    }
-    if !long.is_empty() && !taken(&long) {
-        return long;
-    }
-    (2..).map(|n| format!("{base}-{n}")).find(|id| !taken(id)).expect("a free id")
 }
 
 /// An id for a new quote of `article`: the speaker's id and a number.

@@ -216,3 +216,15 @@ pub fn pane_text(app: &App, pane: whosaid::tui::layout::Pane) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// The example corpus's annotation files and texts, copied into `to`
+/// (`examples/raw/`, a text not yet annotated, left out).
+pub fn copy_examples(to: &std::path::Path) {
+    let examples = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_dir() {
+            std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+        }
+    }
+}
