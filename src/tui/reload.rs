@@ -98,6 +98,8 @@ impl App {
         if self.article.uncovered.is_some() {
             self.mark_uncovered();
         }
+        // Freeing a large corpus takes as long as assembling it; the frame need not wait.
+        std::thread::spawn(move || drop(old));
         gone
     }
 }

@@ -15,6 +15,7 @@ use crate::model::{
     Article, ArticleIx, Corpus, Issue, IssueIx, IxVec, Kind, Quote, QuoteIx, Speaker, SpeakerIx, Stance,
 };
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Where an item was defined: the file (its index among the documents) and the node.
 #[derive(Clone, Copy)]
@@ -421,7 +422,44 @@ fn articles(docs: &[Document], walkers: &mut [Walker]) -> Vec<Option<Article>> {
     out
 }
 
+/// What quotes are resolved against: the namespaces, and every
+/// document's quote ids (made only for documents whose quotes are named by
+/// a `replies_to` or `same_as`).
+struct Context<'a> {
+    docs: &'a [Document],
+    speakers: &'a Namespace<Speaker>,
+    issues: &'a Namespace<Issue>,
+    speaker_known: Vec<&'a str>,
+    issue_known: Vec<&'a str>,
+    /// The global index of each document's first quote.
+    first_quote: Vec<usize>,
+    quote_ids: Vec<OnceLock<HashMap<&'a str, usize>>>,
+    doc_of_article: HashMap<&'a str, usize>,
+}
+
+impl<'a> Context<'a> {
+    fn ids_of(&self, d: usize) -> &HashMap<&'a str, usize> {
+        self.quote_ids[d].get_or_init(|| {
+            let mut ids = HashMap::new();
+            for (i, q) in self.docs[d].quotes.iter().enumerate() {
+                ids.entry(q.id.0.as_str()).or_insert(self.first_quote[d] + i);
+            }
+            ids
+        })
+    }
+}
+
+/// One document's quotes resolved, and what the corpus needs of them.
+struct Resolved {
+    quotes: Vec<Quote>,
+    /// Where each quote's `same_as` is written.
+    same_as_sites: Vec<Option<NodePath>>,
+    /// The speakers (and relays) they name.
+    speakers: Vec<usize>,
+}
+
 /// Every quote resolved, in document order; and which speakers are used.
+/// Documents are resolved on every core: each reports only to its own walker.
 fn quotes(
     docs: &[Document],
     walkers: &mut [Walker],
@@ -429,142 +467,59 @@ fn quotes(
     issues: &Namespace<Issue>,
     articles: &[Option<Article>],
 ) -> (Vec<Quote>, Vec<bool>) {
-    let speaker_ids = speakers.known();
-    let speaker_known: Vec<&str> = speaker_ids.iter().map(String::as_str).collect();
-    let issue_ids = issues.known();
-    let issue_known: Vec<&str> = issue_ids.iter().map(String::as_str).collect();
-    // Quote ids per document, as global indices: made only for documents
-    // whose quotes are named by a `replies_to` or `same_as`.
+    let (speaker_ids, issue_ids) = (speakers.known(), issues.known());
     let mut first_quote = Vec::with_capacity(docs.len());
     let mut total = 0;
     for doc in docs.iter() {
         first_quote.push(total);
         total += doc.quotes.len();
     }
-    let per_doc: Vec<std::cell::OnceCell<HashMap<&str, usize>>> =
-        docs.iter().map(|_| Default::default()).collect();
-    let ids_of = |d: usize| {
-        per_doc[d].get_or_init(|| {
-            let mut ids = HashMap::new();
-            for (i, q) in docs[d].quotes.iter().enumerate() {
-                ids.entry(q.id.0.as_str()).or_insert(first_quote[d] + i);
-            }
-            ids
+    let cx = Context {
+        docs,
+        speakers,
+        issues,
+        speaker_known: speaker_ids.iter().map(String::as_str).collect(),
+        issue_known: issue_ids.iter().map(String::as_str).collect(),
+        first_quote,
+        quote_ids: docs.iter().map(|_| OnceLock::new()).collect(),
+        doc_of_article: articles
+            .iter()
+            .enumerate()
+            .filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d)))
+            .collect(),
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(docs.len()).max(1);
+    let chunk = docs.len().div_ceil(workers).max(1);
+    let resolved: Vec<Resolved> = if workers == 1 {
+        walkers.iter_mut().enumerate().map(|(d, w)| resolve_document(&cx, d, w)).collect()
+    } else {
+        std::thread::scope(|scope| {
+            let cx = &cx;
+            let handles: Vec<_> = walkers
+                .chunks_mut(chunk)
+                .enumerate()
+                .map(|(c, walkers)| {
+                    scope.spawn(move || {
+                        let start = c * chunk;
+                        walkers
+                            .iter_mut()
+                            .enumerate()
+                            .map(|(i, w)| resolve_document(cx, start + i, w))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().expect("resolving quotes does not panic")).collect()
         })
     };
-    let doc_of_article: HashMap<&str, usize> =
-        articles.iter().enumerate().filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d))).collect();
-    let multiple = docs.len() > 1;
-
+    let mut out = Vec::with_capacity(total);
     let mut same_as_sites: Vec<Option<(usize, NodePath)>> = Vec::with_capacity(total);
     let mut used = vec![false; speakers.items.len()];
-    let mut out = Vec::with_capacity(total);
-    for d in 0..docs.len() {
-        let raws = &docs[d].quotes;
-        let walker = &mut walkers[d];
-        let quote_ref = |walker: &mut Walker, r: &IdRef, what: &str| -> Option<usize> {
-            let (od, target) = match r.0.split_once('/') {
-                Some((article, id)) if multiple && doc_of_article.contains_key(article) => {
-                    (doc_of_article[article], id)
-                }
-                _ => (d, r.0.as_str()),
-            };
-            let found = ids_of(od).get(target).copied();
-            if found.is_none() {
-                let known = docs[od].quotes.iter().map(|q| q.id.0.as_str());
-                let help = crate::model::diagnostic::known_list("quotes", target, known);
-                let hint = if multiple && r.0.contains('/') {
-                    " (another article's quote is named ARTICLE/QUOTE)".to_string()
-                } else {
-                    String::new()
-                };
-                walker.error(r.1, format!("unknown {what} `{}` {help}{hint}", r.0));
-            }
-            found
-        };
-        for (n, raw) in raws.iter().enumerate() {
-            let q = first_quote[d] + n;
-            let resolve_speaker =
-                |w: &mut Walker, r: &IdRef| w.resolve(&speakers.ids, &speaker_known, "speaker", r);
-            let speaker = raw.speaker.as_ref().and_then(|r| resolve_speaker(walker, r));
-            let mut via = Vec::new();
-            for r in &raw.via {
-                let Some(v) = resolve_speaker(walker, r) else { continue };
-                if Some(v) == speaker {
-                    walker.error(
-                        r.1,
-                        format!(
-                            "`via` names the quote's own speaker `{}`; `via` is who relayed the words",
-                            r.0
-                        ),
-                    );
-                } else {
-                    via.push(SpeakerIx::new(v));
-                }
-            }
-            for s in speaker.into_iter().chain(via.iter().map(|v| v.index())) {
-                used[s] = true;
-            }
-            let mut listed: Vec<IssueIx> = Vec::new();
-            for r in &raw.issues {
-                if let Some(i) = walker.resolve(&issues.ids, &issue_known, "issue", r) {
-                    let i = IssueIx::new(i);
-                    if listed.contains(&i) {
-                        walker.error(r.1, format!("issue `{}` is listed twice", r.0));
-                    } else {
-                        listed.push(i);
-                    }
-                }
-            }
-            let stances = stances(walker, raw, &listed, &issues.ids, &issue_known);
-            let replies_to = raw.replies_to.as_ref().and_then(|r| {
-                let target = quote_ref(walker, r, "quote")?;
-                if target == q {
-                    walker.error(r.1, "a quote cannot reply to itself");
-                    return None;
-                }
-                Some(QuoteIx::new(target))
-            });
-            same_as_sites.push(raw.same_as.as_ref().map(|r| (d, r.1)));
-            let same_as = raw.same_as.as_ref().and_then(|r| {
-                let target = quote_ref(walker, r, "quote")?;
-                if target == q {
-                    walker.error(r.1, "a quote cannot be the same statement as itself; `same_as` names another report of it");
-                    return None;
-                }
-                Some(QuoteIx::new(target))
-            });
-            let mut under: Vec<IssueIx> = Vec::new();
-            for &i in &listed {
-                let mut at = Some(i);
-                while let Some(a) = at {
-                    under.push(a);
-                    at = issues.items[a.index()].parent;
-                }
-            }
-            under.sort_unstable();
-            under.dedup();
-            let RawQuote { id, kind, text, spans, original, note, .. } = raw.clone();
-            out.push(Quote {
-                id: id.0,
-                article: ArticleIx::new(d),
-                speaker: SpeakerIx::new(speaker.unwrap_or(0)),
-                issues: listed,
-                under,
-                stances,
-                kind,
-                text,
-                span: spans.first().map_or(0, |s| s.start)..spans.last().map_or(0, |s| s.end),
-                parts: spans,
-                replies_to,
-                answers: Vec::new(),
-                via,
-                same_as,
-                statement: QuoteIx::new(q),
-                reports: Vec::new(),
-                original,
-                note,
-            });
+    for (d, r) in resolved.into_iter().enumerate() {
+        out.extend(r.quotes);
+        same_as_sites.extend(r.same_as_sites.into_iter().map(|p| p.map(|p| (d, p))));
+        for s in r.speakers {
+            used[s] = true;
         }
     }
     // Groups are used when a member is.
@@ -579,6 +534,121 @@ fn quotes(
     }
     same_as_cycles(walkers, &out, &same_as_sites);
     (out, used)
+}
+
+/// Document `d`'s quotes resolved against the corpus; problems go to `walker`.
+fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
+    let docs = cx.docs;
+    let multiple = docs.len() > 1;
+    let quote_ref = |walker: &mut Walker, r: &IdRef, what: &str| -> Option<usize> {
+        let (od, target) = match r.0.split_once('/') {
+            Some((article, id)) if multiple && cx.doc_of_article.contains_key(article) => {
+                (cx.doc_of_article[article], id)
+            }
+            _ => (d, r.0.as_str()),
+        };
+        let found = cx.ids_of(od).get(target).copied();
+        if found.is_none() {
+            let known = docs[od].quotes.iter().map(|q| q.id.0.as_str());
+            let help = crate::model::diagnostic::known_list("quotes", target, known);
+            let hint = if multiple && r.0.contains('/') {
+                " (another article's quote is named ARTICLE/QUOTE)".to_string()
+            } else {
+                String::new()
+            };
+            walker.error(r.1, format!("unknown {what} `{}` {help}{hint}", r.0));
+        }
+        found
+    };
+    let raws = &docs[d].quotes;
+    let mut out = Resolved {
+        quotes: Vec::with_capacity(raws.len()),
+        same_as_sites: Vec::with_capacity(raws.len()),
+        speakers: Vec::new(),
+    };
+    let resolve_speaker =
+        |w: &mut Walker, r: &IdRef| w.resolve(&cx.speakers.ids, &cx.speaker_known, "speaker", r);
+    for (n, raw) in raws.iter().enumerate() {
+        let q = cx.first_quote[d] + n;
+        let speaker = raw.speaker.as_ref().and_then(|r| resolve_speaker(walker, r));
+        let mut via = Vec::new();
+        for r in &raw.via {
+            let Some(v) = resolve_speaker(walker, r) else { continue };
+            if Some(v) == speaker {
+                walker.error(
+                    r.1,
+                    format!("`via` names the quote's own speaker `{}`; `via` is who relayed the words", r.0),
+                );
+            } else {
+                via.push(SpeakerIx::new(v));
+            }
+        }
+        out.speakers.extend(speaker.into_iter().chain(via.iter().map(|v| v.index())));
+        let mut listed: Vec<IssueIx> = Vec::new();
+        for r in &raw.issues {
+            if let Some(i) = walker.resolve(&cx.issues.ids, &cx.issue_known, "issue", r) {
+                let i = IssueIx::new(i);
+                if listed.contains(&i) {
+                    walker.error(r.1, format!("issue `{}` is listed twice", r.0));
+                } else {
+                    listed.push(i);
+                }
+            }
+        }
+        let stances = stances(walker, raw, &listed, &cx.issues.ids, &cx.issue_known);
+        let replies_to = raw.replies_to.as_ref().and_then(|r| {
+            let target = quote_ref(walker, r, "quote")?;
+            if target == q {
+                walker.error(r.1, "a quote cannot reply to itself");
+                return None;
+            }
+            Some(QuoteIx::new(target))
+        });
+        out.same_as_sites.push(raw.same_as.as_ref().map(|r| r.1));
+        let same_as = raw.same_as.as_ref().and_then(|r| {
+            let target = quote_ref(walker, r, "quote")?;
+            if target == q {
+                walker.error(
+                    r.1,
+                    "a quote cannot be the same statement as itself; `same_as` names another report of it",
+                );
+                return None;
+            }
+            Some(QuoteIx::new(target))
+        });
+        let mut under: Vec<IssueIx> = Vec::new();
+        for &i in &listed {
+            let mut at = Some(i);
+            while let Some(a) = at {
+                under.push(a);
+                at = cx.issues.items[a.index()].parent;
+            }
+        }
+        under.sort_unstable();
+        under.dedup();
+        let spans = &raw.spans;
+        out.quotes.push(Quote {
+            id: raw.id.0.clone(),
+            article: ArticleIx::new(d),
+            speaker: SpeakerIx::new(speaker.unwrap_or(0)),
+            issues: listed,
+            under,
+            stances,
+            kind: raw.kind,
+            text: raw.text.clone(),
+            span: spans.first().map_or(0, |s| s.start)..spans.last().map_or(0, |s| s.end),
+            parts: spans.clone(),
+            replies_to,
+            answers: Vec::new(),
+            via,
+            same_as,
+            statement: QuoteIx::new(q),
+            reports: Vec::new(),
+            original: raw.original.clone(),
+            note: raw.note.clone(),
+        });
+    }
+    out
 }
 
 /// Reports each `same_as` cycle once, at the link that closes it.
@@ -729,27 +799,26 @@ fn finish(
         }
     }
     let root: IxVec<QuoteIx, QuoteIx> = root.into_iter().map(|r| r.expect("every root found")).collect();
-    let mut chosen: HashMap<QuoteIx, QuoteIx> = HashMap::new();
+    // Each statement's chosen quote and its number of reports, by its root.
+    let mut chosen: IxVec<QuoteIx, Option<QuoteIx>> = quotes.ids().map(|_| None).collect();
+    let mut told: IxVec<QuoteIx, usize> = quotes.ids().map(|_| 0).collect();
     for &q in &order {
         let r = root[q];
-        let better = match chosen.get(&r) {
+        told[r] += 1;
+        let better = match chosen[r] {
             None => true,
-            Some(&c) => quotes[c].kind != Kind::Direct && quotes[q].kind == Kind::Direct,
+            Some(c) => quotes[c].kind != Kind::Direct && quotes[q].kind == Kind::Direct,
         };
         if better {
-            chosen.insert(r, q);
+            chosen[r] = Some(q);
         }
     }
-    let mut members: HashMap<QuoteIx, Vec<QuoteIx>> = HashMap::new();
     for &q in &order {
-        members.entry(root[q]).or_default().push(q);
-    }
-    for q in quotes.ids() {
-        quotes[q].statement = chosen[&root[q]];
-    }
-    for (r, all) in members {
-        if all.len() > 1 {
-            quotes[chosen[&r]].reports = all;
+        let r = root[q];
+        let statement = chosen[r].expect("every root chosen");
+        quotes[q].statement = statement;
+        if told[r] > 1 {
+            quotes[statement].reports.push(q);
         }
     }
     Corpus { title, articles, speakers, issues, quotes, order }
