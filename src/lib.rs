@@ -7,6 +7,7 @@
 pub mod changes;
 pub mod cli;
 pub mod commands;
+pub mod cores;
 pub mod describe;
 pub mod edit;
 pub mod filter;

@@ -46,24 +46,8 @@ pub fn run(args: &SuggestArgs, out: &mut dyn Write, err: &mut dyn Write) -> Outc
         for path in paths.by_ref().take(window) {
             pending.push(path?);
         }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let mut records: Vec<Option<(String, bool)>> = vec![None; pending.len()];
-        let slots: Vec<std::sync::Mutex<&mut Option<(String, bool)>>> =
-            records.iter_mut().map(std::sync::Mutex::new).collect();
-        std::thread::scope(|scope| {
-            for _ in 0..cores.min(pending.len()) {
-                scope.spawn(|| {
-                    loop {
-                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                        let Some(path) = pending.get(i) else { break };
-                        let record = draft_record(path, args);
-                        **slots[i].lock().expect("no worker panics") = Some(record);
-                    }
-                });
-            }
-        });
-        drop(slots);
-        for (record, ok) in records.into_iter().flatten() {
+        let records = crate::cores::map_on_every_core(pending.len(), |i| draft_record(&pending[i], args));
+        for (record, ok) in records {
             failed += usize::from(!ok);
             out.write_all(record.as_bytes())?;
             out.write_all(b"\n")?;

@@ -15,7 +15,7 @@ use crate::model::{
     Article, ArticleIx, Corpus, Issue, IssueIx, IxVec, Kind, Quote, QuoteIx, Speaker, SpeakerIx, Stance,
 };
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 /// Where an item was defined: the file (its index among the documents) and the node.
 #[derive(Clone, Copy)]
@@ -488,30 +488,11 @@ fn quotes(
             .filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d)))
             .collect(),
     };
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(docs.len()).max(1);
-    let chunk = docs.len().div_ceil(workers).max(1);
-    let resolved: Vec<Resolved> = if workers == 1 {
-        walkers.iter_mut().enumerate().map(|(d, w)| resolve_document(&cx, d, w)).collect()
-    } else {
-        std::thread::scope(|scope| {
-            let cx = &cx;
-            let handles: Vec<_> = walkers
-                .chunks_mut(chunk)
-                .enumerate()
-                .map(|(c, walkers)| {
-                    scope.spawn(move || {
-                        let start = c * chunk;
-                        walkers
-                            .iter_mut()
-                            .enumerate()
-                            .map(|(i, w)| resolve_document(cx, start + i, w))
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().expect("resolving quotes does not panic")).collect()
-        })
-    };
+    let walkers_each: Vec<Mutex<&mut Walker>> = walkers.iter_mut().map(Mutex::new).collect();
+    let resolved = crate::cores::map_on_every_core(docs.len(), |d| {
+        resolve_document(&cx, d, &mut walkers_each[d].lock().expect("no worker panics"))
+    });
+    drop(walkers_each);
     let mut out = Vec::with_capacity(total);
     let mut same_as_sites: Vec<Option<(usize, NodePath)>> = Vec::with_capacity(total);
     let mut used = vec![false; speakers.items.len()];

@@ -398,28 +398,11 @@ impl Library {
 
 /// Reads files on every core; each document comes back in its file's place.
 fn read_all(paths: &[PathBuf], report: &(dyn Fn(&Document) + Sync)) -> Vec<Document> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(paths.len()).max(1);
-    let next = AtomicUsize::new(0);
-    let mut read: Vec<(usize, Document)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut mine = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(path) = paths.get(i) else { break };
-                        let doc = read_file(path);
-                        report(&doc);
-                        mine.push((i, doc));
-                    }
-                    mine
-                })
-            })
-            .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("reading a file does not panic")).collect()
-    });
-    read.sort_by_key(|(i, _)| *i);
-    read.into_iter().map(|(_, doc)| doc).collect()
+    crate::cores::map_on_every_core(paths.len(), |i| {
+        let doc = read_file(&paths[i]);
+        report(&doc);
+        doc
+    })
 }
 
 /// Reads one annotation file from disk; a file that cannot be read is a
