@@ -1138,6 +1138,23 @@ fn a_broken_reload_keeps_the_good_state_until_the_files_are_good_again() {
 }
 
 #[test]
+fn a_failed_reload_is_not_said_to_have_reloaded_in_the_matrix() {
+    let mut app = corpus_app(160, 45);
+    press(&mut app, "m");
+    app.handle(Event::Reloaded(Ok(Box::new(app.corpus.as_ref().clone()))));
+    app.handle(Event::Reloaded(Ok(Box::new(app.corpus.as_ref().clone()))));
+    assert!(screen(&app).contains("reloaded"), "the good reload is said");
+    app.handle(Event::Reloaded(Err(whosaid::tui::app::Problems {
+        head: "1 file left out: corpus.yaml with errors · fix and it loads".into(),
+        lines: vec!["corpus.yaml:3:1: error: a broken edit".into()],
+        usable: Some(Box::new(builtin())),
+    })));
+    let s = screen(&app);
+    assert!(s.contains("⚠ reload failed: showing the last good version"), "{s}");
+    assert!(!s.contains("reloaded"), "the earlier reload is not said to be the news: {s}");
+}
+
+#[test]
 fn a_gone_quote_leaves_its_neighbour_selected() {
     let mut app = app(120, 36);
     select_quote(&mut app, "sherman-firm");

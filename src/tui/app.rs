@@ -506,6 +506,8 @@ impl App {
             }
             Event::Reloaded(Err(problems)) => {
                 self.loading = None;
+                // What was said of the files before ("reloaded") is no longer so.
+                self.message = None;
                 let first = !std::mem::replace(&mut self.opened, true);
                 // The files that are fine are shown at start-up, or in place
                 // of a state that was itself partial; a good state stays
