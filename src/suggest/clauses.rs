@@ -6,10 +6,12 @@
 
 use super::people::{ROLE_NOUNS, in_name_run, is_title, period_within_name, split_name};
 use super::prose::{Lexicon, Word};
+use std::ops::Range;
 
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
     "reaffirmed",
+    "extended",
     "reaffirms",
     "highlighted",
     "expressed",
@@ -119,6 +121,7 @@ static VERBS: Lexicon = Lexicon::new(&[
 /// Sullivan stressed the need for the DPRK to refrain…`, `reaffirmed U.S.
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
+    "extended",
     "emphasized",
     "emphasised",
     "stressed",
@@ -232,11 +235,34 @@ pub enum Who {
     Pronoun { word: String, at: usize },
     /// `the diplomat` (refers back) or `a source close to the talks` (new).
     Role { noun: String, phrase: String, definite: bool, at: usize },
+    /// Several speaking as one: `Mr. Sullivan and Mr. Suh`.
+    Joint { members: Vec<Who>, at: usize },
 }
 
+/// Words for the participants of a meeting speaking together (`both
+/// emphasized`, `The participants reaffirmed`): `they`.
+const TOGETHER: &[&str] = &[
+    "both", "participants", "leaders", "ministers", "sides", "delegations", "counterparts", "officials",
+];
+
 /// The subject that ends right before word `verb`, and the index of its
-/// first word.
+/// first word; two joined by `and` are one, speaking jointly.
 pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let (who, start) = single_subject_before(words, verb)?;
+    if start >= 2
+        && words[start - 1].is("and")
+        && !words[start - 2].ends_with_any(&[',', '.', ':', ';'])
+        && matches!(who, Who::Name { .. } | Who::Pronoun { .. })
+        && let Some((first, first_start)) = single_subject_before(words, start - 1)
+        && matches!(first, Who::Name { .. } | Who::Pronoun { .. })
+    {
+        let at = words[first_start].start;
+        return Some((Who::Joint { members: vec![first, who], at }, first_start));
+    }
+    Some((who, start))
+}
+
+fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     let mut end = verb;
     while end > 0 && words[end - 1].is_any(BETWEEN) && !words[end - 1].ends_with_any(&[',', '.', ':']) {
         end -= 1;
@@ -275,6 +301,17 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     }
     if end >= 1 && last.is_any(PRONOUNS) {
         return Some((Who::Pronoun { word: last.core().to_lowercase(), at: last.start }, end - 1));
+    }
+    // `both`, `the two`, `The participants`, `both leaders`.
+    if last.is_any(TOGETHER) || (last.is("two") && end >= 2 && words[end - 2].is("the")) {
+        let mut start = end - 1;
+        while start > 0 && end - start < 3 && words[start - 1].is_any(&["the", "both", "two", "all"]) {
+            start -= 1;
+        }
+        let plural = last.is_any(&["both", "two"]) || start < end - 1;
+        if plural && !(last.is("officials") && !words[start].is_any(&["both", "the"])) {
+            return Some((Who::Pronoun { word: "they".into(), at: words[start].start }, start));
+        }
     }
     if in_name_run(last) && last.is_capitalized() {
         let mut start = end - 1;
@@ -534,87 +571,240 @@ pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
     Some((who, comma + 1))
 }
 
-/// Reported speech in a sentence's words: the speaker, the index of the
-/// first word of what they said, how sure (0–100) and the pattern.
+/// Reported speech in a sentence: who said it, what they said (runs of
+/// the sentence's words: two when the clause interrupts it), how sure
+/// (0–100) and the pattern.
+#[derive(Debug)]
 pub struct Reported {
     pub who: Who,
-    pub from: usize,
-    /// Where what they said ends, when not at the sentence's end.
-    pub to: Option<usize>,
+    pub parts: Vec<Range<usize>>,
     pub confidence: u8,
     pub pattern: &'static str,
 }
 
-pub fn reported(words: &[Word]) -> Option<Reported> {
+/// Verbs in `-ing` that go on with a sentence's subject (`…, saying the
+/// world was under threat`), by the form whose object they share.
+const PARTICIPLES: &[(&str, &str)] = &[
+    ("saying", "said"),
+    ("adding", "added"),
+    ("noting", "noted"),
+    ("stressing", "stressed"),
+    ("emphasizing", "emphasized"),
+    ("emphasising", "emphasised"),
+    ("underscoring", "underscored"),
+    ("underlining", "underlined"),
+    ("highlighting", "highlighted"),
+    ("reaffirming", "reaffirmed"),
+    ("reiterating", "reiterated"),
+    ("expressing", "expressed"),
+    ("urging", "urged"),
+    ("calling", "called"),
+    ("warning", "warned"),
+    ("insisting", "insisted"),
+    ("arguing", "argued"),
+    ("suggesting", "suggested"),
+    ("explaining", "explained"),
+    ("welcoming", "welcomed"),
+    ("praising", "praised"),
+    ("acknowledging", "acknowledged"),
+    ("telling", "told"),
+    ("declaring", "declared"),
+    ("claiming", "claimed"),
+];
+
+/// The finite form a reporting verb stands for at word `i`: itself, or
+/// the verb of a participle after a comma (`…, saying`).
+fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
+    let w = &words[i];
+    if is_verb(w) {
+        return Some(w.core());
+    }
+    let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
+    PARTICIPLES.iter().find(|(p, _)| after_comma && w.is(p)).map(|(_, finite)| *finite)
+}
+
+/// Every report in a sentence's words, in order.
+pub fn reported(words: &[Word]) -> Vec<Reported> {
     if let Some((who, from)) = according_to(words)
         && from < words.len()
     {
-        return Some(Reported { who, from, to: None, confidence: 55, pattern: "according to X," });
+        let parts = vec![from..words.len()];
+        return vec![Reported { who, parts, confidence: 55, pattern: "according to X," }];
     }
+    if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)) {
+        return vec![r];
+    }
+    let mut out: Vec<Reported> = Vec::new();
+    let mut subject: Option<Who> = None;
     for verb in 0..words.len() {
-        if !is_verb(&words[verb]) {
+        let Some(form) = reporting_form(words, verb) else { continue };
+        let participle = !is_verb(&words[verb]);
+        let after = out.last().and_then(|r| r.parts.last()).map_or(0, |p| p.start);
+        let joined = coordinated(words, after, verb) && (out.is_empty() || subject.is_some());
+        let who = if participle || joined {
+            let Some(who) = subject.clone().or_else(|| sentence_subject(words, verb)) else { continue };
+            who
+        } else if out.is_empty() {
+            // Passive: `The lack of progress was confirmed by Ryabkov`.
+            if verb >= 2
+                && words[verb - 1].is_any(&["was", "were"])
+                && words.get(verb + 1).is_some_and(|w| w.is("by"))
+                && let Some(who) = subject_after(words, verb + 1)
+            {
+                let parts = vec![0..verb - 1];
+                return vec![Reported { who, parts, confidence: 45, pattern: "… was confirmed by X" }];
+            }
+            let Some((who, start)) = subject_before(words, verb) else { continue };
+            // The subject is the sentence's: nothing before it is a verb
+            // (`At the same time, the diplomat noted…`, `Member of the Academy
+            // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
+            if words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
+                continue;
+            }
+            who
+        } else {
             continue;
-        }
-        // Passive: `The lack of progress was confirmed by Ryabkov`.
-        if verb >= 2
-            && words[verb - 1].is_any(&["was", "were"])
-            && words.get(verb + 1).is_some_and(|w| w.is("by"))
-            && let Some(who) = subject_after(words, verb + 1)
-        {
-            return Some(Reported {
-                who,
-                from: 0,
-                to: Some(verb - 1),
-                confidence: 45,
-                pattern: "… was confirmed by X",
-            });
-        }
-        let Some((who, start)) = subject_before(words, verb) else { continue };
-        // The subject is the sentence's: nothing before it is a verb
-        // (`At the same time, the diplomat noted…`, `Member of the Academy
-        // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
-        if words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
+        };
+        subject.get_or_insert_with(|| who.clone());
+        let Some(r) = report_at(words, verb, form, who) else {
+            if out.is_empty() && !participle {
+                return out;
+            }
             continue;
-        }
-        let that = (verb + 1..words.len().min(verb + 6)).find(|&i| words[i].is("that"));
-        if let Some(that) = that
-            && words[verb + 1..that].iter().all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']))
-            && that + 1 < words.len()
+        };
+        // What a report says ends where the next verb joined to it begins.
+        if let Some(previous) = out.last_mut()
+            && let Some(part) = previous.parts.last_mut()
         {
-            return Some(Reported {
-                who,
-                from: that + 1,
-                to: None,
-                confidence: 60,
-                pattern: "X said that …",
-            });
+            let cut = if participle { verb } else { conjunction(words, verb) };
+            part.end = part.end.min(cut.max(part.start + 1));
         }
-        let next = words.get(verb + 1)?;
-        if words[verb].is_any(BARE_CLAUSE_VERBS)
-            && !words[verb].ends_with_any(&[',', ':', '.'])
-            && !next.raw.starts_with(super::prose::is_quote_mark)
-            && (next.is_any(DETERMINERS) || next.is_any(PRONOUNS) || next.is_capitalized())
-            && words.len() - verb > 4
-        {
-            return Some(Reported { who, from: verb + 1, to: None, confidence: 40, pattern: "X said …" });
+        out.push(r);
+    }
+    out
+}
+
+/// Whether the reporting verb at `verb` is joined by `and` to what comes
+/// before it, from word `after` on (`… and also reaffirmed …`, `…, and
+/// called on …`): its subject is the sentence's.
+fn coordinated(words: &[Word], after: usize, verb: usize) -> bool {
+    let and = conjunction(words, verb);
+    and < verb && and >= after + 2
+}
+
+/// The `and` that joins the verb at `verb` to what comes before (skipping
+/// `also`, `then`), or `verb` itself when there is none.
+fn conjunction(words: &[Word], verb: usize) -> usize {
+    let mut i = verb;
+    while i > 0 && words[i - 1].is_any(&["also", "then", "further", "again"]) {
+        i -= 1;
+    }
+    if i > 0 && words[i - 1].is("and") { i - 1 } else { verb }
+}
+
+/// The subject a sentence opens with (or opens with after a phrase and a
+/// comma): `Panetta met…`, `On Monday, the secretary spoke…`, `He…`.
+fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
+    let starts = std::iter::once(0)
+        .chain((0..before.min(12)).filter(|&i| words[i].ends_with_any(&[','])).map(|i| i + 1).take(2));
+    for s in starts.filter(|&s| s < before) {
+        let w = &words[s];
+        if w.is_any(PRONOUNS) {
+            return Some(Who::Pronoun { word: w.core().to_lowercase(), at: w.start });
         }
-        if let Some(r) = readout(words, verb, who) {
-            return Some(r);
+        if in_name_run(w) && w.is_capitalized() {
+            let mut e = s;
+            while e < before && in_name_run(&words[e]) && words[e].is_capitalized() {
+                e += 1;
+                if words[e - 1].ends_with_any(&[',', '.', ':', ';']) && !period_within_name(&words[e - 1]) {
+                    break;
+                }
+            }
+            if e < before && !words[e].is_capitalized() {
+                let first = name_of(words, s, &words[s..e])?;
+                // `Mr. Sullivan and Mr. Suh held …`
+                if words[e].is("and")
+                    && let Some(v) = (e + 1..before).find(|&v| !words[v].is_capitalized())
+                    && v > e + 1
+                    && let Some((second @ Who::Name { .. }, _)) = single_subject_before(words, v)
+                {
+                    return Some(Who::Joint { members: vec![first, second], at: w.start });
+                }
+                return Some(first);
+            }
         }
-        return None;
+        if w.is_any(&["the", "The"]) {
+            let end = (s + 2..(s + 5).min(before)).find(|&e| !words[e].is_capitalized() && !ROLE_NOUNS.has(words[e].core()));
+            if let Some((who, _)) = end.and_then(|e| role_before(words, e)) {
+                return Some(who);
+            }
+        }
     }
     None
 }
 
+/// What the verb at `verb` (of finite form `form`) reports, by `who`:
+/// `X said that …`, `X said …`, `X reaffirmed U.S. support for …`.
+fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
+    // `told American forces in Japan Monday that …`
+    let that = (verb + 1..words.len().min(verb + 10)).find(|&i| words[i].is("that"));
+    if let Some(that) = that
+        && words[verb + 1..that].iter().all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']))
+        && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
+        && that + 1 < words.len()
+    {
+        let parts = vec![that + 1..words.len()];
+        return Some(Reported { who, parts, confidence: 60, pattern: "X said that …" });
+    }
+    if BARE_CLAUSE_VERBS.contains(&form) && !words[verb].ends_with_any(&[',', ':', '.']) {
+        // `said Monday the United States will …`
+        let mut from = verb + 1;
+        while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[','])) {
+            from += 1;
+        }
+        let next = words.get(from)?;
+        let clause = next.is_any(DETERMINERS)
+            || next.is_any(PRONOUNS)
+            || next.is("it")
+            || next.is_capitalized()
+            || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
+        if !next.raw.starts_with(super::prose::is_quote_mark)
+            && !next.ends_with_any(&[',', '.', ':', ';'])
+            && clause
+            && words.len() - from > 3
+        {
+            return Some(Reported { who, parts: vec![from..words.len()], confidence: 40, pattern: "X said …" });
+        }
+    }
+    readout(words, verb, form, who)
+}
+
+const EXTENDED: &[&str] = &[
+    "sympathies", "sympathy", "condolences", "congratulations", "greetings", "thanks", "gratitude", "wishes",
+    "appreciation", "support", "invitation",
+];
+
+/// Day words a reporting verb may carry before its clause.
+const WHEN: &[&str] = &[
+    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
+
+/// Lower-case words that cannot open the clause after `said`.
+const NOT_A_SUBJECT: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "to", "of", "for", "with", "from", "by", "about", "while",
+    "when", "as", "and", "but", "or", "so", "not", "nothing", "little", "much", "more", "earlier", "later",
+    "again", "also", "only", "repeatedly", "previously", "recently", "here", "there", "then", "last", "this",
+    "next", "late", "early", "over", "through", "via", "into", "under", "without", "against", "if",
+];
+
 /// `X reaffirmed U.S. support for …`, `X called on the DPRK to …`: the
-/// object of a readout's verb, to the end of the sentence or to the next
-/// verb joined by `and`.
-fn readout(words: &[Word], verb: usize, who: Who) -> Option<Reported> {
-    if !words[verb].is_any(OBJECT_VERBS) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
+/// object of a readout's verb, to the end of the sentence.
+fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
+    if !OBJECT_VERBS.contains(&form) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
         return None;
     }
     // `called` says something only as `called on` (or `urged`) someone.
-    let from = match words[verb].core() {
+    let from = match form {
         "called" if words.get(verb + 1)?.is("on") => verb + 2,
         "called" => return None,
         _ => verb + 1,
@@ -623,22 +813,61 @@ fn readout(words: &[Word], verb: usize, who: Who) -> Option<Reported> {
     if first.raw.starts_with(super::prose::is_quote_mark) || words.len() < from + 3 {
         return None;
     }
+    // `extended` says something only of sympathies, thanks, wishes.
+    if form == "extended" && !words[from..words.len().min(from + 5)].iter().any(|w| w.is_any(EXTENDED)) {
+        return None;
+    }
     let object = first.is_any(DETERMINERS)
-        || first.is_any(&["its", "their", "his", "her", "our", "continued", "strong", "deep", "full"])
+        || first.is_any(&["its", "their", "his", "her", "our", "continued", "strong", "deep", "full", "both"])
         || first.is_capitalized();
-    if !object {
+    object.then(|| Reported { who, parts: vec![from..words.len()], confidence: 35, pattern: "X reaffirmed …" })
+}
+
+/// The reporting clause that ends a sentence: `…, he added.`, `…, the
+/// secretary said.`, `…, said Panetta.`: what comes before its comma is
+/// what was said.
+fn clause_at_end(words: &[Word]) -> Option<Reported> {
+    let n = words.len();
+    // The comma before the clause, within six words of the end.
+    let comma = (n.saturating_sub(8)..n.saturating_sub(1)).rev().find(|&i| words[i].ends_with_any(&[',']))?;
+    if comma < 2 || words[comma].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark) {
         return None;
     }
-    // To the next coordinated verb: `… and also reaffirmed …`, `…, and welcomed …`.
-    let to = (from + 1..words.len()).find(|&i| {
-        words[i].is("and")
-            && (words.get(i + 1).is_some_and(is_verb)
-                || (words.get(i + 1).is_some_and(|w| w.is("also")) && words.get(i + 2).is_some_and(is_verb)))
-    });
-    if to.is_some_and(|to| to < from + 3) {
+    let clause = &words[comma + 1..];
+    let (who, taken) = clause_after_words(clause)?;
+    if taken < clause.len() || !clause[taken - 1].ends_with_any(&['.', '!']) {
         return None;
     }
-    Some(Reported { who, from, to, confidence: 35, pattern: "X reaffirmed …" })
+    Some(Reported { who, parts: vec![0..comma + 1], confidence: 55, pattern: "…, X said." })
+}
+
+/// A reporting clause between commas inside a sentence: `One high-data
+/// effort, Kogut said, requires …`: the words on both sides were said.
+fn clause_within(words: &[Word]) -> Option<Reported> {
+    for open in 1..words.len().saturating_sub(3) {
+        if !words[open].ends_with_any(&[',']) || words[open].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark) {
+            continue;
+        }
+        let rest = &words[open + 1..words.len().min(open + 7)];
+        let Some(close) = rest.iter().position(|w| w.ends_with_any(&[',', '.', ';', ':'])) else { continue };
+        if !rest[close].ends_with_any(&[',']) || open + close + 5 > words.len() {
+            continue;
+        }
+        let clause = &rest[..=close];
+        let Some((who, taken)) = clause_after_words(clause) else { continue };
+        if taken != clause.len() || !clause.iter().any(is_verb) {
+            continue;
+        }
+        // The words before are the opening of what was said, not a clause
+        // of their own with a verb of speech.
+        if words[..open].iter().any(is_verb) {
+            return None;
+        }
+        let after = open + 1 + close + 1;
+        let parts = vec![0..open + 1, after..words.len()];
+        return Some(Reported { who, parts, confidence: 50, pattern: "…, X said, …" });
+    }
+    None
 }
 
 #[cfg(test)]

@@ -220,6 +220,13 @@ struct Reader<'a> {
 /// without a clause that makes it a statement.
 const SHORT: usize = 4;
 
+/// Words that say people met: those a sentence with one names speak together after it.
+const MEETING: &[&str] = &["met", "meet", "meets", "meeting", "spoke", "call", "talked", "hosted", "convened"];
+
+fn range_end(words: &[prose::Word]) -> usize {
+    words.last().map_or(0, prose::Word::end)
+}
+
 const FIRST_PERSON: &[&str] = &["i", "we", "our", "us", "me", "my", "ours"];
 
 impl<'a> Reader<'a> {
@@ -419,9 +426,7 @@ impl<'a> Reader<'a> {
         }
         for sentence in prose::sentences(self.text, range) {
             let sw = self.words_of(sentence);
-            if let Some(r) = clauses::reported(&sw)
-                && matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. })
-            {
+            if clauses::reported(&sw).iter().any(|r| matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. })) {
                 return None;
             }
         }
@@ -448,35 +453,55 @@ impl<'a> Reader<'a> {
         let named_before = self.last_named.take();
         let named_here = introduced;
         let mut speaker_here: Option<PersonIx> = None;
+        self.meetings(range.clone());
         // Reported speech, sentence by sentence.
-        let mut reported_spans: Vec<Range<usize>> = Vec::new();
+        let mut reported_spans: Vec<(Range<usize>, PersonIx)> = Vec::new();
         for sentence in prose::sentences(self.text, range.clone()) {
             if inside(sentence.start) {
                 continue;
             }
             let words: Vec<prose::Word> = self.words_of(sentence.clone());
-            let Some(r) = clauses::reported(&words) else { continue };
-            if words[..r.from].iter().any(|w| inside(w.start)) {
-                continue;
+            for (n, r) in clauses::reported(&words).into_iter().enumerate() {
+                let first = r.parts[0].start;
+                let quoted_before = if n == 0 { &words[..first] } else { &words[first..=first] };
+                if quoted_before.iter().any(|w| inside(w.start)) {
+                    continue;
+                }
+                let parts: Vec<Range<usize>> = r
+                    .parts
+                    .iter()
+                    .map(|p| {
+                        let span = prose::trim_span(self.text, words[p.start].start..words[p.end - 1].end());
+                        let kept = self.text[span.clone()].trim_end_matches(['.', ',', ';', ':']).len();
+                        span.start..span.start + kept
+                    })
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                let said: usize = parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum();
+                if said < 3 {
+                    continue;
+                }
+                let clause = match (r.parts.first(), r.parts.get(1), r.parts.last()) {
+                    (Some(p), ..) if p.start > 0 => 0..p.start,
+                    (Some(p), Some(q), _) => p.end..q.start,
+                    (_, _, Some(p)) => p.end..words.len(),
+                    _ => continue,
+                };
+                let clause = if clause.is_empty() {
+                    String::new()
+                } else {
+                    self.excerpt(words[clause.start].start..words[clause.end - 1].end())
+                };
+                let Some((speaker, note)) = self.resolve(&r.who) else { continue };
+                if matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. }) {
+                    introduced = Some(speaker);
+                }
+                let found_by = format!("reported speech: `{clause}`{note}");
+                let whole = parts[0].start..parts[parts.len() - 1].end;
+                reported_spans.push((whole, speaker));
+                self.add(parts, speaker, Kind::Indirect, r.confidence, found_by);
+                self.last_speaker = Some(speaker);
             }
-            let end = r.to.map_or(sentence.end, |to| words[to].start);
-            let span = prose::trim_span(self.text, words[r.from].start..end);
-            let span = span.start..self.text[span.clone()].trim_end_matches('.').len() + span.start;
-            if self.text[span.clone()].split_whitespace().count() < 3 {
-                continue;
-            }
-            let clause = match r.to {
-                Some(to) => self.excerpt(words[to].start..sentence.end),
-                None => self.excerpt(words[0].start..words[r.from.saturating_sub(1)].end()),
-            };
-            let Some((speaker, note)) = self.resolve(&r.who) else { continue };
-            if matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. }) {
-                introduced = Some(speaker);
-            }
-            let found_by = format!("reported speech: `{clause}`{note}");
-            reported_spans.push(span.clone());
-            self.add_span(span, speaker, Kind::Indirect, r.confidence, found_by);
-            self.last_speaker = Some(speaker);
         }
         // Quotations that end in this paragraph.
         let mine: Vec<&Passage> =
@@ -486,7 +511,13 @@ impl<'a> Reader<'a> {
             if std::mem::take(&mut skip_next) {
                 continue;
             }
-            if reported_spans.iter().any(|r| r.start <= passage.open && passage.close <= r.end + 3) {
+            // Quoted words inside reported speech: a mixed quote, the
+            // words the reporter quotes are the speaker's own.
+            if let Some((_, speaker)) =
+                reported_spans.iter().find(|(r, _)| r.start <= passage.open && passage.close <= r.end + 3)
+            {
+                let found_by = "quoted words inside reported speech".to_string();
+                self.add(passage.parts.clone(), *speaker, Kind::Direct, 50, found_by);
                 continue;
             }
             let paragraph_start = self.paragraphs[passage.paragraphs.start].start;
@@ -508,7 +539,7 @@ impl<'a> Reader<'a> {
                     skip_next = true;
                 }
                 let confidence = match who {
-                    Who::Name { .. } | Who::Body { .. } => 90,
+                    Who::Name { .. } | Who::Body { .. } | Who::Joint { .. } => 90,
                     Who::Pronoun { .. } => 85,
                     Who::Role { .. } => 80,
                 };
@@ -643,6 +674,24 @@ impl<'a> Reader<'a> {
         last
     }
 
+    /// The people a sentence says met or spoke together (`Sullivan met
+    /// today with Suh Hoon`) become a group, that `both`, `they` or `the
+    /// participants` after it stand for.
+    fn meetings(&mut self, range: Range<usize>) {
+        for sentence in prose::sentences(self.text, range) {
+            let words = self.words_of(sentence.clone());
+            if !words.iter().any(|w| w.is_any(MEETING)) {
+                continue;
+            }
+            let people = self.draft.cast.mentioned(sentence.clone());
+            if people.len() >= 2 {
+                let group = self.draft.cast.group(&people);
+                let last = self.draft.cast.mentions_in(sentence).last().map_or(range_end(&words), |m| m.at + 1);
+                self.draft.cast.mention(last, group);
+            }
+        }
+    }
+
     /// The speaker a clause names, and a note on how it was resolved.
     fn resolve(&mut self, who: &Who) -> Option<(PersonIx, String)> {
         let cast = &mut self.draft.cast;
@@ -668,6 +717,26 @@ impl<'a> Reader<'a> {
                 let person = cast.role(*at, noun)?;
                 cast.alias(person, &format!("the {phrase}"));
                 (person, format!(" (the {phrase} → {})", cast.people[person].name))
+            }
+            Who::Joint { members, at } => {
+                let mut people: Vec<PersonIx> = Vec::new();
+                for member in members {
+                    if let Some((p, _)) = self.resolve(member)
+                        && !people.contains(&p)
+                    {
+                        people.push(p);
+                    }
+                }
+                let cast = &mut self.draft.cast;
+                match people[..] {
+                    [] => return None,
+                    [one] => (one, String::new()),
+                    _ => {
+                        let group = cast.group(&people);
+                        cast.mention(*at, group);
+                        (group, String::new())
+                    }
+                }
             }
             Who::Role { phrase, definite: false, at, .. } => {
                 let person = cast.other(&prose::capitalize(phrase), Sort::Unnamed, None);

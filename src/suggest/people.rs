@@ -8,6 +8,7 @@
 use super::prose::{Lexicon, Word};
 use crate::model::ix::{IxVec, index_type};
 use std::collections::HashMap;
+use std::ops::Range;
 
 index_type!(
     /// A person of the [`Cast`].
@@ -738,6 +739,34 @@ impl Cast {
         if p.name != alias && !p.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias)) {
             p.aliases.push(alias.to_string());
         }
+    }
+
+    /// Several people speaking as one: `A and B`, `A, B and C`.
+    pub fn group(&mut self, people: &[PersonIx]) -> PersonIx {
+        let names: Vec<&str> = people.iter().map(|&p| self.people[p].name.as_str()).collect();
+        let name = match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        };
+        self.other(&name, Sort::Group, Some("speaking jointly"))
+    }
+
+    /// The mentions in a range of the text, in order.
+    pub fn mentions_in(&self, range: Range<usize>) -> &[Mention] {
+        let from = self.mentions.partition_point(|m| m.at < range.start);
+        let to = self.mentions.partition_point(|m| m.at < range.end);
+        &self.mentions[from..to]
+    }
+
+    /// The named people a range of the text mentions, each once, in order.
+    pub fn mentioned(&self, range: Range<usize>) -> Vec<PersonIx> {
+        let mut out = Vec::new();
+        for m in self.mentions_in(range) {
+            if self.people[m.person].sort == Sort::Named && !out.contains(&m.person) {
+                out.push(m.person);
+            }
+        }
+        out
     }
 
     /// Notes that `person` is named at byte `at`.
