@@ -348,6 +348,14 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
             let title = (!title.is_empty()).then(|| title.join(" "));
             Some(Who::Name { name, title, at })
         }
+        // `The Secretary`, `The President`: a title standing for the person.
+        None if run.iter().all(|w| w.is_any(&["the", "The"]) || is_title(w.core()) || ROLE_NOUNS.has(w.core()))
+            && run.iter().any(|w| !w.is("the")) =>
+        {
+            let phrase: Vec<&str> = run.iter().filter(|w| !w.is("the")).map(|w| w.core()).collect();
+            let noun = phrase.last()?.to_lowercase();
+            Some(Who::Role { noun, phrase: phrase.join(" "), definite: true, at })
+        }
         // An institution that speaks: `The Kremlin said`, `NATO said`.
         None if run.len() <= 3 => {
             let words: Vec<&str> = run.iter().map(|w| w.core()).collect();
@@ -494,8 +502,27 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
 pub fn clause_after(words: &[Word]) -> Option<(Who, usize)> {
     // `», said …`: a comma standing alone after the mark.
     let skipped = words.iter().take_while(|w| w.core().is_empty()).count();
+    // `” – Secretary of Defense Lloyd J. Austin III`: a signature.
+    let dash = words[..skipped].iter().any(|w| w.raw.chars().all(|c| matches!(c, '–' | '—' | '-')));
+    if dash && skipped < words.len() && words.len() - skipped <= 12 {
+        return signature(&words[skipped..]).map(|who| (who, words.len()));
+    }
     let words = &words[skipped..];
     clause_after_words(words).map(|(who, taken)| (who, taken + skipped))
+}
+
+/// The name a signature ends with, its title before it: `Secretary of
+/// Defense Lloyd J. Austin III`, `NASA Administrator Bill Nelson`.
+fn signature(words: &[Word]) -> Option<Who> {
+    let last = words.iter().rposition(|w| in_name_run(w) && w.is_capitalized())?;
+    let mut start = last;
+    while start > 0 && in_name_run(&words[start - 1]) && !words[start - 1].ends_with_any(&[',']) {
+        start -= 1;
+    }
+    match name_of(words, start, &words[start..=last])? {
+        who @ (Who::Name { .. } | Who::Body { .. }) => Some(who),
+        _ => None,
+    }
 }
 
 fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
@@ -835,7 +862,12 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
     }
     let clause = &words[comma + 1..];
     let (who, taken) = clause_after_words(clause)?;
-    if taken < clause.len() || !clause[taken - 1].ends_with_any(&['.', '!']) {
+    // `…, the minister said on Tuesday.`: a few words may follow the verb.
+    let trailing = &clause[taken..];
+    if trailing.len() > 4
+        || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE))
+        || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
+    {
         return None;
     }
     Some(Reported { who, parts: vec![0..comma + 1], confidence: 55, pattern: "…, X said." })
@@ -854,6 +886,14 @@ fn clause_within(words: &[Word]) -> Option<Reported> {
             continue;
         }
         let clause = &rest[..=close];
+        // `On Monday, Biden said, “…”`: neither side is reported speech.
+        let after = open + 1 + close + 1;
+        if open < 2
+            || words[0].is_any(&["on", "in", "at", "during", "after", "before", "speaking", "asked", "when"])
+            || words[after].raw.starts_with(super::prose::is_quote_mark)
+        {
+            continue;
+        }
         let Some((who, taken)) = clause_after_words(clause) else { continue };
         if taken != clause.len() || !clause.iter().any(is_verb) {
             continue;
@@ -863,7 +903,6 @@ fn clause_within(words: &[Word]) -> Option<Reported> {
         if words[..open].iter().any(is_verb) {
             return None;
         }
-        let after = open + 1 + close + 1;
         let parts = vec![0..open + 1, after..words.len()];
         return Some(Reported { who, parts, confidence: 50, pattern: "…, X said, …" });
     }
@@ -884,7 +923,24 @@ mod tests {
             Who::Name { name, .. } | Who::Body { name, .. } => name.clone(),
             Who::Pronoun { word, .. } => word.clone(),
             Who::Role { phrase, .. } => phrase.clone(),
+            Who::Joint { members, .. } => members.iter().map(name).collect::<Vec<_>>().join(" + "),
         }
+    }
+
+    /// Each report of a sentence: who, and what they said (parts joined by ` | `).
+    fn reports(sentence: &str) -> Vec<(String, String)> {
+        let w = ws(sentence);
+        reported(&w)
+            .iter()
+            .map(|r| {
+                let said: Vec<String> = r
+                    .parts
+                    .iter()
+                    .map(|p| w[p.clone()].iter().map(|w| w.raw).collect::<Vec<_>>().join(" "))
+                    .collect();
+                (name(&r.who), said.join(" | "))
+            })
+            .collect()
     }
 
     #[test]
@@ -901,6 +957,8 @@ mod tests {
             assert_eq!(clause_after(&w).map(|(who, _)| name(&who)), Some(who.to_string()), "{clause}");
         }
         assert_eq!(clause_after(&ws("Then the talks ended.")), None);
+        let signed = ws("– Secretary of Defense Lloyd J. Austin III");
+        assert_eq!(clause_after(&signed).map(|(who, _)| name(&who)), Some("Lloyd J. Austin III".into()));
     }
 
     #[test]
@@ -940,13 +998,15 @@ mod tests {
         ];
         for (sentence, who, first) in cases {
             let w = ws(sentence);
-            let r = reported(&w).unwrap_or_else(|| panic!("{sentence}"));
-            assert_eq!((name(&r.who).as_str(), w[r.from].core()), (who, first), "{sentence}");
+            let r = reported(&w);
+            let r = r.first().unwrap_or_else(|| panic!("{sentence}"));
+            assert_eq!((name(&r.who).as_str(), w[r.parts[0].start].core()), (who, first), "{sentence}");
         }
-        assert!(reported(&ws("The talks will continue tomorrow in Brussels.")).is_none());
+        assert!(reported(&ws("The talks will continue tomorrow in Brussels.")).is_empty());
         match reported(&ws(
             "As stated by the first deputy secretary of state of the United States Wendy Sherman, W.",
         ))
+        .pop()
         .map(|r| r.who)
         {
             Some(Who::Name { title, .. }) => {
@@ -958,18 +1018,61 @@ mod tests {
 
     #[test]
     fn a_readout_verb_reports_its_object_up_to_the_next_verb() {
-        let w = ws(
-            "Secretary Blinken stressed the need for restraint and also reaffirmed U.S. support for dialogue.",
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            reports("Secretary Blinken stressed the need for restraint and also reaffirmed U.S. support for dialogue."),
+            [s("Blinken", "the need for restraint"), s("Blinken", "U.S. support for dialogue.")]
         );
-        let r = reported(&w).expect("reported");
-        assert_eq!((name(&r.who).as_str(), w[r.from].core()), ("Blinken", "the"));
-        assert_eq!(r.to.map(|t| w[t].core()), Some("and"), "to the coordinated verb");
-        let w = ws("Secretary Blinken called on the parties to return to talks.");
-        assert_eq!(reported(&w).map(|r| w[r.from].core()), Some("the"), "`called on` someone");
-        assert!(
-            reported(&ws("Secretary Blinken called the meeting to order at noon.")).is_none(),
-            "not `called` alone"
+        assert_eq!(
+            reports("Secretary Blinken called on the parties to return to talks.")[0].1,
+            "the parties to return to talks."
         );
-        assert!(reported(&ws("He welcomed them.")).is_none(), "too short to say anything");
+        assert!(reports("Secretary Blinken called the meeting to order at noon.").is_empty(), "not `called` alone");
+        assert!(reports("He welcomed them.").is_empty(), "too short to say anything");
+        assert!(reports("She extended the deadline by a week.").is_empty(), "not a deadline");
+        assert_eq!(reports("The Secretary extended his condolences to the families.")[0].0, "Secretary");
+    }
+
+    #[test]
+    fn a_clause_after_or_inside_what_was_said() {
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            reports("The two countries share a belief in pluralism, he added."),
+            [s("he", "The two countries share a belief in pluralism,")]
+        );
+        assert_eq!(reports("The budget will not shrink the fleet, the minister said on Tuesday.")[0].0, "minister");
+        assert_eq!(reports("Ties will deepen, said Ambassador Maria Lopez.")[0].0, "Maria Lopez");
+        assert_eq!(
+            reports("One costly mission, Kogut said, requires years of planning."),
+            [s("Kogut", "One costly mission, | requires years of planning.")]
+        );
+        assert!(reports("On Monday, Biden said, “We will go.”").is_empty(), "a quotation is not reported speech");
+        assert!(reports("After the vote, the senators left the chamber.").is_empty());
+    }
+
+    #[test]
+    fn participles_coordinated_verbs_and_joint_subjects() {
+        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            reports("Lopez spoke to reporters in Lima, saying the talks had stalled."),
+            [s("Lopez", "the talks had stalled.")]
+        );
+        assert_eq!(
+            reports("Mr. Ames and Mr. Roy held talks and called on Iran to return to the table."),
+            [s("Ames + Roy", "Iran to return to the table.")]
+        );
+        assert_eq!(reports("Ames and Roy said the deal was done.")[0].0, "Ames + Roy");
+        assert_eq!(reports("Both emphasized the value of the alliance.")[0].0, "they");
+        assert_eq!(reports("The participants reaffirmed their support for Kyiv.")[0].0, "they");
+        assert_eq!(
+            reports("He told soldiers at the base on Monday that the cuts will not reduce the force.")[0].1,
+            "the cuts will not reduce the force."
+        );
+        assert_eq!(
+            reports("Panetta said meetings here today featured good talks.")[0].1,
+            "meetings here today featured good talks."
+        );
+        assert_eq!(reports("Panetta said Monday the forces will stay.")[0].1, "the forces will stay.");
+        assert!(reports("Panetta said on Monday.").is_empty());
     }
 }

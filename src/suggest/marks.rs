@@ -115,6 +115,7 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
         let mut continuing: Option<Passage> = None;
         let mut chars = para.char_indices().peekable();
         let mut prev: Option<char> = None;
+        let mut marks_seen = 0;
         while let Some((i, c)) = chars.next() {
             // Most of a text is letters and spaces: no mark to weigh.
             if c.is_ascii() && c != '"' && c != '\'' {
@@ -137,7 +138,24 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                 other => other,
             };
             prev = Some(c);
+            let first_mark = mark.is_some() && marks_seen == 0;
+            marks_seen += usize::from(mark.is_some());
             match mark {
+                // A quotation that opened once and goes on over paragraphs
+                // without a mark at each: it closes at this paragraph's
+                // first mark.
+                Some(Mark::Close(pair))
+                    if first_mark && carried.as_ref().is_some_and(|(carried_pair, _)| *carried_pair == pair) =>
+                {
+                    let Some((_, mut passage)) = carried.take() else { continue };
+                    let part = trim_span(text, range.start..at);
+                    if !part.is_empty() {
+                        passage.parts.push(part);
+                    }
+                    passage.close = at + c.len_utf8();
+                    passage.paragraphs.end = p + 1;
+                    out.push(passage);
+                }
                 Some(Mark::Open(pair)) if open.len() < MAX_OPEN => {
                     if open.is_empty()
                         && i == 0
@@ -170,6 +188,15 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                 _ => {}
             }
         }
+        // A paragraph without marks inside a quotation that opened once.
+        if marks_seen == 0
+            && let Some((_, passage)) = &mut carried
+            && passage.paragraphs.len() < UNMARKED_PARAGRAPHS
+        {
+            passage.parts.push(trim_span(text, range.clone()));
+            passage.paragraphs.end = p + 1;
+            continue;
+        }
         // The outermost mark left open goes on if the next paragraph opens
         // with the same kind of mark.
         carried = open.first().map(|&(pair, start)| {
@@ -185,6 +212,9 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
     }
     out
 }
+
+/// How many paragraphs a quotation that opened once may go on over.
+const UNMARKED_PARAGRAPHS: usize = 4;
 
 /// The byte where the mark that ends just before `content_start` begins.
 fn opener_position(text: &str, content_start: usize) -> usize {
@@ -224,6 +254,15 @@ mod tests {
     fn a_quotation_continued_over_paragraphs_is_one_passage() {
         let text = "“We will not go back.\n\n“We will stay,” he said.\n\nThe end.";
         assert_eq!(found(text), [["We will not go back.", "We will stay"]]);
+    }
+
+    #[test]
+    fn a_quotation_that_opens_once_closes_in_a_later_paragraph() {
+        let text = "“We will not go back.\n\nWe will stay.” – The Minister\n\nThe end.";
+        assert_eq!(found(text), [["We will not go back.", "We will stay."]]);
+        let text = "“One.\n\nTwo.\n\nThree.” – The Minister";
+        assert_eq!(found(text), [["One.", "Two.", "Three."]]);
+        assert_eq!(found("“One.\n\nTwo, she said. “Three.”"), [["Three."]], "a mark opens the next one");
     }
 
     #[test]

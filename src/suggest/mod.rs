@@ -220,6 +220,11 @@ struct Reader<'a> {
 /// without a clause that makes it a statement.
 const SHORT: usize = 4;
 
+/// Words after which a name is an object, not a subject.
+const OBJECT_OF: &[&str] = &[
+    "with", "met", "to", "by", "from", "visited", "of", "for", "against", "thanked", "congratulated", "and",
+];
+
 /// Words that say people met: those a sentence with one names speak together after it.
 const MEETING: &[&str] = &["met", "meet", "meets", "meeting", "spoke", "call", "talked", "hosted", "convened"];
 
@@ -648,6 +653,8 @@ impl<'a> Reader<'a> {
             if people::split_name(run).is_none() {
                 continue;
             }
+            // `met with President Yudhoyono`: named as an object.
+            let object = start > 0 && words[start - 1].is_any(OBJECT_OF);
             let several = name.split_whitespace().count() >= 2;
             let titled = title
                 .as_deref()
@@ -655,7 +662,7 @@ impl<'a> Reader<'a> {
                 .is_some_and(people::is_personal_title);
             if several || titled {
                 let person = self.draft.cast.named(&name, title.as_deref());
-                self.draft.cast.mention(run[0].start, person);
+                self.draft.cast.mention_as(run[0].start, person, object);
                 // `a man named Harold Quist, could not bring himself…`
                 let rest = words[i..].iter().take(12).take_while(|w| !w.ends_with_any(&['.', '?', '!']));
                 if let Some(female) = rest.filter(|w| !inside(w.start)).find_map(|w| match w.core() {
@@ -667,7 +674,7 @@ impl<'a> Reader<'a> {
                 }
                 last = Some(person);
             } else if let Some(person) = self.draft.cast.known(&name) {
-                self.draft.cast.mention(run[0].start, person);
+                self.draft.cast.mention_as(run[0].start, person, object);
                 last = Some(person);
             }
         }

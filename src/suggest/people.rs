@@ -46,6 +46,9 @@ pub struct Person {
 pub struct Mention {
     pub at: usize,
     pub person: PersonIx,
+    /// Named as the object of a verb or preposition (`met with X`): a
+    /// pronoun after it stands for the sentence's subject first.
+    pub object: bool,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -573,6 +576,11 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
         start += last_title + 1;
     }
     let mut name = &run[start..];
+    // `Lloyd J. Austin III`: the suffix goes back on at the end.
+    let suffix = name.split_last().filter(|(last, rest)| !rest.is_empty() && is_suffix(last.core()));
+    if let Some((_, rest)) = suffix {
+        name = rest;
+    }
     while name.last().is_some_and(is_particle) {
         name = &name[..name.len() - 1];
     }
@@ -596,7 +604,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
         name = &name[first_of_last_two..];
         start += first_of_last_two;
     }
-    let words: Vec<&str> = name.iter().map(|w| clean(w.raw)).collect();
+    let words: Vec<&str> =
+        name.iter().chain(suffix.map(|(last, _)| last)).map(|w| clean(w.raw)).collect();
     let title: Vec<&str> = run[..start].iter().map(|w| clean(w.raw)).collect();
     let title = (!title.is_empty()).then(|| title.join(" "));
     Some((words.join(" "), title))
@@ -614,7 +623,12 @@ fn clean(raw: &str) -> &str {
 
 /// The key a person is known by: their surname in lower case.
 fn key(name: &str) -> String {
-    name.split_whitespace().last().unwrap_or(name).to_lowercase()
+    name.split_whitespace().rev().find(|w| !is_suffix(w)).unwrap_or(name).to_lowercase()
+}
+
+/// `Jr.`, `III`: what follows a surname.
+fn is_suffix(word: &str) -> bool {
+    matches!(word.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
 fn honorific_gender(word: &str) -> Option<bool> {
@@ -771,8 +785,13 @@ impl Cast {
 
     /// Notes that `person` is named at byte `at`.
     pub fn mention(&mut self, at: usize, person: PersonIx) {
+        self.mention_as(at, person, false);
+    }
+
+    /// Notes that `person` is named at byte `at`, as an object when `object`.
+    pub fn mention_as(&mut self, at: usize, person: PersonIx, object: bool) {
         let i = self.mentions.partition_point(|m| m.at <= at);
-        self.mentions.insert(i, Mention { at, person });
+        self.mentions.insert(i, Mention { at, person, object });
     }
 
     /// Candidates for "he", "she" or "the diplomat" at `at`: the people
@@ -800,7 +819,14 @@ impl Cast {
             }
             None => matches!(person.sort, Sort::Group | Sort::Unnamed | Sort::Body),
         };
-        let found = self.before(at).map(|m| m.person).find(|&p| fits(&self.people[p]))?;
+        // The nearest subject that fits, unless only objects are near.
+        const NEAR: usize = 1_500;
+        let subject = self
+            .before(at)
+            .take_while(|m| m.at + NEAR >= at)
+            .find(|m| !m.object && fits(&self.people[m.person]))
+            .map(|m| m.person);
+        let found = subject.or_else(|| self.before(at).map(|m| m.person).find(|&p| fits(&self.people[p])))?;
         if let Some(female) = wants {
             self.gender(found, female);
         }
