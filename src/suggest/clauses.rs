@@ -12,6 +12,22 @@ use std::ops::Range;
 static VERBS: Lexicon = Lexicon::new(&[
     "reaffirmed",
     "extended",
+    "rejected",
+    "write",
+    "note",
+    "caution",
+    "cautions",
+    "stress",
+    "warn",
+    "argue",
+    "explain",
+    "emphasize",
+    "suggest",
+    "conclude",
+    "concludes",
+    "insist",
+    "call",
+    "calls",
     "reaffirms",
     "highlighted",
     "expressed",
@@ -122,6 +138,10 @@ static VERBS: Lexicon = Lexicon::new(&[
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
     "extended",
+    "rejected",
+    "agreed",
+    "call",
+    "calls",
     "emphasized",
     "emphasised",
     "stressed",
@@ -242,7 +262,8 @@ pub enum Who {
 /// Words for the participants of a meeting speaking together (`both
 /// emphasized`, `The participants reaffirmed`): `they`.
 const TOGETHER: &[&str] = &[
-    "both", "participants", "leaders", "ministers", "sides", "delegations", "counterparts", "officials",
+    "both", "participants", "leaders", "ministers", "sides", "delegations", "counterparts", "officials", "authors",
+    "experts", "researchers", "scientists",
 ];
 
 /// The subject that ends right before word `verb`, and the index of its
@@ -304,12 +325,20 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     }
     // `both`, `the two`, `The participants`, `both leaders`.
     if last.is_any(TOGETHER) || (last.is("two") && end >= 2 && words[end - 2].is("the")) {
+        // `The Baltic leaders`, `All of the leaders`, `National Institutes of Health experts`.
         let mut start = end - 1;
-        while start > 0 && end - start < 3 && words[start - 1].is_any(&["the", "both", "two", "all"]) {
+        while start > 0
+            && end - start < 7
+            && !words[start - 1].ends_with_any(&[',', '.', ':', ';'])
+            && (words[start - 1].is_any(&["the", "both", "two", "all", "of"]) || words[start - 1].is_capitalized())
+        {
             start -= 1;
         }
+        while words[start].is("of") {
+            start += 1;
+        }
         let plural = last.is_any(&["both", "two"]) || start < end - 1;
-        if plural && !(last.is("officials") && !words[start].is_any(&["both", "the"])) {
+        if plural && !(last.is("officials") && !words[start].is_any(&["both", "the", "all"])) {
             return Some((Who::Pronoun { word: "they".into(), at: words[start].start }, start));
         }
     }
@@ -832,8 +861,11 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     }
     // `called` says something only as `called on` (or `urged`) someone.
     let from = match form {
-        "called" if words.get(verb + 1)?.is("on") => verb + 2,
-        "called" => return None,
+        "called" | "call" | "calls" if words.get(verb + 1)?.is_any(&["on", "for"]) => verb + 2,
+        "called" | "call" | "calls" => return None,
+        // `agreed on the need for …`; `agreed to help` is a promise, not a statement.
+        "agreed" if words.get(verb + 1)?.is("on") => verb + 2,
+        "agreed" => return None,
         _ => verb + 1,
     };
     let first = words.get(from)?;
@@ -847,7 +879,7 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     let object = first.is_any(DETERMINERS)
         || first.is_any(&["its", "their", "his", "her", "our", "continued", "strong", "deep", "full", "both"])
         || first.is_capitalized();
-    object.then(|| Reported { who, parts: vec![from..words.len()], confidence: 35, pattern: "X reaffirmed …" })
+    (object || from > verb + 1).then(|| Reported { who, parts: vec![from..words.len()], confidence: 35, pattern: "X reaffirmed …" })
 }
 
 /// The reporting clause that ends a sentence: `…, he added.`, `…, the
@@ -855,22 +887,32 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
 /// what was said.
 fn clause_at_end(words: &[Word]) -> Option<Reported> {
     let n = words.len();
-    // The comma before the clause, within six words of the end.
-    let comma = (n.saturating_sub(8)..n.saturating_sub(1)).rev().find(|&i| words[i].ends_with_any(&[',']))?;
-    if comma < 2 || words[comma].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark) {
-        return None;
+    // The last comma before which a reporting clause ends the sentence:
+    // `…, Defense Secretary Ash Carter told Pentagon reporters today during a news conference.`
+    for comma in (2..n.saturating_sub(1)).rev().take(24) {
+        if !words[comma].ends_with_any(&[',']) {
+            continue;
+        }
+        // `“…,” Carter said.`: a quotation, not reported speech.
+        let quoted = words[comma].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark);
+        if quoted && words[0].raw.starts_with(super::prose::is_quote_mark) {
+            return None;
+        }
+        let clause = &words[comma + 1..];
+        let Some((who, taken)) = clause_after_words(clause) else { continue };
+        // A few words may follow the verb (`said on Tuesday`), or a phrase
+        // without a verb of its own (`told reporters during a news conference`).
+        let trailing = &clause[taken..];
+        if trailing.len() > 20
+            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that"))
+            || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
+            || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
+        {
+            return None;
+        }
+        return Some(Reported { who, parts: vec![0..comma + 1], confidence: 55, pattern: "…, X said." });
     }
-    let clause = &words[comma + 1..];
-    let (who, taken) = clause_after_words(clause)?;
-    // `…, the minister said on Tuesday.`: a few words may follow the verb.
-    let trailing = &clause[taken..];
-    if trailing.len() > 4
-        || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE))
-        || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
-    {
-        return None;
-    }
-    Some(Reported { who, parts: vec![0..comma + 1], confidence: 55, pattern: "…, X said." })
+    None
 }
 
 /// A reporting clause between commas inside a sentence: `One high-data

@@ -226,7 +226,9 @@ const OBJECT_OF: &[&str] = &[
 ];
 
 /// Words that say people met: those a sentence with one names speak together after it.
-const MEETING: &[&str] = &["met", "meet", "meets", "meeting", "spoke", "call", "talked", "hosted", "convened"];
+const MEETING: &[&str] = &[
+    "met", "meet", "meets", "meeting", "spoke", "call", "talked", "hosted", "convened", "discuss", "discussed",
+];
 
 fn range_end(words: &[prose::Word]) -> usize {
     words.last().map_or(0, prose::Word::end)
@@ -462,7 +464,12 @@ impl<'a> Reader<'a> {
         // Reported speech, sentence by sentence.
         let mut reported_spans: Vec<(Range<usize>, PersonIx)> = Vec::new();
         for sentence in prose::sentences(self.text, range.clone()) {
-            if inside(sentence.start) {
+            // A sentence that is a quotation to its end; one that opens
+            // with quoted words and goes on is reported speech around them.
+            let closes = |q: &Range<usize>| {
+                q.contains(&sentence.start) && self.text[q.end.min(sentence.end)..sentence.end].trim().len() < 3
+            };
+            if quoted.iter().any(closes) {
                 continue;
             }
             let words: Vec<prose::Word> = self.words_of(sentence.clone());
@@ -497,15 +504,20 @@ impl<'a> Reader<'a> {
                 } else {
                     self.excerpt(words[clause.start].start..words[clause.end - 1].end())
                 };
-                let Some((speaker, note)) = self.resolve(&r.who) else { continue };
+                let (speaker, note, confidence) = match self.resolve(&r.who) {
+                    Some((speaker, note)) => (speaker, note, r.confidence),
+                    None => (self.unknown(), ", but nobody it could stand for".to_string(), 20),
+                };
                 if matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. }) {
                     introduced = Some(speaker);
                 }
                 let found_by = format!("reported speech: `{clause}`{note}");
                 let whole = parts[0].start..parts[parts.len() - 1].end;
                 reported_spans.push((whole, speaker));
-                self.add(parts, speaker, Kind::Indirect, r.confidence, found_by);
-                self.last_speaker = Some(speaker);
+                self.add(parts, speaker, Kind::Indirect, confidence, found_by);
+                if confidence > 20 {
+                    self.last_speaker = Some(speaker);
+                }
             }
         }
         // Quotations that end in this paragraph.
