@@ -903,7 +903,7 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         // A few words may follow the verb (`said on Tuesday`), or a phrase
         // without a verb of its own (`told reporters during a news conference`).
         let trailing = &clause[taken..];
-        if trailing.len() > 20
+        if clause[taken - 1].ends_with_any(&[',']) || trailing.len() > 20
             || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that"))
             || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
