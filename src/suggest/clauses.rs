@@ -840,6 +840,15 @@ const EXTENDED: &[&str] = &[
     "appreciation", "support", "invitation",
 ];
 
+/// Verbs of saying, which may close the sentence they report.
+const SAYING: &[&str] = &[
+    "said", "says", "say", "added", "adds", "told", "tells", "explained", "explains", "noted", "notes", "note",
+    "wrote", "writes", "write", "stressed", "insisted", "argued", "warned", "continued", "concluded", "recalled",
+    "stated", "acknowledged", "cautioned", "observed", "remarked", "emphasized", "emphasised", "replied",
+    "answered", "asserted", "declared", "confirmed", "predicted", "announced", "maintained", "claimed",
+    "commented", "admitted", "conceded", "reported",
+];
+
 /// Day words a reporting verb may carry before its clause.
 const WHEN: &[&str] = &[
     "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
@@ -900,6 +909,10 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         }
         let clause = &words[comma + 1..];
         let Some((who, taken)) = clause_after_words(clause) else { continue };
+        // Only a verb of saying ends a sentence it reports (not `he hopes for …`).
+        if !clause[..taken].iter().any(|w| w.is_any(SAYING)) {
+            return None;
+        }
         // A few words may follow the verb (`said on Tuesday`), or a phrase
         // without a verb of its own (`told reporters during a news conference`).
         let trailing = &clause[taken..];

@@ -467,7 +467,9 @@ impl<'a> Reader<'a> {
             // A sentence that is a quotation to its end; one that opens
             // with quoted words and goes on is reported speech around them.
             let closes = |q: &Range<usize>| {
-                q.contains(&sentence.start) && self.text[q.end.min(sentence.end)..sentence.end].trim().len() < 3
+                q.contains(&sentence.start)
+                    && (!self.text[q.start..sentence.start].chars().all(prose::is_quote_mark)
+                        || self.text[q.end.min(sentence.end)..sentence.end].trim().len() < 3)
             };
             if quoted.iter().any(closes) {
                 continue;
