@@ -466,14 +466,24 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
         return Some(Who::Pronoun { word: first.core().to_lowercase(), at: first.start });
     }
     if first.is_capitalized() {
-        let mut end = verb + 1;
-        while end < words.len() && in_name_run(&words[end]) {
-            end += 1;
-            if words[end - 1].ends_with_any(&[',', '.', ':', ';', '?', '!']) {
-                break;
-            }
-        }
+        let end = run_end(words, verb + 1);
         return name_of(words, verb + 1, &words[verb + 1..end]);
+    }
+    // `said astrophysicist Alan Kogut`: a title in lower case, then the name.
+    if !first.is_any(DETERMINERS) && !is_verb(first) && !first.ends_with_any(&[',', '.', ';', ':']) {
+        let name = (verb + 2..words.len().min(verb + 5)).find(|&i| words[i].is_capitalized())?;
+        let lower = &words[verb + 1..name];
+        if lower.iter().any(|w| w.ends_with_any(&[',', '.', ';', ':']) || is_verb(w) || w.is_any(NOT_A_SUBJECT)) {
+            return None;
+        }
+        let end = run_end(words, name);
+        if let Some(Who::Name { name: n, title, at }) = name_of(words, name, &words[name..end])
+            && n.split_whitespace().count() >= 2
+        {
+            let described: Vec<&str> = lower.iter().map(|w| w.core()).chain(title.as_deref()).collect();
+            return Some(Who::Name { name: n, title: Some(described.join(" ")), at });
+        }
+        return None;
     }
     if first.is_any(DETERMINERS) {
         // `by the Deputy Foreign Minister of the Russian Federation Sergey
@@ -525,6 +535,30 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
     None
 }
 
+/// Where the run of name words from `start` ends: at a word ending a
+/// phrase, and going on over `and` to another capitalized word (`Eversource
+/// President and CEO Joe Nolan`) when a name follows.
+fn run_end(words: &[Word], start: usize) -> usize {
+    let mut end = start;
+    while end < words.len() {
+        if in_name_run(&words[end]) {
+            end += 1;
+            if words[end - 1].ends_with_any(&[',', '.', ':', ';', '?', '!']) && !period_within_name(&words[end - 1]) {
+                break;
+            }
+        } else if words[end].is("and")
+            && end > start
+            && is_title(words[end - 1].core())
+            && words.get(end + 1).is_some_and(|w| is_title(w.core()) || w.is_acronym())
+        {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// The reporting clause right after a quotation's closing mark, within its
 /// sentence: `he told reporters`, `said Ryabkov`, `the political
 /// scientist told TASS`. Returns the speaker and how many words the clause took.
@@ -547,6 +581,10 @@ fn signature(words: &[Word]) -> Option<Who> {
     let mut start = last;
     while start > 0 && in_name_run(&words[start - 1]) && !words[start - 1].ends_with_any(&[',']) {
         start -= 1;
+    }
+    // `Secretary of Energy John Q. Public`: the word after `of` is the title's.
+    if start > 0 && words[start - 1].is("of") && last > start + 1 {
+        start += 1;
     }
     match name_of(words, start, &words[start..=last])? {
         who @ (Who::Name { .. } | Who::Body { .. }) => Some(who),
@@ -625,6 +663,36 @@ pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
         role_before(words, comma + 1)?.0
     };
     Some((who, comma + 1))
+}
+
+/// Whose statement a text says it is: `Statement by Secretary of Defense
+/// Lloyd J. Austin III on …`, `NASA Administrator Statement on …`, `The
+/// following is a statement from …:`, `X issued the following statement:`.
+/// Read from the headline and the paragraphs that introduce a statement.
+pub fn statement_by(text: &str, paragraphs: &[Range<usize>]) -> Option<Who> {
+    let introducing = paragraphs.iter().enumerate().filter(|(i, p)| *i == 0 || text[(*p).clone()].ends_with(':'));
+    for (_, p) in introducing.take(4) {
+        let words = super::prose::words(text, p.clone());
+        let Some(k) = words.iter().position(|w| w.is_any(&["statement", "statements"])) else { continue };
+        let who = if words.get(k + 1).is_some_and(|w| w.is_any(&["by", "from", "of"])) {
+            let stop = (k + 2..words.len())
+                .find(|&i| !words[i].is_capitalized() && !words[i].is_any(&["of", "the", "and"]))
+                .unwrap_or(words.len());
+            signature(&words[k + 2..stop])
+        } else if k >= 2 && words[k - 1].is("following") {
+            let verb = (0..k - 1).rev().find(|&i| words[i].is_any(&["issued", "released", "made", "gave", "provided", "delivered"]));
+            verb.and_then(|v| subject_before(&words, v)).map(|(who, _)| who)
+        } else if words[k].is_capitalized() && k > 0 {
+            let start = words[..k].iter().rposition(|w| !w.is_capitalized()).map_or(0, |i| i + 1);
+            (start < k).then(|| name_of(&words, start, &words[start..k])).flatten()
+        } else {
+            None
+        };
+        if who.is_some() {
+            return who;
+        }
+    }
+    None
 }
 
 /// Reported speech in a sentence: who said it, what they said (runs of
@@ -1012,6 +1080,13 @@ mod tests {
             assert_eq!(clause_after(&w).map(|(who, _)| name(&who)), Some(who.to_string()), "{clause}");
         }
         assert_eq!(clause_after(&ws("Then the talks ended.")), None);
+        for (clause, who) in [
+            ("said astrophysicist Alan Kogut, of NASA’s Goddard Space Flight Center.", "Alan Kogut"),
+            ("said Eversource President and CEO Joe Nolan.", "Joe Nolan"),
+            ("said NASA Earth Science Director Karen St. Germain.", "Karen St. Germain"),
+        ] {
+            assert_eq!(clause_after(&ws(clause)).map(|(who, _)| name(&who)), Some(who.to_string()), "{clause}");
+        }
         let signed = ws("– Secretary of Defense Lloyd J. Austin III");
         assert_eq!(clause_after(&signed).map(|(who, _)| name(&who)), Some("Lloyd J. Austin III".into()));
     }

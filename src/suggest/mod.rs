@@ -73,6 +73,7 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
         draft: Draft::default(),
         last_speaker: None,
         last_named: None,
+        statement: clauses::statement_by(text, &paragraphs),
     };
     let mut labels: Vec<Option<(&str, usize)>> =
         paragraphs.iter().map(|p| turns::transcript_label(&text[p.clone()])).collect();
@@ -108,12 +109,13 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
                 .iter()
                 .map(|chunk| {
                     let (cast, passages, paragraphs) = (base.cast.clone(), &passages, &paragraphs);
+                    let statement = clauses::statement_by(text, paragraphs);
                     let mut exclusive = exclusive.clone();
                     let chunk = chunk.clone();
                     scope.spawn(move || {
                         let draft = Draft { cast, candidates: Vec::new() };
                         let mut reader =
-                            Reader { text, paragraphs, draft, last_speaker: None, last_named: None };
+                            Reader { text, paragraphs, draft, last_speaker: None, last_named: None, statement };
                         reader.prose(passages, &mut exclusive, chunk.warm_up..chunk.end, chunk.start);
                         reader.draft
                     })
@@ -214,6 +216,10 @@ struct Reader<'a> {
     last_speaker: Option<PersonIx>,
     /// Who the paragraph before named last, for the same.
     last_named: Option<PersonIx>,
+    /// Whose statement the text is, when it says so (`Statement by …`,
+    /// `… issued the following statement:`): the speaker of its
+    /// quotations that have no clause.
+    statement: Option<Who>,
 }
 
 /// How many words a candidate must have to be worth a reader's time
@@ -455,7 +461,9 @@ impl<'a> Reader<'a> {
             .map(|q| q.open.max(range.start)..q.close.max(q.open).min(range.end).max(range.start))
             .collect();
         let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
-        let mut introduced = self.mentions(range.clone(), &inside);
+        // A headline in title case (`Harris Rejects Isolationism`) names nobody.
+        let headline = p == 0 && prose::is_headline(&self.text[range.clone()]);
+        let mut introduced = if headline { None } else { self.mentions(range.clone(), &inside) };
         let previous_speaker = self.last_speaker.take();
         let named_before = self.last_named.take();
         let named_here = introduced;
@@ -575,6 +583,9 @@ impl<'a> Reader<'a> {
                 },
                 None if words_in < SHORT => continue,
                 None => match (speaker_here, opens_paragraph, previous_speaker, named_before) {
+                    (None, _, None, _) if let Some((speaker, by)) = self.statement_speaker(passage.open) => {
+                        (speaker, 60, format!("quotation in a statement by {by}"))
+                    }
                     (Some(speaker), ..) => {
                         let name = &self.draft.cast.people[speaker].name;
                         (speaker, 75, format!("quotation going on after {name}'s in the same paragraph"))
@@ -650,8 +661,11 @@ impl<'a> Reader<'a> {
             while i < words.len() && people::in_name_run(&words[i]) && !inside(words[i].start) {
                 i += 1;
                 let last = &words[i - 1];
-                if last.ends_with_any(&[',', '.', ':', ';', '?', '!', ')'])
-                    && !people::period_within_name(last)
+                // `South Africa’s G20 presidency`: a possessive ends the name.
+                let possessive = last.raw.ends_with("’s") || last.raw.ends_with("'s");
+                if possessive
+                    || (last.ends_with_any(&[',', '.', ':', ';', '?', '!', ')'])
+                        && !people::period_within_name(last))
                 {
                     break;
                 }
@@ -711,6 +725,26 @@ impl<'a> Reader<'a> {
                 self.draft.cast.mention(last, group);
             }
         }
+    }
+
+    /// The person whose statement the text is, as known at `at`, and how
+    /// the text names them.
+    fn statement_speaker(&mut self, at: usize) -> Option<(PersonIx, String)> {
+        let who = self.statement.clone()?;
+        let by = match &who {
+            Who::Name { name, .. } | Who::Body { name, .. } => name.clone(),
+            Who::Role { phrase, .. } => phrase.clone(),
+            _ => return None,
+        };
+        // `NASA Administrator Statement on …`: the administrator named in the text.
+        if let Who::Body { name, .. } | Who::Role { phrase: name, .. } = &who
+            && let Some(noun) = name.split_whitespace().last().map(str::to_lowercase)
+            && let Some(person) = self.draft.cast.role(at, &noun)
+            && self.draft.cast.people[person].sort == Sort::Named
+        {
+            return Some((person, by));
+        }
+        self.resolve(&who).map(|(person, _)| (person, by))
     }
 
     /// The speaker a clause names, and a note on how it was resolved.

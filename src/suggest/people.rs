@@ -118,6 +118,11 @@ static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "sergeant",
     "officer",
     "official",
+    "ceo",
+    "cfo",
+    "coo",
+    "executive",
+    "founder",
     "senior",
     "first",
     "national",
@@ -544,7 +549,7 @@ pub fn is_initials(word: &Word) -> bool {
 /// Whether a word ending in a period still goes on with a name after it:
 /// initials (`G.V.`) and abbreviated titles (`Mr.`, `Dr.`).
 pub fn period_within_name(word: &Word) -> bool {
-    is_initials(word) || is_personal_title(word.raw.trim_end_matches('.'))
+    is_initials(word) || is_personal_title(word.raw.trim_end_matches('.')) || word.raw == "St."
 }
 
 /// A word that can be part of a run of capitalized words naming someone.
@@ -572,8 +577,17 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     }
     // Titles inside a long run (`Russian Federation Sergey Ryabkov`): the
     // name is what follows the last title word.
-    if let Some(last_title) = run[start..].iter().rposition(|w| is_title(w.core())) {
-        start += last_title + 1;
+    // `St.` after a first name is part of the name (`Karen St. Germain`).
+    let saint_in_name =
+        |i: usize| i > 0 && run[i].is_any(&["st", "saint"]) && !is_title(run[i - 1].core());
+    if let Some(last_title) =
+        (start..run.len()).rev().find(|&i| is_title(run[i].core()) && !saint_in_name(i))
+    {
+        start = last_title + 1;
+    }
+    // `President and CEO Joe Nolan`: the joined titles go with the title.
+    while start < run.len() && (run[start].is("and") || run[start].is_acronym()) {
+        start += 1;
     }
     let mut name = &run[start..];
     // `Lloyd J. Austin III`: the suffix goes back on at the end.
@@ -595,7 +609,7 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     // After an institution (`PRUE G.V. Plekhanova Andrey Koshkin`) or in a
     // long run, a name is a first name and a surname.
     let after_institution = run[..start].iter().any(|w| w.is_acronym() || is_initials(w));
-    let words = name.iter().filter(|w| !is_particle(w)).count();
+    let words = name.iter().filter(|w| !is_particle(w) && !is_initials(w) && !w.is_any(&["st", "saint"])).count();
     if words > 3 || (after_institution && words == 3) {
         let first_of_last_two = name
             .iter()
