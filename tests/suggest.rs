@@ -519,3 +519,76 @@ fn real_news_development_and_held_out() {
         assert!(pct(m.overlapping, m.suggestions) >= 90, "{line}");
     }
 }
+
+/// What each candidate says, by whom (and via whom), of what kind.
+fn drafted(text: &str) -> Vec<(String, String, Option<String>, Kind)> {
+    let draft = suggest(text);
+    let name = |p: whosaid::suggest::people::PersonIx| draft.cast.people[p].name.clone();
+    draft
+        .candidates
+        .iter()
+        .map(|c| {
+            let words: Vec<&str> = c.parts.iter().map(|p| &text[p.clone()]).collect();
+            (words.join(" | "), name(c.speaker), c.via.map(name), c.kind)
+        })
+        .collect()
+}
+
+#[test]
+fn a_transcript_speaker_quoting_someone_passes_their_words_on() {
+    let text = "MR. SULLIVAN: Thank you. Let me start with what we heard from Moscow.\n\n\
+                MR. SULLIVAN: Deputy Foreign Minister Sergei Ryabkov said, “Russia could deploy forces to Cuba.” \
+                We take that seriously.\n\nQ: What is your response?\n\n\
+                MR. SULLIVAN: We will not be drawn into “a theatre” of threats.\n";
+    let nested: Vec<_> = drafted(text).into_iter().filter(|(_, _, via, _)| via.is_some()).collect();
+    assert_eq!(
+        nested,
+        [(
+            "Russia could deploy forces to Cuba.".to_string(),
+            "Sergei Ryabkov".to_string(),
+            Some("Mr. Sullivan".to_string()),
+            Kind::Direct
+        )],
+        "the words are Ryabkov's, via Sullivan; Sullivan's own “a theatre” stays his"
+    );
+}
+
+#[test]
+fn a_statement_gives_its_quotations_their_speaker() {
+    let text = "Statement by Secretary of Energy John Q. Public on the Dam\n\n\
+                “We mourn the loss of the dam and will rebuild it with care for every community.”\n";
+    assert_eq!(drafted(text)[0].1, "John Q. Public");
+    let text = "NASA Administrator Statement on the Launch\n\n\
+                NASA Administrator Jane Roe issued the following statement Friday:\n\n\
+                “Today we launched a mission that will change what we know of the Sun.”\n";
+    assert_eq!(drafted(text)[0].1, "Jane Roe");
+    // A signature after the quotation, which opens once over two paragraphs.
+    let text = "A statement\n\n“The harbor reopens today.\n\nWe thank every crew that worked through the storm.” \
+                – Port Director Ines Duarte\n";
+    let found = drafted(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1, "Ines Duarte");
+}
+
+#[test]
+fn reported_speech_in_news_is_drafted_with_its_speaker() {
+    let text = "Ministers Meet in Lima\n\n\
+                Foreign Minister Ana Lopez met today with Trade Minister Tomas Vidal of Chile. \
+                Both emphasized the importance of open sea lanes and reaffirmed their support for the fisheries pact.\n\n\
+                The pact will be signed next year, Lopez said. One delay, she added, came from the customs talks.\n\n\
+                Vidal told reporters in Lima on Monday that the talks had “no plan B” and called the tariffs \
+                “a theatre.”\n";
+    let found = drafted(text);
+    let has = |words: &str, who: &str, kind: Kind| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == kind)
+    };
+    let joint = "Ana Lopez and Tomas Vidal";
+    assert!(has("the importance of open sea lanes", joint, Kind::Indirect), "{found:#?}");
+    assert!(has("their support for the fisheries pact", joint, Kind::Indirect), "{found:#?}");
+    assert!(has("The pact will be signed next year", "Ana Lopez", Kind::Indirect), "{found:#?}");
+    assert!(has("One delay | came from the customs talks", "Ana Lopez", Kind::Indirect), "{found:#?}");
+    assert!(has("the talks had “no plan B”", "Tomas Vidal", Kind::Indirect), "{found:#?}");
+    assert!(has("no plan B", "Tomas Vidal", Kind::Direct), "a mixed quote's words: {found:#?}");
+    assert!(has("a theatre.", "Tomas Vidal", Kind::Direct), "{found:#?}");
+    assert!(found.iter().all(|(_, s, _, _)| s != "Ministers Meet"), "the headline names nobody");
+}

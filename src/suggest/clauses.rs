@@ -634,6 +634,32 @@ pub fn reporting_subject(words: &[Word]) -> Option<Who> {
     words[..start].iter().all(|w| !is_verb(w) && !w.is_any(FINITE)).then_some(who)
 }
 
+/// Verbs that name something in the speaker's words: the quoted words
+/// after them are the speaker's, however short (`called the talks “a
+/// theatre”`, `labeling Zelenskyy as a “dictator”`).
+const NAMING: &[&str] = &[
+    "called", "calling", "labeled", "labelled", "labeling", "labelling", "described", "describing", "branded",
+    "branding", "dubbed", "dubbing", "termed", "terming",
+];
+
+/// The speaker of a naming verb shortly before a quotation.
+pub fn naming_subject(words: &[Word]) -> Option<Who> {
+    let from = words.len().saturating_sub(10);
+    let v = (from..words.len()).rev().find(|&i| words[i].is_any(NAMING))?;
+    if words[v..].iter().any(|w| w.ends_with_any(&['.', '?', '!', ';', ':'])) {
+        return None;
+    }
+    if words[v].core().ends_with("ing") {
+        return (v > 0 && words[v - 1].ends_with_any(&[','])).then(|| sentence_subject(words, v)).flatten();
+    }
+    // `… and called the tariffs “a theatre”`: the sentence's subject.
+    if conjunction(words, v) < v {
+        return sentence_subject(words, v);
+    }
+    let (who, start) = subject_before(words, v)?;
+    words[..start].iter().all(|w| !is_verb(w) && !w.is_any(FINITE)).then_some(who)
+}
+
 /// `according to X,` or `as stated by X,`: the speaker and the index of
 /// the word after the comma.
 pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
@@ -790,12 +816,6 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             continue;
         };
         subject.get_or_insert_with(|| who.clone());
-        let Some(r) = report_at(words, verb, form, who) else {
-            if out.is_empty() && !participle {
-                return out;
-            }
-            continue;
-        };
         // What a report says ends where the next verb joined to it begins.
         if let Some(previous) = out.last_mut()
             && let Some(part) = previous.parts.last_mut()
@@ -803,6 +823,12 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             let cut = if participle { verb } else { conjunction(words, verb) };
             part.end = part.end.min(cut.max(part.start + 1));
         }
+        let Some(r) = report_at(words, verb, form, who) else {
+            if out.is_empty() && !participle {
+                return out;
+            }
+            continue;
+        };
         out.push(r);
     }
     out
@@ -1011,8 +1037,7 @@ fn clause_within(words: &[Word]) -> Option<Reported> {
         let clause = &rest[..=close];
         // `On Monday, Biden said, “…”`: neither side is reported speech.
         let after = open + 1 + close + 1;
-        if open < 2
-            || words[0].is_any(&["on", "in", "at", "during", "after", "before", "speaking", "asked", "when"])
+        if words[0].is_any(&["on", "in", "at", "during", "after", "before", "speaking", "asked", "when"])
             || words[after].raw.starts_with(super::prose::is_quote_mark)
         {
             continue;
@@ -1204,5 +1229,14 @@ mod tests {
         );
         assert_eq!(reports("Panetta said Monday the forces will stay.")[0].1, "the forces will stay.");
         assert!(reports("Panetta said on Monday.").is_empty());
+    }
+
+    #[test]
+    fn naming_verbs_make_short_quoted_words_the_speakers() {
+        let who = |s: &str| naming_subject(&ws(s)).map(|w| name(&w));
+        assert_eq!(who("Lopez called the talks"), Some("Lopez".into()));
+        assert_eq!(who("Trump spoke on Tuesday, labeling Ukrainian President Volodymyr Zelenskyy as a"), Some("Trump".into()));
+        assert_eq!(who("The so-called"), None);
+        assert_eq!(who("The talks were called off. Then a"), None);
     }
 }

@@ -92,6 +92,7 @@ mod tests {
             kind: Kind::Direct,
             confidence: 90,
             found_by: String::new(),
+            via: None,
         }
     }
 

@@ -32,6 +32,9 @@ pub struct Candidate {
     /// interrupts the quotation or it goes on over paragraphs.
     pub parts: Vec<Range<usize>>,
     pub speaker: PersonIx,
+    /// Who passed the words on, when not the speaker: a transcript's
+    /// speaker quoting someone else.
+    pub via: Option<PersonIx>,
     pub kind: Kind,
     /// How sure the suggestion is, 0–100.
     pub confidence: u8,
@@ -127,7 +130,11 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
         for draft in drafts {
             let map = merged.cast.absorb(draft.cast);
             merged.candidates.extend(
-                draft.candidates.into_iter().map(|c| Candidate { speaker: map[c.speaker.index()], ..c }),
+                draft.candidates.into_iter().map(|c| Candidate {
+                    speaker: map[c.speaker.index()],
+                    via: c.via.map(|v| map[v.index()]),
+                    ..c
+                }),
             );
         }
         merged
@@ -253,7 +260,7 @@ impl<'a> Reader<'a> {
     ) {
         let parts: Vec<Range<usize>> = parts.into_iter().filter(|p| !p.is_empty()).collect();
         if !parts.is_empty() {
-            self.draft.candidates.push(Candidate { parts, speaker, kind, confidence, found_by });
+            self.draft.candidates.push(Candidate { parts, speaker, via: None, kind, confidence, found_by });
         }
     }
 
@@ -290,6 +297,7 @@ impl<'a> Reader<'a> {
         let mut speakers: HashMap<&str, PersonIx> = HashMap::new();
         let first_label = labels.iter().position(Option::is_some).unwrap_or(0);
         let interview = self.interview(&self.paragraphs[..first_label]);
+        let mut turn_of: Vec<Option<(PersonIx, usize)>> = vec![None; self.paragraphs.len()];
         for (p, range) in self.paragraphs.iter().enumerate() {
             let body = match labels[p] {
                 Some((label, body)) => {
@@ -318,6 +326,40 @@ impl<'a> Reader<'a> {
                 _ => 95,
             };
             self.add_span(body..range.end, speaker, kind, confidence, format!("transcript turn `{label}`"));
+            turn_of[p] = Some((speaker, body));
+        }
+        self.quoted_in_turns(&turn_of);
+    }
+
+    /// Words a transcript's speaker quotes from someone they name (`Ryabkov
+    /// said, “Russia could deploy forces…”`): that person's, passed on
+    /// `via` the turn's speaker.
+    fn quoted_in_turns(&mut self, turn_of: &[Option<(PersonIx, usize)>]) {
+        let skip: Vec<bool> = turn_of.iter().map(Option::is_none).collect();
+        for passage in marks::passages(self.text, self.paragraphs, &skip) {
+            let p = passage.paragraphs.start;
+            let Some((turn_speaker, body)) = turn_of[p] else { continue };
+            let range = self.paragraphs[passage.paragraphs.end - 1].clone();
+            let after = self.words_of(passage.close..range.end);
+            let sentence_start = prose::sentences(self.text, body..passage.open)
+                .last()
+                .map_or(body, |s| if s.end >= passage.open { s.start } else { passage.open });
+            let before = self.words_of(sentence_start.max(body)..passage.open);
+            let who = match clauses::clause_after(&after) {
+                Some((who, _)) => Some(who),
+                None => clauses::clause_before(&before),
+            };
+            let Some(who @ Who::Name { .. }) = who else { continue };
+            let Some((speaker, _)) = self.resolve(&who) else { continue };
+            if speaker == turn_speaker {
+                continue;
+            }
+            let name = self.draft.cast.people[speaker].name.clone();
+            let found_by = format!("quoted by the speaker of a transcript turn, from {name}");
+            self.add(passage.parts.clone(), speaker, Kind::Direct, 55, found_by);
+            if let Some(last) = self.draft.candidates.last_mut() {
+                last.via = Some(turn_speaker);
+            }
         }
     }
 
@@ -636,6 +678,10 @@ impl<'a> Reader<'a> {
         }
         // Two or three words in quote marks inside a sentence are a phrase
         // held at a distance (the so-called “reset”), not a quotation.
+        if let Some(who) = clauses::naming_subject(&before) {
+            let clause = self.excerpt(sentence_start..passage.open);
+            return Some((who, 60, format!("quoted words after a verb that names them: `{clause}`")));
+        }
         let words_in: usize =
             passage.parts.iter().map(|r| self.text[r.clone()].split_whitespace().count()).sum();
         if words_in < SHORT {

@@ -80,6 +80,7 @@ pub fn occurrence_of(text: &str, parts: &[std::ops::Range<usize>]) -> Option<usi
     let words = Candidate {
         parts: parts.to_vec(),
         speaker: PersonIx::new(0),
+        via: None,
         kind: Kind::Direct,
         confidence: 0,
         found_by: String::new(),
@@ -171,19 +172,19 @@ pub fn speakers(draft: &Draft, chosen: &[&Candidate], existing: &Existing) -> Sp
     let mut ids = HashMap::new();
     let mut new = Vec::new();
     let mut taken = existing.speaker_ids.clone();
-    for c in chosen {
-        if ids.contains_key(&c.speaker) {
+    for person in chosen.iter().flat_map(|c| std::iter::once(c.speaker).chain(c.via)) {
+        if ids.contains_key(&person) {
             continue;
         }
-        if let Some(id) = existing.speaker_for(draft, c.speaker) {
-            ids.insert(c.speaker, id);
+        if let Some(id) = existing.speaker_for(draft, person) {
+            ids.insert(person, id);
             continue;
         }
-        let p = &draft.cast.people[c.speaker];
+        let p = &draft.cast.people[person];
         let id = speaker_id(&p.name, p.sort, |id| taken.contains(id));
         taken.insert(id.clone());
-        ids.insert(c.speaker, id);
-        new.push(c.speaker);
+        ids.insert(person, id);
+        new.push(person);
     }
     Speakers { ids, new }
 }
@@ -241,6 +242,9 @@ pub fn quote_entries(
         }
         let _ = writeln!(out, "{indent}- id: {id}");
         let _ = writeln!(out, "{indent}  speaker: {speaker}");
+        if let Some(via) = c.via {
+            let _ = writeln!(out, "{indent}  via: [{}]", speakers.id(via));
+        }
         if c.kind != Kind::Direct {
             let _ = writeln!(out, "{indent}  kind: {}", c.kind.name());
         }
