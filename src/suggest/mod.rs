@@ -331,6 +331,59 @@ impl<'a> Reader<'a> {
         self.quoted_in_turns(&turn_of);
     }
 
+    /// What a quotation of `speaker` quotes or reports of someone it
+    /// names (`“As President Bush said, ‘…’”`, `“Bush told us that …”`):
+    /// that person's words, passed on `via` the speaker.
+    fn nested(&mut self, parts: &[Range<usize>], speaker: PersonIx) {
+        for part in parts {
+            for inner in marks::passages(self.text, std::slice::from_ref(part), &[false]) {
+                let after = self.words_of(inner.close..part.end);
+                let sentence_start = prose::sentences(self.text, part.start..inner.open)
+                    .last()
+                    .map_or(part.start, |s| if s.end >= inner.open { s.start } else { inner.open });
+                let before = self.words_of(sentence_start..inner.open);
+                let who = match clauses::clause_after(&after) {
+                    Some((who, _)) => Some(who),
+                    None => clauses::clause_before(&before),
+                };
+                self.add_nested(who, inner.parts.clone(), Kind::Direct, speaker);
+            }
+            for sentence in prose::sentences(self.text, part.clone()) {
+                let words = self.words_of(sentence);
+                for r in clauses::reported(&words) {
+                    let parts: Vec<Range<usize>> = r
+                        .parts
+                        .iter()
+                        .map(|p| prose::trim_span(self.text, words[p.start].start..words[p.end - 1].end()))
+                        .map(|p| p.start..p.start + self.text[p.clone()].trim_end_matches(['.', ',', ';', ':']).len())
+                        .collect();
+                    self.add_nested(Some(r.who), parts, Kind::Indirect, speaker);
+                }
+            }
+        }
+    }
+
+    /// A nested quotation by the person `who` names, when that is someone
+    /// other than `via`.
+    fn add_nested(&mut self, who: Option<Who>, parts: Vec<Range<usize>>, kind: Kind, via: PersonIx) {
+        // Named inside a quotation: not someone a later `he` stands for.
+        let Some(Who::Name { name, title, .. }) = who else { return };
+        let cast = &mut self.draft.cast;
+        let person = match cast.known(&name) {
+            Some(p) => p,
+            None => cast.named(&name, title.as_deref()),
+        };
+        if person == via || parts.iter().all(Range::is_empty) {
+            return;
+        }
+        let name = self.draft.cast.people[person].name.clone();
+        let found_by = format!("quoted inside a quotation, from {name}");
+        self.add(parts, person, kind, 50, found_by);
+        if let Some(last) = self.draft.candidates.last_mut() {
+            last.via = Some(via);
+        }
+    }
+
     /// Words a transcript's speaker quotes from someone they name (`Ryabkov
     /// said, “Russia could deploy forces…”`): that person's, passed on
     /// `via` the turn's speaker.
@@ -349,17 +402,7 @@ impl<'a> Reader<'a> {
                 Some((who, _)) => Some(who),
                 None => clauses::clause_before(&before),
             };
-            let Some(who @ Who::Name { .. }) = who else { continue };
-            let Some((speaker, _)) = self.resolve(&who) else { continue };
-            if speaker == turn_speaker {
-                continue;
-            }
-            let name = self.draft.cast.people[speaker].name.clone();
-            let found_by = format!("quoted by the speaker of a transcript turn, from {name}");
-            self.add(passage.parts.clone(), speaker, Kind::Direct, 55, found_by);
-            if let Some(last) = self.draft.candidates.last_mut() {
-                last.via = Some(turn_speaker);
-            }
+            self.add_nested(who, passage.parts.clone(), Kind::Direct, turn_speaker);
         }
     }
 
@@ -643,10 +686,11 @@ impl<'a> Reader<'a> {
                     _ => (self.unknown(), 25, "quotation with no reporting clause".to_string()),
                 },
             };
-            self.add(parts, speaker, kind, confidence, found_by);
+            self.add(parts.clone(), speaker, kind, confidence, found_by);
             if self.draft.cast.people[speaker].sort != Sort::Unknown {
                 self.last_speaker = Some(speaker);
                 speaker_here = Some(speaker);
+                self.nested(&parts, speaker);
             }
         }
         self.last_named = named_here.or(introduced);
