@@ -570,6 +570,18 @@ fn a_statement_gives_its_quotations_their_speaker() {
     let found = drafted(text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].1, "Ines Duarte");
+    // What the statement quotes of someone it names is theirs, via its speaker.
+    let text = "Statement by NASA Administrator Jane Roe on John Glenn\n\n\
+                “John Glenn showed us the way. As Senator John Glenn once said, ‘We are all explorers at heart.’ \
+                We will honor him by going further.”\n";
+    let found = drafted(text);
+    assert!(
+        found.iter().any(|(w, s, via, k)| w == "We are all explorers at heart."
+            && s == "John Glenn"
+            && via.as_deref() == Some("Jane Roe")
+            && *k == Kind::Direct),
+        "{found:#?}"
+    );
 }
 
 #[test]
