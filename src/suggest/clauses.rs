@@ -990,6 +990,9 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
 /// what was said.
 fn clause_at_end(words: &[Word]) -> Option<Reported> {
     let n = words.len();
+    if !words[n.saturating_sub(24)..].iter().any(|w| w.is_any(SAYING)) {
+        return None;
+    }
     // The last comma before which a reporting clause ends the sentence:
     // `…, Defense Secretary Ash Carter told Pentagon reporters today during a news conference.`
     for comma in (2..n.saturating_sub(1)).rev().take(24) {
@@ -1025,6 +1028,9 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
 /// A reporting clause between commas inside a sentence: `One high-data
 /// effort, Kogut said, requires …`: the words on both sides were said.
 fn clause_within(words: &[Word]) -> Option<Reported> {
+    if words.iter().filter(|w| w.ends_with_any(&[','])).count() < 2 {
+        return None;
+    }
     for open in 1..words.len().saturating_sub(3) {
         if !words[open].ends_with_any(&[',']) || words[open].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark) {
             continue;

@@ -243,10 +243,6 @@ const MEETING: &[&str] = &[
     "met", "meet", "meets", "meeting", "spoke", "call", "talked", "hosted", "convened", "discuss", "discussed",
 ];
 
-fn range_end(words: &[prose::Word]) -> usize {
-    words.last().map_or(0, prose::Word::end)
-}
-
 const FIRST_PERSON: &[&str] = &["i", "we", "our", "us", "me", "my", "ours"];
 
 impl<'a> Reader<'a> {
@@ -553,10 +549,11 @@ impl<'a> Reader<'a> {
         let named_before = self.last_named.take();
         let named_here = introduced;
         let mut speaker_here: Option<PersonIx> = None;
-        self.meetings(range.clone());
         // Reported speech, sentence by sentence.
         let mut reported_spans: Vec<(Range<usize>, PersonIx)> = Vec::new();
         for sentence in prose::sentences(self.text, range.clone()) {
+            let words: Vec<prose::Word> = self.words_of(sentence.clone());
+            self.meeting(sentence.clone(), &words);
             // A sentence that is a quotation to its end; one that opens
             // with quoted words and goes on is reported speech around them.
             let closes = |q: &Range<usize>| {
@@ -567,7 +564,6 @@ impl<'a> Reader<'a> {
             if quoted.iter().any(closes) {
                 continue;
             }
-            let words: Vec<prose::Word> = self.words_of(sentence.clone());
             for (n, r) in clauses::reported(&words).into_iter().enumerate() {
                 let first = r.parts[0].start;
                 let quoted_before = if n == 0 { &words[..first] } else { &words[first..=first] };
@@ -802,18 +798,15 @@ impl<'a> Reader<'a> {
     /// The people a sentence says met or spoke together (`Sullivan met
     /// today with Suh Hoon`) become a group, that `both`, `they` or `the
     /// participants` after it stand for.
-    fn meetings(&mut self, range: Range<usize>) {
-        for sentence in prose::sentences(self.text, range) {
-            let words = self.words_of(sentence.clone());
-            if !words.iter().any(|w| w.is_any(MEETING)) {
-                continue;
-            }
-            let people = self.draft.cast.mentioned(sentence.clone());
-            if people.len() >= 2 {
-                let group = self.draft.cast.group(&people);
-                let last = self.draft.cast.mentions_in(sentence).last().map_or(range_end(&words), |m| m.at + 1);
-                self.draft.cast.mention(last, group);
-            }
+    fn meeting(&mut self, sentence: Range<usize>, words: &[prose::Word]) {
+        if !words.iter().any(|w| w.is_any(MEETING)) {
+            return;
+        }
+        let people = self.draft.cast.mentioned(sentence.clone());
+        if people.len() >= 2 {
+            let group = self.draft.cast.group(&people);
+            let last = self.draft.cast.mentions_in(sentence.clone()).last().map_or(sentence.end, |m| m.at + 1);
+            self.draft.cast.mention(last, group);
         }
     }
 
