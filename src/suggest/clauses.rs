@@ -935,13 +935,13 @@ const EXTENDED: &[&str] = &[
 ];
 
 /// Verbs of saying, which may close the sentence they report.
-const SAYING: &[&str] = &[
+static SAYING: Lexicon = Lexicon::new(&[
     "said", "says", "say", "added", "adds", "told", "tells", "explained", "explains", "noted", "notes", "note",
     "wrote", "writes", "write", "stressed", "insisted", "argued", "warned", "continued", "concluded", "recalled",
     "stated", "acknowledged", "cautioned", "observed", "remarked", "emphasized", "emphasised", "replied",
     "answered", "asserted", "declared", "confirmed", "predicted", "announced", "maintained", "claimed",
     "commented", "admitted", "conceded", "reported",
-];
+]);
 
 /// Day words a reporting verb may carry before its clause.
 const WHEN: &[&str] = &[
@@ -990,7 +990,7 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
 /// what was said.
 fn clause_at_end(words: &[Word]) -> Option<Reported> {
     let n = words.len();
-    if !words[n.saturating_sub(24)..].iter().any(|w| w.is_any(SAYING)) {
+    if !words[n.saturating_sub(24)..].iter().any(|w| SAYING.has(w.core())) {
         return None;
     }
     // The last comma before which a reporting clause ends the sentence:
@@ -1007,7 +1007,7 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         let clause = &words[comma + 1..];
         let Some((who, taken)) = clause_after_words(clause) else { continue };
         // Only a verb of saying ends a sentence it reports (not `he hopes for …`).
-        if !clause[..taken].iter().any(|w| w.is_any(SAYING)) {
+        if !clause[..taken].iter().any(|w| SAYING.has(w.core())) {
             return None;
         }
         // A few words may follow the verb (`said on Tuesday`), or a phrase

@@ -3,6 +3,7 @@
 //! these, so offsets always point into the text as written.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -90,7 +91,7 @@ impl<'a> Word<'a> {
 /// rules are made of, asked about every word of the text.
 pub struct Lexicon {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<HashSet<&'static [u8], BuildHasherDefault<Fnv>>>,
 }
 
 impl Lexicon {
@@ -103,8 +104,27 @@ impl Lexicon {
         let Some(slot) = buffer.get_mut(..word.len()) else { return false };
         slot.copy_from_slice(word.as_bytes());
         slot.make_ascii_lowercase();
-        let set = self.set.get_or_init(|| self.words.iter().copied().collect());
-        std::str::from_utf8(slot).is_ok_and(|lower| set.contains(lower))
+        let set = self.set.get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
+        set.contains(&*slot)
+    }
+}
+
+/// FNV-1a: asked of every word of a text, a lexicon's lookup must cost
+/// little, and short words need no defence against crafted collisions.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
     }
 }
 
