@@ -515,10 +515,12 @@ fn real_news_development_and_held_out() {
             pct(m.overlapping, m.suggestions)
         );
         eprintln!("{line}");
-        // Today's floors (see the README's table).
-        assert!(pct(m.found, m.direct) >= 77, "{line}");
-        assert!(pct(m.reported_found, m.reported) >= 40, "{line}");
-        assert!(pct(m.overlapping, m.suggestions) >= 90, "{line}");
+        // Today's floors (see the README's table): the held-out set's
+        // figures, which the development set's are above.
+        assert!(pct(m.found, m.direct) >= 83, "{line}");
+        assert!(pct(m.reported_found, m.reported) >= 70, "{line}");
+        assert!(pct(m.right + m.reported_right, m.found + m.reported_found) >= 75, "{line}");
+        assert!(pct(m.overlapping, m.suggestions) >= 95, "{line}");
     }
 }
 
