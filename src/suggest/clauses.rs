@@ -1005,6 +1005,10 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
             return None;
         }
         let clause = &words[comma + 1..];
+        // `…, said: “…”`: the clause opens a quotation; it ends nothing.
+        if clause.iter().any(|w| w.raw.contains(super::prose::is_quote_mark) || w.ends_with_any(&[':'])) {
+            return None;
+        }
         let Some((who, taken)) = clause_after_words(clause) else { continue };
         // Only a verb of saying ends a sentence it reports (not `he hopes for …`).
         if !clause[..taken].iter().any(|w| SAYING.has(w.core())) {
@@ -1209,6 +1213,10 @@ mod tests {
         );
         assert!(reports("On Monday, Biden said, “We will go.”").is_empty(), "a quotation is not reported speech");
         assert!(reports("After the vote, the senators left the chamber.").is_empty());
+        assert!(
+            reports("Viktor Orlov, the deputy minister, said: “We need guarantees.”").is_empty(),
+            "an apposition before a quotation is not what was said"
+        );
     }
 
     #[test]
