@@ -967,7 +967,13 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
         "called" | "call" | "calls" if words.get(verb + 1)?.is_any(&["on", "for"]) => verb + 2,
         "called" | "call" | "calls" => return None,
         // `agreed on the need for …`; `agreed to help` is a promise, not a statement.
-        "agreed" if words.get(verb + 1)?.is("on") => verb + 2,
+        "agreed"
+            if words.get(verb + 1)?.is("on")
+                && !words.get(verb + 2)?.is_any(WHEN)
+                && !words.get(verb + 2)?.core().starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            verb + 2
+        }
         "agreed" => return None,
         _ => verb + 1,
     };
@@ -1195,6 +1201,8 @@ mod tests {
         assert!(reports("Secretary Blinken called the meeting to order at noon.").is_empty(), "not `called` alone");
         assert!(reports("He welcomed them.").is_empty(), "too short to say anything");
         assert!(reports("She extended the deadline by a week.").is_empty(), "not a deadline");
+        assert!(reports("The two sides agreed on Thursday to resume the talks.").is_empty(), "a day, not a topic");
+        assert_eq!(reports("All of the leaders agreed on the need for talks.")[0].1, "the need for talks.");
         assert_eq!(reports("The Secretary extended his condolences to the families.")[0].0, "Secretary");
     }
 
