@@ -363,7 +363,10 @@ fn check_coverage_lists_what_no_quote_covers() {
     // Every candidate in the built-in article is one of its quotes.
     let o = whosaid(&["check", "--coverage"]);
     let out = stdout(&o);
-    let line = out.lines().find(|l| l.starts_with("coverage of nato-open-doors: ")).unwrap_or_else(|| panic!("{out}"));
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("coverage of nato-open-doors: "))
+        .unwrap_or_else(|| panic!("{out}"));
     let counts: Vec<&str> = line.split_whitespace().filter(|w| w.parse::<usize>().is_ok()).collect();
     assert!(counts.len() == 2 && counts[0] == counts[1] && line.contains("(100%;"), "{line}");
 }

@@ -262,8 +262,18 @@ pub enum Who {
 /// Words for the participants of a meeting speaking together (`both
 /// emphasized`, `The participants reaffirmed`): `they`.
 const TOGETHER: &[&str] = &[
-    "both", "participants", "leaders", "ministers", "sides", "delegations", "counterparts", "officials", "authors",
-    "experts", "researchers", "scientists",
+    "both",
+    "participants",
+    "leaders",
+    "ministers",
+    "sides",
+    "delegations",
+    "counterparts",
+    "officials",
+    "authors",
+    "experts",
+    "researchers",
+    "scientists",
 ];
 
 /// The subject that ends right before word `verb`, and the index of its
@@ -330,7 +340,8 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         while start > 0
             && end - start < 7
             && !words[start - 1].ends_with_any(&[',', '.', ':', ';'])
-            && (words[start - 1].is_any(&["the", "both", "two", "all", "of"]) || words[start - 1].is_capitalized())
+            && (words[start - 1].is_any(&["the", "both", "two", "all", "of"])
+                || words[start - 1].is_capitalized())
         {
             start -= 1;
         }
@@ -338,7 +349,8 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             start += 1;
         }
         let plural = last.is_any(&["both", "two"]) || start < end - 1;
-        if plural && !(last.is("officials") && !words[start].is_any(&["both", "the", "all"])) {
+        // `officials` alone is an unnamed source; `the officials`, `both officials` speak together.
+        if plural && (!last.is("officials") || words[start].is_any(&["both", "the", "all"])) {
             return Some((Who::Pronoun { word: "they".into(), at: words[start].start }, start));
         }
     }
@@ -378,7 +390,9 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
             Some(Who::Name { name, title, at })
         }
         // `The Secretary`, `The President`: a title standing for the person.
-        None if run.iter().all(|w| w.is_any(&["the", "The"]) || is_title(w.core()) || ROLE_NOUNS.has(w.core()))
+        None if run
+            .iter()
+            .all(|w| w.is_any(&["the", "The"]) || is_title(w.core()) || ROLE_NOUNS.has(w.core()))
             && run.iter().any(|w| !w.is("the")) =>
         {
             let phrase: Vec<&str> = run.iter().filter(|w| !w.is("the")).map(|w| w.core()).collect();
@@ -473,7 +487,10 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
     if !first.is_any(DETERMINERS) && !is_verb(first) && !first.ends_with_any(&[',', '.', ';', ':']) {
         let name = (verb + 2..words.len().min(verb + 5)).find(|&i| words[i].is_capitalized())?;
         let lower = &words[verb + 1..name];
-        if lower.iter().any(|w| w.ends_with_any(&[',', '.', ';', ':']) || is_verb(w) || w.is_any(NOT_A_SUBJECT)) {
+        if lower
+            .iter()
+            .any(|w| w.ends_with_any(&[',', '.', ';', ':']) || is_verb(w) || w.is_any(NOT_A_SUBJECT))
+        {
             return None;
         }
         let end = run_end(words, name);
@@ -543,7 +560,9 @@ fn run_end(words: &[Word], start: usize) -> usize {
     while end < words.len() {
         if in_name_run(&words[end]) {
             end += 1;
-            if words[end - 1].ends_with_any(&[',', '.', ':', ';', '?', '!']) && !period_within_name(&words[end - 1]) {
+            if words[end - 1].ends_with_any(&[',', '.', ':', ';', '?', '!'])
+                && !period_within_name(&words[end - 1])
+            {
                 break;
             }
         } else if words[end].is("and")
@@ -638,8 +657,20 @@ pub fn reporting_subject(words: &[Word]) -> Option<Who> {
 /// after them are the speaker's, however short (`called the talks “a
 /// theatre”`, `labeling Zelenskyy as a “dictator”`).
 const NAMING: &[&str] = &[
-    "called", "calling", "labeled", "labelled", "labeling", "labelling", "described", "describing", "branded",
-    "branding", "dubbed", "dubbing", "termed", "terming",
+    "called",
+    "calling",
+    "labeled",
+    "labelled",
+    "labeling",
+    "labelling",
+    "described",
+    "describing",
+    "branded",
+    "branding",
+    "dubbed",
+    "dubbing",
+    "termed",
+    "terming",
 ];
 
 /// The speaker of a naming verb shortly before a quotation.
@@ -696,7 +727,8 @@ pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
 /// following is a statement from …:`, `X issued the following statement:`.
 /// Read from the headline and the paragraphs that introduce a statement.
 pub fn statement_by(text: &str, paragraphs: &[Range<usize>]) -> Option<Who> {
-    let introducing = paragraphs.iter().enumerate().filter(|(i, p)| *i == 0 || text[(*p).clone()].ends_with(':'));
+    let introducing =
+        paragraphs.iter().enumerate().filter(|(i, p)| *i == 0 || text[(*p).clone()].ends_with(':'));
     for (_, p) in introducing.take(4) {
         let words = super::prose::words(text, p.clone());
         let Some(k) = words.iter().position(|w| w.is_any(&["statement", "statements"])) else { continue };
@@ -706,7 +738,9 @@ pub fn statement_by(text: &str, paragraphs: &[Range<usize>]) -> Option<Who> {
                 .unwrap_or(words.len());
             signature(&words[k + 2..stop])
         } else if k >= 2 && words[k - 1].is("following") {
-            let verb = (0..k - 1).rev().find(|&i| words[i].is_any(&["issued", "released", "made", "gave", "provided", "delivered"]));
+            let verb = (0..k - 1)
+                .rev()
+                .find(|&i| words[i].is_any(&["issued", "released", "made", "gave", "provided", "delivered"]));
             verb.and_then(|v| subject_before(&words, v)).map(|(who, _)| who)
         } else if words[k].is_capitalized() && k > 0 {
             let start = words[..k].iter().rposition(|w| !w.is_capitalized()).map_or(0, |i| i + 1);
@@ -730,6 +764,11 @@ pub struct Reported {
     pub parts: Vec<Range<usize>>,
     pub confidence: u8,
     pub pattern: &'static str,
+}
+
+/// What was said as one run of words.
+fn one_part(words: Range<usize>) -> Vec<Range<usize>> {
+    std::iter::once(words).collect()
 }
 
 /// Verbs in `-ing` that go on with a sentence's subject (`…, saying the
@@ -778,7 +817,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
     if let Some((who, from)) = according_to(words)
         && from < words.len()
     {
-        let parts = vec![from..words.len()];
+        let parts = one_part(from..words.len());
         return vec![Reported { who, parts, confidence: 55, pattern: "according to X," }];
     }
     if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)) {
@@ -801,7 +840,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
                 && words.get(verb + 1).is_some_and(|w| w.is("by"))
                 && let Some(who) = subject_after(words, verb + 1)
             {
-                let parts = vec![0..verb - 1];
+                let parts = one_part(0..verb - 1);
                 return vec![Reported { who, parts, confidence: 45, pattern: "… was confirmed by X" }];
             }
             let Some((who, start)) = subject_before(words, verb) else { continue };
@@ -884,7 +923,8 @@ fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
             }
         }
         if w.is_any(&["the", "The"]) {
-            let end = (s + 2..(s + 5).min(before)).find(|&e| !words[e].is_capitalized() && !ROLE_NOUNS.has(words[e].core()));
+            let end = (s + 2..(s + 5).min(before))
+                .find(|&e| !words[e].is_capitalized() && !ROLE_NOUNS.has(words[e].core()));
             if let Some((who, _)) = end.and_then(|e| role_before(words, e)) {
                 return Some(who);
             }
@@ -903,7 +943,7 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
         && that + 1 < words.len()
     {
-        let parts = vec![that + 1..words.len()];
+        let parts = one_part(that + 1..words.len());
         return Some(Reported { who, parts, confidence: 60, pattern: "X said that …" });
     }
     if BARE_CLAUSE_VERBS.contains(&form) && !words[verb].ends_with_any(&[',', ':', '.']) {
@@ -923,37 +963,142 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             && clause
             && words.len() - from > 3
         {
-            return Some(Reported { who, parts: vec![from..words.len()], confidence: 40, pattern: "X said …" });
+            return Some(Reported {
+                who,
+                parts: one_part(from..words.len()),
+                confidence: 40,
+                pattern: "X said …",
+            });
         }
     }
     readout(words, verb, form, who)
 }
 
 const EXTENDED: &[&str] = &[
-    "sympathies", "sympathy", "condolences", "congratulations", "greetings", "thanks", "gratitude", "wishes",
-    "appreciation", "support", "invitation",
+    "sympathies",
+    "sympathy",
+    "condolences",
+    "congratulations",
+    "greetings",
+    "thanks",
+    "gratitude",
+    "wishes",
+    "appreciation",
+    "support",
+    "invitation",
 ];
 
 /// Verbs of saying, which may close the sentence they report.
 static SAYING: Lexicon = Lexicon::new(&[
-    "said", "says", "say", "added", "adds", "told", "tells", "explained", "explains", "noted", "notes", "note",
-    "wrote", "writes", "write", "stressed", "insisted", "argued", "warned", "continued", "concluded", "recalled",
-    "stated", "acknowledged", "cautioned", "observed", "remarked", "emphasized", "emphasised", "replied",
-    "answered", "asserted", "declared", "confirmed", "predicted", "announced", "maintained", "claimed",
-    "commented", "admitted", "conceded", "reported",
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "note",
+    "wrote",
+    "writes",
+    "write",
+    "stressed",
+    "insisted",
+    "argued",
+    "warned",
+    "continued",
+    "concluded",
+    "recalled",
+    "stated",
+    "acknowledged",
+    "cautioned",
+    "observed",
+    "remarked",
+    "emphasized",
+    "emphasised",
+    "replied",
+    "answered",
+    "asserted",
+    "declared",
+    "confirmed",
+    "predicted",
+    "announced",
+    "maintained",
+    "claimed",
+    "commented",
+    "admitted",
+    "conceded",
+    "reported",
 ]);
 
 /// Day words a reporting verb may carry before its clause.
 const WHEN: &[&str] = &[
-    "today", "yesterday", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// Lower-case words that cannot open the clause after `said`.
 const NOT_A_SUBJECT: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "to", "of", "for", "with", "from", "by", "about", "while",
-    "when", "as", "and", "but", "or", "so", "not", "nothing", "little", "much", "more", "earlier", "later",
-    "again", "also", "only", "repeatedly", "previously", "recently", "here", "there", "then", "last", "this",
-    "next", "late", "early", "over", "through", "via", "into", "under", "without", "against", "if",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "of",
+    "for",
+    "with",
+    "from",
+    "by",
+    "about",
+    "while",
+    "when",
+    "as",
+    "and",
+    "but",
+    "or",
+    "so",
+    "not",
+    "nothing",
+    "little",
+    "much",
+    "more",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "only",
+    "repeatedly",
+    "previously",
+    "recently",
+    "here",
+    "there",
+    "then",
+    "last",
+    "this",
+    "next",
+    "late",
+    "early",
+    "over",
+    "through",
+    "via",
+    "into",
+    "under",
+    "without",
+    "against",
+    "if",
 ];
 
 /// `X reaffirmed U.S. support for …`, `X called on the DPRK to …`: the
@@ -986,9 +1131,25 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
         return None;
     }
     let object = first.is_any(DETERMINERS)
-        || first.is_any(&["its", "their", "his", "her", "our", "continued", "strong", "deep", "full", "both"])
+        || first.is_any(&[
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "continued",
+            "strong",
+            "deep",
+            "full",
+            "both",
+        ])
         || first.is_capitalized();
-    (object || from > verb + 1).then(|| Reported { who, parts: vec![from..words.len()], confidence: 35, pattern: "X reaffirmed …" })
+    (object || from > verb + 1).then(|| Reported {
+        who,
+        parts: one_part(from..words.len()),
+        confidence: 35,
+        pattern: "X reaffirmed …",
+    })
 }
 
 /// The reporting clause that ends a sentence: `…, he added.`, `…, the
@@ -1023,14 +1184,17 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         // A few words may follow the verb (`said on Tuesday`), or a phrase
         // without a verb of its own (`told reporters during a news conference`).
         let trailing = &clause[taken..];
-        if clause[taken - 1].ends_with_any(&[',']) || trailing.len() > 20
+        if clause[taken - 1].ends_with_any(&[','])
+            || trailing.len() > 20
             || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that"))
             || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
         {
             return None;
         }
-        return Some(Reported { who, parts: vec![0..comma + 1], confidence: 55, pattern: "…, X said." });
+        return Some(Reported {
+            who, parts: one_part(0..comma + 1), confidence: 55, pattern: "…, X said."
+        });
     }
     None
 }
@@ -1042,7 +1206,9 @@ fn clause_within(words: &[Word]) -> Option<Reported> {
         return None;
     }
     for open in 1..words.len().saturating_sub(3) {
-        if !words[open].ends_with_any(&[',']) || words[open].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark) {
+        if !words[open].ends_with_any(&[','])
+            || words[open].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark)
+        {
             continue;
         }
         let rest = &words[open + 1..words.len().min(open + 7)];
@@ -1126,7 +1292,11 @@ mod tests {
             ("said Eversource President and CEO Joe Nolan.", "Joe Nolan"),
             ("said NASA Earth Science Director Karen St. Germain.", "Karen St. Germain"),
         ] {
-            assert_eq!(clause_after(&ws(clause)).map(|(who, _)| name(&who)), Some(who.to_string()), "{clause}");
+            assert_eq!(
+                clause_after(&ws(clause)).map(|(who, _)| name(&who)),
+                Some(who.to_string()),
+                "{clause}"
+            );
         }
         let signed = ws("– Secretary of Defense Lloyd J. Austin III");
         assert_eq!(clause_after(&signed).map(|(who, _)| name(&who)), Some("Lloyd J. Austin III".into()));
@@ -1191,17 +1361,25 @@ mod tests {
     fn a_readout_verb_reports_its_object_up_to_the_next_verb() {
         let s = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(
-            reports("Secretary Blinken stressed the need for restraint and also reaffirmed U.S. support for dialogue."),
+            reports(
+                "Secretary Blinken stressed the need for restraint and also reaffirmed U.S. support for dialogue."
+            ),
             [s("Blinken", "the need for restraint"), s("Blinken", "U.S. support for dialogue.")]
         );
         assert_eq!(
             reports("Secretary Blinken called on the parties to return to talks.")[0].1,
             "the parties to return to talks."
         );
-        assert!(reports("Secretary Blinken called the meeting to order at noon.").is_empty(), "not `called` alone");
+        assert!(
+            reports("Secretary Blinken called the meeting to order at noon.").is_empty(),
+            "not `called` alone"
+        );
         assert!(reports("He welcomed them.").is_empty(), "too short to say anything");
         assert!(reports("She extended the deadline by a week.").is_empty(), "not a deadline");
-        assert!(reports("The two sides agreed on Thursday to resume the talks.").is_empty(), "a day, not a topic");
+        assert!(
+            reports("The two sides agreed on Thursday to resume the talks.").is_empty(),
+            "a day, not a topic"
+        );
         assert_eq!(reports("All of the leaders agreed on the need for talks.")[0].1, "the need for talks.");
         assert_eq!(reports("The Secretary extended his condolences to the families.")[0].0, "Secretary");
     }
@@ -1213,13 +1391,19 @@ mod tests {
             reports("The two countries share a belief in pluralism, he added."),
             [s("he", "The two countries share a belief in pluralism,")]
         );
-        assert_eq!(reports("The budget will not shrink the fleet, the minister said on Tuesday.")[0].0, "minister");
+        assert_eq!(
+            reports("The budget will not shrink the fleet, the minister said on Tuesday.")[0].0,
+            "minister"
+        );
         assert_eq!(reports("Ties will deepen, said Ambassador Maria Lopez.")[0].0, "Maria Lopez");
         assert_eq!(
             reports("One costly mission, Kogut said, requires years of planning."),
             [s("Kogut", "One costly mission, | requires years of planning.")]
         );
-        assert!(reports("On Monday, Biden said, “We will go.”").is_empty(), "a quotation is not reported speech");
+        assert!(
+            reports("On Monday, Biden said, “We will go.”").is_empty(),
+            "a quotation is not reported speech"
+        );
         assert!(reports("After the vote, the senators left the chamber.").is_empty());
         assert!(
             reports("Viktor Orlov, the deputy minister, said: “We need guarantees.”").is_empty(),
@@ -1257,7 +1441,10 @@ mod tests {
     fn naming_verbs_make_short_quoted_words_the_speakers() {
         let who = |s: &str| naming_subject(&ws(s)).map(|w| name(&w));
         assert_eq!(who("Lopez called the talks"), Some("Lopez".into()));
-        assert_eq!(who("Trump spoke on Tuesday, labeling Ukrainian President Volodymyr Zelenskyy as a"), Some("Trump".into()));
+        assert_eq!(
+            who("Trump spoke on Tuesday, labeling Ukrainian President Volodymyr Zelenskyy as a"),
+            Some("Trump".into())
+        );
         assert_eq!(who("The so-called"), None);
         assert_eq!(who("The talks were called off. Then a"), None);
     }

@@ -145,7 +145,8 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                 // without a mark at each: it closes at this paragraph's
                 // first mark.
                 Some(Mark::Close(pair))
-                    if first_mark && carried.as_ref().is_some_and(|(carried_pair, _)| *carried_pair == pair) =>
+                    if first_mark
+                        && carried.as_ref().is_some_and(|(carried_pair, _)| *carried_pair == pair) =>
                 {
                     let Some((_, mut passage)) = carried.take() else { continue };
                     let part = trim_span(text, range.start..at);

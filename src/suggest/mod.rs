@@ -117,8 +117,14 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
                     let chunk = chunk.clone();
                     scope.spawn(move || {
                         let draft = Draft { cast, candidates: Vec::new() };
-                        let mut reader =
-                            Reader { text, paragraphs, draft, last_speaker: None, last_named: None, statement };
+                        let mut reader = Reader {
+                            text,
+                            paragraphs,
+                            draft,
+                            last_speaker: None,
+                            last_named: None,
+                            statement,
+                        };
                         reader.prose(passages, &mut exclusive, chunk.warm_up..chunk.end, chunk.start);
                         reader.draft
                     })
@@ -129,13 +135,11 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
         let mut merged = base;
         for draft in drafts {
             let map = merged.cast.absorb(draft.cast);
-            merged.candidates.extend(
-                draft.candidates.into_iter().map(|c| Candidate {
-                    speaker: map[c.speaker.index()],
-                    via: c.via.map(|v| map[v.index()]),
-                    ..c
-                }),
-            );
+            merged.candidates.extend(draft.candidates.into_iter().map(|c| Candidate {
+                speaker: map[c.speaker.index()],
+                via: c.via.map(|v| map[v.index()]),
+                ..c
+            }));
         }
         merged
     };
@@ -235,12 +239,33 @@ const SHORT: usize = 4;
 
 /// Words after which a name is an object, not a subject.
 const OBJECT_OF: &[&str] = &[
-    "with", "met", "to", "by", "from", "visited", "of", "for", "against", "thanked", "congratulated", "and",
+    "with",
+    "met",
+    "to",
+    "by",
+    "from",
+    "visited",
+    "of",
+    "for",
+    "against",
+    "thanked",
+    "congratulated",
+    "and",
 ];
 
 /// Words that say people met: those a sentence with one names speak together after it.
 const MEETING: &[&str] = &[
-    "met", "meet", "meets", "meeting", "spoke", "call", "talked", "hosted", "convened", "discuss", "discussed",
+    "met",
+    "meet",
+    "meets",
+    "meeting",
+    "spoke",
+    "call",
+    "talked",
+    "hosted",
+    "convened",
+    "discuss",
+    "discussed",
 ];
 
 const FIRST_PERSON: &[&str] = &["i", "we", "our", "us", "me", "my", "ours"];
@@ -510,7 +535,10 @@ impl<'a> Reader<'a> {
         }
         for sentence in prose::sentences(self.text, range) {
             let sw = self.words_of(sentence);
-            if clauses::reported(&sw).iter().any(|r| matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. })) {
+            if clauses::reported(&sw)
+                .iter()
+                .any(|r| matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. }))
+            {
                 return None;
             }
         }
@@ -795,7 +823,8 @@ impl<'a> Reader<'a> {
         let people = self.draft.cast.mentioned(sentence.clone());
         if people.len() >= 2 {
             let group = self.draft.cast.group(&people);
-            let last = self.draft.cast.mentions_in(sentence.clone()).last().map_or(sentence.end, |m| m.at + 1);
+            let last =
+                self.draft.cast.mentions_in(sentence.clone()).last().map_or(sentence.end, |m| m.at + 1);
             self.draft.cast.mention(last, group);
         }
     }

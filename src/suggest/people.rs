@@ -578,10 +578,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     // Titles inside a long run (`Russian Federation Sergey Ryabkov`): the
     // name is what follows the last title word.
     // `St.` after a first name is part of the name (`Karen St. Germain`).
-    let saint_in_name =
-        |i: usize| i > 0 && run[i].is_any(&["st", "saint"]) && !is_title(run[i - 1].core());
-    if let Some(last_title) =
-        (start..run.len()).rev().find(|&i| is_title(run[i].core()) && !saint_in_name(i))
+    let saint_in_name = |i: usize| i > 0 && run[i].is_any(&["st", "saint"]) && !is_title(run[i - 1].core());
+    if let Some(last_title) = (start..run.len()).rev().find(|&i| is_title(run[i].core()) && !saint_in_name(i))
     {
         start = last_title + 1;
     }
@@ -609,7 +607,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     // After an institution (`PRUE G.V. Plekhanova Andrey Koshkin`) or in a
     // long run, a name is a first name and a surname.
     let after_institution = run[..start].iter().any(|w| w.is_acronym() || is_initials(w));
-    let words = name.iter().filter(|w| !is_particle(w) && !is_initials(w) && !w.is_any(&["st", "saint"])).count();
+    let words =
+        name.iter().filter(|w| !is_particle(w) && !is_initials(w) && !w.is_any(&["st", "saint"])).count();
     if words > 3 || (after_institution && words == 3) {
         let first_of_last_two = name
             .iter()
@@ -618,8 +617,7 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
         name = &name[first_of_last_two..];
         start += first_of_last_two;
     }
-    let words: Vec<&str> =
-        name.iter().chain(suffix.map(|(last, _)| last)).map(|w| clean(w.raw)).collect();
+    let words: Vec<&str> = name.iter().chain(suffix.map(|(last, _)| last)).map(|w| clean(w.raw)).collect();
     let title: Vec<&str> = run[..start].iter().map(|w| clean(w.raw)).collect();
     let title = (!title.is_empty()).then(|| title.join(" "));
     Some((words.join(" "), title))

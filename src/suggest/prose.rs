@@ -261,9 +261,14 @@ pub fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
 /// A headline in title case: one line, no full stop at its end, most of
 /// its longer words capitalized (`Harris Rejects Isolationism at Munich`).
 pub fn is_headline(s: &str) -> bool {
-    let long: Vec<&str> = s.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
-    let capitalized = long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
-    !s.contains('\n') && !s.trim_end().ends_with(['.', ':']) && long.len() >= 2 && capitalized * 4 >= long.len() * 3
+    let long: Vec<&str> =
+        s.split_whitespace().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3).collect();
+    let capitalized =
+        long.iter().filter(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase)).count();
+    !s.contains('\n')
+        && !s.trim_end().ends_with(['.', ':'])
+        && long.len() >= 2
+        && capitalized * 4 >= long.len() * 3
 }
 
 pub fn has_lowercase(s: &str) -> bool {
