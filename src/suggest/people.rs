@@ -526,6 +526,17 @@ static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "sergeant",
     "leader",
     "premier",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "cmdr",
+    "hon",
+    "supt",
+    "insp",
+    "det",
 ]);
 
 pub fn is_personal_title(word: &str) -> bool {
