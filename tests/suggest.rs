@@ -96,8 +96,16 @@ fn measure(corpus: &Corpus, a: ArticleIx) -> (Measure, Draft) {
                 .map(|p| p.end.min(q.span.end).saturating_sub(p.start.max(q.span.start)))
                 .sum::<usize>()
         };
-        let Some(best) = draft.candidates.iter().max_by_key(|c| overlap(c)) else { continue };
-        if overlap(best) * 2 >= q.span.len() {
+        // Of the candidates that cover half of it, the one that matches
+        // best: most overlap for least else (so a nested quotation is
+        // matched by its own candidate, not by the statement around it).
+        let extent = |c: &whosaid::suggest::Candidate| c.parts.iter().map(|p| p.len()).sum::<usize>();
+        let best = draft
+            .candidates
+            .iter()
+            .filter(|c| overlap(c) * 2 >= q.span.len())
+            .max_by_key(|c| 2 * overlap(c) as i64 - extent(c) as i64);
+        if let Some(best) = best {
             *(if direct { &mut m.found } else { &mut m.reported_found }) += 1;
             let s = &corpus.speakers[q.speaker];
             let names: Vec<String> =

@@ -13,6 +13,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "reaffirmed",
     "extended",
     "rejected",
+    "credited",
     "write",
     "note",
     "caution",
@@ -138,6 +139,7 @@ static VERBS: Lexicon = Lexicon::new(&[
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
     "extended",
+    "credited",
     "rejected",
     "agreed",
     "call",
@@ -171,6 +173,7 @@ const OBJECT_VERBS: &[&str] = &[
 const BARE_CLAUSE_VERBS: &[&str] = &[
     "said",
     "says",
+    "say",
     "believes",
     "believed",
     "thinks",
@@ -259,6 +262,23 @@ pub enum Who {
     Joint { members: Vec<Who>, at: usize },
 }
 
+/// Unnamed people a text reports as one (`Critics say …`).
+const SOURCES: &[&str] = &[
+    "critics",
+    "observers",
+    "analysts",
+    "residents",
+    "activists",
+    "witnesses",
+    "supporters",
+    "opponents",
+    "economists",
+    "diplomats",
+    "protesters",
+    "lawmakers",
+    "campaigners",
+];
+
 /// Words for the participants of a meeting speaking together (`both
 /// emphasized`, `The participants reaffirmed`): `they`.
 const TOGETHER: &[&str] = &[
@@ -332,6 +352,13 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     }
     if end >= 1 && last.is_any(PRONOUNS) {
         return Some((Who::Pronoun { word: last.core().to_lowercase(), at: last.start }, end - 1));
+    }
+    // `Critics say`, `observers say`: unnamed people, speaking as one.
+    if last.is_any(SOURCES)
+        && (end == 1 || !words[end - 2].is_capitalized() || words[end - 2].is_any(&["But", "And"]))
+    {
+        let noun = last.core().to_lowercase();
+        return Some((Who::Role { phrase: noun.clone(), noun, definite: false, at: last.start }, end - 1));
     }
     // `both`, `the two`, `The participants`, `both leaders`.
     if last.is_any(TOGETHER) || (last.is("two") && end >= 2 && words[end - 2].is("the")) {
@@ -441,7 +468,9 @@ fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
 fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
     let from = end.saturating_sub(8);
     for noun in (from..end).rev() {
-        if !ROLE_NOUNS.has(words[noun].core()) || words[noun].is_capitalized() && noun + 1 < end {
+        let role =
+            ROLE_NOUNS.has(words[noun].core()) || words[noun].core().split('-').any(|p| ROLE_NOUNS.has(p));
+        if !role || words[noun].is_capitalized() && noun + 1 < end {
             continue;
         }
         // Between the noun and the verb: a modifier without verbs or stops.
@@ -722,6 +751,30 @@ pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
     Some((who, comma + 1))
 }
 
+/// `…, according to Transparency International Kenya.`: what comes
+/// before is what the source says.
+fn according_at_end(words: &[Word]) -> Option<Reported> {
+    let by = words.windows(2).rposition(|w| w[0].is("according") && w[1].is("to"))?;
+    let source = &words[by + 2..];
+    if by < 3 || !words[by - 1].ends_with_any(&[',']) || source.is_empty() || source.len() > 12 {
+        return None;
+    }
+    if !source[source.len() - 1].ends_with_any(&['.', '!'])
+        || source[..source.len() - 1].iter().any(|w| w.ends_with_any(&[',', ';', ':']))
+    {
+        return None;
+    }
+    let first = &source[0];
+    let who = if first.is_any(OBJECT_PRONOUNS) {
+        return None;
+    } else if first.is_capitalized() {
+        signature(source)?
+    } else {
+        role_before(words, words.len())?.0
+    };
+    Some(Reported { who, parts: one_part(0..by), confidence: 55, pattern: "…, according to X." })
+}
+
 /// Whose statement a text says it is: `Statement by Secretary of Defense
 /// Lloyd J. Austin III on …`, `NASA Administrator Statement on …`, `The
 /// following is a statement from …:`, `X issued the following statement:`.
@@ -814,6 +867,9 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
 
 /// Every report in a sentence's words, in order.
 pub fn reported(words: &[Word]) -> Vec<Reported> {
+    if let Some(r) = according_at_end(words) {
+        return vec![r];
+    }
     if let Some((who, from)) = according_to(words)
         && from < words.len()
     {
@@ -951,6 +1007,24 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         let mut from = verb + 1;
         while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[','])) {
             from += 1;
+        }
+        // `say in Kenya, campaigns are …`: a phrase set off by a comma opens what was said.
+        if words
+            .get(from)
+            .is_some_and(|w| w.is_any(&["in", "on", "at", "for", "with", "after", "under", "without"]))
+            && let Some(comma) = (from..words.len().min(from + 5)).find(|&i| words[i].ends_with_any(&[',']))
+            && words
+                .get(comma + 1)
+                .is_some_and(|w| w.is_any(DETERMINERS) || w.is_any(PRONOUNS) || !w.is_capitalized())
+            && words.len() - comma > 4
+            && words[from..=comma].iter().all(|w| !is_verb(w))
+        {
+            return Some(Reported {
+                who,
+                parts: one_part(from..words.len()),
+                confidence: 40,
+                pattern: "X said …",
+            });
         }
         let next = words.get(from)?;
         let clause = next.is_any(DETERMINERS)

@@ -211,6 +211,15 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
             (pair, passage)
         });
     }
+    // A quotation continued over paragraphs that the text ends in (an
+    // excerpt of a statement): it ends with the text.
+    if let Some((_, mut passage)) = carried
+        && passage.paragraphs.len() >= 2
+        && let Some(last) = paragraphs.last()
+    {
+        passage.close = last.end;
+        out.push(passage);
+    }
     out
 }
 
@@ -264,6 +273,16 @@ mod tests {
         let text = "“One.\n\nTwo.\n\nThree.” – The Minister";
         assert_eq!(found(text), [["One.", "Two.", "Three."]]);
         assert_eq!(found("“One.\n\nTwo, she said. “Three.”"), [["Three."]], "a mark opens the next one");
+    }
+
+    #[test]
+    fn a_quotation_continued_to_the_end_of_an_excerpt_ends_there() {
+        assert_eq!(found("“One.\n\n“Two."), [["One.", "Two."]]);
+        assert_eq!(
+            found("He said “one."),
+            Vec::<Vec<&str>>::new(),
+            "one paragraph left open is a stray mark"
+        );
     }
 
     #[test]

@@ -359,17 +359,43 @@ impl<'a> Reader<'a> {
     /// 8% of `suggest`'s time on 18 MB of news.)
     fn nested(&mut self, parts: &[Range<usize>], speaker: PersonIx) {
         for part in parts {
-            for inner in marks::passages(self.text, std::slice::from_ref(part), &[false]) {
-                let after = self.words_of(inner.close..part.end);
-                let sentence_start = prose::sentences(self.text, part.start..inner.open)
-                    .last()
-                    .map_or(part.start, |s| if s.end >= inner.open { s.start } else { inner.open });
-                let before = self.words_of(sentence_start..inner.open);
+            // The part without its outer marks, but with an inner one that closes with it.
+            let closing = self.text[part.end..]
+                .chars()
+                .take_while(|&c| prose::is_quote_mark(c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            let part = &(part.start..part.end + closing);
+            let inner = marks::passages(self.text, std::slice::from_ref(part), &[false]);
+            let mut i = 0;
+            while i < inner.len() {
+                let passage = &inner[i];
+                let mut quoted = passage.parts.clone();
+                i += 1;
+                let after = self.words_of(passage.close..part.end);
                 let who = match clauses::clause_after(&after) {
-                    Some((who, _)) => Some(who),
-                    None => clauses::clause_before(&before),
+                    Some((who, taken)) => {
+                        // `‘…,’ he said. ‘…’`: one quotation in two parts.
+                        let clause_end = after[taken - 1].end();
+                        if let Some(next) = inner.get(i)
+                            && self.text[clause_end..next.open].trim().is_empty()
+                        {
+                            quoted.extend(next.parts.iter().cloned());
+                            i += 1;
+                        }
+                        Some(who)
+                    }
+                    None => {
+                        let sentence_start = prose::sentences(self.text, part.start..passage.open)
+                            .last()
+                            .map_or(
+                                part.start,
+                                |s| if s.end >= passage.open { s.start } else { passage.open },
+                            );
+                        clauses::clause_before(&self.words_of(sentence_start..passage.open))
+                    }
                 };
-                self.add_nested(who, inner.parts.clone(), Kind::Direct, speaker);
+                self.add_nested(who, quoted, Kind::Direct, speaker);
             }
         }
     }
@@ -377,12 +403,19 @@ impl<'a> Reader<'a> {
     /// A nested quotation by the person `who` names, when that is someone
     /// other than `via`.
     fn add_nested(&mut self, who: Option<Who>, parts: Vec<Range<usize>>, kind: Kind, via: PersonIx) {
-        // Named inside a quotation: not someone a later `he` stands for.
-        let Some(Who::Name { name, title, .. }) = who else { return };
         let cast = &mut self.draft.cast;
-        let person = match cast.known(&name) {
-            Some(p) => p,
-            None => cast.named(&name, title.as_deref()),
+        let person = match who {
+            // Named inside a quotation: not someone a later `he` stands for.
+            Some(Who::Name { name, title, .. }) => match cast.known(&name) {
+                Some(p) => p,
+                None => cast.named(&name, title.as_deref()),
+            },
+            // `‘…,’ he said.` inside a statement: someone else than its speaker.
+            Some(Who::Pronoun { word, at }) if matches!(word.as_str(), "he" | "she") => {
+                let Some(p) = cast.pronoun_quoted(at, &word, via) else { return };
+                p
+            }
+            _ => return,
         };
         if person == via || parts.iter().all(Range::is_empty) {
             return;

@@ -118,6 +118,13 @@ static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "sergeant",
     "officer",
     "official",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "cmdr",
     "ceo",
     "cfo",
     "coo",
@@ -854,6 +861,16 @@ impl Cast {
             self.gender(found, female);
         }
         Some(found)
+    }
+
+    /// The person `he` or `she` stands for inside a quotation of `speaker`:
+    /// the nearest one before it who fits, other than the speaker.
+    pub fn pronoun_quoted(&self, at: usize, pronoun: &str, speaker: PersonIx) -> Option<PersonIx> {
+        let female = pronoun.eq_ignore_ascii_case("she");
+        self.before(at).map(|m| m.person).find(|&p| {
+            let person = &self.people[p];
+            p != speaker && person.sort == Sort::Named && person.female != Some(!female)
+        })
     }
 
     /// The person "the diplomat" stands for: the nearest one whose name or
