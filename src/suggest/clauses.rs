@@ -390,11 +390,62 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         {
             start -= 1;
         }
+        // `The Army Corps of Engineers`, `Secretary of State Antony Blinken`:
+        // a run that goes on before an `of`.
+        while start >= 2
+            && words[start - 1].is("of")
+            && words[start - 2].is_capitalized()
+            && in_name_run(&words[start - 2])
+            && !words[start - 2].ends_with_any(&[',', '.', ':', ';'])
+        {
+            start -= 2;
+            while start > 0
+                && in_name_run(&words[start - 1])
+                && !words[start - 1].ends_with_any(&[',', '.', ':', ';'])
+            {
+                start -= 1;
+            }
+        }
         let run = &words[start..end];
         return Some((name_of(words, start, run)?, start));
     }
+    // `the ministry said`: an institution, named by what it is.
+    if last.is_any(INSTITUTIONS) && end >= 2 {
+        let det =
+            (end.saturating_sub(4)..end - 1).rev().find(|&i| words[i].is_any(&["the", "its", "their"]))?;
+        if words[det + 1..end - 1].iter().any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ':', ';'])) {
+            return None;
+        }
+        let phrase: Vec<&str> = words[det + 1..end].iter().map(|w| w.core()).collect();
+        return Some((
+            Who::Body { name: super::prose::capitalize(&phrase.join(" ")), at: words[det].start },
+            det,
+        ));
+    }
     role_before(words, end)
 }
+
+/// What institutions are called when a text names them by what they are.
+const INSTITUTIONS: &[&str] = &[
+    "ministry",
+    "department",
+    "agency",
+    "government",
+    "company",
+    "police",
+    "military",
+    "army",
+    "embassy",
+    "council",
+    "committee",
+    "court",
+    "administration",
+    "firm",
+    "union",
+    "board",
+    "commission",
+    "office",
+];
 
 /// A name from a run of capitalized words that starts at word `start`,
 /// its title taken from the words before it (`by the first deputy
@@ -426,8 +477,9 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
             let noun = phrase.last()?.to_lowercase();
             Some(Who::Role { noun, phrase: phrase.join(" "), definite: true, at })
         }
-        // An institution that speaks: `The Kremlin said`, `NATO said`.
-        None if run.len() <= 3 => {
+        // An institution that speaks: `The Kremlin said`, `NATO said`,
+        // `The Army Corps of Engineers said`.
+        None if run.len() <= 3 || (run.len() <= 6 && run.iter().any(|w| w.is("of"))) => {
             let words: Vec<&str> = run.iter().map(|w| w.core()).collect();
             let name = words.join(" ");
             let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
@@ -918,12 +970,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             let cut = if participle { verb } else { conjunction(words, verb) };
             part.end = part.end.min(cut.max(part.start + 1));
         }
-        let Some(r) = report_at(words, verb, form, who) else {
-            if out.is_empty() && !participle {
-                return out;
-            }
-            continue;
-        };
+        let Some(r) = report_at(words, verb, form, who) else { continue };
         out.push(r);
     }
     out
@@ -1479,6 +1526,15 @@ mod tests {
             "a quotation is not reported speech"
         );
         assert!(reports("After the vote, the senators left the chamber.").is_empty());
+        assert_eq!(reports("In a statement, the ministry said it would send engineers.")[0].0, "Ministry");
+        assert_eq!(
+            reports("The Army Corps of Engineers said Tuesday that the levees held.")[0].0,
+            "Army Corps of Engineers"
+        );
+        assert_eq!(
+            reports("Mayor Tom Briggs called the warnings late and said the city would seek funds."),
+            [("Tom Briggs".to_string(), "the city would seek funds.".to_string())]
+        );
         assert!(
             reports("Viktor Orlov, the deputy minister, said: “We need guarantees.”").is_empty(),
             "an apposition before a quotation is not what was said"

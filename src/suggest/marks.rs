@@ -216,6 +216,7 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
     if let Some((_, mut passage)) = carried
         && passage.paragraphs.len() >= 2
         && let Some(last) = paragraphs.last()
+        && text[last.clone()].starts_with(super::prose::is_quote_mark)
     {
         passage.close = last.end;
         out.push(passage);

@@ -904,7 +904,16 @@ impl<'a> Reader<'a> {
                 (person, format!(" ({word} → {})", cast.people[person].name))
             }
             Who::Role { noun, phrase, definite: true, at } => {
-                let person = cast.role(*at, noun)?;
+                let Some(person) = cast.role(*at, noun) else {
+                    // A post nobody named holds: `The governor` speaks as such.
+                    if !people::is_personal_title(noun) {
+                        return None;
+                    }
+                    let person =
+                        cast.other(&prose::capitalize(&format!("the {phrase}")), Sort::Unnamed, None);
+                    cast.mention(*at, person);
+                    return Some((person, String::new()));
+                };
                 cast.alias(person, &format!("the {phrase}"));
                 (person, format!(" (the {phrase} → {})", cast.people[person].name))
             }

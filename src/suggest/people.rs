@@ -614,7 +614,7 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     while name.last().is_some_and(is_particle) {
         name = &name[..name.len() - 1];
     }
-    if name.is_empty() || name.iter().any(|w| w.is_acronym() || w.raw == "&") {
+    if name.is_empty() || name.iter().any(|w| w.is_acronym() || w.raw == "&" || w.is("of")) {
         return None;
     }
     // One word after an acronym or an institution is not a person's name
@@ -882,10 +882,19 @@ impl Cast {
             person.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&noun))
                 || person.name.to_lowercase().contains(&noun)
         };
+        // `The governor` is not someone titled Mayor: a post goes only to
+        // someone who holds it or whose post the text has not said.
+        let post = is_personal_title(&noun);
+        let other_post = |p: PersonIx| {
+            post && self.people[p]
+                .role
+                .as_deref()
+                .is_some_and(|r| r.split_whitespace().any(is_personal_title))
+        };
         self.before(at).map(|m| m.person).find(|&p| fits(p)).or_else(|| {
             self.before(at)
                 .map(|m| m.person)
-                .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed))
+                .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
         })
     }
 
@@ -991,6 +1000,11 @@ mod tests {
         assert_eq!(cast.role(60, "minister"), Some(ryabkov));
         assert_eq!(cast.role(60, "diplomat"), Some(ryabkov));
         assert_eq!(cast.pronoun(5, "he"), None);
+        let mut cast = Cast::default();
+        let mayor = cast.named("Tom Briggs", Some("Mayor"));
+        cast.mention(90, mayor);
+        assert_eq!(cast.role(100, "governor"), None, "a mayor is not the governor");
+        assert_eq!(cast.role(100, "official"), Some(mayor), "but may be the official");
     }
 
     #[test]
