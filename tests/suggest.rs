@@ -619,3 +619,19 @@ fn reported_speech_in_news_is_drafted_with_its_speaker() {
     assert!(has("a theatre.", "Tomas Vidal", Kind::Direct), "{found:#?}");
     assert!(found.iter().all(|(_, s, _, _)| s != "Ministers Meet"), "the headline names nobody");
 }
+
+#[test]
+fn quotations_inside_quotations_close_together_or_not_at_all() {
+    // Found by the fuzz property: a clause after an inner quotation that
+    // runs into the next one; a statement left open over paragraphs.
+    for text in [
+        "Statement by Mayor Ana Ruiz\n\n“Jon Weller told us ‘no’ ‘never,’ she said ‘again’ and left.”\n",
+        "“One.\n\n“\n\nTwo, ‘three,’ Weller said ‘four.’",
+        "“\n\n“",
+    ] {
+        let draft = suggest(text);
+        for c in &draft.candidates {
+            assert!(c.parts.iter().all(|p| p.start < p.end && p.end <= text.len()), "{text:?}");
+        }
+    }
+}

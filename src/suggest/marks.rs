@@ -155,7 +155,9 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                     }
                     passage.close = at + c.len_utf8();
                     passage.paragraphs.end = p + 1;
-                    out.push(passage);
+                    if !passage.parts.is_empty() {
+                        out.push(passage);
+                    }
                 }
                 Some(Mark::Open(pair)) if open.len() < MAX_OPEN => {
                     if open.is_empty()
@@ -194,7 +196,10 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
             && let Some((_, passage)) = &mut carried
             && passage.paragraphs.len() < UNMARKED_PARAGRAPHS
         {
-            passage.parts.push(trim_span(text, range.clone()));
+            let part = trim_span(text, range.clone());
+            if !part.is_empty() {
+                passage.parts.push(part);
+            }
             passage.paragraphs.end = p + 1;
             continue;
         }
@@ -219,7 +224,9 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
         && text[last.clone()].starts_with(super::prose::is_quote_mark)
     {
         passage.close = last.end;
-        out.push(passage);
+        if !passage.parts.is_empty() {
+            out.push(passage);
+        }
     }
     out
 }

@@ -372,7 +372,9 @@ impl<'a> Reader<'a> {
                 let passage = &inner[i];
                 let mut quoted = passage.parts.clone();
                 i += 1;
-                let after = self.words_of(passage.close..part.end);
+                // A clause after the quotation ends where the next one opens.
+                let limit = inner.get(i).map_or(part.end, |next| next.open.clamp(passage.close, part.end));
+                let after = self.words_of(passage.close..limit);
                 let who = match clauses::clause_after(&after) {
                     Some((who, taken)) => {
                         // `‘…,’ he said. ‘…’`: one quotation in two parts.
