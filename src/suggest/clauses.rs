@@ -1,6 +1,8 @@
 //! Reporting clauses: who a quotation is by (`“…,” said Ryabkov`, `“…,”
-//! he told reporters`, `Sherman said: “…”`, `according to the diplomat`),
-//! and reported speech (`Ryabkov stressed that …`). These are the patterns
+//! he told reporters`, `Sherman said: “…”`, `according to the diplomat`,
+//! `” – Secretary … Austin III`), the subjects and names they are made of,
+//! and whose statement a text is. Reported speech, which is found with
+//! these, is [`super::reported`]'s. These are the patterns
 //! of the rule-based quotation extractors in the literature (Pouliquen et
 //! al.'s three, the `"Q", said S` seed of Quootstrap), read over words.
 
@@ -134,56 +136,6 @@ static VERBS: Lexicon = Lexicon::new(&[
     "assured",
 ]);
 
-/// Verbs of a readout, whose object is what was said in other words (`Mr.
-/// Sullivan stressed the need for the DPRK to refrain…`, `reaffirmed U.S.
-/// support for…`, `called on the DPRK to…`).
-const OBJECT_VERBS: &[&str] = &[
-    "extended",
-    "credited",
-    "rejected",
-    "agreed",
-    "call",
-    "calls",
-    "emphasized",
-    "emphasised",
-    "stressed",
-    "reaffirmed",
-    "reaffirms",
-    "reiterated",
-    "underscored",
-    "underlined",
-    "highlighted",
-    "expressed",
-    "welcomed",
-    "condemned",
-    "acknowledged",
-    "affirmed",
-    "restated",
-    "conveyed",
-    "praised",
-    "commended",
-    "applauded",
-    "outlined",
-    "urged",
-    "called",
-];
-
-/// Verbs after which a clause may follow without "that" (`Ryabkov said
-/// Russia will…`, `Bartosh considers the very fact…`).
-const BARE_CLAUSE_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "believes",
-    "believed",
-    "thinks",
-    "thought",
-    "considers",
-    "considered",
-    "expects",
-    "hopes",
-];
-
 /// Words that may stand between a subject and its verb (`he also said`,
 /// `Ryabkov has repeatedly warned`).
 const BETWEEN: &[&str] = &[
@@ -220,7 +172,7 @@ const BETWEEN: &[&str] = &[
 ];
 
 /// Verbs whose presence before a subject shows it belongs to another clause.
-const FINITE: &[&str] = &[
+pub(super) const FINITE: &[&str] = &[
     "is",
     "are",
     "was",
@@ -236,10 +188,63 @@ const FINITE: &[&str] = &[
     "saw",
 ];
 
-const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
-const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
-const DETERMINERS: &[&str] =
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+pub(super) const OBJECT_PRONOUNS: &[&str] = &["him", "her", "them"];
+pub(super) const DETERMINERS: &[&str] =
     &["the", "a", "an", "this", "that", "one", "another", "our", "their", "his", "her", "its"];
+
+/// Lower-case words that cannot open the clause after `said`.
+pub(super) const NOT_A_SUBJECT: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "to",
+    "of",
+    "for",
+    "with",
+    "from",
+    "by",
+    "about",
+    "while",
+    "when",
+    "as",
+    "and",
+    "but",
+    "or",
+    "so",
+    "not",
+    "nothing",
+    "little",
+    "much",
+    "more",
+    "earlier",
+    "later",
+    "again",
+    "also",
+    "only",
+    "repeatedly",
+    "previously",
+    "recently",
+    "here",
+    "there",
+    "then",
+    "last",
+    "this",
+    "next",
+    "late",
+    "early",
+    "over",
+    "through",
+    "via",
+    "into",
+    "under",
+    "without",
+    "against",
+    "if",
+];
 
 pub fn is_verb(word: &Word) -> bool {
     let core = word.core();
@@ -517,7 +522,7 @@ fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
 
 /// `the political scientist`, `a source close to the talks`: a role noun
 /// after a determiner, ending right before word `end`.
-fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
+pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
     let from = end.saturating_sub(8);
     for noun in (from..end).rev() {
         let role =
@@ -676,7 +681,7 @@ pub fn clause_after(words: &[Word]) -> Option<(Who, usize)> {
 
 /// The name a signature ends with, its title before it: `Secretary of
 /// Defense Lloyd J. Austin III`, `NASA Administrator Bill Nelson`.
-fn signature(words: &[Word]) -> Option<Who> {
+pub(super) fn signature(words: &[Word]) -> Option<Who> {
     let last = words.iter().rposition(|w| in_name_run(w) && w.is_capitalized())?;
     let mut start = last;
     while start > 0 && in_name_run(&words[start - 1]) && !words[start - 1].ends_with_any(&[',']) {
@@ -692,7 +697,7 @@ fn signature(words: &[Word]) -> Option<Who> {
     }
 }
 
-fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
+pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     let window = &words[..words.len().min(14)];
     let first = window.first()?;
     if is_verb(first) {
@@ -803,30 +808,6 @@ pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
     Some((who, comma + 1))
 }
 
-/// `…, according to Transparency International Kenya.`: what comes
-/// before is what the source says.
-fn according_at_end(words: &[Word]) -> Option<Reported> {
-    let by = words.windows(2).rposition(|w| w[0].is("according") && w[1].is("to"))?;
-    let source = &words[by + 2..];
-    if by < 3 || !words[by - 1].ends_with_any(&[',']) || source.is_empty() || source.len() > 12 {
-        return None;
-    }
-    if !source[source.len() - 1].ends_with_any(&['.', '!'])
-        || source[..source.len() - 1].iter().any(|w| w.ends_with_any(&[',', ';', ':']))
-    {
-        return None;
-    }
-    let first = &source[0];
-    let who = if first.is_any(OBJECT_PRONOUNS) {
-        return None;
-    } else if first.is_capitalized() {
-        signature(source)?
-    } else {
-        role_before(words, words.len())?.0
-    };
-    Some(Reported { who, parts: one_part(0..by), confidence: 55, pattern: "…, according to X." })
-}
-
 /// Whose statement a text says it is: `Statement by Secretary of Defense
 /// Lloyd J. Austin III on …`, `NASA Administrator Statement on …`, `The
 /// following is a statement from …:`, `X issued the following statement:`.
@@ -860,133 +841,9 @@ pub fn statement_by(text: &str, paragraphs: &[Range<usize>]) -> Option<Who> {
     None
 }
 
-/// Reported speech in a sentence: who said it, what they said (runs of
-/// the sentence's words: two when the clause interrupts it), how sure
-/// (0–100) and the pattern.
-#[derive(Debug)]
-pub struct Reported {
-    pub who: Who,
-    pub parts: Vec<Range<usize>>,
-    pub confidence: u8,
-    pub pattern: &'static str,
-}
-
-/// What was said as one run of words.
-fn one_part(words: Range<usize>) -> Vec<Range<usize>> {
-    std::iter::once(words).collect()
-}
-
-/// Verbs in `-ing` that go on with a sentence's subject (`…, saying the
-/// world was under threat`), by the form whose object they share.
-const PARTICIPLES: &[(&str, &str)] = &[
-    ("saying", "said"),
-    ("adding", "added"),
-    ("noting", "noted"),
-    ("stressing", "stressed"),
-    ("emphasizing", "emphasized"),
-    ("emphasising", "emphasised"),
-    ("underscoring", "underscored"),
-    ("underlining", "underlined"),
-    ("highlighting", "highlighted"),
-    ("reaffirming", "reaffirmed"),
-    ("reiterating", "reiterated"),
-    ("expressing", "expressed"),
-    ("urging", "urged"),
-    ("calling", "called"),
-    ("warning", "warned"),
-    ("insisting", "insisted"),
-    ("arguing", "argued"),
-    ("suggesting", "suggested"),
-    ("explaining", "explained"),
-    ("welcoming", "welcomed"),
-    ("praising", "praised"),
-    ("acknowledging", "acknowledged"),
-    ("telling", "told"),
-    ("declaring", "declared"),
-    ("claiming", "claimed"),
-];
-
-/// The finite form a reporting verb stands for at word `i`: itself, or
-/// the verb of a participle after a comma (`…, saying`).
-fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
-    let w = &words[i];
-    if is_verb(w) {
-        return Some(w.core());
-    }
-    let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
-    PARTICIPLES.iter().find(|(p, _)| after_comma && w.is(p)).map(|(_, finite)| *finite)
-}
-
-/// Every report in a sentence's words, in order.
-pub fn reported(words: &[Word]) -> Vec<Reported> {
-    if let Some(r) = according_at_end(words) {
-        return vec![r];
-    }
-    if let Some((who, from)) = according_to(words)
-        && from < words.len()
-    {
-        let parts = one_part(from..words.len());
-        return vec![Reported { who, parts, confidence: 55, pattern: "according to X," }];
-    }
-    if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)) {
-        return vec![r];
-    }
-    let mut out: Vec<Reported> = Vec::new();
-    let mut subject: Option<Who> = None;
-    for verb in 0..words.len() {
-        let Some(form) = reporting_form(words, verb) else { continue };
-        let participle = !is_verb(&words[verb]);
-        let after = out.last().and_then(|r| r.parts.last()).map_or(0, |p| p.start);
-        let joined = coordinated(words, after, verb) && (out.is_empty() || subject.is_some());
-        let who = if participle || joined {
-            let Some(who) = subject.clone().or_else(|| sentence_subject(words, verb)) else { continue };
-            who
-        } else if out.is_empty() {
-            // Passive: `The lack of progress was confirmed by Ryabkov`.
-            if verb >= 2
-                && words[verb - 1].is_any(&["was", "were"])
-                && words.get(verb + 1).is_some_and(|w| w.is("by"))
-                && let Some(who) = subject_after(words, verb + 1)
-            {
-                let parts = one_part(0..verb - 1);
-                return vec![Reported { who, parts, confidence: 45, pattern: "… was confirmed by X" }];
-            }
-            let Some((who, start)) = subject_before(words, verb) else { continue };
-            // The subject is the sentence's: nothing before it is a verb
-            // (`At the same time, the diplomat noted…`, `Member of the Academy
-            // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
-            if words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
-                continue;
-            }
-            who
-        } else {
-            continue;
-        };
-        subject.get_or_insert_with(|| who.clone());
-        // What a report says ends where the next verb joined to it begins.
-        if let Some(previous) = out.last_mut()
-            && let Some(part) = previous.parts.last_mut()
-        {
-            let cut = if participle { verb } else { conjunction(words, verb) };
-            part.end = part.end.min(cut.max(part.start + 1));
-        }
-        let Some(r) = report_at(words, verb, form, who) else { continue };
-        out.push(r);
-    }
-    out
-}
-
-/// Whether the reporting verb at `verb` is joined by `and` to what comes
-/// before it, from word `after` on (`… and also reaffirmed …`, `…, and
-/// called on …`): its subject is the sentence's.
-fn coordinated(words: &[Word], after: usize, verb: usize) -> bool {
-    let and = conjunction(words, verb);
-    and < verb && and >= after + 2
-}
-
 /// The `and` that joins the verb at `verb` to what comes before (skipping
 /// `also`, `then`), or `verb` itself when there is none.
-fn conjunction(words: &[Word], verb: usize) -> usize {
+pub(super) fn conjunction(words: &[Word], verb: usize) -> usize {
     let mut i = verb;
     while i > 0 && words[i - 1].is_any(&["also", "then", "further", "again"]) {
         i -= 1;
@@ -996,7 +853,7 @@ fn conjunction(words: &[Word], verb: usize) -> usize {
 
 /// The subject a sentence opens with (or opens with after a phrase and a
 /// comma): `Panetta met…`, `On Monday, the secretary spoke…`, `He…`.
-fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
+pub(super) fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
     let starts = std::iter::once(0)
         .chain((0..before.min(12)).filter(|&i| words[i].ends_with_any(&[','])).map(|i| i + 1).take(2));
     for s in starts.filter(|&s| s < before) {
@@ -1036,362 +893,22 @@ fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
     None
 }
 
-/// What the verb at `verb` (of finite form `form`) reports, by `who`:
-/// `X said that …`, `X said …`, `X reaffirmed U.S. support for …`.
-fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
-    // `told American forces in Japan Monday that …`
-    let that = (verb + 1..words.len().min(verb + 10)).find(|&i| words[i].is("that"));
-    if let Some(that) = that
-        && words[verb + 1..that].iter().all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']))
-        && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
-        && that + 1 < words.len()
-    {
-        let parts = one_part(that + 1..words.len());
-        return Some(Reported { who, parts, confidence: 60, pattern: "X said that …" });
-    }
-    if BARE_CLAUSE_VERBS.contains(&form) && !words[verb].ends_with_any(&[',', ':', '.']) {
-        // `said Monday the United States will …`
-        let mut from = verb + 1;
-        while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[','])) {
-            from += 1;
-        }
-        // `say in Kenya, campaigns are …`: a phrase set off by a comma opens what was said.
-        if words
-            .get(from)
-            .is_some_and(|w| w.is_any(&["in", "on", "at", "for", "with", "after", "under", "without"]))
-            && let Some(comma) = (from..words.len().min(from + 5)).find(|&i| words[i].ends_with_any(&[',']))
-            && words
-                .get(comma + 1)
-                .is_some_and(|w| w.is_any(DETERMINERS) || w.is_any(PRONOUNS) || !w.is_capitalized())
-            && words.len() - comma > 4
-            && words[from..=comma].iter().all(|w| !is_verb(w))
-        {
-            return Some(Reported {
-                who,
-                parts: one_part(from..words.len()),
-                confidence: 40,
-                pattern: "X said …",
-            });
-        }
-        let next = words.get(from)?;
-        let clause = next.is_any(DETERMINERS)
-            || next.is_any(PRONOUNS)
-            || next.is("it")
-            || next.is_capitalized()
-            || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
-        if !next.raw.starts_with(super::prose::is_quote_mark)
-            && !next.ends_with_any(&[',', '.', ':', ';'])
-            && clause
-            && words.len() - from > 3
-        {
-            return Some(Reported {
-                who,
-                parts: one_part(from..words.len()),
-                confidence: 40,
-                pattern: "X said …",
-            });
-        }
-    }
-    readout(words, verb, form, who)
-}
-
-const EXTENDED: &[&str] = &[
-    "sympathies",
-    "sympathy",
-    "condolences",
-    "congratulations",
-    "greetings",
-    "thanks",
-    "gratitude",
-    "wishes",
-    "appreciation",
-    "support",
-    "invitation",
-];
-
-/// Verbs of saying, which may close the sentence they report.
-static SAYING: Lexicon = Lexicon::new(&[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "explained",
-    "explains",
-    "noted",
-    "notes",
-    "note",
-    "wrote",
-    "writes",
-    "write",
-    "stressed",
-    "insisted",
-    "argued",
-    "warned",
-    "continued",
-    "concluded",
-    "recalled",
-    "stated",
-    "acknowledged",
-    "cautioned",
-    "observed",
-    "remarked",
-    "emphasized",
-    "emphasised",
-    "replied",
-    "answered",
-    "asserted",
-    "declared",
-    "confirmed",
-    "predicted",
-    "announced",
-    "maintained",
-    "claimed",
-    "commented",
-    "admitted",
-    "conceded",
-    "reported",
-]);
-
-/// Day words a reporting verb may carry before its clause.
-const WHEN: &[&str] = &[
-    "today",
-    "yesterday",
-    "tonight",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// Lower-case words that cannot open the clause after `said`.
-const NOT_A_SUBJECT: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "to",
-    "of",
-    "for",
-    "with",
-    "from",
-    "by",
-    "about",
-    "while",
-    "when",
-    "as",
-    "and",
-    "but",
-    "or",
-    "so",
-    "not",
-    "nothing",
-    "little",
-    "much",
-    "more",
-    "earlier",
-    "later",
-    "again",
-    "also",
-    "only",
-    "repeatedly",
-    "previously",
-    "recently",
-    "here",
-    "there",
-    "then",
-    "last",
-    "this",
-    "next",
-    "late",
-    "early",
-    "over",
-    "through",
-    "via",
-    "into",
-    "under",
-    "without",
-    "against",
-    "if",
-];
-
-/// `X reaffirmed U.S. support for …`, `X called on the DPRK to …`: the
-/// object of a readout's verb, to the end of the sentence.
-fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
-    if !OBJECT_VERBS.contains(&form) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
-        return None;
-    }
-    // `called` says something only as `called on` (or `urged`) someone.
-    let from = match form {
-        "called" | "call" | "calls" if words.get(verb + 1)?.is_any(&["on", "for"]) => verb + 2,
-        "called" | "call" | "calls" => return None,
-        // `agreed on the need for …`; `agreed to help` is a promise, not a statement.
-        "agreed"
-            if words.get(verb + 1)?.is("on")
-                && !words.get(verb + 2)?.is_any(WHEN)
-                && !words.get(verb + 2)?.core().starts_with(|c: char| c.is_ascii_digit()) =>
-        {
-            verb + 2
-        }
-        "agreed" => return None,
-        _ => verb + 1,
-    };
-    let first = words.get(from)?;
-    if first.raw.starts_with(super::prose::is_quote_mark) || words.len() < from + 3 {
-        return None;
-    }
-    // `extended` says something only of sympathies, thanks, wishes.
-    if form == "extended" && !words[from..words.len().min(from + 5)].iter().any(|w| w.is_any(EXTENDED)) {
-        return None;
-    }
-    let object = first.is_any(DETERMINERS)
-        || first.is_any(&[
-            "its",
-            "their",
-            "his",
-            "her",
-            "our",
-            "continued",
-            "strong",
-            "deep",
-            "full",
-            "both",
-        ])
-        || first.is_capitalized();
-    (object || from > verb + 1).then(|| Reported {
-        who,
-        parts: one_part(from..words.len()),
-        confidence: 35,
-        pattern: "X reaffirmed …",
-    })
-}
-
-/// The reporting clause that ends a sentence: `…, he added.`, `…, the
-/// secretary said.`, `…, said Panetta.`: what comes before its comma is
-/// what was said.
-fn clause_at_end(words: &[Word]) -> Option<Reported> {
-    let n = words.len();
-    if !words[n.saturating_sub(24)..].iter().any(|w| SAYING.has(w.core())) {
-        return None;
-    }
-    // The last comma before which a reporting clause ends the sentence:
-    // `…, Defense Secretary Ash Carter told Pentagon reporters today during a news conference.`
-    for comma in (2..n.saturating_sub(1)).rev().take(24) {
-        if !words[comma].ends_with_any(&[',']) {
-            continue;
-        }
-        // `“…,” Carter said.`: a quotation, not reported speech.
-        let quoted = words[comma].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark);
-        if quoted && words[0].raw.starts_with(super::prose::is_quote_mark) {
-            return None;
-        }
-        let clause = &words[comma + 1..];
-        // `…, said: “…”`: the clause opens a quotation; it ends nothing.
-        if clause.iter().any(|w| w.raw.contains(super::prose::is_quote_mark) || w.ends_with_any(&[':'])) {
-            return None;
-        }
-        let Some((who, taken)) = clause_after_words(clause) else { continue };
-        // Only a verb of saying ends a sentence it reports (not `he hopes for …`).
-        if !clause[..taken].iter().any(|w| SAYING.has(w.core())) {
-            return None;
-        }
-        // A few words may follow the verb (`said on Tuesday`), or a phrase
-        // without a verb of its own (`told reporters during a news conference`).
-        let trailing = &clause[taken..];
-        if clause[taken - 1].ends_with_any(&[','])
-            || trailing.len() > 20
-            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that"))
-            || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
-            || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
-        {
-            return None;
-        }
-        return Some(Reported {
-            who, parts: one_part(0..comma + 1), confidence: 55, pattern: "…, X said."
-        });
-    }
-    None
-}
-
-/// A reporting clause between commas inside a sentence: `One high-data
-/// effort, Kogut said, requires …`: the words on both sides were said.
-fn clause_within(words: &[Word]) -> Option<Reported> {
-    if words.iter().filter(|w| w.ends_with_any(&[','])).count() < 2 {
-        return None;
-    }
-    for open in 1..words.len().saturating_sub(3) {
-        if !words[open].ends_with_any(&[','])
-            || words[open].raw.trim_end_matches(',').ends_with(super::prose::is_quote_mark)
-        {
-            continue;
-        }
-        let rest = &words[open + 1..words.len().min(open + 7)];
-        let Some(close) = rest.iter().position(|w| w.ends_with_any(&[',', '.', ';', ':'])) else { continue };
-        if !rest[close].ends_with_any(&[',']) || open + close + 5 > words.len() {
-            continue;
-        }
-        let clause = &rest[..=close];
-        // `On Monday, Biden said, “…”`: neither side is reported speech.
-        let after = open + 1 + close + 1;
-        if words[0].is_any(&["on", "in", "at", "during", "after", "before", "speaking", "asked", "when"])
-            || words[after].raw.starts_with(super::prose::is_quote_mark)
-        {
-            continue;
-        }
-        let Some((who, taken)) = clause_after_words(clause) else { continue };
-        if taken != clause.len() || !clause.iter().any(is_verb) {
-            continue;
-        }
-        // The words before are the opening of what was said, not a clause
-        // of their own with a verb of speech.
-        if words[..open].iter().any(is_verb) {
-            return None;
-        }
-        let parts = vec![0..open + 1, after..words.len()];
-        return Some(Reported { who, parts, confidence: 50, pattern: "…, X said, …" });
-    }
-    None
-}
-
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::suggest::prose::words;
 
-    fn ws(s: &str) -> Vec<Word<'_>> {
+    pub(in crate::suggest) fn ws(s: &str) -> Vec<Word<'_>> {
         words(s, 0..s.len())
     }
 
-    fn name(who: &Who) -> String {
+    pub(in crate::suggest) fn name(who: &Who) -> String {
         match who {
             Who::Name { name, .. } | Who::Body { name, .. } => name.clone(),
             Who::Pronoun { word, .. } => word.clone(),
             Who::Role { phrase, .. } => phrase.clone(),
             Who::Joint { members, .. } => members.iter().map(name).collect::<Vec<_>>().join(" + "),
         }
-    }
-
-    /// Each report of a sentence: who, and what they said (parts joined by ` | `).
-    fn reports(sentence: &str) -> Vec<(String, String)> {
-        let w = ws(sentence);
-        reported(&w)
-            .iter()
-            .map(|r| {
-                let said: Vec<String> = r
-                    .parts
-                    .iter()
-                    .map(|p| w[p.clone()].iter().map(|w| w.raw).collect::<Vec<_>>().join(" "))
-                    .collect();
-                (name(&r.who), said.join(" | "))
-            })
-            .collect()
     }
 
     #[test]
@@ -1429,142 +946,6 @@ mod tests {
         assert_eq!(clause_before(&ws("He told reporters:")).map(|w| name(&w)), Some("he".into()));
         assert_eq!(clause_before(&ws("According to Ryabkov,")).map(|w| name(&w)), Some("Ryabkov".into()));
         assert_eq!(clause_before(&ws("The talks were")), None);
-    }
-
-    #[test]
-    fn reported_speech() {
-        let cases = [
-            ("He also warned that, despite all, Russia will continue.", "he", "despite"),
-            ("At the same time, the diplomat noted that the Alliance is developing.", "diplomat", "the"),
-            (
-                "However, a source close to the talks told RIA Novosti that Russia is waiting.",
-                "source close to the talks",
-                "Russia",
-            ),
-            (
-                "According to the American diplomat, the United States does not intend.",
-                "American diplomat",
-                "the",
-            ),
-            (
-                "As stated by the first deputy secretary of state of the United States Wendy Sherman, Washington does not agree.",
-                "Wendy Sherman",
-                "Washington",
-            ),
-            ("The lack of progress was confirmed by Sergey Ryabkov.", "Sergey Ryabkov", "The"),
-            (
-                "Alexander Bartosh considers the very fact of negotiations a positive moment.",
-                "Alexander Bartosh",
-                "the",
-            ),
-        ];
-        for (sentence, who, first) in cases {
-            let w = ws(sentence);
-            let r = reported(&w);
-            let r = r.first().unwrap_or_else(|| panic!("{sentence}"));
-            assert_eq!((name(&r.who).as_str(), w[r.parts[0].start].core()), (who, first), "{sentence}");
-        }
-        assert!(reported(&ws("The talks will continue tomorrow in Brussels.")).is_empty());
-        match reported(&ws(
-            "As stated by the first deputy secretary of state of the United States Wendy Sherman, W.",
-        ))
-        .pop()
-        .map(|r| r.who)
-        {
-            Some(Who::Name { title, .. }) => {
-                assert_eq!(title.as_deref(), Some("first deputy secretary of state of the United States"))
-            }
-            other => panic!("{other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_readout_verb_reports_its_object_up_to_the_next_verb() {
-        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(
-            reports(
-                "Secretary Blinken stressed the need for restraint and also reaffirmed U.S. support for dialogue."
-            ),
-            [s("Blinken", "the need for restraint"), s("Blinken", "U.S. support for dialogue.")]
-        );
-        assert_eq!(
-            reports("Secretary Blinken called on the parties to return to talks.")[0].1,
-            "the parties to return to talks."
-        );
-        assert!(
-            reports("Secretary Blinken called the meeting to order at noon.").is_empty(),
-            "not `called` alone"
-        );
-        assert!(reports("He welcomed them.").is_empty(), "too short to say anything");
-        assert!(reports("She extended the deadline by a week.").is_empty(), "not a deadline");
-        assert!(
-            reports("The two sides agreed on Thursday to resume the talks.").is_empty(),
-            "a day, not a topic"
-        );
-        assert_eq!(reports("All of the leaders agreed on the need for talks.")[0].1, "the need for talks.");
-        assert_eq!(reports("The Secretary extended his condolences to the families.")[0].0, "Secretary");
-    }
-
-    #[test]
-    fn a_clause_after_or_inside_what_was_said() {
-        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(
-            reports("The two countries share a belief in pluralism, he added."),
-            [s("he", "The two countries share a belief in pluralism,")]
-        );
-        assert_eq!(
-            reports("The budget will not shrink the fleet, the minister said on Tuesday.")[0].0,
-            "minister"
-        );
-        assert_eq!(reports("Ties will deepen, said Ambassador Maria Lopez.")[0].0, "Maria Lopez");
-        assert_eq!(
-            reports("One costly mission, Kogut said, requires years of planning."),
-            [s("Kogut", "One costly mission, | requires years of planning.")]
-        );
-        assert!(
-            reports("On Monday, Biden said, “We will go.”").is_empty(),
-            "a quotation is not reported speech"
-        );
-        assert!(reports("After the vote, the senators left the chamber.").is_empty());
-        assert_eq!(reports("In a statement, the ministry said it would send engineers.")[0].0, "Ministry");
-        assert_eq!(
-            reports("The Army Corps of Engineers said Tuesday that the levees held.")[0].0,
-            "Army Corps of Engineers"
-        );
-        assert_eq!(
-            reports("Mayor Tom Briggs called the warnings late and said the city would seek funds."),
-            [("Tom Briggs".to_string(), "the city would seek funds.".to_string())]
-        );
-        assert!(
-            reports("Viktor Orlov, the deputy minister, said: “We need guarantees.”").is_empty(),
-            "an apposition before a quotation is not what was said"
-        );
-    }
-
-    #[test]
-    fn participles_coordinated_verbs_and_joint_subjects() {
-        let s = |a: &str, b: &str| (a.to_string(), b.to_string());
-        assert_eq!(
-            reports("Lopez spoke to reporters in Lima, saying the talks had stalled."),
-            [s("Lopez", "the talks had stalled.")]
-        );
-        assert_eq!(
-            reports("Mr. Ames and Mr. Roy held talks and called on Iran to return to the table."),
-            [s("Ames + Roy", "Iran to return to the table.")]
-        );
-        assert_eq!(reports("Ames and Roy said the deal was done.")[0].0, "Ames + Roy");
-        assert_eq!(reports("Both emphasized the value of the alliance.")[0].0, "they");
-        assert_eq!(reports("The participants reaffirmed their support for Kyiv.")[0].0, "they");
-        assert_eq!(
-            reports("He told soldiers at the base on Monday that the cuts will not reduce the force.")[0].1,
-            "the cuts will not reduce the force."
-        );
-        assert_eq!(
-            reports("Panetta said meetings here today featured good talks.")[0].1,
-            "meetings here today featured good talks."
-        );
-        assert_eq!(reports("Panetta said Monday the forces will stay.")[0].1, "the forces will stay.");
-        assert!(reports("Panetta said on Monday.").is_empty());
     }
 
     #[test]

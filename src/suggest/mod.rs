@@ -14,6 +14,7 @@ pub mod into;
 pub mod marks;
 pub mod people;
 pub mod prose;
+pub mod reported;
 pub mod turns;
 pub mod yaml;
 
@@ -570,7 +571,7 @@ impl<'a> Reader<'a> {
         }
         for sentence in prose::sentences(self.text, range) {
             let sw = self.words_of(sentence);
-            if clauses::reported(&sw)
+            if reported::reported(&sw)
                 .iter()
                 .any(|r| matches!(r.who, Who::Name { .. } | Who::Role { definite: false, .. }))
             {
@@ -617,7 +618,7 @@ impl<'a> Reader<'a> {
             if quoted.iter().any(closes) {
                 continue;
             }
-            for (n, r) in clauses::reported(&words).into_iter().enumerate() {
+            for (n, r) in reported::reported(&words).into_iter().enumerate() {
                 let first = r.parts[0].start;
                 let quoted_before = if n == 0 { &words[..first] } else { &words[first..=first] };
                 if quoted_before.iter().any(|w| inside(w.start)) {
