@@ -27,6 +27,23 @@ impl Passage {
     fn new(open: usize, paragraph: usize) -> Passage {
         Passage { parts: Vec::new(), open, close: 0, paragraphs: paragraph..paragraph + 1 }
     }
+
+    /// Takes in the words of `range`, in paragraph `paragraph`.
+    fn take_in(&mut self, text: &str, range: Range<usize>, paragraph: usize) {
+        let part = trim_span(text, range);
+        if !part.is_empty() {
+            self.parts.push(part);
+        }
+        self.paragraphs.end = paragraph + 1;
+    }
+
+    /// Ends the passage at `close`: one with words is a passage found.
+    fn end_at(mut self, close: usize, out: &mut Vec<Passage>) {
+        self.close = close;
+        if !self.parts.is_empty() {
+            out.push(self);
+        }
+    }
 }
 
 /// The kinds of mark pairs.
@@ -149,15 +166,8 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                         && carried.as_ref().is_some_and(|(carried_pair, _)| *carried_pair == pair) =>
                 {
                     let Some((_, mut passage)) = carried.take() else { continue };
-                    let part = trim_span(text, range.start..at);
-                    if !part.is_empty() {
-                        passage.parts.push(part);
-                    }
-                    passage.close = at + c.len_utf8();
-                    passage.paragraphs.end = p + 1;
-                    if !passage.parts.is_empty() {
-                        out.push(passage);
-                    }
+                    passage.take_in(text, range.start..at, p);
+                    passage.end_at(at + c.len_utf8(), &mut out);
                 }
                 Some(Mark::Open(pair)) if open.len() < MAX_OPEN => {
                     if open.is_empty()
@@ -177,15 +187,8 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                         let mut passage = continuing
                             .take()
                             .unwrap_or_else(|| Passage::new(opener_position(text, start), p));
-                        let part = trim_span(text, start..at);
-                        if !part.is_empty() {
-                            passage.parts.push(part);
-                        }
-                        passage.close = at + c.len_utf8();
-                        passage.paragraphs.end = p + 1;
-                        if !passage.parts.is_empty() {
-                            out.push(passage);
-                        }
+                        passage.take_in(text, start..at, p);
+                        passage.end_at(at + c.len_utf8(), &mut out);
                     }
                 }
                 _ => {}
@@ -196,11 +199,7 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
             && let Some((_, passage)) = &mut carried
             && passage.paragraphs.len() < UNMARKED_PARAGRAPHS
         {
-            let part = trim_span(text, range.clone());
-            if !part.is_empty() {
-                passage.parts.push(part);
-            }
-            passage.paragraphs.end = p + 1;
+            passage.take_in(text, range.clone(), p);
             continue;
         }
         // The outermost mark left open goes on if the next paragraph opens
@@ -208,25 +207,18 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
         carried = open.first().map(|&(pair, start)| {
             let mut passage =
                 continuing.take().unwrap_or_else(|| Passage::new(opener_position(text, start), p));
-            let part = trim_span(text, start..range.end);
-            if !part.is_empty() {
-                passage.parts.push(part);
-            }
-            passage.paragraphs.end = p + 1;
+            passage.take_in(text, start..range.end, p);
             (pair, passage)
         });
     }
     // A quotation continued over paragraphs that the text ends in (an
     // excerpt of a statement): it ends with the text.
-    if let Some((_, mut passage)) = carried
+    if let Some((_, passage)) = carried
         && passage.paragraphs.len() >= 2
         && let Some(last) = paragraphs.last()
         && text[last.clone()].starts_with(super::prose::is_quote_mark)
     {
-        passage.close = last.end;
-        if !passage.parts.is_empty() {
-            out.push(passage);
-        }
+        passage.end_at(last.end, &mut out);
     }
     out
 }

@@ -71,13 +71,14 @@ pub fn suggest(text: &str) -> Draft {
 /// [`suggest`] read in `cores` chunks at once (one for 1).
 pub fn suggest_on(text: &str, cores: usize) -> Draft {
     let paragraphs = prose::paragraphs(text);
+    let statement = clauses::statement_by(text, &paragraphs);
     let mut reader = Reader {
         text,
         paragraphs: &paragraphs,
         draft: Draft::default(),
         last_speaker: None,
         last_named: None,
-        statement: clauses::statement_by(text, &paragraphs),
+        statement: statement.clone(),
     };
     let mut labels: Vec<Option<(&str, usize)>> =
         paragraphs.iter().map(|p| turns::transcript_label(&text[p.clone()])).collect();
@@ -113,7 +114,7 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
                 .iter()
                 .map(|chunk| {
                     let (cast, passages, paragraphs) = (base.cast.clone(), &passages, &paragraphs);
-                    let statement = clauses::statement_by(text, paragraphs);
+                    let statement = statement.clone();
                     let mut exclusive = exclusive.clone();
                     let chunk = chunk.clone();
                     scope.spawn(move || {
@@ -306,6 +307,14 @@ impl<'a> Reader<'a> {
         prose::words(self.text, range)
     }
 
+    /// Where the sentence a quotation opening at `open` stands in begins,
+    /// reading from `from`: `open` itself when it opens a sentence.
+    fn sentence_start(&self, from: usize, open: usize) -> usize {
+        prose::sentences(self.text, from..open)
+            .last()
+            .map_or(from, |s| if s.end >= open { s.start } else { open })
+    }
+
     /// `“…”` as a short, one-line quotation of the text for comments.
     fn excerpt(&self, range: Range<usize>) -> String {
         let s = one_line(&self.text[range]).into_owned();
@@ -389,12 +398,7 @@ impl<'a> Reader<'a> {
                         Some(who)
                     }
                     None => {
-                        let sentence_start = prose::sentences(self.text, part.start..passage.open)
-                            .last()
-                            .map_or(
-                                part.start,
-                                |s| if s.end >= passage.open { s.start } else { passage.open },
-                            );
+                        let sentence_start = self.sentence_start(part.start, passage.open);
                         clauses::clause_before(&self.words_of(sentence_start..passage.open))
                     }
                 };
@@ -441,10 +445,7 @@ impl<'a> Reader<'a> {
             let Some((turn_speaker, body)) = turn_of[p] else { continue };
             let range = self.paragraphs[passage.paragraphs.end - 1].clone();
             let after = self.words_of(passage.close..range.end);
-            let sentence_start = prose::sentences(self.text, body..passage.open)
-                .last()
-                .map_or(body, |s| if s.end >= passage.open { s.start } else { passage.open });
-            let before = self.words_of(sentence_start.max(body)..passage.open);
+            let before = self.words_of(self.sentence_start(body, passage.open)..passage.open);
             let who = match clauses::clause_after(&after) {
                 Some((who, _)) => Some(who),
                 None => clauses::clause_before(&before),
@@ -753,9 +754,7 @@ impl<'a> Reader<'a> {
     /// verb earlier in the sentence (`Dąbek called the decision «a betrayal»`).
     fn clause_before(&self, passage: &Passage) -> Option<(Who, u8, String)> {
         let first = self.paragraphs[passage.paragraphs.start].clone();
-        let sentence_start = prose::sentences(self.text, first.start..passage.open)
-            .last()
-            .map_or(first.start, |s| if s.end >= passage.open { s.start } else { passage.open });
+        let sentence_start = self.sentence_start(first.start, passage.open);
         let before = self.words_of(sentence_start..passage.open);
         if let Some(who) = clauses::clause_before(&before) {
             let clause = self.excerpt(sentence_start..passage.open);
