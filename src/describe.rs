@@ -133,9 +133,15 @@ pub fn written(c: &Corpus, q: QuoteIx) -> String {
 /// when they are the speaker's own (or a question), without them when they
 /// are reported speech — the article does not support a quotation then.
 pub fn quoted(c: &Corpus, q: QuoteIx) -> String {
-    match c.quotes[q].kind {
-        Kind::Indirect => written(c, q),
-        Kind::Direct | Kind::Question => format!("“{}”", written(c, q)),
+    as_kind(c.quotes[q].kind, &written(c, q))
+}
+
+/// Words as a quote of `kind` is shown: in typographic quotes unless they
+/// are reported speech.
+pub fn as_kind(kind: Kind, words: &str) -> String {
+    match kind {
+        Kind::Indirect => words.to_string(),
+        Kind::Direct | Kind::Question => format!("“{words}”"),
     }
 }
 

@@ -476,3 +476,24 @@ fn quotes_without_ids_are_never_renumbered() {
     let quotes = &now[now.find("quotes:").unwrap()..];
     assert!(quotes.find("  - speaker: keller").unwrap() < quotes.find("  - id: orlov-").unwrap(), "{now}");
 }
+
+#[test]
+fn reported_speech_accepted_is_not_shown_as_a_quotation() {
+    let mut desk = Desk::new(DRAFT);
+    desk.press("u");
+    for _ in 0..8 {
+        if desk.message().starts_with("candidate: indirect") {
+            break;
+        }
+        desk.press("]");
+    }
+    assert!(desk.message().starts_with("candidate: indirect"), "{}", desk.message());
+    desk.press("A");
+    let s = screen(&desk.app);
+    assert!(s.contains("Accept the candidate: who said it?"), "{s}");
+    assert!(
+        s.contains("Norland was ready to discuss") || s.contains("the alliance would not compromise"),
+        "{s}"
+    );
+    assert!(!s.contains("“Norland") && !s.contains("“the alliance"), "reported speech in quote marks: {s}");
+}

@@ -3,6 +3,7 @@
 //! stance is towards it; recommendations marked), and the question before
 //! a deletion.
 
+use crate::describe;
 use crate::model::Corpus;
 use crate::text;
 use crate::tui::app::App;
@@ -47,8 +48,9 @@ fn words(app: &App, form: &Form, width: usize) -> Vec<Line<'static>> {
         }
         Target::Quote(q) => c.quotes[*q].text.parts().join(" … "),
     };
-    let quoted = text::one_line(&format!("“{}”", joined.split_whitespace().collect::<Vec<_>>().join(" ")))
-        .into_owned();
+    // Reported speech is never shown as a quotation, whichever kind the form is at.
+    let words = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    let quoted = text::one_line(&describe::as_kind(form.stances.kind, &words)).into_owned();
     let mut rows = text::wrap(&quoted, width);
     if rows.len() > 3 {
         let rest = rows[2..].join(" ");
