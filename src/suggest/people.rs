@@ -550,6 +550,39 @@ pub fn is_personal_title(word: &str) -> bool {
     PERSONAL_TITLES.has(word.trim_end_matches('.'))
 }
 
+/// Ranks and forms of address, which hold no post: a general may chair the
+/// Joint Chiefs, a doctor lead an agency.
+fn is_rank(word: &str) -> bool {
+    const RANKS: &[&str] = &[
+        "general",
+        "gen",
+        "admiral",
+        "adm",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "lieutenant",
+        "lt",
+        "sergeant",
+        "sgt",
+        "major",
+        "maj",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "rev",
+        "reverend",
+    ];
+    RANKS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 pub fn is_title(word: &str) -> bool {
     TITLE_WORDS.has(word.trim_end_matches('.'))
 }
@@ -847,7 +880,12 @@ impl Cast {
             Some(female) => {
                 person.female != Some(!female) && matches!(person.sort, Sort::Named | Sort::Unnamed)
             }
-            None => matches!(person.sort, Sort::Group | Sort::Unnamed | Sort::Body),
+            // `The governor`, one unnamed holder of a post, is not `they`.
+            None => match person.sort {
+                Sort::Group | Sort::Body => true,
+                Sort::Unnamed => !person.name.starts_with("The "),
+                Sort::Named | Sort::Label | Sort::Unknown => false,
+            },
         };
         // The nearest subject that fits, unless only objects are near.
         const NEAR: usize = 1_500;
@@ -889,12 +927,24 @@ impl Cast {
             post && self.people[p]
                 .role
                 .as_deref()
-                .is_some_and(|r| r.split_whitespace().any(is_personal_title))
+                .is_some_and(|r| r.split_whitespace().any(|w| is_personal_title(w) && !is_rank(w)))
         };
         self.before(at).map(|m| m.person).find(|&p| fits(p)).or_else(|| {
             self.before(at)
                 .map(|m| m.person)
                 .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
+        })
+    }
+
+    /// The person a capitalized post stands for (`The Secretary`, `The
+    /// President` in a readout): the text's own principal, so only someone
+    /// named with that post as a subject, never the counterpart they met.
+    pub fn principal(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        let noun = noun.to_lowercase();
+        self.before(at).filter(|m| !m.object).map(|m| m.person).find(|&p| {
+            let person = &self.people[p];
+            person.sort == Sort::Named
+                && person.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&noun))
         })
     }
 

@@ -257,8 +257,6 @@ pub fn trim_span(text: &str, range: Range<usize>) -> Range<usize> {
     (range.start + lead).min(end)..end
 }
 
-/// Whether a stretch of text has any letter in lower case: a line of
-/// capitals (`END 3:30 P.M. EST`) is not speech.
 /// A headline in title case: one line, no full stop at its end, most of
 /// its longer words capitalized (`Harris Rejects Isolationism at Munich`).
 pub fn is_headline(s: &str) -> bool {
@@ -272,6 +270,8 @@ pub fn is_headline(s: &str) -> bool {
         && capitalized * 4 >= long.len() * 3
 }
 
+/// Whether a stretch of text has any letter in lower case: a line of
+/// capitals (`END 3:30 P.M. EST`) is not speech.
 pub fn has_lowercase(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }

@@ -16,6 +16,7 @@ use std::ops::Range;
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
     "extended",
+    "cited",
     "credited",
     "rejected",
     "agreed",
@@ -184,6 +185,15 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
                 continue;
             }
             who
+        } else if let Some((who, start)) = contrasted(words, verb) {
+            // `…, while observers have cited …`: a report of its own ends the one before.
+            if let Some(part) = out.last_mut().and_then(|r| r.parts.last_mut()) {
+                part.end = part.end.min((start - 1).max(part.start + 1));
+            }
+            subject = Some(who.clone());
+            let Some(r) = report_at(words, verb, form, who) else { continue };
+            out.push(r);
+            continue;
         } else {
             continue;
         };
@@ -199,6 +209,18 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         out.push(r);
     }
     out
+}
+
+/// The subject of the verb at `verb` when it opens a clause of contrast
+/// (`…, while European Union observers have cited …`), and where it starts.
+fn contrasted(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let (who, start) = subject_before(words, verb)?;
+    let while_at =
+        (start.saturating_sub(7)..start).rev().find(|&i| words[i].is_any(&["while", "whereas"]))?;
+    (while_at >= 1
+        && words[while_at - 1].ends_with_any(&[',', ';'])
+        && !words[while_at + 1..start].iter().any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ';'])))
+    .then_some((who, while_at + 1))
 }
 
 /// Whether the reporting verb at `verb` is joined by `and` to what comes
@@ -384,7 +406,14 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
             "full",
             "both",
         ])
-        || first.is_capitalized();
+        || first.is_capitalized()
+        // `highlighted increasing economic cooperation`: a noun phrase in lower case.
+        || (first.core().chars().all(char::is_lowercase)
+            && !first.core().ends_with("ly")
+            && !first.is_any(NOT_A_SUBJECT)
+            && !first.is_any(&["back", "up", "out", "down", "off", "it", "him", "them", "us"])
+            && !is_verb(first)
+            && !first.ends_with_any(&[',', '.', ':', ';']));
     (object || from > verb + 1).then(|| Reported {
         who,
         parts: one_part(from..words.len()),

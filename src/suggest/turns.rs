@@ -182,7 +182,8 @@ pub fn label_speaker(text: &str, label: &str, interview: &Interview, cast: &mut 
     }
     let written = if label.chars().any(char::is_lowercase) { label.to_string() } else { title_case(label) };
     let words: Vec<&str> = written.split_whitespace().collect();
-    if words.iter().all(|w| is_role_word(w)) {
+    // `THE WITNESS`, `THE MODERATOR`: a role, whatever its word.
+    if words.iter().all(|w| is_role_word(w)) || (words.len() > 1 && words[0].eq_ignore_ascii_case("the")) {
         let title =
             words.iter().skip_while(|w| w.eq_ignore_ascii_case("the")).copied().collect::<Vec<_>>().join(" ");
         if !title.is_empty()
