@@ -646,3 +646,76 @@ fn quotations_inside_quotations_close_together_or_not_at_all() {
         }
     }
 }
+
+#[test]
+fn who_speaks_in_subjects_with_phrases_lists_and_posts() {
+    let text = "Harbour Vote Goes to a Second Round\n\n\
+                Secretary of Trade Maria Ortiz met in Port Lane today with Mayor Jonas Berg, \
+                Governor Ellen Shaw, and Minister Ravi Patel. The Secretary again extended her warm \
+                congratulations to the people of Port Lane on the new harbour.\n\n\
+                Spokesman Victor Hale with the opposition Harbour Party, the party of candidate \
+                Ernest Doyle, says the early results agree with his party's tallies.\n\n\
+                He says they had hoped for more votes in the west.\n\n\
+                Officials from the ruling party say they think their candidate is faring well. \
+                Many students say the race is still open. But some say the count will be slow.\n\n\
+                Doyle says his poll watchers were kept out of the east, while European Union and other \
+                international observers have cited cases of ballot stuffing. But international observers \
+                have largely commended the electoral process.\n\n\
+                Huge Turnout\n\n\
+                “We are pleased with the count,” said Port Lane Harbour and Transport Secretary Dana Kerr. \
+                “The turnout was high.”\n\n\
+                Voters waited for hours, Army Gen. Paul E. Stone said here today. The chairman \
+                of the Joint Chiefs of Staff praised the police.\n\n\
+                Turnout was high, the chairman said.\n";
+    let found = drafted(text);
+    let has = |words: &str, who: &str, kind: Kind| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == kind)
+    };
+    let said = |words: &str, who: &str| has(words, who, Kind::Indirect);
+    // `The Secretary`: the text's principal, not the counterparts she met.
+    assert!(
+        said("her warm congratulations to the people of Port Lane on the new harbour", "Maria Ortiz"),
+        "{found:#?}"
+    );
+    // A titled name before a phrase and an apposition is the subject; `He` after it is him.
+    assert!(said("the early results agree with his party's tallies", "Victor Hale"), "{found:#?}");
+    assert!(said("they had hoped for more votes in the west", "Victor Hale"), "{found:#?}");
+    assert!(
+        said("they think their candidate is faring well", "Officials from the ruling party"),
+        "{found:#?}"
+    );
+    assert!(said("the race is still open", "Students"), "{found:#?}");
+    assert!(said("the count will be slow", "Some"), "{found:#?}");
+    // A clause of contrast reports apart.
+    assert!(said("his poll watchers were kept out of the east", "Ernest Doyle"), "{found:#?}");
+    assert!(said("cases of ballot stuffing", "Observers"), "{found:#?}");
+    assert!(said("the electoral process", "Observers"), "{found:#?}");
+    // An institution's name before the title; the quotation going on after its clause is one quote.
+    assert!(
+        has("We are pleased with the count | The turnout was high.", "Dana Kerr", Kind::Direct),
+        "{found:#?}"
+    );
+    // Initials and a rank in the clause; the chairman is the general, not the Joint Chiefs.
+    assert!(said("Voters waited for hours", "Paul E. Stone"), "{found:#?}");
+    assert!(said("Turnout was high", "Paul E. Stone"), "{found:#?}");
+    let nobody = ["Port Lane", "Joint Chiefs", "Huge Turnout", "Harbour Party", "Jonas Berg"];
+    assert!(found.iter().all(|(_, s, _, _)| !nobody.contains(&s.as_str())), "{found:#?}");
+}
+
+#[test]
+fn a_quotation_names_whom_its_he_quotes_and_the_text_may_end_inside_one() {
+    let text = "A Visit to the Coast\n\n\
+                “My first visit was in 2011,” Adm. Rhea Quinn told reporters. “Then-minister Jonas Falk \
+                took me to a hotel in central Port Lane. He said ‘Look around you. All of this is in range.’\n\n\
+                “His point,” the admiral continued, “was that we needed help.”\n\n\
+                “We have built a great deal since,” the admiral said. “We also built a command centre\n";
+    let found = drafted(text);
+    let has = |words: &str, who: &str, via: Option<&str>| {
+        found.iter().any(|(w, s, v, _)| w == words && s == who && v.as_deref() == via)
+    };
+    assert!(has("Look around you. All of this is in range.", "Jonas Falk", Some("Rhea Quinn")), "{found:#?}");
+    assert!(
+        has("We have built a great deal since | We also built a command centre", "Rhea Quinn", None),
+        "{found:#?}"
+    );
+}

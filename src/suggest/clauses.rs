@@ -302,6 +302,14 @@ const SOURCES: &[&str] = &[
     "protesters",
     "lawmakers",
     "campaigners",
+    "students",
+    "voters",
+    "workers",
+    "farmers",
+    "parents",
+    "teachers",
+    "citizens",
+    "villagers",
 ];
 
 /// Words for the participants of a meeting speaking together (`both
@@ -441,9 +449,11 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         let noun = last.core().to_lowercase();
         return Some((Who::Role { phrase: noun.clone(), noun, definite: false, at: last.start }, end - 1));
     }
-    // `Critics say`, `observers say`: unnamed people, speaking as one.
+    // `Critics say`, `Many students say`: unnamed people, speaking as one.
     if last.is_any(SOURCES)
-        && (end == 1 || !words[end - 2].is_capitalized() || words[end - 2].is_any(&["But", "And"]))
+        && (end == 1
+            || !words[end - 2].is_capitalized()
+            || words[end - 2].is_any(&["but", "and", "many", "some", "most", "several", "other", "local"]))
     {
         let noun = last.core().to_lowercase();
         return Some((Who::Role { phrase: noun.clone(), noun, definite: false, at: last.start }, end - 1));
@@ -740,6 +750,14 @@ fn run_end(words: &[Word], start: usize) -> usize {
             && words.get(end + 1).is_some_and(|w| is_title(w.core()) || w.is_acronym())
         {
             end += 1;
+        } else if words[end].is("and")
+            && end > start
+            && !words[end - 1].ends_with_any(&[','])
+            && words[end + 1..].iter().take(6).take_while(|w| w.is_capitalized()).any(|w| is_title(w.core()))
+        {
+            // `U.S. Health and Human Services Secretary Kathleen Sebelius`:
+            // an institution's name, then the title and the name.
+            end += 1;
         } else {
             break;
         }
@@ -787,7 +805,8 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
         let taken = window
             .iter()
             .position(|w| {
-                w.ends_with_any(&['.', '?', '!', ';']) || (w.ends_with_any(&[',']) && w.is_capitalized())
+                (w.ends_with_any(&['.', '?', '!', ';']) && !period_within_name(w))
+                    || (w.ends_with_any(&[',']) && w.is_capitalized())
             })
             .map_or(window.len().min(4), |i| i + 1);
         return subject_after(window, 0).map(|who| (who, taken));

@@ -211,12 +211,14 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
             (pair, passage)
         });
     }
-    // A quotation continued over paragraphs that the text ends in (an
-    // excerpt of a statement): it ends with the text.
+    // A quotation the text ends in (an excerpt of a statement): it ends
+    // with the text, when it went on over paragraphs or opened a sentence
+    // of the last one (`“…,” the chairman said. “We also built …`).
     if let Some((_, passage)) = carried
-        && passage.paragraphs.len() >= 2
         && let Some(last) = paragraphs.last()
         && text[last.clone()].starts_with(super::prose::is_quote_mark)
+        && (passage.paragraphs.len() >= 2
+            || text[last.start..passage.open].trim_end().ends_with(['.', '!', '?']))
     {
         passage.end_at(last.end, &mut out);
     }

@@ -258,6 +258,16 @@ const OBJECT_OF: &[&str] = &[
 /// Prepositions after which a run of capitalized words names a place.
 const PLACE_BEFORE: &[&str] = &["in", "at", "near", "across", "throughout", "outside", "inside"];
 
+/// Whether the capitalized words from `start` on follow a preposition of
+/// place (`in San Francisco`, `in central Tel Aviv`).
+fn names_a_place(words: &[prose::Word], start: usize) -> bool {
+    start > 0
+        && (words[start - 1].is_any(PLACE_BEFORE)
+            || (start > 1
+                && words[start - 1].core().chars().all(char::is_lowercase)
+                && words[start - 2].is_any(PLACE_BEFORE)))
+}
+
 /// Words that say people met: those a sentence with one names speak together after it.
 const MEETING: &[&str] = &[
     "met",
@@ -405,9 +415,41 @@ impl<'a> Reader<'a> {
                         clauses::clause_before(&self.words_of(sentence_start..passage.open))
                     }
                 };
+                // `Gantz took me to a hotel … He said ‘Look around you.’`: the
+                // one the speaker named before is who `he` is.
+                let who = match who {
+                    Some(Who::Pronoun { .. }) => self.named_within(part.start..passage.open).or(who),
+                    who => who,
+                };
                 self.add_nested(who, quoted, Kind::Direct, speaker);
             }
         }
+    }
+
+    /// The last person a stretch of a quotation names in full or with a title.
+    fn named_within(&self, range: Range<usize>) -> Option<Who> {
+        let words = self.words_of(range);
+        let mut found = None;
+        let mut i = 0;
+        while i < words.len() {
+            let start = i;
+            while i < words.len() && people::in_name_run(&words[i]) && words[i].is_capitalized() {
+                i += 1;
+            }
+            if i == start {
+                i += 1;
+                continue;
+            }
+            if let Some(who @ Who::Name { .. }) = clauses::name_of(&words, start, &words[start..i])
+                && !names_a_place(&words, start)
+                && let Who::Name { name, title, .. } = &who
+                && (name.split_whitespace().count() >= 2
+                    || title.as_deref().is_some_and(|t| t.split_whitespace().any(people::is_personal_title)))
+            {
+                found = Some(who);
+            }
+        }
+        found
     }
 
     /// A nested quotation by the person `who` names, when that is someone
@@ -852,9 +894,7 @@ impl<'a> Reader<'a> {
             let of_place = start > 0 && words[start - 1].is("of") && run.len() == 1;
             if of_the
                 || of_place
-                || (!titled
-                    && start > 0
-                    && (words[start - 1].is_any(PLACE_BEFORE) || words[start - 1].is("the")))
+                || (!titled && (names_a_place(&words, start) || (start > 0 && words[start - 1].is("the"))))
             {
                 continue;
             }

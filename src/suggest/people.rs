@@ -468,6 +468,21 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "interviewee",
     "speaker",
     "author",
+    "admiral",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "administrator",
+    "commissioner",
+    "judge",
+    "attorney",
+    "prosecutor",
+    "sheriff",
+    "engineer",
+    "executive",
+    "founder",
+    "superintendent",
 ]);
 
 /// Titles that make one capitalized word a person (`President Biden`,
@@ -620,6 +635,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     let mut start = 0;
     while start < run.len()
         && (is_title(run[start].core())
+            // `Then-minister Jonas Falk`, `Ex-President …`
+            || run[start].core().split_once('-').is_some_and(|(_, title)| is_title(title))
             || is_initials(&run[start])
             || run[start].is_acronym()
             || is_function_word(run[start].core()))
