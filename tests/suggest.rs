@@ -719,3 +719,39 @@ fn a_quotation_names_whom_its_he_quotes_and_the_text_may_end_inside_one() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn sources_by_what_they_are_and_clauses_around_asides() {
+    let text = "Experts Say New Harbour Rules Still Matter\n\n\
+                Port Lane, Today, the U.S. Embassy applauded the achievements of the harbour pilots who \
+                completed the course. In one of his first engagements, Deputy Chief of Mission (DCM) Paul \
+                Reyes hosted the pilots at the Embassy, commending them for completing the course.\n\n\
+                During a visit yesterday to the harbour, Transport Secretary Ana Lopez told reporters she \
+                has always felt a bond with the pilots.\n\n\
+                Lopez - who has resigned and has agreed to stay until a successor is confirmed - said she \
+                has enjoyed her time at the ministry.\n\n\
+                Harbour experts say the new rules are significant for the safety of the port.\n\n\
+                The tides shifted the channel by a mile, according to a scientific paper published in the \
+                May issue of the journal, Nature. The scientists found that the dredging was the cause.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+    };
+    assert!(
+        said("the achievements of the harbour pilots who completed the course", "U.S. Embassy"),
+        "{found:#?}"
+    );
+    assert!(said("them for completing the course", "Paul Reyes"), "{found:#?}");
+    assert!(said("she has always felt a bond with the pilots", "Ana Lopez"), "{found:#?}");
+    assert!(said("she has enjoyed her time at the ministry", "Ana Lopez"), "{found:#?}");
+    assert!(
+        said("the new rules are significant for the safety of the port", "Harbour experts"),
+        "{found:#?}"
+    );
+    assert!(said("The tides shifted the channel by a mile", "A scientific paper"), "{found:#?}");
+    assert!(said("the dredging was the cause", "The scientists"), "{found:#?}");
+    assert!(
+        found.iter().all(|(w, _, _, _)| !w.contains("New Harbour Rules")),
+        "a headline only announces: {found:#?}"
+    );
+}

@@ -6,7 +6,9 @@
 //! of the rule-based quotation extractors in the literature (Pouliquen et
 //! al.'s three, the `"Q", said S` seed of Quootstrap), read over words.
 
-use super::people::{ROLE_NOUNS, in_name_run, is_title, period_within_name, split_name};
+use super::people::{
+    ROLE_NOUNS, in_name_run, is_initials, is_personal_title, is_title, period_within_name, split_name,
+};
 use super::prose::{Lexicon, Word};
 use std::ops::Range;
 
@@ -14,6 +16,10 @@ use std::ops::Range;
 static VERBS: Lexicon = Lexicon::new(&[
     "reaffirmed",
     "cited",
+    "encouraged",
+    "found",
+    "report",
+    "reports",
     "extended",
     "rejected",
     "credited",
@@ -435,6 +441,14 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         }
         end = open + 1;
     }
+    // `Hagel - who has submitted his resignation … - said`: the subject
+    // before an aside between dashes.
+    if is_dash(&words[end - 1])
+        && let Some(open) = (end.saturating_sub(30)..end - 1).rev().find(|&i| is_dash(&words[i]))
+        && open > 0
+    {
+        end = open;
+    }
     let last = &words[end - 1];
     if last.ends_with_any(&['.', '?', '!', ':', ';']) {
         return None;
@@ -474,8 +488,21 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             start += 1;
         }
         let plural = last.is_any(&["both", "two"]) || start < end - 1;
+        // `Intelligence experts say`: people the text has not named, unless
+        // a determiner points back to those it has (`The Baltic leaders`).
+        if start < end - 1 && !words[start].is_any(&["both", "the", "all", "two", "of"]) {
+            let phrase: Vec<&str> = words[start..end].iter().map(|w| w.core()).collect();
+            let (noun, phrase) = (last.core().to_lowercase(), phrase.join(" "));
+            return Some((Who::Role { noun, phrase, definite: false, at: words[start].start }, start));
+        }
         // `officials` alone is an unnamed source; `the officials`, `both officials` speak together.
         if plural && (!last.is("officials") || words[start].is_any(&["both", "the", "all"])) {
+            // `The scientists found`: those spoken of together, else as such.
+            if ROLE_NOUNS.has(last.core()) && words[start].is("the") {
+                let phrase: Vec<&str> = words[start + 1..end].iter().map(|w| w.core()).collect();
+                let (noun, phrase) = (last.core().to_lowercase(), phrase.join(" "));
+                return Some((Who::Role { noun, phrase, definite: true, at: words[start].start }, start));
+            }
             return Some((Who::Pronoun { word: "they".into(), at: words[start].start }, start));
         }
     }
@@ -505,7 +532,15 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             }
         }
         let run = &words[start..end];
-        return Some((name_of(words, start, run)?, start));
+        // `the U.S. Embassy applauded`: an institution by what it is.
+        if let Some(who) = name_of(words, start, run) {
+            return Some((who, start));
+        }
+        if last.is_any(INSTITUTIONS) {
+            let name: Vec<&str> = run.iter().map(|w| w.core()).collect();
+            return Some((Who::Body { name: name.join(" "), at: run[0].start }, start));
+        }
+        return None;
     }
     // `the ministry said`: an institution, named by what it is.
     if last.is_any(INSTITUTIONS) && end >= 2 {
@@ -521,6 +556,11 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         ));
     }
     role_before(words, end)
+}
+
+/// A dash standing alone: `-`, `–`, `—`, `--`.
+fn is_dash(word: &Word) -> bool {
+    !word.raw.is_empty() && word.raw.chars().all(|c| matches!(c, '-' | '–' | '—'))
 }
 
 /// What institutions are called when a text names them by what they are.
@@ -565,11 +605,20 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
             let title = (!title.is_empty()).then(|| title.join(" "));
             Some(Who::Name { name, title, at })
         }
+        // `the U.S. Embassy`: an institution by what it is.
+        None if run.last().is_some_and(|w| w.is_any(INSTITUTIONS)) => {
+            let words: Vec<&str> = run
+                .iter()
+                .filter(|w| !w.is("the"))
+                .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
+                .collect();
+            Some(Who::Body { name: words.join(" "), at })
+        }
         // `The Secretary`, `The President`: a title standing for the person.
         None if run
             .iter()
             .all(|w| w.is_any(&["the", "The"]) || is_title(w.core()) || ROLE_NOUNS.has(w.core()))
-            && run.iter().any(|w| !w.is("the")) =>
+            && run.last().is_some_and(|w| ROLE_NOUNS.has(w.core()) || is_personal_title(w.core())) =>
         {
             let phrase: Vec<&str> = run.iter().filter(|w| !w.is("the")).map(|w| w.core()).collect();
             let noun = phrase.last()?.to_lowercase();
@@ -577,7 +626,9 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
         }
         // An institution that speaks: `The Kremlin said`, `NATO said`,
         // `The Army Corps of Engineers said`.
-        None if run.len() <= 3 || (run.len() <= 6 && run.iter().any(|w| w.is("of"))) => {
+        None if (run.len() <= 3 || (run.len() <= 6 && run.iter().any(|w| w.is("of"))))
+            && !run.iter().all(|w| w.is_any(NOT_A_SUBJECT) || w.is_any(DETERMINERS)) =>
+        {
             let words: Vec<&str> = run.iter().map(|w| w.core()).collect();
             let name = words.join(" ");
             let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
@@ -816,7 +867,8 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
         return None;
     }
     let (who, start) = subject_before(window, verb)?;
-    (start == 0).then_some((who, verb + 1))
+    // `…, the White House said.`
+    (start == 0 || (start == 1 && window[0].is("the"))).then_some((who, verb + 1))
 }
 
 /// The reporting clause right before a quotation's opening mark:
@@ -905,9 +957,38 @@ pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
     {
         name_of(words, subject + start, &span[start..])?
     } else {
-        role_before(words, comma + 1)?.0
+        role_before(words, comma + 1).map(|(who, _)| who).or_else(|| source_phrase(span))?
     };
     Some((who, comma + 1))
+}
+
+/// A source a text names by what it is, up to its first preposition: `a
+/// scientific paper included in …` → `a scientific paper`.
+pub(super) fn source_phrase(words: &[Word]) -> Option<Who> {
+    let first = words.first()?;
+    if !first.is_any(DETERMINERS) {
+        return None;
+    }
+    let participle =
+        |w: &Word| !w.is_capitalized() && (w.core().ends_with("ed") || w.core().ends_with("ing"));
+    let end = words
+        .iter()
+        .position(|w| {
+            w.is_any(NOT_A_SUBJECT) || is_verb(w) || participle(w) || w.ends_with_any(&[',', '.', ';', ':'])
+        })
+        .map_or(words.len(), |i| if words[i].ends_with_any(&[',', '.', ';', ':']) { i + 1 } else { i });
+    if !(2..=5).contains(&end) {
+        return None;
+    }
+    // `a White House statement`: the institution that made it.
+    let named: Vec<&str> = words[1..end].iter().filter(|w| w.is_capitalized()).map(|w| w.core()).collect();
+    if !named.is_empty() {
+        return Some(Who::Body { name: named.join(" "), at: words[1].start });
+    }
+    let phrase: Vec<&str> = words[..end].iter().map(|w| w.core()).collect();
+    let noun = phrase[phrase.len() - 1].to_lowercase();
+    let definite = !first.is_any(&["a", "an", "one", "another"]);
+    Some(Who::Role { noun, phrase: phrase.join(" "), definite, at: first.start })
 }
 
 /// Whose statement a text says it is: `Statement by Secretary of Defense
@@ -963,9 +1044,15 @@ pub(super) fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
         if w.is_any(PRONOUNS) {
             return Some(Who::Pronoun { word: w.core().to_lowercase(), at: w.start });
         }
-        if in_name_run(w) && w.is_capitalized() {
+        if in_name_run(w) && w.is_capitalized() && !w.is_any(NOT_A_SUBJECT) {
             let mut e = s;
-            while e < before && in_name_run(&words[e]) && words[e].is_capitalized() {
+            // `Deputy Chief of Mission (DCM) John Degory`
+            let goes_on = |e: usize| {
+                (in_name_run(&words[e]) && words[e].is_capitalized())
+                    || (words[e].raw.starts_with('(') && words[e].is_acronym())
+                    || (words[e].is("of") && e > s && words.get(e + 1).is_some_and(Word::is_capitalized))
+            };
+            while e < before && goes_on(e) {
                 e += 1;
                 if words[e - 1].ends_with_any(&[',', '.', ':', ';']) && !period_within_name(&words[e - 1]) {
                     break;

@@ -663,7 +663,8 @@ impl<'a> Reader<'a> {
                     && (!self.text[q.start..sentence.start].chars().all(prose::is_quote_mark)
                         || self.text[q.end.min(sentence.end)..sentence.end].trim().len() < 3)
             };
-            if quoted.iter().any(closes) {
+            // A headline's `Experts Say …` only announces what the text reports.
+            if headline || quoted.iter().any(closes) {
                 continue;
             }
             for (n, r) in reported::reported(&words).into_iter().enumerate() {
@@ -982,10 +983,18 @@ impl<'a> Reader<'a> {
             Who::Role { noun, phrase, definite: true, at } => {
                 let capitalized =
                     phrase.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
-                let found = if capitalized { cast.principal(*at, noun) } else { cast.role(*at, noun) };
+                // `the scientists`: those the text spoke of together, or unnamed.
+                let plural = noun.ends_with('s') && people::ROLE_NOUNS.has(noun);
+                let found = if plural {
+                    cast.plural_role(*at, noun)
+                } else if capitalized {
+                    cast.principal(*at, noun)
+                } else {
+                    cast.role(*at, noun)
+                };
                 let Some(person) = found else {
                     // A post nobody named holds: `The governor` speaks as such.
-                    if !people::is_personal_title(noun) {
+                    if !people::is_personal_title(noun) && !plural {
                         return None;
                     }
                     let person =

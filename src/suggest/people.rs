@@ -483,6 +483,12 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "executive",
     "founder",
     "superintendent",
+    "scientists",
+    "researchers",
+    "experts",
+    "analysts",
+    "authors",
+    "investigators",
 ]);
 
 /// Titles that make one capitalized word a person (`President Biden`,
@@ -897,10 +903,10 @@ impl Cast {
             Some(female) => {
                 person.female != Some(!female) && matches!(person.sort, Sort::Named | Sort::Unnamed)
             }
-            // `The governor`, one unnamed holder of a post, is not `they`.
+            // `The governor`, `A scientific paper`: one, not `they`.
             None => match person.sort {
                 Sort::Group | Sort::Body => true,
-                Sort::Unnamed => !person.name.starts_with("The "),
+                Sort::Unnamed => !["The ", "A ", "An ", "One "].iter().any(|a| person.name.starts_with(a)),
                 Sort::Named | Sort::Label | Sort::Unknown => false,
             },
         };
@@ -950,6 +956,17 @@ impl Cast {
             self.before(at)
                 .map(|m| m.person)
                 .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
+        })
+    }
+
+    /// The people `the scientists` stands for: the nearest group the text
+    /// spoke of together, or unnamed ones it called so.
+    pub fn plural_role(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        let noun = noun.to_lowercase();
+        self.before(at).map(|m| m.person).find(|&p| {
+            let person = &self.people[p];
+            person.sort == Sort::Group
+                || (person.sort == Sort::Unnamed && person.name.to_lowercase().contains(&noun))
         })
     }
 

@@ -6,7 +6,8 @@
 
 use super::clauses::{
     DETERMINERS, FINITE, NOT_A_SUBJECT, OBJECT_PRONOUNS, PRONOUNS, Who, according_to, clause_after_words,
-    conjunction, is_verb, role_before, sentence_subject, signature, subject_after, subject_before,
+    conjunction, is_verb, role_before, sentence_subject, signature, source_phrase, subject_after,
+    subject_before,
 };
 use super::prose::{Lexicon, Word};
 use std::ops::Range;
@@ -17,6 +18,7 @@ use std::ops::Range;
 const OBJECT_VERBS: &[&str] = &[
     "extended",
     "cited",
+    "encouraged",
     "credited",
     "rejected",
     "agreed",
@@ -67,11 +69,17 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
 fn according_at_end(words: &[Word]) -> Option<Reported> {
     let by = words.windows(2).rposition(|w| w[0].is("according") && w[1].is("to"))?;
     let source = &words[by + 2..];
-    if by < 3 || !words[by - 1].ends_with_any(&[',']) || source.is_empty() || source.len() > 12 {
+    if by < 3 || !words[by - 1].ends_with_any(&[',']) || source.is_empty() || source.len() > 16 {
         return None;
     }
+    // `… of the journal, Nature.`: a comma before a name at the end is the source's own.
+    let named_after =
+        |i: usize| source[i + 1..].len() <= 3 && source[i + 1..].iter().all(|w| w.is_capitalized());
     if !source[source.len() - 1].ends_with_any(&['.', '!'])
-        || source[..source.len() - 1].iter().any(|w| w.ends_with_any(&[',', ';', ':']))
+        || source[..source.len() - 1]
+            .iter()
+            .enumerate()
+            .any(|(i, w)| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && !named_after(i)))
     {
         return None;
     }
@@ -81,7 +89,7 @@ fn according_at_end(words: &[Word]) -> Option<Reported> {
     } else if first.is_capitalized() {
         signature(source)?
     } else {
-        role_before(words, words.len())?.0
+        role_before(words, words.len()).map(|(who, _)| who).or_else(|| source_phrase(source))?
     };
     Some(Reported { who, parts: one_part(0..by), confidence: 55, pattern: "…, according to X." })
 }
@@ -130,6 +138,8 @@ const PARTICIPLES: &[(&str, &str)] = &[
     ("telling", "told"),
     ("declaring", "declared"),
     ("claiming", "claimed"),
+    ("commending", "commended"),
+    ("encouraging", "encouraged"),
 ];
 
 /// The finite form a reporting verb stands for at word `i`: itself, or
@@ -244,6 +254,14 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         let parts = one_part(that + 1..words.len());
         return Some(Reported { who, parts, confidence: 60, pattern: "X said that …" });
     }
+    if let Some(from) = told_whom(words, verb, form) {
+        return Some(Reported {
+            who,
+            parts: one_part(from..words.len()),
+            confidence: 45,
+            pattern: "X told Y …",
+        });
+    }
     if BARE_CLAUSE_VERBS.contains(&form) && !words[verb].ends_with_any(&[',', ':', '.']) {
         // `said Monday the United States will …`
         let mut from = verb + 1;
@@ -288,6 +306,34 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         }
     }
     readout(words, verb, form, who)
+}
+
+/// `told reporters he's always felt …`, `told the committee it would …`:
+/// where what was told begins, after the ones told and a day.
+fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
+    if !matches!(form, "told" | "tells") || words[verb].ends_with_any(&[',', ':', '.']) {
+        return None;
+    }
+    let mut from = verb + 1;
+    let first = words.get(from)?;
+    if first.is_any(&["the", "a"]) {
+        from += 2;
+    } else if first.is_any(OBJECT_PRONOUNS) || first.is_any(&["reporters", "journalists", "us", "me"]) {
+        from += 1;
+    } else if first.is_capitalized() {
+        while words.get(from).is_some_and(|w| w.is_capitalized() && !w.ends_with_any(&[',', '.'])) {
+            from += 1;
+        }
+    } else {
+        return None;
+    }
+    while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[','])) {
+        from += 1;
+    }
+    let next = words.get(from)?;
+    let opens_clause = (next.is_any(PRONOUNS) || next.is_any(&["it", "there"]) || next.core().contains('’'))
+        && words[verb + 1..from].iter().all(|w| !w.ends_with_any(&[',', '.', ':', ';']));
+    (opens_clause && words.len() - from > 3).then_some(from)
 }
 
 const EXTENDED: &[&str] = &[
@@ -393,7 +439,12 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     if form == "extended" && !words[from..words.len().min(from + 5)].iter().any(|w| w.is_any(EXTENDED)) {
         return None;
     }
-    let object = first.is_any(DETERMINERS)
+    // `commending them for …`, `encouraged them to …`: whom, and for what.
+    let person_then = first.is_any(OBJECT_PRONOUNS)
+        && matches!(form, "commended" | "praised" | "encouraged" | "urged" | "credited")
+        && words.get(from + 1).is_some_and(|w| w.is_any(&["for", "to", "on"]));
+    let object = person_then
+        || first.is_any(DETERMINERS)
         || first.is_any(&[
             "its",
             "their",
@@ -454,9 +505,13 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         // A few words may follow the verb (`said on Tuesday`), or a phrase
         // without a verb of its own (`told reporters during a news conference`).
         let trailing = &clause[taken..];
+        // `During a visit …, Hagel told reporters he …`: a phrase before, a clause after.
+        let fronted =
+            words[0].is_any(NOT_A_SUBJECT) && !words[..comma].iter().any(|w| is_verb(w) || w.is_any(FINITE));
         if clause[taken - 1].ends_with_any(&[','])
+            || fronted
             || trailing.len() > 20
-            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that"))
+            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || w.is_any(PRONOUNS))
             || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
         {
