@@ -706,8 +706,9 @@ pub fn annotating(out: &mut dyn FnMut(Figure)) {
                     .collect(),
                 occurrence: None,
                 stances: vec![(issue.clone(), Some(model::Stance::Support))],
+                via: Vec::new(),
             };
-            timed(&mut app, Edit::Accept { quote, speaker: None, before: None })
+            timed(&mut app, Edit::Accept { quote, speakers: Vec::new(), before: None })
         })
         .collect();
     out(Figure {

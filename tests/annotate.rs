@@ -66,6 +66,15 @@ impl Desk {
         Desk::open(dir, file)
     }
 
+    /// A browser on an article of our own.
+    fn with_text(text: &str, yaml: &str) -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("talks.txt"), text).unwrap();
+        let file = dir.path().join("talks.yaml");
+        std::fs::write(&file, yaml).unwrap();
+        Desk::open(dir, file)
+    }
+
     fn open(dir: tempfile::TempDir, file: PathBuf) -> Desk {
         let (library, outcome) = Library::open(&Source::Paths(vec![file.clone()]), &|_| {}).unwrap();
         let corpus = outcome.into_corpus().expect("the file loads");
@@ -496,4 +505,30 @@ fn reported_speech_accepted_is_not_shown_as_a_quotation() {
         "{s}"
     );
     assert!(!s.contains("“Norland") && !s.contains("“the alliance"), "reported speech in quote marks: {s}");
+}
+
+#[test]
+fn a_candidate_passed_on_by_someone_is_accepted_with_its_via() {
+    let text = "Talks end in Vienna\n\nViktor Orlov spoke after the talks.\n\n\
+                “I asked Anna Keller about the measures. She said ‘We will not move on sanctions this year.’ \
+                I believed her,” Orlov said.\n";
+    let yaml = "whosaid: 1\narticle:\n  title: Talks end in Vienna\n  text_file: talks.txt\nspeakers:\n  \
+                - id: orlov\n    name: Viktor Orlov\nquotes: []\n";
+    let mut desk = Desk::with_text(text, yaml);
+    desk.press("u");
+    for _ in 0..4 {
+        if desk.message().contains("Anna Keller") {
+            break;
+        }
+        desk.press("]");
+    }
+    assert!(desk.message().contains("Anna Keller"), "{}", desk.message());
+    desk.press("A Enter Enter");
+    let written = desk.yaml();
+    assert!(written.contains("  - id: keller\n    name: \"Anna Keller\"\n"), "{written}");
+    assert!(
+        written.contains("    text: \"We will not move on sanctions this year.\"\n    via: [orlov]\n"),
+        "the words are Keller's, passed on by Orlov: {written}"
+    );
+    assert!(loads(&desk.file), "{written}");
 }

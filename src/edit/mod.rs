@@ -38,6 +38,8 @@ pub struct NewQuote {
     pub parts: Vec<String>,
     pub occurrence: Option<usize>,
     pub stances: Stances,
+    /// Who passed the words on (speaker ids), when not the speaker.
+    pub via: Vec<String>,
 }
 
 /// Issue ids in the order the quote lists them, each with its stance.
@@ -73,7 +75,8 @@ pub enum Edit {
     /// article), else after the last.
     Accept {
         quote: NewQuote,
-        speaker: Option<NewSpeaker>,
+        /// The speakers it names that the file does not have yet.
+        speakers: Vec<NewSpeaker>,
         before: Option<QuoteRef>,
     },
     Reject {
@@ -131,10 +134,10 @@ impl Edit {
             Edit::Speaker { quote, speaker, new: None } => format!("{} now said by `{speaker}`", quote.id),
             Edit::Span { quote, .. } => format!("{}'s span moved", quote.id),
             Edit::Delete { quote } => format!("{} deleted", quote.id),
-            Edit::Accept { quote, speaker: Some(s), .. } => {
-                format!("{} added, by {} (a new speaker)", quote.id, s.name)
-            }
-            Edit::Accept { quote, speaker: None, .. } => format!("{} added", quote.id),
+            Edit::Accept { quote, speakers, .. } => match speakers.iter().find(|s| s.id == quote.speaker) {
+                Some(s) => format!("{} added, by {} (a new speaker)", quote.id, s.name),
+                None => format!("{} added", quote.id),
+            },
             Edit::Reject { .. } => "candidate rejected".to_string(),
         }
     }
@@ -288,6 +291,10 @@ fn quote_lines(q: &NewQuote, indent: &str) -> String {
     if let Some(n) = q.occurrence {
         out.push_str(&format!("{indent}  occurrence: {n}\n"));
     }
+    if !q.via.is_empty() {
+        let via: Vec<String> = q.via.iter().map(|v| scalar(v)).collect();
+        out.push_str(&format!("{indent}  via: {}\n", flow_list(&via)));
+    }
     out
 }
 
@@ -325,9 +332,9 @@ pub fn apply(source: &str, edit: &Edit) -> Result<String, String> {
                 _ => out,
             })
         }
-        Edit::Accept { quote, speaker, before } => {
+        Edit::Accept { quote, speakers, before } => {
             let speakers =
-                |indent: &str| speaker.as_ref().map_or(String::new(), |s| speaker_lines(s, indent));
+                |indent: &str| speakers.iter().map(|s| speaker_lines(s, indent)).collect::<String>();
             let quotes = |indent: &str| quote_lines(quote, indent);
             let Some(before) = before else { return into::add_entries(source, &speakers, &quotes) };
             // In article order: the entry goes just above the later quote's.
@@ -450,16 +457,20 @@ mod tests {
             parts: vec!["one two".into()],
             occurrence: None,
             stances: vec![("x".into(), Some(Stance::Neutral))],
+            via: Vec::new(),
         };
-        let speaker = Some(NewSpeaker { id: "b".into(), name: "B b".into(), role: None });
-        let out = apply(FILE, &Edit::Accept { quote: quote.clone(), speaker: speaker.clone(), before: None })
-            .unwrap();
+        let speakers = vec![NewSpeaker { id: "b".into(), name: "B b".into(), role: None }];
+        let out = apply(FILE, &Edit::Accept { quote: quote.clone(), speakers, before: None }).unwrap();
         assert!(out.contains("    name: A\n  - id: b\n    name: \"B b\"\nissues:"), "{out}");
         assert!(out.contains("    issues: [x]\n  - id: b-1\n    speaker: b\n    issues: [x]\n    stance: neutral\n    kind: indirect\n    text: \"one two\"\n# the end"), "{out}");
         // Before the second quote: above its attached comment.
-        let out = apply(FILE, &Edit::Accept { quote, speaker: None, before: Some(q(1, "q2")) }).unwrap();
+        let relayed = NewQuote { via: vec!["a".into()], ..quote };
+        let out =
+            apply(FILE, &Edit::Accept { quote: relayed, speakers: Vec::new(), before: Some(q(1, "q2")) })
+                .unwrap();
         assert!(out.contains("    text: 'one two three'\n  - id: b-1\n    speaker: b\n"), "{out}");
-        assert!(out.contains("    text: \"one two\"\n  # 90% · a comment\n  - text: \"four five\""), "{out}");
+        assert!(out.contains("    text: \"one two\"\n    via: [a]\n"), "{out}");
+        assert!(out.contains("    via: [a]\n  # 90% · a comment\n  - text: \"four five\""), "{out}");
         let out = apply(FILE, &Edit::Reject { text: "three".into(), occurrence: Some(1) }).unwrap();
         assert!(out.ends_with("# the end\nrejected:\n  - text: \"three\"\n    occurrence: 1\n"), "{out}");
     }

@@ -479,7 +479,7 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         while start > 0
             && end - start < 7
             && !words[start - 1].ends_with_any(&[',', '.', ':', ';'])
-            && (words[start - 1].is_any(&["the", "both", "two", "all", "of"])
+            && (words[start - 1].is_any(&["the", "both", "two", "three", "four", "five", "all", "of"])
                 || words[start - 1].is_capitalized())
         {
             start -= 1;

@@ -62,6 +62,16 @@ pub struct Cast {
 /// Words that come before a name as its title or its institution, never
 /// as part of it (compared in lower case).
 static TITLE_WORDS: Lexicon = Lexicon::new(&[
+    "meeting",
+    "summit",
+    "conference",
+    "dialogue",
+    "forum",
+    "talks",
+    "ceremony",
+    "exercise",
+    "framework",
+    "initiative",
     "mr",
     "ms",
     "mrs",

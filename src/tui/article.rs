@@ -116,6 +116,12 @@ impl App {
         draft.cast.people.get(candidate.speaker).filter(|p| p.sort != crate::suggest::people::Sort::Unknown)
     }
 
+    /// Who `suggest` found passed a candidate's words on.
+    pub fn suggested_via(&self, candidate: &Candidate) -> Option<&crate::suggest::people::Person> {
+        let (_, draft) = self.article.drafted.as_ref()?;
+        draft.cast.people.get(candidate.via?)
+    }
+
     pub(super) fn keep_article_cursor_visible(&mut self) {
         let (height, rows) = (self.inner_rows(Pane::Article), self.article.layout.rows.len());
         self.article.scroll.keep_visible(height, rows);

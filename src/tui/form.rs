@@ -397,10 +397,22 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
                 }
                 n => n,
             };
-            let (speaker_id, new_speaker) = speaker_entry(c, choice);
+            let (speaker, new_speaker) = speaker_entry(c, choice);
+            let mut speakers: Vec<NewSpeaker> = new_speaker.into_iter().collect();
+            // Who passed the words on, as `suggest` found it: a speaker of the file, or a new one.
+            let via = app.suggested_via(candidate).map(|p| match existing_speaker(c, &p.name, &p.aliases) {
+                Some(s) => c.speakers[s].id.clone(),
+                None => {
+                    let taken = |id: &str| {
+                        c.speakers.iter().any(|s| s.id == id) || speakers.iter().any(|s| s.id == id)
+                    };
+                    let id = speaker_id(&p.name, Sort::Named, taken);
+                    speakers.push(NewSpeaker { id: id.clone(), name: p.name.clone(), role: p.role.clone() });
+                    id
+                }
+            });
             let quote = NewQuote {
-                id: new_quote_id(c, *article, &speaker_id),
-                speaker: speaker_id,
+                id: new_quote_id(c, *article, &speaker),
                 kind: form.stances.kind,
                 parts: candidate
                     .parts
@@ -409,6 +421,8 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
                     .collect(),
                 occurrence,
                 stances: form.stances.chosen(c, &[]),
+                via: via.into_iter().filter(|v| *v != speaker).collect(),
+                speaker,
             };
             // The first of the article's quotes, in file order, that comes later in the text.
             let start = candidate.start();
@@ -418,7 +432,7 @@ fn write(app: &App, form: &Form) -> (Mode, Vec<Intent>) {
             // the new one then goes after the last.
             let later = later.filter(|&(index, _)| !c.implicit_ids_from(*article, index));
             let before = later.map(|(index, q)| QuoteRef { index, id: c.quotes[q].id.clone() });
-            let edit = Edit::Accept { quote, speaker: new_speaker, before };
+            let edit = Edit::Accept { quote, speakers, before };
             write_change(change_in(app, *article, edit))
         }
     }
