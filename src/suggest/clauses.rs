@@ -14,6 +14,22 @@ use std::ops::Range;
 
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
+    "offered",
+    "voiced",
+    "raised",
+    "recognized",
+    "hailed",
+    "lauded",
+    "denounced",
+    "criticized",
+    "underscores",
+    "welcomes",
+    "condemns",
+    "expresses",
+    "affirms",
+    "highlights",
+    "praises",
+    "commends",
     "reaffirmed",
     "cited",
     "encouraged",
@@ -271,6 +287,15 @@ pub(super) const NOT_A_SUBJECT: &[&str] = &[
     "against",
     "if",
 ];
+
+/// Whether a stretch of text has a verb of speech at all (cheaper than
+/// reading it into words).
+pub fn has_verb(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let core = w.trim_matches(|c: char| !c.is_alphabetic());
+        core.starts_with(|c: char| c.is_lowercase()) && VERBS.has(core)
+    })
+}
 
 pub fn is_verb(word: &Word) -> bool {
     let core = word.core();
@@ -1058,7 +1083,7 @@ pub(super) fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
                     break;
                 }
             }
-            if e < before && !words[e].is_capitalized() {
+            if e <= before && !words[e].is_capitalized() {
                 let first = name_of(words, s, &words[s..e])?;
                 // `Mr. Sullivan and Mr. Suh held …`
                 if words[e].is("and")

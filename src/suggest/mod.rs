@@ -312,6 +312,20 @@ impl<'a> Reader<'a> {
         self.add(parts, speaker, kind, confidence, found_by);
     }
 
+    /// The bytes of what a report says: its runs of words, without the
+    /// punctuation that ends them.
+    fn report_parts(&self, words: &[prose::Word], r: &reported::Reported) -> Vec<Range<usize>> {
+        r.parts
+            .iter()
+            .map(|p| {
+                let span = prose::trim_span(self.text, words[p.start].start..words[p.end - 1].end());
+                let kept = self.text[span.clone()].trim_end_matches(['.', ',', ';', ':']).len();
+                span.start..span.start + kept
+            })
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
     fn unknown(&mut self) -> PersonIx {
         self.draft.cast.other("Unknown speaker", Sort::Unknown, Some("not found in the text: fix by hand"))
     }
@@ -375,13 +389,12 @@ impl<'a> Reader<'a> {
         self.quoted_in_turns(&turn_of);
     }
 
-    /// What a quotation of `speaker` quotes of someone it names (`“As
-    /// President Bush said, ‘…’”`): that person's words, passed on `via`
-    /// the speaker. (What it reports in other words is left in the
-    /// quotation: reading every quotation for reported speech again cost
-    /// 8% of `suggest`'s time on 18 MB of news.)
+    /// What a quotation of `speaker` quotes or reports of someone it names
+    /// (`“As President Bush said, ‘…’”`, `“He told me that …”`): that
+    /// person's words, passed on `via` the speaker.
     fn nested(&mut self, parts: &[Range<usize>], speaker: PersonIx) {
         for part in parts {
+            self.reported_within(part.clone(), speaker);
             // The part without its outer marks, but with an inner one that closes with it.
             let closing = self.text[part.end..]
                 .chars()
@@ -422,6 +435,33 @@ impl<'a> Reader<'a> {
                     who => who,
                 };
                 self.add_nested(who, quoted, Kind::Direct, speaker);
+            }
+        }
+    }
+
+    /// Reported speech inside a quotation of `speaker`, by someone else.
+    fn reported_within(&mut self, part: Range<usize>, speaker: PersonIx) {
+        if !clauses::has_verb(&self.text[part.clone()]) {
+            return;
+        }
+        for sentence in prose::sentences(self.text, part.clone()) {
+            let words = self.words_of(sentence.clone());
+            if !words.iter().any(clauses::is_verb) {
+                continue;
+            }
+            for r in reported::reported(&words) {
+                let who = match &r.who {
+                    Who::Name { .. } | Who::Joint { .. } => r.who.clone(),
+                    Who::Pronoun { word, .. } if matches!(word.as_str(), "he" | "she") => {
+                        match self.named_within(part.start..sentence.start) {
+                            Some(named) => named,
+                            None => r.who.clone(),
+                        }
+                    }
+                    _ => continue,
+                };
+                let parts = self.report_parts(&words, &r);
+                self.add_nested(Some(who), parts, Kind::Indirect, speaker);
             }
         }
     }
@@ -473,8 +513,11 @@ impl<'a> Reader<'a> {
             return;
         }
         let name = self.draft.cast.people[person].name.clone();
-        let found_by = format!("quoted inside a quotation, from {name}");
-        self.add(parts, person, kind, 50, found_by);
+        let (found_by, confidence) = match kind {
+            Kind::Indirect => (format!("reported inside a quotation, by {name}"), 40),
+            _ => (format!("quoted inside a quotation, from {name}"), 50),
+        };
+        self.add(parts, person, kind, confidence, found_by);
         if let Some(last) = self.draft.candidates.last_mut() {
             last.via = Some(via);
         }
@@ -673,16 +716,7 @@ impl<'a> Reader<'a> {
                 if quoted_before.iter().any(|w| inside(w.start)) {
                     continue;
                 }
-                let parts: Vec<Range<usize>> = r
-                    .parts
-                    .iter()
-                    .map(|p| {
-                        let span = prose::trim_span(self.text, words[p.start].start..words[p.end - 1].end());
-                        let kept = self.text[span.clone()].trim_end_matches(['.', ',', ';', ':']).len();
-                        span.start..span.start + kept
-                    })
-                    .filter(|p| !p.is_empty())
-                    .collect();
+                let parts = self.report_parts(&words, &r);
                 let said: usize = parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum();
                 if said < 3 {
                     continue;

@@ -16,6 +16,27 @@ use std::ops::Range;
 /// Sullivan stressed the need for the DPRK to refrain…`, `reaffirmed U.S.
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
+    "noted",
+    "offered",
+    "voiced",
+    "raised",
+    "recognized",
+    "hailed",
+    "lauded",
+    "denounced",
+    "criticized",
+    "emphasizes",
+    "stresses",
+    "underscores",
+    "welcomes",
+    "condemns",
+    "expresses",
+    "reiterates",
+    "affirms",
+    "highlights",
+    "urges",
+    "praises",
+    "commends",
     "extended",
     "cited",
     "encouraged",
@@ -148,6 +169,18 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
     let w = &words[i];
     if is_verb(w) {
         return Some(w.core());
+    }
+    // `made clear that …`, `made it clear that …`
+    if w.is_any(&["made", "makes", "make"])
+        && (words.get(i + 1).is_some_and(|n| n.is("clear"))
+            || (words.get(i + 1).is_some_and(|n| n.is("it"))
+                && words.get(i + 2).is_some_and(|n| n.is("clear"))))
+    {
+        return Some("said");
+    }
+    // `was quoted as saying …`
+    if w.is("saying") && i >= 2 && words[i - 1].is("as") && words[i - 2].is("quoted") {
+        return Some("said");
     }
     let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
     PARTICIPLES.iter().find(|(p, _)| after_comma && w.is(p)).map(|(_, finite)| *finite)
@@ -435,8 +468,13 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     if first.raw.starts_with(super::prose::is_quote_mark) || words.len() < from + 3 {
         return None;
     }
-    // `extended` says something only of sympathies, thanks, wishes.
-    if form == "extended" && !words[from..words.len().min(from + 5)].iter().any(|w| w.is_any(EXTENDED)) {
+    // `extended` and `offered` say something only of sympathies, thanks,
+    // wishes; `raised`, only of concerns.
+    let near = &words[from..words.len().min(from + 5)];
+    if matches!(form, "extended" | "offered") && !near.iter().any(|w| w.is_any(EXTENDED)) {
+        return None;
+    }
+    if form == "raised" && !near.iter().any(|w| w.is_any(&["concern", "concerns", "objections", "doubts"])) {
         return None;
     }
     // `commending them for …`, `encouraged them to …`: whom, and for what.
@@ -505,13 +543,14 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         // A few words may follow the verb (`said on Tuesday`), or a phrase
         // without a verb of its own (`told reporters during a news conference`).
         let trailing = &clause[taken..];
-        // `During a visit …, Hagel told reporters he …`: a phrase before, a clause after.
-        let fronted =
-            words[0].is_any(NOT_A_SUBJECT) && !words[..comma].iter().any(|w| is_verb(w) || w.is_any(FINITE));
+        // `During a visit …, Hagel told reporters he’s …`: what follows is what he told.
+        let subject = |w: &Word| {
+            let core = w.core().to_lowercase();
+            PRONOUNS.contains(&core.split(['’', '\'']).next().unwrap_or_default())
+        };
         if clause[taken - 1].ends_with_any(&[','])
-            || fronted
             || trailing.len() > 20
-            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || w.is_any(PRONOUNS))
+            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || subject(w))
             || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
         {
