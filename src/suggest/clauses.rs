@@ -763,8 +763,11 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
         let limit = (verb + 2..words.len().min(verb + 16))
             .find(|&i| words[i].ends_with_any(&[',', '.', ';', '?', '!', ':']) || is_verb(&words[i]))
             .map_or(words.len().min(verb + 16), |i| i + 1);
+        // Not `says the National Electoral Commission's preliminary results …`.
+        let possessive = |w: &Word| w.raw.ends_with("'s") || w.raw.ends_with("’s");
         if let Some(last) =
             (verb + 2..limit).rev().find(|&i| in_name_run(&words[i]) && words[i].is_capitalized())
+            && !possessive(&words[last])
         {
             let mut start = last;
             while start > verb + 2 && in_name_run(&words[start - 1]) {
@@ -1056,7 +1059,7 @@ pub(super) fn conjunction(words: &[Word], verb: usize) -> usize {
     while i > 0 && words[i - 1].is_any(&["also", "then", "further", "again"]) {
         i -= 1;
     }
-    if i > 0 && words[i - 1].is("and") { i - 1 } else { verb }
+    if i > 0 && words[i - 1].is_any(&["and", "but"]) { i - 1 } else { verb }
 }
 
 /// The subject a sentence opens with (or opens with after a phrase and a

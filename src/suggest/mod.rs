@@ -394,7 +394,7 @@ impl<'a> Reader<'a> {
     /// person's words, passed on `via` the speaker.
     fn nested(&mut self, parts: &[Range<usize>], speaker: PersonIx) {
         for part in parts {
-            self.reported_within(part.clone(), speaker);
+            self.reported_within(parts, part.clone(), speaker);
             // The part without its outer marks, but with an inner one that closes with it.
             let closing = self.text[part.end..]
                 .chars()
@@ -431,7 +431,7 @@ impl<'a> Reader<'a> {
                 // `Gantz took me to a hotel … He said ‘Look around you.’`: the
                 // one the speaker named before is who `he` is.
                 let who = match who {
-                    Some(Who::Pronoun { .. }) => self.named_within(part.start..passage.open).or(who),
+                    Some(Who::Pronoun { .. }) => self.named_within(parts, passage.open).or(who),
                     who => who,
                 };
                 self.add_nested(who, quoted, Kind::Direct, speaker);
@@ -439,8 +439,25 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Reported speech inside a quotation of `speaker`, by someone else.
-    fn reported_within(&mut self, part: Range<usize>, speaker: PersonIx) {
+    /// Whether the words between a quotation's clause and the next
+    /// quotation say nothing of their own: none, or the speaker's
+    /// description (`said Sgt. Jason Boesen, a soldier mobilized to …`).
+    fn only_describes(&self, gap: Range<usize>) -> bool {
+        let between = self.text[gap.clone()].trim();
+        if between.is_empty() {
+            return true;
+        }
+        let after_comma = self.text[..gap.start].trim_end().ends_with(',') || between.starts_with(',');
+        let words = self.words_of(gap);
+        after_comma
+            && between.ends_with('.')
+            && words.len() <= 30
+            && !words.iter().any(|w| clauses::is_verb(w) || w.raw.contains(prose::is_quote_mark))
+    }
+
+    /// Reported speech inside a part of a quotation of `speaker` (whose
+    /// parts are `parts`), by someone else.
+    fn reported_within(&mut self, parts: &[Range<usize>], part: Range<usize>, speaker: PersonIx) {
         if !clauses::has_verb(&self.text[part.clone()]) {
             return;
         }
@@ -453,7 +470,7 @@ impl<'a> Reader<'a> {
                 let who = match &r.who {
                     Who::Name { .. } | Who::Joint { .. } => r.who.clone(),
                     Who::Pronoun { word, .. } if matches!(word.as_str(), "he" | "she") => {
-                        match self.named_within(part.start..sentence.start) {
+                        match self.named_within(parts, sentence.start) {
                             Some(named) => named,
                             None => r.who.clone(),
                         }
@@ -466,8 +483,19 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The last person a stretch of a quotation names in full or with a title.
-    fn named_within(&self, range: Range<usize>) -> Option<Who> {
+    /// The last person a quotation (its `parts`) names in full or with a
+    /// title before `at`, in the paragraph of `at`; not in its clauses.
+    fn named_within(&self, parts: &[Range<usize>], at: usize) -> Option<Who> {
+        let paragraph = self.paragraphs.partition_point(|p| p.start <= at).checked_sub(1)?;
+        let from = self.paragraphs[paragraph].start;
+        parts.iter().filter_map(|p| self.named_in(p.start.max(from)..p.end.min(at))).last()
+    }
+
+    /// The last person a stretch of text names in full or with a title.
+    fn named_in(&self, range: Range<usize>) -> Option<Who> {
+        if range.is_empty() {
+            return None;
+        }
         let words = self.words_of(range);
         let mut found = None;
         let mut i = 0;
@@ -778,7 +806,7 @@ impl<'a> Reader<'a> {
                 // “We will not,” he said, “go back.” — and “…,” he said.
                 // “…” — one quote in parts, the clause left out.
                 if let Some(next) = mine.get(i + 1)
-                    && self.text[clause_end..next.open].trim().is_empty()
+                    && self.only_describes(clause_end..next.open)
                 {
                     parts.extend(next.parts.iter().cloned());
                     skip_next = true;

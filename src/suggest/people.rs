@@ -294,7 +294,6 @@ static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "foundation",
     "museum",
     "studio",
-    "ward",
     "region",
     "province",
     "port",

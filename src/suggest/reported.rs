@@ -83,6 +83,7 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "considered",
     "expects",
     "hopes",
+    "confirmed",
 ];
 
 /// `…, according to Transparency International Kenya.`: what comes
@@ -279,8 +280,11 @@ fn coordinated(words: &[Word], after: usize, verb: usize) -> bool {
 fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
     // `told American forces in Japan Monday that …`
     let that = (verb + 1..words.len().min(verb + 10)).find(|&i| words[i].is("that"));
+    // Not `says he cannot confirm that …`: a clause of its own before the `that`.
     if let Some(that) = that
-        && words[verb + 1..that].iter().all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']))
+        && words[verb + 1..that]
+            .iter()
+            .all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']) && !w.is_any(PRONOUNS))
         && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
         && that + 1 < words.len()
     {
@@ -325,10 +329,17 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             || next.is("it")
             || next.is_capitalized()
             || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
+        // `confirmed the army fired …`, not `confirmed their dedication to …`.
+        let finite = |w: &Word| {
+            w.is_any(FINITE)
+                || w.is_any(&["had", "has", "will", "would"])
+                || (!w.is_capitalized() && w.core().ends_with("ed"))
+        };
         if !next.raw.starts_with(super::prose::is_quote_mark)
             && !next.ends_with_any(&[',', '.', ':', ';'])
             && clause
             && words.len() - from > 3
+            && (form != "confirmed" || words[from..words.len().min(from + 6)].iter().any(finite))
         {
             return Some(Reported {
                 who,
@@ -532,7 +543,7 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         }
         let clause = &words[comma + 1..];
         // `…, said: “…”`: the clause opens a quotation; it ends nothing.
-        if clause.iter().any(|w| w.raw.contains(super::prose::is_quote_mark) || w.ends_with_any(&[':'])) {
+        if clause.iter().any(|w| w.raw.starts_with(super::prose::is_quote_mark) || w.ends_with_any(&[':'])) {
             return None;
         }
         let Some((who, taken)) = clause_after_words(clause) else { continue };
@@ -548,10 +559,17 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
             let core = w.core().to_lowercase();
             PRONOUNS.contains(&core.split(['’', '\'']).next().unwrap_or_default())
         };
-        if clause[taken - 1].ends_with_any(&[','])
+        // `…, reported Lt. Col. Greg Hapgood, Iowa National Guard public affairs officer.`
+        let inverted = is_verb(&clause[0]);
+        let described = inverted && trailing.len() <= 12 && clause[taken - 1].ends_with_any(&[',']);
+        // `…, says the Commission's preliminary results agree …` is no clause `said X`.
+        if (clause[taken - 1].ends_with_any(&[',']) && !described)
+            || (inverted && !described && trailing.len() > 3)
             || trailing.len() > 20
             || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || subject(w))
-            || trailing.iter().any(|w| w.ends_with_any(&[',', ';', ':']))
+            || trailing
+                .iter()
+                .any(|w| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && !described))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
         {
             return None;
