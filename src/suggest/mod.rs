@@ -488,7 +488,7 @@ impl<'a> Reader<'a> {
     fn named_within(&self, parts: &[Range<usize>], at: usize) -> Option<Who> {
         let paragraph = self.paragraphs.partition_point(|p| p.start <= at).checked_sub(1)?;
         let from = self.paragraphs[paragraph].start;
-        parts.iter().filter_map(|p| self.named_in(p.start.max(from)..p.end.min(at))).last()
+        parts.iter().rev().find_map(|p| self.named_in(p.start.max(from)..p.end.min(at)))
     }
 
     /// The last person a stretch of text names in full or with a title.
