@@ -468,7 +468,17 @@ impl<'a> Reader<'a> {
             }
             for r in reported::reported(&words) {
                 let who = match &r.who {
-                    Who::Name { .. } | Who::Joint { .. } => r.who.clone(),
+                    // Someone named as a person: in full, with a title, or known already.
+                    Who::Name { name, title, .. }
+                        if name.split_whitespace().count() >= 2
+                            || title
+                                .as_deref()
+                                .is_some_and(|t| t.split_whitespace().any(people::is_personal_title))
+                            || self.draft.cast.known(name).is_some() =>
+                    {
+                        r.who.clone()
+                    }
+                    Who::Joint { .. } => r.who.clone(),
                     Who::Pronoun { word, .. } if matches!(word.as_str(), "he" | "she") => {
                         match self.named_within(parts, sentence.start) {
                             Some(named) => named,
