@@ -468,13 +468,13 @@ impl<'a> Reader<'a> {
             }
             for r in reported::reported(&words) {
                 let who = match &r.who {
-                    // Someone named as a person: in full, with a title, or known already.
+                    // Someone named as a person, in full or with a title (what
+                    // the reader knows from before would differ between chunks).
                     Who::Name { name, title, .. }
                         if name.split_whitespace().count() >= 2
                             || title
                                 .as_deref()
-                                .is_some_and(|t| t.split_whitespace().any(people::is_personal_title))
-                            || self.draft.cast.known(name).is_some() =>
+                                .is_some_and(|t| t.split_whitespace().any(people::is_personal_title)) =>
                     {
                         r.who.clone()
                     }
