@@ -835,3 +835,34 @@ fn clauses_with_descriptions_and_a_but() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn institutions_requests_and_experts_by_what_they_are() {
+    let text = "Harbour Agency Withdraws\n\n\
+                The U.N. harbour agency says a storm overnight has forced it to withdraw its team. It says \
+                the crews were carrying a man who had lost both legs.\n\n\
+                In a letter, leaders of the harbour committee requested information on the delays at the port. \
+                The committee said it is reviewing the contracts, and asked to receive the documents by Friday.\n\n\
+                Experts said the storm did not change the plans for the port.\n\n\
+                Port expert Anna Berg from the Harbour Institute told VOA the port does not need new cranes.\n\n\
+                Mayor Tomas Hale declared the harbour was safe.\n\n\
+                \"The port takes the delays very seriously,” Hale told reporters. “That's why we hired more crews.\"\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+    };
+    let agency = "U.N. harbour agency";
+    assert!(said("a storm overnight has forced it to withdraw its team", agency), "{found:#?}");
+    assert!(said("the crews were carrying a man who had lost both legs", agency), "{found:#?}");
+    assert!(said("to receive the documents by Friday", "Harbour committee"), "{found:#?}");
+    assert!(said("the storm did not change the plans for the port", "Experts"), "{found:#?}");
+    assert!(said("the port does not need new cranes", "Anna Berg"), "{found:#?}");
+    assert!(said("the harbour was safe", "Tomas Hale"), "{found:#?}");
+    assert!(
+        found.iter().any(|(w, s, _, k)| w
+            == "The port takes the delays very seriously | That's why we hired more crews."
+            && s == "Tomas Hale"
+            && *k == Kind::Direct),
+        "straight and curly marks mixed in one quotation: {found:#?}"
+    );
+}

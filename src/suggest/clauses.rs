@@ -14,6 +14,7 @@ use std::ops::Range;
 
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
+    "requested",
     "offered",
     "voiced",
     "raised",
@@ -398,7 +399,8 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     {
         return None;
     }
-    let preposition = subject.iter().position(|w| w.is_any(&["in", "from", "with", "at", "for", "of"]))?;
+    let preposition =
+        subject.iter().position(|w| w.is_any(&["in", "from", "with", "at", "for", "of", "on"]))?;
     let head = &subject[..preposition];
     if head.is_empty() || head.len() > 5 || head.iter().any(|w| w.ends_with_any(&[',', '.', ':', ';'])) {
         return None;
@@ -420,11 +422,13 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         let at = head[0].start;
         return Some((Who::Role { noun: noun.core().to_lowercase(), phrase, definite: false, at }, first));
     }
-    // `Spokesman Victor Foh with …`: a titled name; not `Secretary of State …`.
-    if subject[preposition].is("of") || !head.iter().all(|w| in_name_run(w) && w.is_capitalized()) {
+    // `Spokesman Victor Foh with …`, `Korea expert Bruce Bennett from …`: a
+    // titled name, the name at the head's end; not `Secretary of State …`.
+    let named = head.iter().rposition(|w| !(in_name_run(w) && w.is_capitalized())).map_or(0, |i| i + 1);
+    if subject[preposition].is("of") || named == head.len() || (named > 0 && head.len() - named < 2) {
         return None;
     }
-    let who = name_of(words, first, head)?;
+    let who = name_of(words, first + named, &head[named..])?;
     match &who {
         Who::Name { name, title, .. } if title.is_some() || name.split_whitespace().count() >= 2 => {
             Some((who, first))
@@ -478,7 +482,10 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if last.ends_with_any(&['.', '?', '!', ':', ';']) {
         return None;
     }
-    if end >= 1 && last.is_any(PRONOUNS) {
+    // `It says`: an institution spoken of before.
+    if end >= 1
+        && (last.is_any(PRONOUNS) || (last.is("it") && (end == 1 || words[end - 2].is_any(&["but", "and"]))))
+    {
         return Some((Who::Pronoun { word: last.core().to_lowercase(), at: last.start }, end - 1));
     }
     // `Some say`, `But others say`: unnamed people, when they open the sentence.
@@ -513,9 +520,13 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             start += 1;
         }
         let plural = last.is_any(&["both", "two"]) || start < end - 1;
-        // `Intelligence experts say`: people the text has not named, unless
-        // a determiner points back to those it has (`The Baltic leaders`).
-        if start < end - 1 && !words[start].is_any(&["both", "the", "all", "two", "of"]) {
+        // `Intelligence experts say`, `Experts said`: people the text has not
+        // named, unless a determiner points back to those it has (`The
+        // Baltic leaders`).
+        let alone = start == end - 1 && (start == 0 || words[start - 1].is_any(&["but", "and"]));
+        if (start < end - 1 || (alone && !last.is_any(&["both", "two", "sides"])))
+            && !words[start].is_any(&["both", "the", "all", "two", "of"])
+        {
             let phrase: Vec<&str> = words[start..end].iter().map(|w| w.core()).collect();
             let (noun, phrase) = (last.core().to_lowercase(), phrase.join(" "));
             return Some((Who::Role { noun, phrase, definite: false, at: words[start].start }, start));
@@ -571,10 +582,17 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if last.is_any(INSTITUTIONS) && end >= 2 {
         let det =
             (end.saturating_sub(4)..end - 1).rev().find(|&i| words[i].is_any(&["the", "its", "their"]))?;
-        if words[det + 1..end - 1].iter().any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ':', ';'])) {
+        // `The U.N. refugee agency`
+        if words[det + 1..end - 1]
+            .iter()
+            .any(|w| is_verb(w) || (w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w)))
+        {
             return None;
         }
-        let phrase: Vec<&str> = words[det + 1..end].iter().map(|w| w.core()).collect();
+        let phrase: Vec<&str> = words[det + 1..end]
+            .iter()
+            .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
+            .collect();
         return Some((
             Who::Body { name: super::prose::capitalize(&phrase.join(" ")), at: words[det].start },
             det,
@@ -797,7 +815,9 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
         }
         for noun in verb + 2..end {
             if ROLE_NOUNS.has(words[noun].core()) {
-                let phrase: Vec<&str> = words[verb + 2..=noun].iter().map(|w| w.core()).collect();
+                // `a defense ministry spokesman`: one person, the article kept.
+                let from = if first.is_any(&["a", "an", "one", "another"]) { verb + 1 } else { verb + 2 };
+                let phrase: Vec<&str> = words[from..=noun].iter().map(|w| w.core()).collect();
                 return Some(Who::Role {
                     noun: words[noun].core().to_lowercase(),
                     phrase: phrase.join(" "),

@@ -86,6 +86,8 @@ fn classify(prev: Option<char>, c: char, next: Option<char>, open: &[(Pair, usiz
         '“' | '”' if low_on_top => Mark::Close(Pair::Low),
         '“' => Mark::Open(Pair::Double),
         '”' if !is_open(Pair::Double) && space_before && !space_after => Mark::Open(Pair::Double),
+        // `"The department takes …,”`: a straight mark closed by a curly one.
+        '”' if !is_open(Pair::Double) && is_open(Pair::StraightDouble) => Mark::Close(Pair::StraightDouble),
         '”' => Mark::Close(Pair::Double),
         '«' | '‹' => Mark::Open(Pair::Guillemet),
         '»' | '›' => Mark::Close(Pair::Guillemet),
@@ -144,10 +146,13 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
             let mark = match classify(prev, c, next, &open) {
                 Some(Mark::Either(pair)) => {
                     let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['));
-                    if open.iter().any(|(p, _)| *p == pair)
-                        && (!space_before || next.is_none_or(|n| !n.is_alphanumeric()))
-                    {
+                    let closing = !space_before || next.is_none_or(|n| !n.is_alphanumeric());
+                    let is_open = |pair| open.iter().any(|(p, _)| *p == pair);
+                    if is_open(pair) && closing {
                         Some(Mark::Close(pair))
+                    } else if pair == Pair::StraightDouble && is_open(Pair::Double) && !space_before {
+                        // `“That's why …."`: a curly mark closed by a straight one.
+                        Some(Mark::Close(Pair::Double))
                     } else {
                         Some(Mark::Open(pair))
                     }

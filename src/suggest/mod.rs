@@ -449,9 +449,9 @@ impl<'a> Reader<'a> {
         }
         let after_comma = self.text[..gap.start].trim_end().ends_with(',') || between.starts_with(',');
         let words = self.words_of(gap);
-        after_comma
+        // `said Sgt. Jason Boesen, a soldier …`, `Little told American Forces Press Service.`
+        (after_comma && words.len() <= 30 || words.len() <= 6)
             && between.ends_with('.')
-            && words.len() <= 30
             && !words.iter().any(|w| clauses::is_verb(w) || w.raw.contains(prose::is_quote_mark))
     }
 
@@ -732,6 +732,22 @@ impl<'a> Reader<'a> {
         let named_before = self.last_named.take();
         let named_here = introduced;
         let mut speaker_here: Option<PersonIx> = None;
+        // Who the quotations' clauses newly name (`“…,” said a defense ministry
+        // spokesman. He said that …`) is known before the reported speech
+        // after them is read.
+        let ending: Vec<&Passage> = passages.ending(p).collect();
+        for (i, passage) in ending.iter().enumerate() {
+            // A clause is a few words, and ends where the next quotation opens.
+            let limit = ending.get(i + 1).map_or(range.end, |next| next.open.clamp(passage.close, range.end));
+            let rest = &self.text[passage.close..limit];
+            let end = rest.char_indices().nth(160).map_or(limit, |(i, _)| passage.close + i);
+            let after = self.words_of(passage.close..end);
+            if let Some((who @ (Who::Name { .. } | Who::Role { definite: false, .. }), _)) =
+                clauses::clause_after(&after)
+            {
+                self.resolve(&who);
+            }
+        }
         // Reported speech, sentence by sentence.
         let mut reported_spans: Vec<(Range<usize>, PersonIx)> = Vec::new();
         for sentence in prose::sentences(self.text, range.clone()) {
@@ -910,6 +926,7 @@ impl<'a> Reader<'a> {
     fn mentions(&mut self, range: Range<usize>, inside: &dyn Fn(usize) -> bool) -> Option<PersonIx> {
         let words = self.words_of(range);
         let mut last = None;
+        let mut last_subject = None;
         // Where the last run named as an object ended: `with A, B, and C` names three.
         let mut objects_end = None;
         let mut i = 0;
@@ -986,13 +1003,17 @@ impl<'a> Reader<'a> {
                 }) {
                     self.draft.cast.gender(person, female);
                 }
-                last = Some(person);
+                last = Some((person, object));
             } else if let Some(person) = self.draft.cast.known(&name) {
                 self.draft.cast.mention_as(run[0].start, person, object);
-                last = Some(person);
+                last = Some((person, object));
+            }
+            if let Some((person, false)) = last {
+                last_subject = Some(person);
             }
         }
-        last
+        // `Another expert, Bong Young-shik, doubts the commitment made by Kim`: Bong.
+        last_subject.or(last.map(|(person, _)| person))
     }
 
     /// The people a sentence says met or spoke together (`Sullivan met
@@ -1036,7 +1057,13 @@ impl<'a> Reader<'a> {
         let cast = &mut self.draft.cast;
         Some(match who {
             Who::Body { name, at } => {
-                let person = cast.other(name, Sort::Body, None);
+                // `The committee said`: the one named before, if any.
+                let person = match name.split_whitespace().collect::<Vec<_>>()[..] {
+                    [noun] => {
+                        cast.institution(*at, noun).unwrap_or_else(|| cast.other(name, Sort::Body, None))
+                    }
+                    _ => cast.other(name, Sort::Body, None),
+                };
                 cast.mention(*at, person);
                 (person, String::new())
             }

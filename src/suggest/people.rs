@@ -903,19 +903,25 @@ impl Cast {
     /// someone, "he" no longer does.
     pub fn pronoun(&mut self, at: usize, pronoun: &str) -> Option<PersonIx> {
         let pronoun = pronoun.to_lowercase();
+        if pronoun == "it" {
+            return self.before(at).map(|m| m.person).find(|&p| self.people[p].sort == Sort::Body);
+        }
         let wants = match pronoun.as_str() {
             "he" | "him" | "his" => Some(false),
             "she" | "her" => Some(true),
             _ => None,
         };
+        let one = |person: &Person| ["The ", "A ", "An ", "One "].iter().any(|a| person.name.starts_with(a));
         let fits = |person: &Person| match wants {
+            // `he` is one person: not `Experts`.
             Some(female) => {
-                person.female != Some(!female) && matches!(person.sort, Sort::Named | Sort::Unnamed)
+                person.female != Some(!female)
+                    && (person.sort == Sort::Named || (person.sort == Sort::Unnamed && one(person)))
             }
             // `The governor`, `A scientific paper`: one, not `they`.
             None => match person.sort {
                 Sort::Group | Sort::Body => true,
-                Sort::Unnamed => !["The ", "A ", "An ", "One "].iter().any(|a| person.name.starts_with(a)),
+                Sort::Unnamed => !one(person),
                 Sort::Named | Sort::Label | Sort::Unknown => false,
             },
         };
@@ -965,6 +971,17 @@ impl Cast {
             self.before(at)
                 .map(|m| m.person)
                 .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
+        })
+    }
+
+    /// The institution `the committee` stands for: the nearest one before
+    /// `at` whose name ends with that word (`Harbour committee`).
+    pub fn institution(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        self.before(at).map(|m| m.person).find(|&p| {
+            let person = &self.people[p];
+            person.sort == Sort::Body
+                && person.name.split_whitespace().count() > 1
+                && person.name.split_whitespace().last().is_some_and(|w| w.eq_ignore_ascii_case(noun))
         })
     }
 

@@ -16,6 +16,8 @@ use std::ops::Range;
 /// Sullivan stressed the need for the DPRK to refrain…`, `reaffirmed U.S.
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
+    "requested",
+    "asked",
     "noted",
     "offered",
     "voiced",
@@ -84,6 +86,17 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "expects",
     "hopes",
     "confirmed",
+    "reports",
+    "reported",
+    "declared",
+    "announced",
+    "insisted",
+    "argued",
+    "claimed",
+    "admitted",
+    "acknowledged",
+    "predicted",
+    "added",
 ];
 
 /// `…, according to Transparency International Kenya.`: what comes
@@ -330,11 +343,6 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             || next.is_capitalized()
             || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
         // `confirmed the army fired …`, not `confirmed their dedication to …`.
-        let finite = |w: &Word| {
-            w.is_any(FINITE)
-                || w.is_any(&["had", "has", "will", "would"])
-                || (!w.is_capitalized() && w.core().ends_with("ed"))
-        };
         if !next.raw.starts_with(super::prose::is_quote_mark)
             && !next.ends_with_any(&[',', '.', ':', ';'])
             && clause
@@ -350,6 +358,16 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         }
     }
     readout(words, verb, form, who)
+}
+
+/// A word that makes a clause of the words it is in: `is`, `will`, `does`, `fired`.
+fn finite(w: &Word) -> bool {
+    w.is_any(FINITE)
+        || w.is_any(&[
+            "had", "has", "will", "would", "does", "do", "did", "can", "could", "should", "must", "may",
+            "might",
+        ])
+        || (!w.is_capitalized() && w.core().ends_with("ed"))
 }
 
 /// `told reporters he's always felt …`, `told the committee it would …`:
@@ -375,7 +393,13 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
         from += 1;
     }
     let next = words.get(from)?;
-    let opens_clause = (next.is_any(PRONOUNS) || next.is_any(&["it", "there"]) || next.core().contains('’'))
+    // `told VOA the North does not need …`: a determiner opens a clause when a verb follows.
+    let clause_follows =
+        next.is_any(DETERMINERS) && words[from..words.len().min(from + 6)].iter().any(finite);
+    let opens_clause = (next.is_any(PRONOUNS)
+        || next.is_any(&["it", "there"])
+        || next.core().contains('’')
+        || clause_follows)
         && words[verb + 1..from].iter().all(|w| !w.ends_with_any(&[',', '.', ':', ';']));
     (opens_clause && words.len() - from > 3).then_some(from)
 }
@@ -473,6 +497,17 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
             verb + 2
         }
         "agreed" => return None,
+        // `asked to receive …`, `asked for …`, `requested information on …`.
+        "asked" if words.get(verb + 1)?.is("for") => verb + 2,
+        "asked" | "requested" if words.get(verb + 1)?.is("to") => {
+            return Some(Reported {
+                who,
+                parts: one_part(verb + 1..words.len()),
+                confidence: 35,
+                pattern: "X asked to …",
+            });
+        }
+        "asked" => return None,
         _ => verb + 1,
     };
     let first = words.get(from)?;
