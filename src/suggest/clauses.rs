@@ -726,7 +726,9 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
             let w = &words[det - 1];
             if w.is_any(DETERMINERS) {
                 let definite = !w.is_any(&["a", "an", "one", "another"]);
-                let phrase: Vec<&str> = words[det..end].iter().map(|w| w.core()).collect();
+                // `a source close to the talks`: one person, the article kept.
+                let from = if definite { det } else { det - 1 };
+                let phrase: Vec<&str> = words[from..end].iter().map(|w| w.core()).collect();
                 let who = Who::Role {
                     noun: words[noun].core().to_lowercase(),
                     phrase: phrase.join(" "),

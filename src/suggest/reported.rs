@@ -684,7 +684,7 @@ mod tests {
             ("At the same time, the diplomat noted that the Alliance is developing.", "diplomat", "the"),
             (
                 "However, a source close to the talks told RIA Novosti that Russia is waiting.",
-                "source close to the talks",
+                "a source close to the talks",
                 "Russia",
             ),
             (
