@@ -523,7 +523,10 @@ fn a_candidate_passed_on_by_someone_is_accepted_with_its_via() {
         desk.press("]");
     }
     assert!(desk.message().contains("Anna Keller"), "{}", desk.message());
-    desk.press("A Enter Enter");
+    desk.press("A");
+    let s = screen(&desk.app);
+    assert!(s.contains("passed on by Viktor Orlov (written as via)"), "{s}");
+    desk.press("Enter Enter");
     let written = desk.yaml();
     assert!(written.contains("  - id: keller\n    name: \"Anna Keller\"\n"), "{written}");
     assert!(

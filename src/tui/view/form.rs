@@ -57,7 +57,15 @@ fn words(app: &App, form: &Form, width: usize) -> Vec<Line<'static>> {
         rows.truncate(2);
         rows.push(text::truncate(&rest, width).into_owned());
     }
-    rows.into_iter().map(|row| Line::styled(row, app.theme.words())).collect()
+    let mut lines: Vec<Line<'static>> =
+        rows.into_iter().map(|row| Line::styled(row, app.theme.words())).collect();
+    // Words passed on by someone are written with `via:` them.
+    if let Target::Candidate { candidate, .. } = &form.target
+        && let Some(relayer) = app.suggested_via(candidate)
+    {
+        lines.push(Line::raw(format!("passed on by {} (written as via)", relayer.name)));
+    }
+    lines
 }
 
 fn choice_name(c: &Corpus, choice: &Choice) -> String {
