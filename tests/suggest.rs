@@ -867,3 +867,22 @@ fn institutions_requests_and_experts_by_what_they_are() {
         "straight and curly marks mixed in one quotation: {found:#?}"
     );
 }
+
+#[test]
+fn two_speakers_in_a_paragraph_and_verbs_that_are_not_only_speech() {
+    let text = "Match Report\n\n\
+                “We won the cup,” Coach Ana Smith said. Fans cheered for an hour. “It was a great night,” said \
+                striker Tom Jones.\n\n\
+                Police found the car that was stolen on Monday near the harbour.\n\n\
+                The missing boat was found by harbour master Ann Lee after a long search.\n";
+    let found = drafted(text);
+    assert!(found.iter().any(|(w, s, _, _)| w == "We won the cup" && s.ends_with("Ana Smith")), "{found:#?}");
+    assert!(
+        found.iter().any(|(w, s, _, _)| w == "It was a great night" && s == "Tom Jones"),
+        "another speaker's quotation is not the first one's second part: {found:#?}"
+    );
+    assert!(
+        found.iter().all(|(w, _, _, _)| !w.contains("stolen") && !w.contains("missing boat")),
+        "a relative that and a passive of found report nothing: {found:#?}"
+    );
+}

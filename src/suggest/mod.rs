@@ -447,6 +447,13 @@ impl<'a> Reader<'a> {
         if between.is_empty() {
             return true;
         }
+        // `“We won,” Smith said. Fans cheered. “…”`: a sentence of its own
+        // between the two is not the clause's; only the clause's own words are.
+        if self.text[..gap.start].trim_end().ends_with(['.', '!', '?'])
+            || between[..between.len() - 1].contains(['.', '!', '?'])
+        {
+            return false;
+        }
         let after_comma = self.text[..gap.start].trim_end().ends_with(',') || between.starts_with(',');
         let words = self.words_of(gap);
         // `said Sgt. Jason Boesen, a soldier …`, `Little told American Forces Press Service.`
@@ -1083,7 +1090,7 @@ impl<'a> Reader<'a> {
                 let capitalized =
                     phrase.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
                 // `the scientists`: those the text spoke of together, or unnamed.
-                let plural = noun.ends_with('s') && people::ROLE_NOUNS.has(noun);
+                let plural = noun.ends_with('s') && !noun.ends_with("ss") && people::ROLE_NOUNS.has(noun);
                 let found = if plural {
                     cast.plural_role(*at, noun)
                 } else if capitalized {

@@ -71,6 +71,11 @@ const OBJECT_VERBS: &[&str] = &[
     "called",
 ];
 
+/// Verbs that say other things than speech too (`found the car`, `raised
+/// taxes`): a `that` is theirs only right after them, and no passive is a report.
+const NOT_ONLY_SPEECH: &[&str] =
+    &["found", "report", "reports", "raised", "recognized", "offered", "cited", "requested", "encouraged"];
+
 /// Verbs after which a clause may follow without "that" (`Ryabkov said
 /// Russia will…`, `Bartosh considers the very fact…`).
 const BARE_CLAUSE_VERBS: &[&str] = &[
@@ -227,6 +232,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         } else if out.is_empty() {
             // Passive: `The lack of progress was confirmed by Ryabkov`.
             if verb >= 2
+                && !NOT_ONLY_SPEECH.contains(&form)
                 && words[verb - 1].is_any(&["was", "were"])
                 && words.get(verb + 1).is_some_and(|w| w.is("by"))
                 && let Some(who) = subject_after(words, verb + 1)
@@ -293,6 +299,8 @@ fn coordinated(words: &[Word], after: usize, verb: usize) -> bool {
 fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
     // `told American forces in Japan Monday that …`
     let that = (verb + 1..words.len().min(verb + 10)).find(|&i| words[i].is("that"));
+    // `Police found the car that was stolen`: a relative `that`, unless right after the verb.
+    let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
     if let Some(that) = that
         && words[verb + 1..that]
