@@ -457,7 +457,7 @@ impl<'a> Reader<'a> {
         let after_comma = self.text[..gap.start].trim_end().ends_with(',') || between.starts_with(',');
         let words = self.words_of(gap);
         // `said Sgt. Jason Boesen, a soldier …`, `Little told American Forces Press Service.`
-        (after_comma && words.len() <= 30 || words.len() <= 6)
+        ((after_comma && words.len() <= 30) || words.len() <= 6)
             && between.ends_with('.')
             && !words.iter().any(|w| clauses::is_verb(w) || w.raw.contains(prose::is_quote_mark))
     }
@@ -485,7 +485,6 @@ impl<'a> Reader<'a> {
                     {
                         r.who.clone()
                     }
-                    Who::Joint { .. } => r.who.clone(),
                     Who::Pronoun { word, .. } if matches!(word.as_str(), "he" | "she") => {
                         match self.named_within(parts, sentence.start) {
                             Some(named) => named,
