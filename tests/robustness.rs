@@ -288,3 +288,14 @@ proptest! {
         prop_assert!(errors.is_empty() || text.trim().is_empty(), "{errors:?}\n{yaml}\n{text:?}");
     }
 }
+
+/// Found by `suggest_drafts_any_text`: the words between a quotation's
+/// clause and the next quotation may end in a letter of several bytes.
+#[test]
+fn suggest_reads_a_letter_of_several_bytes_between_two_quotations() {
+    for text in ["“We won,” Smith said é “We will win again.”", "“We won,” Smith said 語“We will win.”"]
+    {
+        let draft = whosaid::suggest::suggest(text);
+        assert!(!draft.candidates.is_empty(), "{text}");
+    }
+}

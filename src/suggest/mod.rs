@@ -449,8 +449,8 @@ impl<'a> Reader<'a> {
         }
         // `“We won,” Smith said. Fans cheered. “…”`: a sentence of its own
         // between the two is not the clause's; only the clause's own words are.
-        if self.text[..gap.start].trim_end().ends_with(['.', '!', '?'])
-            || between[..between.len() - 1].contains(['.', '!', '?'])
+        let but_last = between.char_indices().last().map_or("", |(i, _)| &between[..i]);
+        if self.text[..gap.start].trim_end().ends_with(['.', '!', '?']) || but_last.contains(['.', '!', '?'])
         {
             return false;
         }
