@@ -240,3 +240,69 @@ fn every_command_on_a_corpus_of_no_article_answers_without_a_panic() {
     let o = whosaid(&["report", path]);
     assert!(stdout(&o).contains("No article"), "the report says so: {}", stdout(&o));
 }
+
+/// An edit reads one file again and keeps what the others resolved to; the
+/// corpus must come out as a fresh load of the same files would make it,
+/// whatever the edit did: quotes added before linked ones, links across
+/// files broken and mended, a speaker added, a file broken and emptied.
+#[test]
+fn an_edit_reassembles_the_corpus_exactly_as_a_fresh_load_would() {
+    use whosaid::model::{Library, Source, load};
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+    let a = "article:\n  title: A\n  date: 2024-01-01\n  text: \"Ann: one. Ann: two. Ann: three.\"\n\
+             speakers:\n  - id: ann\n    name: Ann\nissues:\n  - id: tax\n    title: Tax\n    proposition: Taxes should rise\n\
+             quotes:\n  - id: q1\n    speaker: ann\n    issues: [tax]\n    stance: support\n    text: one\n\
+             \x20 - id: q2\n    speaker: ann\n    text: two\n    replies_to: q1\n\
+             \x20 - id: q3\n    speaker: ann\n    kind: indirect\n    text: three\n    same_as: q1\n";
+    let b = "article:\n  title: B\n  date: 2024-01-02\n  text: \"Ann again: four.\"\n\
+             quotes:\n  - id: b1\n    speaker: ann\n    text: four\n    replies_to: a/q2\n";
+    let c = "article:\n  title: C\n  date: 2023-12-31\n  text: \"Cat: five. Cat: six. Cat: seven.\"\n\
+             speakers:\n  - id: cat\n    name: Cat\n\
+             quotes:\n  - id: c1\n    speaker: cat\n    issues: [tax]\n    stance: oppose\n    text: five\n\
+             \x20 - id: c2\n    speaker: cat\n    text: six\n    replies_to: c1\n\
+             \x20 - id: c3\n    speaker: cat\n    kind: indirect\n    text: seven\n    same_as: c1\n";
+    write("a.yaml", a);
+    write("b.yaml", b);
+    write("c.yaml", c);
+    let source = Source::Paths(vec![dir.path().to_path_buf()]);
+    let (mut library, _) = Library::open(&source, &|_| {}).unwrap();
+    let zero = a
+        .replace("text: \"Ann: one.", "text: \"Ann: zero. Ann: one.")
+        .replace("quotes:\n", "quotes:\n  - id: q0\n    speaker: ann\n    text: zero\n");
+    let edits: Vec<(&str, String)> = vec![
+        ("a.yaml", zero.clone()),
+        ("c.yaml", c.replace("text: five\n", "text: five\n    note: first\n")),
+        (
+            "a.yaml",
+            zero.replace(
+                "  - id: q3\n    speaker: ann\n    kind: indirect\n    text: three\n    same_as: q1\n",
+                "",
+            ),
+        ),
+        ("a.yaml", a.replace("id: q2", "id: q2x")),
+        ("a.yaml", a.to_string()),
+        (
+            "a.yaml",
+            a.replace("speakers:\n", "speakers:\n  - id: dan\n    name: Dan\n")
+                .replace("    speaker: ann\n    text: two", "    speaker: dan\n    text: two"),
+        ),
+        ("c.yaml", c.replace("title: C", "title: C edited").replace("date: 2023-12-31", "date: 2024-02-01")),
+        ("a.yaml", "article: [unclosed\n".to_string()),
+        ("a.yaml", String::new()),
+        ("a.yaml", a.to_string()),
+        ("c.yaml", c.to_string()),
+    ];
+    for (n, (file, text)) in edits.iter().enumerate() {
+        write(file, text);
+        let reloaded = library.reload(&[dir.path().join(file)], &|_| {}).unwrap();
+        let fresh = load(&source).unwrap();
+        assert_eq!(format!("{reloaded:?}"), format!("{fresh:?}"), "edit {n} to {file}");
+    }
+    // An edit refused in the browser leaves what is kept as it was.
+    let refused = library.replace(&dir.path().join("a.yaml"), &a.replace("id: q1", "id: q2"), || Ok(()));
+    assert!(refused.is_err());
+    write("b.yaml", &b.replace("four", "four."));
+    let reloaded = library.reload(&[dir.path().join("b.yaml")], &|_| {}).unwrap();
+    assert_eq!(format!("{reloaded:?}"), format!("{:?}", load(&source).unwrap()));
+}

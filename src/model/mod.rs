@@ -28,6 +28,7 @@ pub use remap::Remap;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// An item's place in a tree of `parent` (or `member_of`) links: its rank
 /// in preorder and the end of its subtree's ranks. An item holds another
@@ -234,11 +235,57 @@ impl QuoteText {
 /// How the parts of a quote are joined when they are shown or copied.
 pub const PART_JOINER: &str = " … ";
 
+/// A quote: what its file says of it (its [`QuoteBody`], which the quote
+/// reads through as if it were its own) and where it stands in the corpus.
+/// The body is shared: when one file of a corpus changes, the quotes of the
+/// others keep their bodies and only their places are made anew.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Quote {
+    pub body: Arc<QuoteBody>,
+    pub article: ArticleIx,
+    pub replies_to: Option<QuoteIx>,
+    /// Quotes whose `replies_to` names this one, in reading order.
+    pub answers: Vec<QuoteIx>,
+    /// Another report of the same statement, as the file says.
+    pub same_as: Option<QuoteIx>,
+    /// The quote that stands for this one's statement in counts: its direct
+    /// quote if it has one, else its first (this quote when it is alone).
+    pub statement: QuoteIx,
+    /// On the quote that counts a statement told more than once: every
+    /// report of it, in reading order (see [`Corpus::other_reports`]);
+    /// empty elsewhere, so that a statement told n times costs n, not n².
+    pub reports: Vec<QuoteIx>,
+}
+
+impl Quote {
+    /// A quote of `article` in the corpus's place `at`, linked to no other yet.
+    pub fn placed(body: Arc<QuoteBody>, article: ArticleIx, at: QuoteIx) -> Quote {
+        Quote {
+            body,
+            article,
+            replies_to: None,
+            answers: Vec::new(),
+            same_as: None,
+            statement: at,
+            reports: Vec::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for Quote {
+    type Target = QuoteBody;
+
+    fn deref(&self) -> &QuoteBody {
+        &self.body
+    }
+}
+
+/// What a quote's file says of it, resolved against the corpus's speakers
+/// and issues and anchored in its article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct QuoteBody {
     /// Unique in its article.
     pub id: String,
-    pub article: ArticleIx,
     pub speaker: SpeakerIx,
     /// The issues the file lists, in its order.
     pub issues: Vec<IssueIx>,
@@ -254,25 +301,13 @@ pub struct Quote {
     pub span: Range<usize>,
     /// Byte range of each part (one for a quote that is not in parts).
     pub parts: Vec<Range<usize>>,
-    pub replies_to: Option<QuoteIx>,
-    /// Quotes whose `replies_to` names this one, in reading order.
-    pub answers: Vec<QuoteIx>,
     /// Who relayed reported speech, in the order the words travelled.
     pub via: Vec<SpeakerIx>,
-    /// Another report of the same statement, as the file says.
-    pub same_as: Option<QuoteIx>,
-    /// The quote that stands for this one's statement in counts: its direct
-    /// quote if it has one, else its first (this quote when it is alone).
-    pub statement: QuoteIx,
-    /// On the quote that counts a statement told more than once: every
-    /// report of it, in reading order (see [`Corpus::other_reports`]);
-    /// empty elsewhere, so that a statement told n times costs n, not n².
-    pub reports: Vec<QuoteIx>,
     pub original: Option<String>,
     pub note: Option<String>,
 }
 
-impl Quote {
+impl QuoteBody {
     pub fn stance_on(&self, issue: IssueIx) -> Option<Stance> {
         self.stances.iter().find(|(i, _)| *i == issue).map(|(_, s)| *s)
     }

@@ -12,10 +12,11 @@ use super::speakers::RawSpeaker;
 use crate::model::TreeSpan;
 use crate::model::locate::NodePath;
 use crate::model::{
-    Article, ArticleIx, Corpus, Issue, IssueIx, IxVec, Kind, Quote, QuoteIx, Speaker, SpeakerIx, Stance,
+    Article, ArticleIx, Corpus, Issue, IssueIx, IxVec, Kind, Quote, QuoteBody, QuoteIx, Speaker, SpeakerIx,
+    Stance,
 };
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Where an item was defined: the file (its index among the documents) and the node.
 #[derive(Clone, Copy)]
@@ -48,16 +49,80 @@ impl<T> Namespace<T> {
     }
 }
 
+/// What an assembly kept of each document's quotes, so that the next one,
+/// after one file of a corpus changed, resolves only that file's quotes
+/// again: a document read no more since, against the same speakers and
+/// issues, resolves to the same quotes, only placed elsewhere.
+#[derive(Default)]
+pub struct Kept {
+    /// The speakers and issues the kept quotes were resolved against.
+    speakers: Vec<Speaker>,
+    issues: Vec<Issue>,
+    docs: Vec<Option<KeptDoc>>,
+}
+
+/// One document's quotes as resolved, for another assembly.
+struct KeptDoc {
+    /// The reading of the document they were resolved from.
+    reading: u64,
+    /// Where its first quote was placed in the corpus.
+    first_quote: usize,
+    bodies: Vec<Arc<QuoteBody>>,
+    /// The quotes that name another quote of the document: by their index
+    /// in it, with the `replies_to` and `same_as` they name.
+    links: Vec<(usize, Option<QuoteIx>, Option<QuoteIx>)>,
+    same_as_sites: Vec<(usize, NodePath)>,
+    speakers: Vec<usize>,
+}
+
+impl KeptDoc {
+    fn of(reading: u64, first_quote: usize, resolved: &Resolved) -> KeptDoc {
+        let links = resolved.quotes.iter().enumerate();
+        KeptDoc {
+            reading,
+            first_quote,
+            bodies: resolved.quotes.iter().map(|q| Arc::clone(&q.body)).collect(),
+            links: links
+                .filter(|(_, q)| q.replies_to.is_some() || q.same_as.is_some())
+                .map(|(i, q)| (i, q.replies_to, q.same_as))
+                .collect(),
+            same_as_sites: resolved.same_as_sites.clone(),
+            speakers: resolved.speakers.clone(),
+        }
+    }
+
+    /// The kept quotes as document `d`'s, its first quote at `first_quote`.
+    fn placed(&self, d: usize, first_quote: usize) -> Resolved {
+        let shift = |q: QuoteIx| QuoteIx::new(q.index() - self.first_quote + first_quote);
+        let mut quotes: Vec<Quote> = (self.bodies.iter().enumerate())
+            .map(|(i, body)| {
+                Quote::placed(Arc::clone(body), ArticleIx::new(d), QuoteIx::new(first_quote + i))
+            })
+            .collect();
+        for &(i, replies_to, same_as) in &self.links {
+            quotes[i].replies_to = replies_to.map(shift);
+            quotes[i].same_as = same_as.map(shift);
+        }
+        Resolved {
+            quotes,
+            same_as_sites: self.same_as_sites.clone(),
+            speakers: self.speakers.clone(),
+            keep: Keep::Kept,
+        }
+    }
+}
+
 /// Makes a corpus of the documents, or reports (in the documents' walkers)
 /// why it cannot; `None` when any document has an error.
 /// The documents are left as they are, so that a corpus can be assembled
 /// again when one of its files changes; the problems found here go to
-/// `walkers`, one per document.
-pub fn assemble(docs: &[Document], walkers: &mut [Walker]) -> Option<Corpus> {
+/// `walkers`, one per document. With `kept`, what an assembly of the same
+/// documents kept is used where it still holds, and what this one finds is kept.
+pub fn assemble(docs: &[Document], walkers: &mut [Walker], kept: Option<&mut Kept>) -> Option<Corpus> {
     let speakers = speakers(docs, walkers);
     let issues = issues(docs, walkers);
     let articles = articles(docs, walkers);
-    let (quotes, speaker_used) = quotes(docs, walkers, &speakers, &issues, &articles);
+    let (quotes, speaker_used) = quotes(docs, walkers, &speakers, &issues, &articles, kept);
     warn_unused(walkers, &speakers, &issues, &quotes, &speaker_used);
     if docs.iter().any(Document::has_errors) || walkers.iter().any(Walker::has_errors) {
         return None;
@@ -452,10 +517,23 @@ impl<'a> Context<'a> {
 /// One document's quotes resolved, and what the corpus needs of them.
 struct Resolved {
     quotes: Vec<Quote>,
-    /// Where each quote's `same_as` is written.
-    same_as_sites: Vec<Option<NodePath>>,
+    /// Where `same_as` is written, by the quote's index in the document.
+    same_as_sites: Vec<(usize, NodePath)>,
     /// The speakers (and relays) they name.
     speakers: Vec<usize>,
+    keep: Keep,
+}
+
+/// Whether a document's resolved quotes are worth keeping for the next assembly.
+#[derive(Clone, Copy, PartialEq)]
+enum Keep {
+    /// Resolved now, with nothing to report and no quote naming another
+    /// document's: they hold as long as the document and the namespaces do.
+    Fresh,
+    /// Kept from before, and used.
+    Kept,
+    /// They depend on other documents, or something was reported.
+    No,
 }
 
 /// Every quote resolved, in document order; and which speakers are used.
@@ -466,6 +544,7 @@ fn quotes(
     speakers: &Namespace<Speaker>,
     issues: &Namespace<Issue>,
     articles: &[Option<Article>],
+    kept: Option<&mut Kept>,
 ) -> (Vec<Quote>, Vec<bool>) {
     let (speaker_ids, issue_ids) = (speakers.known(), issues.known());
     let mut first_quote = Vec::with_capacity(docs.len());
@@ -488,17 +567,50 @@ fn quotes(
             .filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d)))
             .collect(),
     };
+    let holds = kept.as_ref().is_some_and(|k| {
+        k.docs.len() == docs.len() && k.speakers == speakers.items && k.issues == issues.items
+    });
+    let usable: Vec<Option<&KeptDoc>> = match kept.as_deref() {
+        Some(k) if holds => (k.docs.iter().zip(docs))
+            .map(|(k, doc)| k.as_ref().filter(|k| k.reading == doc.reading))
+            .collect(),
+        _ => vec![None; docs.len()],
+    };
     let walkers_each: Vec<Mutex<&mut Walker>> = walkers.iter_mut().map(Mutex::new).collect();
-    let resolved = crate::cores::map_on_every_core(docs.len(), |d| {
-        resolve_document(&cx, d, &mut walkers_each[d].lock().expect("no worker panics"))
+    let resolved = crate::cores::map_on_every_core(docs.len(), |d| match usable[d] {
+        Some(k) => k.placed(d, cx.first_quote[d]),
+        None => resolve_document(&cx, d, &mut walkers_each[d].lock().expect("no worker panics")),
     });
     drop(walkers_each);
+    drop(usable);
+    if let Some(kept) = kept {
+        if !holds {
+            kept.docs = docs.iter().map(|_| None).collect();
+        }
+        for (d, r) in resolved.iter().enumerate() {
+            let first = cx.first_quote[d];
+            kept.docs[d] = match r.keep {
+                Keep::Fresh => Some(KeptDoc::of(docs[d].reading, first, r)),
+                Keep::Kept => kept.docs[d].take().map(|mut k| {
+                    for (i, replies_to, same_as) in &mut k.links {
+                        (*replies_to, *same_as) = (r.quotes[*i].replies_to, r.quotes[*i].same_as);
+                    }
+                    KeptDoc { first_quote: first, ..k }
+                }),
+                Keep::No => None,
+            };
+        }
+        kept.speakers.clone_from(&speakers.items);
+        kept.issues.clone_from(&issues.items);
+    }
     let mut out = Vec::with_capacity(total);
-    let mut same_as_sites: Vec<Option<(usize, NodePath)>> = Vec::with_capacity(total);
+    let mut same_as_sites: Vec<Option<(usize, NodePath)>> = vec![None; total];
     let mut used = vec![false; speakers.items.len()];
     for (d, r) in resolved.into_iter().enumerate() {
+        for (i, site) in r.same_as_sites {
+            same_as_sites[cx.first_quote[d] + i] = Some((d, site));
+        }
         out.extend(r.quotes);
-        same_as_sites.extend(r.same_as_sites.into_iter().map(|p| p.map(|p| (d, p))));
         for s in r.speakers {
             used[s] = true;
         }
@@ -542,11 +654,14 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
         found
     };
     let raws = &docs[d].quotes;
+    let reported_before = walker.pending.len();
     let mut out = Resolved {
         quotes: Vec::with_capacity(raws.len()),
-        same_as_sites: Vec::with_capacity(raws.len()),
+        same_as_sites: Vec::new(),
         speakers: Vec::new(),
+        keep: Keep::No,
     };
+    let mut elsewhere = false;
     let resolve_speaker =
         |w: &mut Walker, r: &IdRef| w.resolve(&cx.speakers.ids, &cx.speaker_known, "speaker", r);
     for (n, raw) in raws.iter().enumerate() {
@@ -577,6 +692,7 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
             }
         }
         let stances = stances(walker, raw, &listed, &cx.issues.ids, &cx.issue_known);
+        elsewhere |= [&raw.replies_to, &raw.same_as].into_iter().flatten().any(|r| r.0.contains('/'));
         let replies_to = raw.replies_to.as_ref().and_then(|r| {
             let target = quote_ref(walker, r, "quote")?;
             if target == q {
@@ -585,7 +701,7 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
             }
             Some(QuoteIx::new(target))
         });
-        out.same_as_sites.push(raw.same_as.as_ref().map(|r| r.1));
+        out.same_as_sites.extend(raw.same_as.as_ref().map(|r| (n, r.1)));
         let same_as = raw.same_as.as_ref().and_then(|r| {
             let target = quote_ref(walker, r, "quote")?;
             if target == q {
@@ -608,9 +724,8 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
         under.sort_unstable();
         under.dedup();
         let spans = &raw.spans;
-        out.quotes.push(Quote {
+        let body = QuoteBody {
             id: raw.id.0.clone(),
-            article: ArticleIx::new(d),
             speaker: SpeakerIx::new(speaker.unwrap_or(0)),
             issues: listed,
             under,
@@ -619,15 +734,19 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
             text: raw.text.clone(),
             span: spans.first().map_or(0, |s| s.start)..spans.last().map_or(0, |s| s.end),
             parts: spans.clone(),
-            replies_to,
-            answers: Vec::new(),
             via,
-            same_as,
-            statement: QuoteIx::new(q),
-            reports: Vec::new(),
             original: raw.original.clone(),
             note: raw.note.clone(),
-        });
+        };
+        let quote = Quote {
+            replies_to,
+            same_as,
+            ..Quote::placed(Arc::new(body), ArticleIx::new(d), QuoteIx::new(q))
+        };
+        out.quotes.push(quote);
+    }
+    if walker.pending.len() == reported_before && !elsewhere {
+        out.keep = Keep::Fresh;
     }
     out
 }

@@ -13,6 +13,7 @@ use crate::model::Article;
 use crate::model::anchor::FoldedArticle;
 use crate::model::locate::{NodePath, Position};
 use crate::model::yaml::{self, Node};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 const ROOT_KEYS: &[&str] = &["whosaid", "article", "speakers", "issues", "quotes", "rejected"];
 const CORPUS_ROOT_KEYS: &[&str] = &["whosaid", "corpus", "speakers", "issues", "articles"];
@@ -20,6 +21,8 @@ const CORPUS_KEYS: &[&str] = &["title", "description"];
 // `Fields` has room for this many keys.
 const _: () =
     assert!(ROOT_KEYS.len() <= super::fields::MAX_KEYS && ARTICLE_KEYS.len() <= super::fields::MAX_KEYS);
+
+static READINGS: AtomicU64 = AtomicU64::new(0);
 
 /// One file's content, checked but not yet resolved against the others.
 #[derive(Clone)]
@@ -44,6 +47,9 @@ pub struct Document {
     pub speakers: Vec<RawSpeaker>,
     pub issues: Vec<RawIssue>,
     pub walker: Walker,
+    /// Which reading this is: every document read gets a number of its
+    /// own, so that what was made of it can be kept until it is read again.
+    pub reading: u64,
 }
 
 impl Document {
@@ -61,6 +67,7 @@ impl Document {
             speakers: Vec::new(),
             issues: Vec::new(),
             walker: Walker::default(),
+            reading: READINGS.fetch_add(1, Ordering::Relaxed),
         }
     }
 

@@ -135,6 +135,25 @@ pub struct Library {
     docs: Vec<Document>,
     /// The file of each document (none for the built-in article).
     paths: Vec<Option<PathBuf>>,
+    /// What each document's files are on disk (`files::identity`), found
+    /// once: a change names its file in any form, and finding which of a
+    /// thousand documents it is must not ask the file system a thousand times.
+    identities: Vec<Identity>,
+    kept: assemble::Kept,
+}
+
+/// A document's annotation file and article text file, as `files::identity` gives them.
+#[derive(Default)]
+struct Identity {
+    file: Option<PathBuf>,
+    text: Option<PathBuf>,
+}
+
+impl Identity {
+    fn of(path: Option<&PathBuf>, doc: &Document) -> Identity {
+        let text = doc.article.as_ref().and_then(|a| a.text_file.as_ref());
+        Identity { file: path.map(|p| files::identity(p)), text: text.map(|p| files::identity(p)) }
+    }
 }
 
 /// Loads annotations from their source.
@@ -146,7 +165,7 @@ pub fn load(source: &Source) -> Result<LoadOutcome, Unreadable> {
 /// article text file it may name.
 pub fn load_bytes(name: &str, bytes: &[u8], text_files: &TextFiles) -> LoadOutcome {
     let doc = document::read(name.to_string(), &stem(Path::new(name)), bytes, text_files);
-    outcome(&[doc])
+    outcome(&[doc], None)
 }
 
 impl Library {
@@ -156,7 +175,13 @@ impl Library {
         source: &Source,
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Result<(Library, LoadOutcome), Unreadable> {
-        let mut library = Library { source: source.clone(), docs: Vec::new(), paths: Vec::new() };
+        let mut library = Library {
+            source: source.clone(),
+            docs: Vec::new(),
+            paths: Vec::new(),
+            identities: Vec::new(),
+            kept: assemble::Kept::default(),
+        };
         match source {
             Source::BuiltIn => {
                 let doc = document::read(
@@ -173,7 +198,9 @@ impl Library {
                 library.read_with_corpora(files, progress);
             }
         }
-        let outcome = outcome(&library.docs);
+        library.identities =
+            library.paths.iter().zip(&library.docs).map(|(p, d)| Identity::of(p.as_ref(), d)).collect();
+        let outcome = outcome(&library.docs, Some(&mut library.kept));
         Ok((library, outcome))
     }
 
@@ -263,16 +290,10 @@ impl Library {
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Result<LoadOutcome, Unreadable> {
         let changed: Vec<PathBuf> = changed.iter().map(|p| files::identity(p)).collect();
-        let known: Vec<PathBuf> = self.paths.iter().flatten().map(|p| files::identity(p)).collect();
-        let texts: Vec<Option<PathBuf>> = self
-            .docs
-            .iter()
-            .map(|d| d.article.as_ref().and_then(|a| a.text_file.as_ref()).map(|p| files::identity(p)))
-            .collect();
         let targeted: Vec<usize> = (0..self.docs.len())
             .filter(|&d| {
-                let mine = |p: &PathBuf| Some(p) == known.get(d) || Some(p) == texts[d].as_ref();
-                changed.iter().any(mine)
+                let Identity { file, text } = &self.identities[d];
+                changed.iter().any(|p| Some(p) == file.as_ref() || Some(p) == text.as_ref())
             })
             .collect();
         // A file gone from a directory the source names leaves the corpus;
@@ -298,6 +319,7 @@ impl Library {
         for (n, d) in targeted.into_iter().enumerate() {
             let Some(path) = self.paths[d].clone() else { continue };
             self.docs[d] = read_file(&path);
+            self.identities[d] = Identity::of(Some(&path), &self.docs[d]);
             // A file that became a corpus file decides which files there are.
             if self.docs[d].is_corpus() || self.docs[d].corpus_like {
                 let (library, outcome) = Library::open(&self.source, progress)?;
@@ -307,13 +329,13 @@ impl Library {
             quotes += self.docs[d].quotes.len();
             progress(Progress { files: n + 1, total, quotes });
         }
-        Ok(outcome(&self.docs))
+        Ok(outcome(&self.docs, Some(&mut self.kept)))
     }
 
     /// The document read from `file`, by its index.
     fn document_of(&self, file: &Path) -> Option<usize> {
-        let wanted = files::identity(file);
-        self.paths.iter().position(|p| p.as_ref().is_some_and(|p| files::identity(p) == wanted))
+        let wanted = Some(files::identity(file));
+        self.identities.iter().position(|i| i.file == wanted)
     }
 
     /// The YAML `file` was last read from, when it is one of the source's files.
@@ -348,7 +370,7 @@ impl Library {
             )]);
         }
         let before = std::mem::replace(&mut self.docs[d], doc);
-        let outcome = outcome(&self.docs);
+        let outcome = outcome(&self.docs, Some(&mut self.kept));
         let refused = match &outcome {
             LoadOutcome::Valid { .. } => persist().err().map(|why| vec![why]),
             LoadOutcome::Invalid { diagnostics, .. } => {
@@ -363,7 +385,10 @@ impl Library {
                 self.docs[d] = before;
                 Err(lines)
             }
-            None => Ok(outcome),
+            None => {
+                self.identities[d] = Identity::of(self.paths[d].as_ref(), &self.docs[d]);
+                Ok(outcome)
+            }
         }
     }
 
@@ -435,10 +460,11 @@ fn stem(path: &Path) -> String {
 }
 
 /// Puts the documents together and places their diagnostics. When some
-/// files are broken, the others are put together on their own too.
-fn outcome(docs: &[Document]) -> LoadOutcome {
+/// files are broken, the others are put together on their own too. `kept`
+/// is what the last assembly of these documents kept (see [`assemble::Kept`]).
+fn outcome(docs: &[Document], kept: Option<&mut assemble::Kept>) -> LoadOutcome {
     let mut walkers: Vec<Walker> = docs.iter().map(|_| Walker::default()).collect();
-    let corpus = assemble::assemble(docs, &mut walkers);
+    let corpus = assemble::assemble(docs, &mut walkers, kept);
     let diagnostics: Vec<Diagnostic> = docs.iter().zip(walkers).flat_map(|(d, w)| located(d, w)).collect();
     match corpus {
         Some(corpus) => LoadOutcome::Valid { corpus, warnings: diagnostics },
@@ -468,7 +494,7 @@ fn good_part(docs: &[Document]) -> Option<(Corpus, Vec<bool>)> {
             return None;
         }
         let mut walkers: Vec<Walker> = chosen.iter().map(|_| Walker::default()).collect();
-        if let Some(corpus) = assemble::assemble(&chosen, &mut walkers) {
+        if let Some(corpus) = assemble::assemble(&chosen, &mut walkers, None) {
             return Some((corpus, keep));
         }
         let mut broken = walkers.iter().map(Walker::has_errors);
