@@ -888,3 +888,44 @@ fn two_speakers_in_a_paragraph_and_verbs_that_are_not_only_speech() {
         "a relative that and a passive of found report nothing: {found:#?}"
     );
 }
+
+#[test]
+fn documents_denials_conditions_and_titles_after_the_verb() {
+    let text = "Harbour Strike Spreads\n\n\
+                The Dockers faction said it called out its members to protest the closing of the north quay. \
+                Observers estimated that the union mobilized about 3,000 dockers.\n\n\
+                Port Minister Carla Reyes acknowledged meeting the strikers but denied she was planning to sell the quay. \
+                Union leaders Tom Avery and Jan Holt denied having blocked the harbour entrance.\n\n\
+                Harbour captain Ines Moro told reporter Paul Dane of the Harbour Radio morning show that she was \
+                pushed by members of the crowd.\n\n\
+                A council report published Monday says the port has lost a fifth of its trade since spring. \
+                The study, which appeared in the Harbour Gazette, says the city is worried about the strike.\n\n\
+                Analyst Rosa Lind says Mr. Avery has been left without allies in the council. She says if the aim \
+                is to force a vote, it is too late. The U.K. shipping line's top official said his ships \
+                would sail to the south quay instead.\n\n\
+                The court denied access to reporters during the hearing.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+    };
+    assert!(
+        said("it called out its members to protest the closing of the north quay", "Dockers faction"),
+        "{found:#?}"
+    );
+    assert!(said("the union mobilized about 3,000 dockers", "Observers"), "{found:#?}");
+    assert!(said("she was planning to sell the quay", "Carla Reyes"), "{found:#?}");
+    assert!(said("having blocked the harbour entrance", "Tom Avery and Jan Holt"), "{found:#?}");
+    assert!(said("she was pushed by members of the crowd", "Ines Moro"), "{found:#?}");
+    assert!(said("the port has lost a fifth of its trade since spring", "A council report"), "{found:#?}");
+    assert!(said("the city is worried about the strike", "The study"), "{found:#?}");
+    assert!(said("Mr. Avery has been left without allies in the council", "Rosa Lind"), "{found:#?}");
+    assert!(said("if the aim is to force a vote, it is too late", "Rosa Lind"), "{found:#?}");
+    assert!(
+        said("his ships would sail to the south quay instead", "The U.K. shipping line's top official"),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|(w, _, _, _)| !w.contains("access")),
+        "a denial of access says nothing: {found:#?}"
+    );
+}

@@ -131,6 +131,10 @@ static VERBS: Lexicon = Lexicon::new(&[
     "confirms",
     "denied",
     "denies",
+    "estimated",
+    "estimates",
+    "indicated",
+    "indicates",
     "predicted",
     "predicts",
     "promised",
@@ -364,7 +368,7 @@ const TOGETHER: &[&str] = &[
 /// The subject that ends right before word `verb`, and the index of its
 /// first word; two joined by `and` are one, speaking jointly.
 pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
-    if let Some(head) = head_before_phrase(words, verb) {
+    if let Some(head) = head_before_phrase(words, verb).or_else(|| document_before(words, verb)) {
         return Some(head);
     }
     let (who, start) = single_subject_before(words, verb)?;
@@ -435,6 +439,48 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         }
         _ => None,
     }
+}
+
+/// Writings that speak for their writers.
+const DOCUMENTS: &[&str] = &["report", "story", "article", "study", "survey", "letter", "memo", "editorial"];
+
+/// A writing that opens the sentence, with what says which one it is:
+/// `A newspaper report published Thursday says`, `The story, which
+/// appeared in the Washington Post, says`.
+fn document_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let first = usize::from(words.first()?.is_any(&["but", "and", "yet"]));
+    if !words.get(first)?.is_any(&["a", "an", "the", "this", "that"]) {
+        return None;
+    }
+    let noun = (first + 1..verb.min(first + 5)).find(|&i| words[i].is_any(DOCUMENTS))?;
+    let stop = |w: &Word| w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w);
+    if words[first..noun].iter().any(|w| stop(w) || is_verb(w)) {
+        return None;
+    }
+    let between = &words[noun + 1..verb];
+    let fits = match between {
+        [] => !words[noun].ends_with_any(&[',', '.', ':', ';']),
+        // `, which appeared in the Washington Post,`
+        [which, .., last] if words[noun].ends_with_any(&[',']) => {
+            which.is_any(&["which", "that"])
+                && last.ends_with_any(&[','])
+                && between.len() <= 10
+                && between[..between.len() - 1].iter().all(|w| !stop(w) && !is_verb(w))
+        }
+        // `published Thursday`, `released by the ministry on Monday`
+        [participle, ..] => {
+            !words[noun].ends_with_any(&[',', '.', ':', ';'])
+                && participle.core().ends_with("ed")
+                && between.len() <= 6
+                && between.iter().all(|w| !stop(w) && !is_verb(w))
+        }
+    };
+    if !fits {
+        return None;
+    }
+    let phrase: Vec<&str> = words[first..=noun].iter().map(|w| w.core()).collect();
+    let name = super::prose::capitalize(&phrase.join(" "));
+    Some((Who::Body { name, at: words[first].start }, first))
 }
 
 fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
@@ -626,6 +672,7 @@ const INSTITUTIONS: &[&str] = &[
     "board",
     "commission",
     "office",
+    "faction",
 ];
 
 /// A name from a run of capitalized words that starts at word `start`,
@@ -722,13 +769,16 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
             return None;
         }
         let mut det = noun;
-        while det > 0 && noun - det < 4 {
+        while det > 0 && noun - det < 5 {
             let w = &words[det - 1];
             if w.is_any(DETERMINERS) {
                 let definite = !w.is_any(&["a", "an", "one", "another"]);
                 // `a source close to the talks`: one person, the article kept.
                 let from = if definite { det } else { det - 1 };
-                let phrase: Vec<&str> = words[from..end].iter().map(|w| w.core()).collect();
+                let phrase: Vec<&str> = words[from..end]
+                    .iter()
+                    .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
+                    .collect();
                 let who = Who::Role {
                     noun: words[noun].core().to_lowercase(),
                     phrase: phrase.join(" "),
@@ -737,7 +787,8 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
                 };
                 return Some((who, det - 1));
             }
-            if w.ends_with_any(&[',', '.', ':', ';']) || is_verb(w) {
+            // `The U.S. military's top general said`
+            if (w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w)) || is_verb(w) {
                 break;
             }
             det -= 1;
@@ -930,7 +981,12 @@ pub fn clause_before(words: &[Word]) -> Option<Who> {
     }
     let from = words.len().saturating_sub(5);
     if let Some(verb) = (from..words.len()).rev().find(|&i| is_verb(&words[i])) {
-        return subject_before(words, verb).map(|(who, _)| who);
+        if let Some((who, _)) = subject_before(words, verb) {
+            return Some(who);
+        }
+        // `She said such transformations can be messy, but added, “…`
+        let and = conjunction(words, verb);
+        return (and < verb).then(|| sentence_subject(words, and)).flatten();
     }
     according_to(words).map(|(who, _)| who)
 }

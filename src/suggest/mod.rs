@@ -1090,8 +1090,13 @@ impl<'a> Reader<'a> {
                     phrase.split_whitespace().last().is_some_and(|w| w.starts_with(char::is_uppercase));
                 // `the scientists`: those the text spoke of together, or unnamed.
                 let plural = noun.ends_with('s') && !noun.ends_with("ss") && people::ROLE_NOUNS.has(noun);
+                // `the U.K. shipping line's top official`: whose official it
+                // is says someone new, unless one who holds the post was met.
+                let possessed = phrase.split_whitespace().any(|w| w.ends_with("'s") || w.ends_with("’s"));
                 let found = if plural {
                     cast.plural_role(*at, noun)
+                } else if possessed {
+                    cast.role_holder(*at, noun)
                 } else if capitalized {
                     cast.principal(*at, noun)
                 } else {
@@ -1099,7 +1104,7 @@ impl<'a> Reader<'a> {
                 };
                 let Some(person) = found else {
                     // A post nobody named holds: `The governor` speaks as such.
-                    if !people::is_personal_title(noun) && !plural {
+                    if !people::is_personal_title(noun) && !plural && !possessed {
                         return None;
                     }
                     let person =

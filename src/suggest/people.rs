@@ -101,6 +101,10 @@ static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    "analyst",
+    "expert",
+    "economist",
+    "professor",
     "press",
     "chief",
     "head",
@@ -953,11 +957,6 @@ impl Cast {
     /// role has that noun, else the nearest named person.
     pub fn role(&self, at: usize, noun: &str) -> Option<PersonIx> {
         let noun = noun.to_lowercase();
-        let fits = |p: PersonIx| {
-            let person = &self.people[p];
-            person.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&noun))
-                || person.name.to_lowercase().contains(&noun)
-        };
         // `The governor` is not someone titled Mayor: a post goes only to
         // someone who holds it or whose post the text has not said.
         let post = is_personal_title(&noun);
@@ -967,11 +966,22 @@ impl Cast {
                 .as_deref()
                 .is_some_and(|r| r.split_whitespace().any(|w| is_personal_title(w) && !is_rank(w)))
         };
-        self.before(at).map(|m| m.person).find(|&p| fits(p)).or_else(|| {
+        self.role_holder(at, &noun).or_else(|| {
             self.before(at)
                 .map(|m| m.person)
                 .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
         })
+    }
+
+    /// The nearest one before `at` whose name or role holds `noun`.
+    pub fn role_holder(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        let noun = noun.to_lowercase();
+        let fits = |p: PersonIx| {
+            let person = &self.people[p];
+            person.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&noun))
+                || person.name.to_lowercase().contains(&noun)
+        };
+        self.before(at).map(|m| m.person).find(|&p| fits(p))
     }
 
     /// The institution `the committee` stands for: the nearest one before

@@ -73,8 +73,19 @@ const OBJECT_VERBS: &[&str] = &[
 
 /// Verbs that say other things than speech too (`found the car`, `raised
 /// taxes`): a `that` is theirs only right after them, and no passive is a report.
-const NOT_ONLY_SPEECH: &[&str] =
-    &["found", "report", "reports", "raised", "recognized", "offered", "cited", "requested", "encouraged"];
+const NOT_ONLY_SPEECH: &[&str] = &[
+    "found",
+    "report",
+    "reports",
+    "raised",
+    "recognized",
+    "offered",
+    "cited",
+    "requested",
+    "encouraged",
+    "estimated",
+    "estimates",
+];
 
 /// Verbs after which a clause may follow without "that" (`Ryabkov said
 /// Russia will…`, `Bartosh considers the very fact…`).
@@ -102,6 +113,10 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "acknowledged",
     "predicted",
     "added",
+    "denied",
+    "denies",
+    "indicated",
+    "indicates",
 ];
 
 /// `…, according to Transparency International Kenya.`: what comes
@@ -297,8 +312,10 @@ fn coordinated(words: &[Word], after: usize, verb: usize) -> bool {
 /// What the verb at `verb` (of finite form `form`) reports, by `who`:
 /// `X said that …`, `X said …`, `X reaffirmed U.S. support for …`.
 fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
-    // `told American forces in Japan Monday that …`
-    let that = (verb + 1..words.len().min(verb + 10)).find(|&i| words[i].is("that"));
+    // `told American forces in Japan Monday that …`, `told reporter Blessing
+    // Zulu of VOA's Studio 7 for Zimbabwe that …`
+    let reach = if matches!(form, "told" | "tells") { 14 } else { 10 };
+    let that = (verb + 1..words.len().min(verb + reach)).find(|&i| words[i].is("that"));
     // `Police found the car that was stolen`: a relative `that`, unless right after the verb.
     let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
@@ -345,17 +362,38 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             });
         }
         let next = words.get(from)?;
-        let clause = next.is_any(DETERMINERS)
+        // `denied having incited …`: what is denied, as a deed.
+        if matches!(form, "denied" | "denies") && next.is_any(&["having", "being"]) && words.len() - from > 2
+        {
+            return Some(Reported {
+                who,
+                parts: one_part(from..words.len()),
+                confidence: 40,
+                pattern: "X denied …",
+            });
+        }
+        // `says if the motive is …, it is misguided`: a condition opens what was said.
+        let condition = next.is("if")
+            && words[from + 1..]
+                .iter()
+                .position(|w| w.ends_with_any(&[',']))
+                .is_some_and(|c| from + 2 + c < words.len() - 2);
+        // `says Mr. Musharraf has …`, `said U.S. forces will …`
+        let stop = next.ends_with_any(&[',', ':', ';'])
+            || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));
+        let clause = condition
+            || next.is_any(DETERMINERS)
             || next.is_any(PRONOUNS)
             || next.is("it")
             || next.is_capitalized()
             || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
         // `confirmed the army fired …`, not `confirmed their dedication to …`.
         if !next.raw.starts_with(super::prose::is_quote_mark)
-            && !next.ends_with_any(&[',', '.', ':', ';'])
+            && !stop
             && clause
             && words.len() - from > 3
-            && (form != "confirmed" || words[from..words.len().min(from + 6)].iter().any(finite))
+            && (!matches!(form, "confirmed" | "denied" | "denies" | "indicated" | "indicates")
+                || words[from..words.len().min(from + 6)].iter().any(finite))
         {
             return Some(Reported {
                 who,
