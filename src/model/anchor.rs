@@ -216,6 +216,20 @@ pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) ->
     results
 }
 
+/// Where each text (already folded) occurs in the article: the original
+/// offsets of its non-overlapping occurrences, left to right, counted as
+/// quotes are found.
+pub fn starts_of(article: &FoldedArticle, texts: &[&str]) -> Vec<Vec<usize>> {
+    let mut starts = occurrences(article, texts);
+    let mut offsets: Vec<usize> = starts.iter().flatten().copied().collect();
+    article.to_original_all(&mut offsets);
+    let mut offsets = offsets.into_iter();
+    for s in starts.iter_mut().flat_map(|s| s.iter_mut()) {
+        *s = offsets.next().expect("one offset per start");
+    }
+    starts
+}
+
 /// Where each text occurs in the folded article: its non-overlapping
 /// starts, left to right.
 fn occurrences(article: &FoldedArticle, quotes: &[&str]) -> Vec<Vec<usize>> {

@@ -5,7 +5,7 @@
 
 use super::people::{PersonIx, Sort};
 use super::{Candidate, Draft};
-use crate::model::anchor::{FoldedArticle, PART_REACH, locate_all};
+use crate::model::anchor::{FoldedArticle, PART_REACH, starts_of};
 use crate::model::{Corpus, Kind};
 use crate::text::fold_whitespace;
 use std::collections::{HashMap, HashSet};
@@ -37,42 +37,25 @@ pub fn slug(name: &str, max_words: usize) -> String {
 /// an overlapping repeat and cannot be placed.
 pub fn occurrences(text: &str, candidates: &[&Candidate]) -> Vec<Option<usize>> {
     let folded = FoldedArticle::new(text);
-    let firsts: Vec<String> =
-        candidates.iter().map(|c| fold_whitespace(&text[c.parts[0].clone()]).into_owned()).collect();
-    let refs: Vec<&str> = firsts.iter().map(String::as_str).collect();
-    let located = locate_all(&folded, &refs, &vec![1; refs.len()]);
-    let mut out = vec![None; candidates.len()];
-    let mut repeated: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (i, found) in located.iter().enumerate() {
-        if found.count > 1 {
-            repeated.entry(refs[i]).or_default().push(i);
-        }
+    let mut distinct: HashMap<String, usize> = HashMap::new();
+    let text_of: Vec<usize> = candidates
+        .iter()
+        .map(|c| {
+            let n = distinct.len();
+            *distinct.entry(fold_whitespace(&text[c.parts[0].clone()]).into_owned()).or_insert(n)
+        })
+        .collect();
+    let mut texts = vec![""; distinct.len()];
+    for (t, &n) in &distinct {
+        texts[n] = t;
     }
-    if repeated.is_empty() {
-        return out;
-    }
-    // Every occurrence of every repeated text in one pass: a pattern's
-    // matches come in order, and those overlapping the one before do not
-    // count, as when quotes are found.
-    let patterns: Vec<&str> = repeated.keys().copied().collect();
-    let Ok(automaton) = aho_corasick::AhoCorasick::new(&patterns) else {
-        return out.into_iter().map(|o| o.or(Some(0))).collect();
-    };
-    let mut starts: Vec<Vec<usize>> = vec![Vec::new(); patterns.len()];
-    let mut reach = vec![0; patterns.len()];
-    for m in automaton.find_overlapping_iter(&folded.folded) {
-        let p = m.pattern().as_usize();
-        if m.start() >= reach[p] || starts[p].is_empty() {
-            reach[p] = m.end();
-            starts[p].push(folded.to_original(m.start()));
-        }
-    }
-    for (p, words) in patterns.iter().enumerate() {
-        for &i in &repeated[words] {
-            out[i] = Some(starts[p].iter().position(|&s| s == candidates[i].start()).map_or(0, |n| n + 1));
-        }
-    }
-    out
+    let starts = starts_of(&folded, &texts);
+    (candidates.iter().zip(text_of))
+        .map(|(c, t)| {
+            let starts = &starts[t];
+            (starts.len() > 1).then(|| starts.iter().position(|&s| s == c.start()).map_or(0, |n| n + 1))
+        })
+        .collect()
 }
 
 /// [`occurrences`] of words at `parts` of `text` (as a quote's parts).
