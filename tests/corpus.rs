@@ -299,10 +299,53 @@ fn an_edit_reassembles_the_corpus_exactly_as_a_fresh_load_would() {
         let fresh = load(&source).unwrap();
         assert_eq!(format!("{reloaded:?}"), format!("{fresh:?}"), "edit {n} to {file}");
     }
-    // An edit refused in the browser leaves what is kept as it was.
+    // An edit refused in the browser leaves what is kept as it was; one
+    // accepted is as a fresh load.
     let refused = library.replace(&dir.path().join("a.yaml"), &a.replace("id: q1", "id: q2"), || Ok(()));
     assert!(refused.is_err());
     write("b.yaml", &b.replace("four", "four."));
     let reloaded = library.reload(&[dir.path().join("b.yaml")], &|_| {}).unwrap();
     assert_eq!(format!("{reloaded:?}"), format!("{:?}", load(&source).unwrap()));
+    let noted = a.replace("text: two\n", "text: two\n    note: accepted\n");
+    let persist = || {
+        write("a.yaml", &noted);
+        Ok(())
+    };
+    let accepted = library.replace(&dir.path().join("a.yaml"), &noted, persist).unwrap();
+    assert_eq!(format!("{accepted:?}"), format!("{:?}", load(&source).unwrap()));
+
+    // The other files' quotes are kept, not made again: the same bodies.
+    let bodies = |outcome: &whosaid::model::LoadOutcome| {
+        let corpus = outcome.corpus().unwrap();
+        let c = corpus.articles.ids().find(|&x| corpus.articles[x].id == "c").unwrap();
+        corpus.quotes.iter().filter(|q| q.article == c).map(|q| q.body.clone()).collect::<Vec<_>>()
+    };
+    write("a.yaml", &zero);
+    let after = library.reload(&[dir.path().join("a.yaml")], &|_| {}).unwrap();
+    assert!(bodies(&accepted).iter().zip(bodies(&after)).all(|(x, y)| std::sync::Arc::ptr_eq(x, &y)));
+
+    // Several files in one change, one of them now a link to another file,
+    // and an article text on its own file.
+    write("d.txt", "Dee: eight.");
+    write(
+        "d.yaml",
+        "article:\n  title: D\n  text_file: d.txt\nspeakers:\n  - id: dee\n    name: Dee\nquotes:\n  - id: d1\n    speaker: dee\n    text: eight\n",
+    );
+    let reloaded = library.reload(&[dir.path().join("d.yaml")], &|_| {}).unwrap();
+    assert_eq!(format!("{reloaded:?}"), format!("{:?}", load(&source).unwrap()));
+    write("d.txt", "Dee, later: eight.");
+    let reloaded = library.reload(&[dir.path().join("d.txt")], &|_| {}).unwrap();
+    assert_eq!(format!("{reloaded:?}"), format!("{:?}", load(&source).unwrap()));
+    #[cfg(unix)]
+    {
+        let elsewhere = tempfile::tempdir().unwrap();
+        let linked = elsewhere.path().join("b.yaml");
+        std::fs::write(&linked, b.replace("Ann again: four.", "Ann once more: four.")).unwrap();
+        std::fs::remove_file(dir.path().join("b.yaml")).unwrap();
+        std::os::unix::fs::symlink(&linked, dir.path().join("b.yaml")).unwrap();
+        write("c.yaml", &c.replace("title: C", "title: C again"));
+        let changed = [dir.path().join("b.yaml"), dir.path().join("c.yaml")];
+        let reloaded = library.reload(&changed, &|_| {}).unwrap();
+        assert_eq!(format!("{reloaded:?}"), format!("{:?}", load(&source).unwrap()));
+    }
 }

@@ -51,8 +51,10 @@ impl<T> Namespace<T> {
 
 /// What an assembly kept of each document's quotes, so that the next one,
 /// after one file of a corpus changed, resolves only that file's quotes
-/// again: a document read no more since, against the same speakers and
-/// issues, resolves to the same quotes, only placed elsewhere.
+/// again: a document not read again since, against the same speakers and
+/// issues, resolves to the same quotes, only placed elsewhere. (`same_as`
+/// cycles, which may run through several files, are looked for over every
+/// quote at every assembly.)
 #[derive(Default)]
 pub struct Kept {
     /// The speakers and issues the kept quotes were resolved against.
@@ -65,49 +67,56 @@ pub struct Kept {
 struct KeptDoc {
     /// The reading of the document they were resolved from.
     reading: u64,
-    /// Where its first quote was placed in the corpus.
-    first_quote: usize,
     bodies: Vec<Arc<QuoteBody>>,
-    /// The quotes that name another quote of the document: by their index
-    /// in it, with the `replies_to` and `same_as` they name.
-    links: Vec<(usize, Option<QuoteIx>, Option<QuoteIx>)>,
+    links: Vec<Link>,
     same_as_sites: Vec<(usize, NodePath)>,
     speakers: Vec<usize>,
 }
 
+/// A kept quote that names another quote of its document; all by their
+/// places in the document.
+struct Link {
+    quote: usize,
+    replies_to: Option<usize>,
+    same_as: Option<usize>,
+}
+
 impl KeptDoc {
-    fn of(reading: u64, first_quote: usize, resolved: &Resolved) -> KeptDoc {
-        let links = resolved.quotes.iter().enumerate();
+    /// What to keep of document `d`'s quotes, resolved with its first quote at `first_quote`.
+    fn of(doc: &Document, first_quote: usize, resolved: &Resolved) -> KeptDoc {
+        let local = |q: Option<QuoteIx>| q.map(|q| q.index() - first_quote);
         KeptDoc {
-            reading,
-            first_quote,
+            reading: doc.reading,
             bodies: resolved.quotes.iter().map(|q| Arc::clone(&q.body)).collect(),
-            links: links
+            links: (resolved.quotes.iter().enumerate())
                 .filter(|(_, q)| q.replies_to.is_some() || q.same_as.is_some())
-                .map(|(i, q)| (i, q.replies_to, q.same_as))
+                .map(|(quote, q)| Link { quote, replies_to: local(q.replies_to), same_as: local(q.same_as) })
                 .collect(),
             same_as_sites: resolved.same_as_sites.clone(),
             speakers: resolved.speakers.clone(),
         }
     }
 
+    /// Whether these are the quotes `doc` resolves to against the namespaces they were resolved against.
+    fn holds_for(&self, doc: &Document) -> bool {
+        self.reading == doc.reading && self.bodies.len() == doc.quotes.len()
+    }
+
     /// The kept quotes as document `d`'s, its first quote at `first_quote`.
     fn placed(&self, d: usize, first_quote: usize) -> Resolved {
-        let shift = |q: QuoteIx| QuoteIx::new(q.index() - self.first_quote + first_quote);
+        let at = |i: usize| QuoteIx::new(first_quote + i);
         let mut quotes: Vec<Quote> = (self.bodies.iter().enumerate())
-            .map(|(i, body)| {
-                Quote::placed(Arc::clone(body), ArticleIx::new(d), QuoteIx::new(first_quote + i))
-            })
+            .map(|(i, body)| Quote::placed(Arc::clone(body), ArticleIx::new(d), at(i)))
             .collect();
-        for &(i, replies_to, same_as) in &self.links {
-            quotes[i].replies_to = replies_to.map(shift);
-            quotes[i].same_as = same_as.map(shift);
+        for link in &self.links {
+            quotes[link.quote].replies_to = link.replies_to.map(at);
+            quotes[link.quote].same_as = link.same_as.map(at);
         }
         Resolved {
             quotes,
             same_as_sites: self.same_as_sites.clone(),
             speakers: self.speakers.clone(),
-            keep: Keep::Kept,
+            keep: Keep::Reused,
         }
     }
 }
@@ -527,13 +536,14 @@ struct Resolved {
 /// Whether a document's resolved quotes are worth keeping for the next assembly.
 #[derive(Clone, Copy, PartialEq)]
 enum Keep {
-    /// Resolved now, with nothing to report and no quote naming another
-    /// document's: they hold as long as the document and the namespaces do.
-    Fresh,
-    /// Kept from before, and used.
-    Kept,
-    /// They depend on other documents, or something was reported.
-    No,
+    /// Resolved now, with nothing reported while resolving and no quote
+    /// naming another document's: they hold as long as the document and
+    /// the namespaces do.
+    Resolved,
+    /// Kept from before, and used again.
+    Reused,
+    /// They depend on other documents, or resolving them reported something.
+    Not,
 }
 
 /// Every quote resolved, in document order; and which speakers are used.
@@ -567,38 +577,32 @@ fn quotes(
             .filter_map(|(d, a)| a.as_ref().map(|a| (a.id.as_str(), d)))
             .collect(),
     };
-    let holds = kept.as_ref().is_some_and(|k| {
+    let same_namespaces = kept.as_ref().is_some_and(|k| {
         k.docs.len() == docs.len() && k.speakers == speakers.items && k.issues == issues.items
     });
-    let usable: Vec<Option<&KeptDoc>> = match kept.as_deref() {
-        Some(k) if holds => (k.docs.iter().zip(docs))
-            .map(|(k, doc)| k.as_ref().filter(|k| k.reading == doc.reading))
-            .collect(),
+    let reusable: Vec<Option<&KeptDoc>> = match kept.as_deref() {
+        Some(k) if same_namespaces => {
+            (k.docs.iter().zip(docs)).map(|(k, doc)| k.as_ref().filter(|k| k.holds_for(doc))).collect()
+        }
         _ => vec![None; docs.len()],
     };
     let walkers_each: Vec<Mutex<&mut Walker>> = walkers.iter_mut().map(Mutex::new).collect();
-    let resolved = crate::cores::map_on_every_core(docs.len(), |d| match usable[d] {
+    let resolved = crate::cores::map_on_every_core(docs.len(), |d| match reusable[d] {
         Some(k) => k.placed(d, cx.first_quote[d]),
         None => resolve_document(&cx, d, &mut walkers_each[d].lock().expect("no worker panics")),
     });
     drop(walkers_each);
-    drop(usable);
+    drop(reusable);
     if let Some(kept) = kept {
-        if !holds {
+        if !same_namespaces {
             kept.docs = docs.iter().map(|_| None).collect();
         }
         for (d, r) in resolved.iter().enumerate() {
-            let first = cx.first_quote[d];
-            kept.docs[d] = match r.keep {
-                Keep::Fresh => Some(KeptDoc::of(docs[d].reading, first, r)),
-                Keep::Kept => kept.docs[d].take().map(|mut k| {
-                    for (i, replies_to, same_as) in &mut k.links {
-                        (*replies_to, *same_as) = (r.quotes[*i].replies_to, r.quotes[*i].same_as);
-                    }
-                    KeptDoc { first_quote: first, ..k }
-                }),
-                Keep::No => None,
-            };
+            match r.keep {
+                Keep::Resolved => kept.docs[d] = Some(KeptDoc::of(&docs[d], cx.first_quote[d], r)),
+                Keep::Reused => {}
+                Keep::Not => kept.docs[d] = None,
+            }
         }
         kept.speakers.clone_from(&speakers.items);
         kept.issues.clone_from(&issues.items);
@@ -659,7 +663,7 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
         quotes: Vec::with_capacity(raws.len()),
         same_as_sites: Vec::new(),
         speakers: Vec::new(),
-        keep: Keep::No,
+        keep: Keep::Not,
     };
     let mut elsewhere = false;
     let resolve_speaker =
@@ -746,7 +750,7 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
         out.quotes.push(quote);
     }
     if walker.pending.len() == reported_before && !elsewhere {
-        out.keep = Keep::Fresh;
+        out.keep = Keep::Resolved;
     }
     out
 }

@@ -49,6 +49,8 @@ pub struct Document {
     pub walker: Walker,
     /// Which reading this is: every document read gets a number of its
     /// own, so that what was made of it can be kept until it is read again.
+    /// A document is never changed after its reading (only its `walker`
+    /// and its article's `file` are set): a change is a new reading.
     pub reading: u64,
 }
 

@@ -154,6 +154,11 @@ impl Identity {
         let text = doc.article.as_ref().and_then(|a| a.text_file.as_ref());
         Identity { file: path.map(|p| files::identity(p)), text: text.map(|p| files::identity(p)) }
     }
+
+    /// Whether `file` (an identity) is one of these.
+    fn names(&self, file: &PathBuf) -> bool {
+        Some(file) == self.file.as_ref() || Some(file) == self.text.as_ref()
+    }
 }
 
 /// Loads annotations from their source.
@@ -290,12 +295,16 @@ impl Library {
         progress: &(dyn Fn(Progress) + Sync),
     ) -> Result<LoadOutcome, Unreadable> {
         let changed: Vec<PathBuf> = changed.iter().map(|p| files::identity(p)).collect();
-        let targeted: Vec<usize> = (0..self.docs.len())
-            .filter(|&d| {
-                let Identity { file, text } = &self.identities[d];
-                changed.iter().any(|p| Some(p) == file.as_ref() || Some(p) == text.as_ref())
-            })
-            .collect();
+        let known = |ids: &[Identity], p: &PathBuf| ids.iter().any(|i| i.names(p));
+        if !changed.iter().all(|p| known(&self.identities, p)) {
+            // A file may be another one now (a link made or moved): look again.
+            self.identities =
+                (self.paths.iter().zip(&self.docs)).map(|(p, d)| Identity::of(p.as_ref(), d)).collect();
+        }
+        // A file the corpus does not know yet may join it: a new annotation beside the others.
+        let unknown = !changed.iter().all(|p| known(&self.identities, p));
+        let targeted: Vec<usize> =
+            (0..self.docs.len()).filter(|&d| changed.iter().any(|p| self.identities[d].names(p))).collect();
         // A file gone from a directory the source names leaves the corpus;
         // a file named on the command line that is gone is an error.
         let named: Vec<PathBuf> = match &self.source {
@@ -306,6 +315,7 @@ impl Library {
             self.paths[d].as_ref().is_some_and(|p| !p.exists() && !named.contains(&files::identity(p)))
         });
         let structural = targeted.is_empty()
+            || unknown
             || gone
             || targeted.iter().any(|&d| self.docs[d].is_corpus() || self.docs[d].corpus_like)
             || self.paths.iter().any(Option::is_none);
