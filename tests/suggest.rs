@@ -929,3 +929,39 @@ fn documents_denials_conditions_and_titles_after_the_verb() {
         "a denial of access says nothing: {found:#?}"
     );
 }
+
+#[test]
+fn posts_of_bodies_long_appositions_and_people_without_names() {
+    let text = "Ferry Talks Stall\n\n\
+                The ferry line has broken its promises, the chairman of the Harbour Board of Trade said today in \
+                Port Lane, Westshire.\n\n\
+                The strike will go on, Mayor Ana Ruiz said Monday alongside Capt. Tom Hale, the harbour master.\n\n\
+                Ruiz told Gazette editors Monday she was questioned for an hour by the police.\n\n\
+                Jon Weller, West Coast spokesman for the Union to Protect Ferry Crews, told the Gazette Sunday that \
+                his union is worried about the new timetable.\n\n\
+                “This is a long night for all of us,” said HFU director Dr. Lena Varga at a briefing.\n\n\
+                A mother of three young children was waiting at the gate. She says her family has not crossed the \
+                bay for a week.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+    };
+    assert!(
+        said("The ferry line has broken its promises", "The chairman of the Harbour Board of Trade"),
+        "{found:#?}"
+    );
+    assert!(said("The strike will go on", "Ana Ruiz"), "{found:#?}");
+    assert!(said("she was questioned for an hour by the police", "Ana Ruiz"), "{found:#?}");
+    assert!(said("his union is worried about the new timetable", "Jon Weller"), "{found:#?}");
+    assert!(said("her family has not crossed the bay for a week", "A mother"), "{found:#?}");
+    assert!(
+        found.iter().any(|(w, s, _, k)| w == "This is a long night for all of us"
+            && s == "Lena Varga"
+            && *k == Kind::Direct),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|(w, _, _, _)| !w.starts_with("Jon Weller")),
+        "an apposition is nobody's words: {found:#?}"
+    );
+}

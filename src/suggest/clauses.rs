@@ -496,7 +496,8 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     // speaker, the words before it the title.
     if words[end - 1].ends_with_any(&[',']) {
         let open = words[..end - 1].iter().rposition(|w| w.ends_with_any(&[',']))?;
-        if end - 1 - open > 8 {
+        // `Tom Rhodes, East Africa spokesman for the Committee to Protect Journalists, told`
+        if end - 1 - open > 12 {
             return None;
         }
         let inner = &words[open + 1..end];
@@ -622,7 +623,8 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             let name: Vec<&str> = run.iter().map(|w| w.core()).collect();
             return Some((Who::Body { name: name.join(" "), at: run[0].start }, start));
         }
-        return None;
+        // `the chairman of the Joint Chiefs of Staff said`
+        return role_before(words, end);
     }
     // `the ministry said`: an institution, named by what it is.
     if last.is_any(INSTITUTIONS) && end >= 2 {
@@ -807,6 +809,22 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
     }
     if first.is_capitalized() {
         let end = run_end(words, verb + 1);
+        // `said NIH director Dr. Francis Collins`: a post of an institution, then the name.
+        if let Some(post) =
+            words.get(end).filter(|w| ROLE_NOUNS.has(w.core()) && !w.ends_with_any(&[',', '.']))
+            && words.get(end + 1).is_some_and(Word::is_capitalized)
+            && let Some(Who::Name { name, title, at }) =
+                name_of(words, end + 1, &words[end + 1..run_end(words, end + 1)])
+            && name.split_whitespace().count() >= 2
+        {
+            let described: Vec<&str> = words[verb + 1..end]
+                .iter()
+                .map(|w| w.core())
+                .chain([post.core()])
+                .chain(title.as_deref())
+                .collect();
+            return Some(Who::Name { name, title: Some(described.join(" ")), at });
+        }
         return name_of(words, verb + 1, &words[verb + 1..end]);
     }
     // `said astrophysicist Alan Kogut`: a title in lower case, then the name.
@@ -969,7 +987,12 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     }
     let (who, start) = subject_before(window, verb)?;
     // `…, the White House said.`
-    (start == 0 || (start == 1 && window[0].is("the"))).then_some((who, verb + 1))
+    if start == 0 || (start == 1 && window[0].is("the")) {
+        return Some((who, verb + 1));
+    }
+    // `…, the chairman of the Joint Chiefs of Staff said.`: the post, not the body it is of.
+    let (who, start) = role_before(window, verb)?;
+    (start == 0).then_some((who, verb + 1))
 }
 
 /// The reporting clause right before a quotation's opening mark:

@@ -255,6 +255,43 @@ const OBJECT_OF: &[&str] = &[
     "and",
 ];
 
+/// People a text may bring in without a name (`A mother of five`, `A resident`).
+const UNNAMED_PEOPLE: &[&str] = &[
+    "mother",
+    "father",
+    "woman",
+    "man",
+    "wife",
+    "husband",
+    "daughter",
+    "son",
+    "sister",
+    "brother",
+    "girl",
+    "boy",
+    "grandmother",
+    "grandfather",
+    "widow",
+    "resident",
+    "villager",
+    "farmer",
+    "student",
+    "teacher",
+    "soldier",
+    "doctor",
+    "nurse",
+    "refugee",
+    "worker",
+    "witness",
+    "survivor",
+    "shopkeeper",
+    "trader",
+    "driver",
+    "veteran",
+    "voter",
+    "fisherman",
+];
+
 /// Prepositions after which a run of capitalized words names a place.
 const PLACE_BEFORE: &[&str] = &["in", "at", "near", "across", "throughout", "outside", "inside"];
 
@@ -1018,8 +1055,40 @@ impl<'a> Reader<'a> {
                 last_subject = Some(person);
             }
         }
+        self.unnamed(&words, inside);
         // `Another expert, Bong Young-shik, doubts the commitment made by Kim`: Bong.
         last_subject.or(last.map(|(person, _)| person))
+    }
+
+    /// Notes the people a sentence opens with but does not name (`A mother
+    /// of five young children was clinging …`): a `she` after may be hers.
+    fn unnamed(&mut self, words: &[prose::Word], inside: &dyn Fn(usize) -> bool) {
+        for (a, article) in words.iter().enumerate() {
+            let opens = a == 0 || words[a - 1].ends_with_any(&['.', '?', '!']);
+            if !opens || !article.is_any(&["a", "an"]) || inside(article.start) {
+                continue;
+            }
+            let Some(noun) = (a + 1..words.len().min(a + 4)).find(|&n| words[n].is_any(UNNAMED_PEOPLE))
+            else {
+                continue;
+            };
+            if words[a..noun].iter().any(|w| {
+                w.ends_with_any(&[',', '.', ':', ';']) || w.is_capitalized() && w.start != article.start
+            }) {
+                continue;
+            }
+            let phrase: Vec<&str> = words[a..=noun].iter().map(|w| w.core()).collect();
+            let person = self.draft.cast.other(&phrase.join(" "), Sort::Unnamed, None);
+            let female = match words[noun].core().to_lowercase().as_str() {
+                "mother" | "woman" | "wife" | "daughter" | "sister" | "girl" | "grandmother" | "widow" => {
+                    Some(true)
+                }
+                "father" | "man" | "husband" | "son" | "brother" | "boy" | "grandfather" => Some(false),
+                _ => None,
+            };
+            self.draft.cast.people[person].female = female;
+            self.draft.cast.mention(article.start, person);
+        }
     }
 
     /// The people a sentence says met or spoke together (`Sullivan met

@@ -416,6 +416,10 @@ fn finite(w: &Word) -> bool {
         || (!w.is_capitalized() && w.core().ends_with("ed"))
 }
 
+/// Those a text says someone told, after who they work for (`VOA editors`).
+const TOLD_PEOPLE: &[&str] =
+    &["editors", "reporters", "journalists", "correspondents", "officials", "lawmakers"];
+
 /// `told reporters he's always felt …`, `told the committee it would …`:
 /// where what was told begins, after the ones told and a day.
 fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
@@ -430,6 +434,10 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
         from += 1;
     } else if first.is_capitalized() {
         while words.get(from).is_some_and(|w| w.is_capitalized() && !w.ends_with_any(&[',', '.'])) {
+            from += 1;
+        }
+        // `told VOA editors Saturday he was …`
+        if words.get(from).is_some_and(|w| w.is_any(TOLD_PEOPLE)) {
             from += 1;
         }
     } else {
@@ -644,13 +652,17 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         let inverted = is_verb(&clause[0]);
         let described = inverted && trailing.len() <= 12 && clause[taken - 1].ends_with_any(&[',']);
         // `…, says the Commission's preliminary results agree …` is no clause `said X`.
+        // `…, Dempsey said Tuesday alongside Lt. Gen. Riho Terras, the Estonian chief of defense.`:
+        // after `X said`, commas set off places and descriptions.
+        // `…, told VOA Saturday that his organization …`: the verb reports what follows.
         if (clause[taken - 1].ends_with_any(&[',']) && !described)
+            || clause[..taken].iter().any(|w| w.is("that"))
             || (inverted && !described && trailing.len() > 3)
             || trailing.len() > 20
             || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || subject(w))
             || trailing
                 .iter()
-                .any(|w| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && !described))
+                .any(|w| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && inverted && !described))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
         {
             return None;
