@@ -60,6 +60,13 @@ impl FoldedArticle {
         let mut breaks = vec![(0, 0)];
         let mut i = 0;
         while i < bytes.len() {
+            // Most bytes are no white space: copied a run at a time.
+            let run = bytes[i..].iter().position(|&b| MAY_START_SPACE[b as usize]).unwrap_or(bytes.len() - i);
+            folded.extend_from_slice(&bytes[i..i + run]);
+            i += run;
+            if i == bytes.len() {
+                break;
+            }
             let Some(first) = space_at(text, i) else {
                 folded.push(bytes[i]);
                 i += 1;

@@ -91,7 +91,16 @@ impl<'a> Word<'a> {
 /// rules are made of, asked about every word of the text.
 pub struct Lexicon {
     words: &'static [&'static str],
-    set: OnceLock<HashSet<&'static [u8], BuildHasherDefault<Fnv>>>,
+    set: OnceLock<Set>,
+}
+
+/// A lexicon's words, and which lengths and first letters they have: most
+/// words of a text are in no list, and most are turned away by those two
+/// bits before any hashing.
+struct Set {
+    words: HashSet<&'static [u8], BuildHasherDefault<Fnv>>,
+    lengths: u32,
+    firsts: u32,
 }
 
 impl Lexicon {
@@ -100,13 +109,31 @@ impl Lexicon {
     }
 
     pub fn has(&self, word: &str) -> bool {
+        let set = self.set.get_or_init(|| Set {
+            words: self.words.iter().map(|w| w.as_bytes()).collect(),
+            lengths: self.words.iter().fold(0, |m, w| m | length_bit(w.len())),
+            firsts: self.words.iter().fold(0, |m, w| m | first_bit(w.as_bytes()[0])),
+        });
+        let bytes = word.as_bytes();
+        if bytes.is_empty() || set.lengths & length_bit(bytes.len()) == 0 || set.firsts & first_bit(bytes[0]) == 0 {
+            return false;
+        }
         let mut buffer = [0u8; 24];
         let Some(slot) = buffer.get_mut(..word.len()) else { return false };
-        slot.copy_from_slice(word.as_bytes());
+        slot.copy_from_slice(bytes);
         slot.make_ascii_lowercase();
-        let set = self.set.get_or_init(|| self.words.iter().map(|w| w.as_bytes()).collect());
-        set.contains(&*slot)
+        set.words.contains(&*slot)
     }
+}
+
+/// A bit for a word's length (all lengths from 31 up share one).
+fn length_bit(len: usize) -> u32 {
+    1 << len.min(31)
+}
+
+/// A bit for a word's first byte, case folded (letters share by their place in the alphabet).
+fn first_bit(byte: u8) -> u32 {
+    1 << (byte.to_ascii_lowercase() % 32)
 }
 
 /// FNV-1a: asked of every word of a text, a lexicon's lookup must cost
