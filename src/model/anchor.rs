@@ -293,8 +293,28 @@ fn occurrences(article: &FoldedArticle, quotes: &[&str]) -> Vec<Vec<usize>> {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .expect("an automaton over short quotes");
-        matches
-            .extend(automaton.find_overlapping_iter(hay).map(|m| (short[m.pattern().as_usize()], m.start())));
+        // The matches that start in `starts`, each pattern's in order.
+        let find = |starts: Range<usize>| -> Vec<(usize, usize)> {
+            let input = aho_corasick::Input::new(hay).range(starts.start..(starts.end + WINDOW).min(hay.len()));
+            (automaton.find_overlapping_iter(input))
+                .filter(|m| m.start() < starts.end)
+                .map(|m| (short[m.pattern().as_usize()], m.start()))
+                .collect()
+        };
+        if hay.len() < 1 << 20 {
+            matches.extend(find(0..hay.len()));
+        } else {
+            // Two halves at once, as above; a short quote is shorter than
+            // `WINDOW`, so the left half reads that far into the right.
+            let middle = hay.len() / 2;
+            let (left, right) = std::thread::scope(|scope| {
+                let left = scope.spawn(|| find(0..middle));
+                let right = find(middle..hay.len());
+                (left.join().expect("searching does not panic"), right)
+            });
+            matches.extend(left);
+            matches.extend(right);
+        }
     }
 
     // Each quote's matches that do not overlap the one before.
