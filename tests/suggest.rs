@@ -965,3 +965,28 @@ fn posts_of_bodies_long_appositions_and_people_without_names() {
         "an apposition is nobody's words: {found:#?}"
     );
 }
+
+#[test]
+fn quantities_asides_and_sources_with_what_is_told_of_them() {
+    let text = "Thousands Leave the Coast\n\n\
+                Aid workers and local journalists say as many as 20,000 people have left the coast. \
+                The Red Cross says over 300 people were treated for injuries in two days.\n\n\
+                Boats are leaving every hour, according to local fisherman Omar Haddad who left the harbour on Monday.\n\n\
+                Maria Lund, U.N. Relief Coordinator for the Coast, in a letter released Friday, said she was worried \
+                by the shelling. Reports of looting have spread fear, she says.\n\n\
+                The roads are open again, Harbour Task Force spokesman Army Col. Ben Ortiz told reporters today.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+    };
+    assert!(said("as many as 20,000 people have left the coast", "Journalists"), "{found:#?}");
+    assert!(said("over 300 people were treated for injuries in two days", "Red Cross"), "{found:#?}");
+    assert!(said("Boats are leaving every hour", "Omar Haddad"), "{found:#?}");
+    assert!(said("she was worried by the shelling", "Maria Lund"), "{found:#?}");
+    assert!(said("Reports of looting have spread fear", "Maria Lund"), "{found:#?}");
+    assert!(said("The roads are open again", "Ben Ortiz"), "{found:#?}");
+    assert!(
+        found.iter().all(|(w, _, _, _)| !w.starts_with("Maria Lund")),
+        "a subject is nobody's words: {found:#?}"
+    );
+}

@@ -295,7 +295,8 @@ fn occurrences(article: &FoldedArticle, quotes: &[&str]) -> Vec<Vec<usize>> {
             .expect("an automaton over short quotes");
         // The matches that start in `starts`, each pattern's in order.
         let find = |starts: Range<usize>| -> Vec<(usize, usize)> {
-            let input = aho_corasick::Input::new(hay).range(starts.start..(starts.end + WINDOW).min(hay.len()));
+            let input =
+                aho_corasick::Input::new(hay).range(starts.start..(starts.end + WINDOW).min(hay.len()));
             (automaton.find_overlapping_iter(input))
                 .filter(|m| m.start() < starts.end)
                 .map(|m| (short[m.pattern().as_usize()], m.start()))

@@ -346,6 +346,7 @@ const SOURCES: &[&str] = &[
     "teachers",
     "citizens",
     "villagers",
+    "journalists",
 ];
 
 /// Words for the participants of a meeting speaking together (`both
@@ -501,6 +502,11 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             return None;
         }
         let inner = &words[open + 1..end];
+        // `Christian Balslev-Olesen, U.N. Humanitarian Coordinator for Somalia, in an open letter
+        // released Thursday, said`: an aside after the apposition.
+        if inner[0].is_any(&["in", "at", "on", "during", "after", "before", "speaking", "writing"]) {
+            return single_subject_before(words, open + 1);
+        }
         if inner.iter().all(in_name_run)
             && let Some((name, _)) = split_name(inner).filter(|(n, _)| n.split_whitespace().count() >= 2)
         {
@@ -979,7 +985,11 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
                     || (w.ends_with_any(&[',']) && w.is_capitalized())
             })
             .map_or(window.len().min(4), |i| i + 1);
-        return subject_after(window, 0).map(|who| (who, taken));
+        // `said he was concerned …`: a pronoun is the clause's last word; what follows is said.
+        return subject_after(window, 0).map(|who| {
+            let taken = if matches!(who, Who::Pronoun { .. }) { 2 } else { taken };
+            (who, taken)
+        });
     }
     let verb = window.iter().position(is_verb)?;
     if window[..verb].iter().any(|w| w.ends_with_any(&['.', '?', '!', ':', ';']) && !period_within_name(w)) {
@@ -987,7 +997,14 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     }
     let (who, start) = subject_before(window, verb)?;
     // `…, the White House said.`
-    if start == 0 || (start == 1 && window[0].is("the")) {
+    // `…, Operation Inherent Resolve spokesman Army Col. Steve Warren told …`: a post before the name.
+    let post = |w: &Word| {
+        (w.is_capitalized() || ROLE_NOUNS.has(w.core())) && !w.ends_with_any(&[',', '.', ':', ';'])
+    };
+    let described = matches!(who, Who::Name { .. })
+        && window[..start].iter().all(post)
+        && window[..start].iter().any(|w| ROLE_NOUNS.has(w.core()));
+    if start == 0 || (start == 1 && window[0].is("the")) || described {
         return Some((who, verb + 1));
     }
     // `…, the chairman of the Joint Chiefs of Staff said.`: the post, not the body it is of.

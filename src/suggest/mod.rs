@@ -972,6 +972,8 @@ impl<'a> Reader<'a> {
         let mut last_subject = None;
         // Where the last run named as an object ended: `with A, B, and C` names three.
         let mut objects_end = None;
+        // Where the last run naming someone ended.
+        let mut named_end = None;
         let mut i = 0;
         while i < words.len() {
             if !(people::in_name_run(&words[i]) && words[i].is_capitalized()) || inside(words[i].start) {
@@ -1000,6 +1002,12 @@ impl<'a> Reader<'a> {
             }
             let Some(Who::Name { name, title, .. }) = clauses::name_of(&words, start, run) else { continue };
             if people::split_name(run).is_none() {
+                continue;
+            }
+            // `Christian Balslev-Olesen, U.N. Humanitarian Coordinator for Somalia`: the post of the one just named.
+            let post =
+                run.last().is_some_and(|w| people::ROLE_NOUNS.has(w.core()) || people::is_title(w.core()));
+            if post && start > 0 && words[start - 1].ends_with_any(&[',']) && named_end == Some(start) {
                 continue;
             }
             // `met with President Yudhoyono`, `the party of candidate
@@ -1035,6 +1043,7 @@ impl<'a> Reader<'a> {
                 objects_end = Some(i);
             }
             if several || titled {
+                named_end = Some(i);
                 let person = self.draft.cast.named(&name, title.as_deref());
                 self.draft.cast.mention_as(run[0].start, person, object);
                 // `a man named Harold Quist, could not bring himself…`

@@ -461,6 +461,7 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "head",
     "chief",
     "director",
+    "coordinator",
     "representative",
     "economist",
     "journalist",

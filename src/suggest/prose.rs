@@ -115,7 +115,10 @@ impl Lexicon {
             firsts: self.words.iter().fold(0, |m, w| m | first_bit(w.as_bytes()[0])),
         });
         let bytes = word.as_bytes();
-        if bytes.is_empty() || set.lengths & length_bit(bytes.len()) == 0 || set.firsts & first_bit(bytes[0]) == 0 {
+        if bytes.is_empty()
+            || set.lengths & length_bit(bytes.len()) == 0
+            || set.firsts & first_bit(bytes[0]) == 0
+        {
             return false;
         }
         let mut buffer = [0u8; 24];

@@ -138,13 +138,18 @@ fn according_at_end(words: &[Word]) -> Option<Reported> {
     {
         return None;
     }
-    let first = &source[0];
+    // `according to local journalist Mohammed Ibrahim who ran …`: the source, not what is told of it.
+    let named = source.iter().position(|w| w.is_any(&["who", "which"])).unwrap_or(source.len());
+    let (source, words) = (&source[..named], &words[..by + 2 + named]);
+    let first = source.first()?;
     let who = if first.is_any(OBJECT_PRONOUNS) {
         return None;
     } else if first.is_capitalized() {
         signature(source)?
     } else {
-        role_before(words, words.len()).map(|(who, _)| who).or_else(|| source_phrase(source))?
+        (subject_after(words, by + 1).filter(|who| matches!(who, Who::Name { .. })))
+            .or_else(|| role_before(words, words.len()).map(|(who, _)| who))
+            .or_else(|| source_phrase(source))?
     };
     Some(Reported { who, parts: one_part(0..by), confidence: 55, pattern: "…, according to X." })
 }
@@ -381,7 +386,14 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         // `says Mr. Musharraf has …`, `said U.S. forces will …`
         let stop = next.ends_with_any(&[',', ':', ';'])
             || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));
+        // `says as many as 88,000 residents have …`, `says over 100 people were …`
+        let number = |w: &Word| w.core().starts_with(|c: char| c.is_ascii_digit());
+        let quantity = (next.is("as") && words.get(from + 1).is_some_and(|w| w.is_any(&["many", "much"])))
+            || (next
+                .is_any(&["about", "nearly", "almost", "over", "roughly", "around", "more", "fewer", "up"])
+                && words[from + 1..words.len().min(from + 4)].iter().any(number));
         let clause = condition
+            || quantity
             || next.is_any(DETERMINERS)
             || next.is_any(PRONOUNS)
             || next.is("it")
