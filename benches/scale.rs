@@ -598,6 +598,16 @@ fn main() {
         std::fs::write(&args[i + 1], whosaid::synthetic::news(bytes, 1)).expect("written");
         return;
     }
+    // For profiling the load of one big file: `-- --write-file DIR` (100,000 quotes).
+    if let Some(i) = args.iter().position(|a| a == "--write-file") {
+        let (path, _, _) = write_corpus(100_000, 1);
+        let dir = Path::new(&args[i + 1]);
+        std::fs::create_dir_all(dir).expect("a directory");
+        for name in ["article.txt", "corpus.yaml"] {
+            std::fs::rename(path.with_file_name(name), dir.join(name)).expect("moved");
+        }
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--write-corpus") {
         let dir = Path::new(&args[i + 1]);
         std::fs::create_dir_all(dir).expect("a directory");

@@ -845,6 +845,31 @@ fn warn_unused(
     }
 }
 
+/// Every quote by article, then where its span starts, then file order.
+/// An article's quotes come together (a file's, one after another), so
+/// each run is put in order on its own and the runs by their article: a
+/// thousand small sorts instead of one of every quote.
+fn reading_order(quotes: &IxVec<QuoteIx, Quote>) -> Vec<QuoteIx> {
+    let mut runs: Vec<(ArticleIx, usize, usize)> = Vec::new();
+    for (q, quote) in quotes.iter().enumerate() {
+        match runs.last_mut() {
+            Some((article, _, end)) if *article == quote.article => *end = q + 1,
+            _ => runs.push((quote.article, q, q + 1)),
+        }
+    }
+    runs.sort_by_key(|&(article, start, _)| (article, start));
+    let mut order: Vec<QuoteIx> = Vec::with_capacity(quotes.len());
+    let mut i = 0;
+    while i < runs.len() {
+        let same = runs[i..].iter().take_while(|r| r.0 == runs[i].0).count();
+        let from = order.len();
+        order.extend(runs[i..i + same].iter().flat_map(|&(_, start, end)| (start..end).map(QuoteIx::new)));
+        order[from..].sort_by_key(|&q| (quotes[q].span.start, q));
+        i += same;
+    }
+    order
+}
+
 /// The corpus: articles in date order, reading order, answers and statements.
 fn finish(
     title: Option<String>,
@@ -873,8 +898,7 @@ fn finish(
         quote.article = new_ix[quote.article.index()];
     }
     let mut quotes: IxVec<QuoteIx, Quote> = quotes.into();
-    let mut order: Vec<QuoteIx> = quotes.ids().collect();
-    order.sort_by_key(|&q| (quotes[q].article, quotes[q].span.start, q));
+    let order = reading_order(&quotes);
     for &q in &order {
         if let Some(r) = quotes[q].replies_to {
             quotes[r].answers.push(q);
