@@ -548,6 +548,28 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         let noun = last.core().to_lowercase();
         return Some((Who::Role { phrase: noun.clone(), noun, definite: false, at: last.start }, end - 1));
     }
+    // `U.N. officials say`, `Foreign security officials say`, `Aid workers say`:
+    // unnamed people by what they are, opening the sentence.
+    let opens = usize::from(words[0].is_any(&["but", "and", "yet"]));
+    if (last.is_any(SOURCES) || last.is("officials"))
+        && (opens + 2..=opens + 4).contains(&end)
+        && words[opens..end - 1].iter().all(|w| {
+            (!w.ends_with_any(&[',', '.', ':', ';']) || is_initials(w))
+                && !is_verb(w)
+                && !w.is_any(DETERMINERS)
+                && !w.is_any(&["some", "many", "most", "several", "other", "both", "all"])
+        })
+    {
+        let phrase: Vec<&str> = words[opens..end]
+            .iter()
+            .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
+            .collect();
+        let noun = last.core().to_lowercase();
+        return Some((
+            Who::Role { noun, phrase: phrase.join(" "), definite: false, at: words[opens].start },
+            opens,
+        ));
+    }
     // `Critics say`, `Many students say`: unnamed people, speaking as one.
     if last.is_any(SOURCES)
         && (end == 1
@@ -975,7 +997,8 @@ pub(super) fn signature(words: &[Word]) -> Option<Who> {
 }
 
 pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
-    let window = &words[..words.len().min(14)];
+    // `…, Marine Corps Gen. James E. Cartwright, vice chairman of the Joint Chiefs of Staff, said today.`
+    let window = &words[..words.len().min(20)];
     let first = window.first()?;
     if is_verb(first) {
         let taken = window

@@ -397,6 +397,8 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             || next.is_any(DETERMINERS)
             || next.is_any(PRONOUNS)
             || next.is("it")
+            // `said there had been a miscommunication`
+            || (next.is("there") && words.get(from + 1).is_some_and(finite))
             || next.is_capitalized()
             || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
         // `confirmed the army fired …`, not `confirmed their dedication to …`.
