@@ -1010,3 +1010,63 @@ fn unnamed_sources_by_what_they_are_and_long_clauses_at_the_end() {
     assert!(said("The water is beginning to fall", "Anna B. Kerr"), "{found:#?}");
     assert!(said("there had been a warning on Sunday", "Anna B. Kerr"), "{found:#?}");
 }
+
+#[test]
+fn an_opening_phrase_places_and_programs_are_nobody() {
+    let text = "Storm Hits the Coast\n\n\
+                Speaking by phone from an undisclosed location, rebel spokesman Omar Haddad says the overnight attack \
+                targeted the harbour guards.\n\n\
+                Harbour officials in Port Lane, 40 kilometers north of the capital, confirm that two boats sank in the storm.\n\n\
+                Analyst Jon Weller spoke to VOA. From Cape Town, he said the storm was the worst in years.\n\n\
+                When Gen. Ann Kerr met with men at the Veterans Residential Recovery Program, she asked about the storm. \
+                “I use that word to include you,” she said.\n\n\
+                “The program has done a lot for me,” said a Marine veteran of the storm.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str, kind: Kind| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == kind)
+    };
+    assert!(
+        said("the overnight attack targeted the harbour guards", "Omar Haddad", Kind::Indirect),
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|(w, _, _, _)| !w.starts_with("Speaking by phone")), "{found:#?}");
+    assert!(said("two boats sank in the storm", "Harbour officials", Kind::Indirect), "{found:#?}");
+    assert!(said("the storm was the worst in years", "Jon Weller", Kind::Indirect), "{found:#?}");
+    assert!(said("I use that word to include you", "Ann Kerr", Kind::Direct), "{found:#?}");
+    assert!(said("The program has done a lot for me", "A Marine veteran", Kind::Direct), "{found:#?}");
+}
+
+/// Sentences that look like reports and are not, or whose speaker is not
+/// the first one at hand (found by a review of the rules).
+#[test]
+fn what_only_looks_like_a_report() {
+    let text = "Harbour News\n\n\
+                The ministry, in a statement, said the port would reopen on Friday.\n\n\
+                Mayor Ana Ruiz, speaking at a news conference, said the talks would go on.\n\n\
+                When officials say the economy is growing, they mean the stock market.\n\n\
+                The court denied a request filed by defense lawyers to delay the trial. \
+                The captain was denied bail and remanded in custody.\n\n\
+                The minister said as much in parliament on Monday.\n\n\
+                On Monday, the governor told the story of his grandfather, a farmer from Kansas.\n\n\
+                Jon Smith told a news conference in Port Lane on Monday about allegations that the army had \
+                burned the boats.\n\n\
+                Police Chief Tom Brown briefed reporters Monday. A man was found dead in a car early Sunday. \
+                He said investigators are treating the death as suspicious.\n\n\
+                That story says a lot about the harbour.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| found.iter().any(|(w, s, _, _)| w == words && s == who);
+    assert!(said("the port would reopen on Friday", "Ministry"), "{found:#?}");
+    assert!(said("the talks would go on", "Ana Ruiz"), "{found:#?}");
+    assert!(said("investigators are treating the death as suspicious", "Tom Brown"), "{found:#?}");
+    for not_said in [
+        "the economy is growing",
+        "a request filed",
+        "bail and",
+        "as much",
+        "On Monday",
+        "the army had",
+        "a lot about",
+    ] {
+        assert!(found.iter().all(|(w, _, _, _)| !w.contains(not_said)), "{not_said}: {found:#?}");
+    }
+}

@@ -131,6 +131,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "confirms",
     "denied",
     "denies",
+    "confirm",
     "estimated",
     "estimates",
     "indicated",
@@ -323,6 +324,11 @@ pub enum Who {
     Joint { members: Vec<Who>, at: usize },
 }
 
+/// Words that open a clause of their own: what follows them is no subject
+/// of the sentence (`When officials say …, they mean …`).
+const SUBORDINATORS: &[&str] =
+    &["what", "how", "why", "when", "if", "as", "because", "while", "although", "since", "unless", "whether"];
+
 /// Unnamed people a text reports as one (`Critics say …`).
 const SOURCES: &[&str] = &[
     "critics",
@@ -392,7 +398,7 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 /// in Sierra Leone say`, `Officials from the ruling party say`. The names
 /// in the phrase are not the speaker.
 fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
-    let first = usize::from(words.first()?.is_any(&["but", "and", "yet"]));
+    let first = opener(words);
     let mut end = verb;
     while end > first && words[end - 1].is_any(BETWEEN) {
         end -= 1;
@@ -449,7 +455,7 @@ const DOCUMENTS: &[&str] = &["report", "story", "article", "study", "survey", "l
 /// `A newspaper report published Thursday says`, `The story, which
 /// appeared in the Washington Post, says`.
 fn document_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
-    let first = usize::from(words.first()?.is_any(&["but", "and", "yet"]));
+    let first = opener(words);
     if !words.get(first)?.is_any(&["a", "an", "the", "this", "that"]) {
         return None;
     }
@@ -504,8 +510,11 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         let inner = &words[open + 1..end];
         // `Christian Balslev-Olesen, U.N. Humanitarian Coordinator for Somalia, in an open letter
         // released Thursday, said`: an aside after the apposition.
-        if inner[0].is_any(&["in", "at", "on", "during", "after", "before", "speaking", "writing"]) {
-            return single_subject_before(words, open + 1);
+        if inner[0].is_any(&["in", "at", "on", "during", "after", "before", "speaking", "writing"])
+            && let Some(hit) = single_subject_before(words, open + 1)
+            && matches!(&hit.0, Who::Name { name, .. } if name.split_whitespace().count() >= 2)
+        {
+            return Some(hit);
         }
         if inner.iter().all(in_name_run)
             && let Some((name, _)) = split_name(inner).filter(|(n, _)| n.split_whitespace().count() >= 2)
@@ -550,20 +559,20 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     }
     // `U.N. officials say`, `Foreign security officials say`, `Aid workers say`:
     // unnamed people by what they are, opening the sentence.
-    let opens = usize::from(words[0].is_any(&["but", "and", "yet"]));
+    let opens = opener(words);
     if (last.is_any(SOURCES) || last.is("officials"))
         && (opens + 2..=opens + 4).contains(&end)
         && words[opens..end - 1].iter().all(|w| {
-            (!w.ends_with_any(&[',', '.', ':', ';']) || is_initials(w))
+            (!w.ends_with_any(&[',', '.', ':', ';']) || period_within_name(w))
+                && !w.ends_with_any(&[','])
                 && !is_verb(w)
                 && !w.is_any(DETERMINERS)
+                && !super::people::is_function_word(w.core())
                 && !w.is_any(&["some", "many", "most", "several", "other", "both", "all"])
+                && !w.is_any(SUBORDINATORS)
         })
     {
-        let phrase: Vec<&str> = words[opens..end]
-            .iter()
-            .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
-            .collect();
+        let phrase: Vec<&str> = words[opens..end].iter().map(phrase_word).collect();
         let noun = last.core().to_lowercase();
         return Some((
             Who::Role { noun, phrase: phrase.join(" "), definite: false, at: words[opens].start },
@@ -587,7 +596,7 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             && end - start < 7
             && !words[start - 1].ends_with_any(&[',', '.', ':', ';'])
             && (words[start - 1].is_any(&["the", "both", "two", "three", "four", "five", "all", "of"])
-                || words[start - 1].is_capitalized())
+                || (words[start - 1].is_capitalized() && !words[start - 1].is_any(SUBORDINATORS)))
         {
             start -= 1;
         }
@@ -643,6 +652,12 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             }
         }
         let run = &words[start..end];
+        // `The chairman of the Harbour Board of Trade said`: the post, not the body it is of.
+        let of_body = start >= 2
+            && (words[start - 1].is("of") || (words[start - 1].is("the") && words[start - 2].is("of")));
+        if of_body && let Some(role) = role_before(words, end) {
+            return Some(role);
+        }
         // `the U.S. Embassy applauded`: an institution by what it is.
         if let Some(who) = name_of(words, start, run) {
             return Some((who, start));
@@ -665,16 +680,24 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         {
             return None;
         }
-        let phrase: Vec<&str> = words[det + 1..end]
-            .iter()
-            .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
-            .collect();
+        let phrase: Vec<&str> = words[det + 1..end].iter().map(phrase_word).collect();
         return Some((
             Who::Body { name: super::prose::capitalize(&phrase.join(" ")), at: words[det].start },
             det,
         ));
     }
     role_before(words, end)
+}
+
+/// How a word reads in a phrase that names someone: `U.S.` keeps its
+/// periods, other words lose their punctuation.
+fn phrase_word<'a>(w: &Word<'a>) -> &'a str {
+    if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() }
+}
+
+/// How many words open a sentence before its subject: one for `But`, `And`, `Yet`.
+fn opener(words: &[Word]) -> usize {
+    usize::from(words.first().is_some_and(|w| w.is_any(&["but", "and", "yet"])))
 }
 
 /// A dash standing alone: `-`, `–`, `—`, `--`.
@@ -727,11 +750,7 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
         }
         // `the U.S. Embassy`: an institution by what it is.
         None if run.last().is_some_and(|w| w.is_any(INSTITUTIONS)) => {
-            let words: Vec<&str> = run
-                .iter()
-                .filter(|w| !w.is("the"))
-                .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
-                .collect();
+            let words: Vec<&str> = run.iter().filter(|w| !w.is("the")).map(phrase_word).collect();
             Some(Who::Body { name: words.join(" "), at })
         }
         // `The Secretary`, `The President`: a title standing for the person.
@@ -805,10 +824,7 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
                 let definite = !w.is_any(&["a", "an", "one", "another"]);
                 // `a source close to the talks`: one person, the article kept.
                 let from = if definite { det } else { det - 1 };
-                let phrase: Vec<&str> = words[from..end]
-                    .iter()
-                    .map(|w| if is_initials(w) { w.raw.trim_end_matches(',') } else { w.core() })
-                    .collect();
+                let phrase: Vec<&str> = words[from..end].iter().map(phrase_word).collect();
                 let who = Who::Role {
                     noun: words[noun].core().to_lowercase(),
                     phrase: phrase.join(" "),
@@ -845,13 +861,15 @@ pub fn subject_after(words: &[Word], verb: usize) -> Option<Who> {
                 name_of(words, end + 1, &words[end + 1..run_end(words, end + 1)])
             && name.split_whitespace().count() >= 2
         {
-            let described: Vec<&str> = words[verb + 1..end]
-                .iter()
-                .map(|w| w.core())
-                .chain([post.core()])
-                .chain(title.as_deref())
-                .collect();
-            return Some(Who::Name { name, title: Some(described.join(" ")), at });
+            // The name's own title may reach back over the post already.
+            let title = match title {
+                Some(t) if t.contains(post.core()) => t,
+                t => {
+                    let described = words[verb + 1..end].iter().map(|w| w.core()).chain([post.core()]);
+                    described.chain(t.as_deref()).collect::<Vec<_>>().join(" ")
+                }
+            };
+            return Some(Who::Name { name, title: Some(title), at });
         }
         return name_of(words, verb + 1, &words[verb + 1..end]);
     }
@@ -1022,17 +1040,15 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     // `…, the White House said.`
     // `…, Operation Inherent Resolve spokesman Army Col. Steve Warren told …`: a post before the name.
     let post = |w: &Word| {
-        (w.is_capitalized() || ROLE_NOUNS.has(w.core())) && !w.ends_with_any(&[',', '.', ':', ';'])
+        (w.is_capitalized() || ROLE_NOUNS.has(w.core()))
+            && !w.ends_with_any(&[',', '.', ':', ';'])
+            && !super::people::is_function_word(w.core())
+            && !w.is_any(&["but", "and", "yet", "then", "meanwhile", "later", "also", "so"])
     };
     let described = matches!(who, Who::Name { .. })
         && window[..start].iter().all(post)
         && window[..start].iter().any(|w| ROLE_NOUNS.has(w.core()));
-    if start == 0 || (start == 1 && window[0].is("the")) || described {
-        return Some((who, verb + 1));
-    }
-    // `…, the chairman of the Joint Chiefs of Staff said.`: the post, not the body it is of.
-    let (who, start) = role_before(window, verb)?;
-    (start == 0).then_some((who, verb + 1))
+    (start == 0 || (start == 1 && window[0].is("the")) || described).then_some((who, verb + 1))
 }
 
 /// The reporting clause right before a quotation's opening mark:
@@ -1047,9 +1063,11 @@ pub fn clause_before(words: &[Word]) -> Option<Who> {
         if let Some((who, _)) = subject_before(words, verb) {
             return Some(who);
         }
-        // `She said such transformations can be messy, but added, “…`
+        // `She said such transformations can be messy, but added, “…`; not
+        // `Obama greeted Medvedev, who smiled and said: “…`.
         let and = conjunction(words, verb);
-        return (and < verb).then(|| sentence_subject(words, and)).flatten();
+        let relative = words[..and].iter().any(|w| w.is_any(&["who", "which"]));
+        return (and < verb && !relative).then(|| sentence_subject(words, and)).flatten();
     }
     according_to(words).map(|(who, _)| who)
 }

@@ -1004,9 +1004,12 @@ impl<'a> Reader<'a> {
             if people::split_name(run).is_none() {
                 continue;
             }
-            // `Christian Balslev-Olesen, U.N. Humanitarian Coordinator for Somalia`: the post of the one just named.
-            let post =
-                run.last().is_some_and(|w| people::ROLE_NOUNS.has(w.core()) || people::is_title(w.core()));
+            // `Christian Balslev-Olesen, U.N. Humanitarian Coordinator for Somalia`: the post of the
+            // one just named (not `…, Martin Luther King`, a name that ends in a title's word).
+            let post = run
+                .last()
+                .is_some_and(|w| people::ROLE_NOUNS.has(w.core()) || people::is_title(w.core()))
+                && (people::is_initials(&run[0]) || run[0].is_acronym() || people::is_title(run[0].core()));
             if post && start > 0 && words[start - 1].ends_with_any(&[',']) && named_end == Some(start) {
                 continue;
             }
@@ -1032,7 +1035,11 @@ impl<'a> Reader<'a> {
             // `met … in San Francisco`, `The mayor of Lesk`: a place; `the
             // chairman of the Joint Chiefs of Staff`: an institution.
             let of_the = start > 1 && words[start - 1].is("the") && words[start - 2].is("of");
-            let of_place = start > 0 && words[start - 1].is("of") && run.len() == 1;
+            // `From Cape Town, he reacted …`
+            let from_place = start > 0
+                && words[start - 1].raw == "From"
+                && run.last().is_some_and(|w| w.ends_with_any(&[',']));
+            let of_place = (start > 0 && words[start - 1].is("of") && run.len() == 1) || from_place;
             if of_the
                 || of_place
                 || (!titled && (names_a_place(&words, start) || (start > 0 && words[start - 1].is("the"))))
@@ -1082,8 +1089,22 @@ impl<'a> Reader<'a> {
                 continue;
             };
             if words[a..noun].iter().any(|w| {
-                w.ends_with_any(&[',', '.', ':', ';']) || w.is_capitalized() && w.start != article.start
+                w.ends_with_any(&[',', '.', ':', ';']) || (w.is_capitalized() && w.start != article.start)
             }) {
+                continue;
+            }
+            // `A man was found dead …`: one things were done to, not one who speaks.
+            let rest = &words[noun + 1..words.len().min(noun + 8)];
+            let done_to = |w: &[prose::Word]| {
+                let participle = w[1].core().ends_with("ed")
+                    || w[1].core().ends_with("en")
+                    || w[1].is_any(&[
+                        "found", "shot", "hit", "held", "hurt", "caught", "left", "brought", "sent", "kept",
+                        "struck",
+                    ]);
+                w[0].is_any(&["was", "were"]) && participle
+            };
+            if rest.windows(2).any(done_to) {
                 continue;
             }
             let phrase: Vec<&str> = words[a..=noun].iter().map(|w| w.core()).collect();

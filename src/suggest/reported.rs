@@ -73,6 +73,20 @@ const OBJECT_VERBS: &[&str] = &[
 
 /// Verbs that say other things than speech too (`found the car`, `raised
 /// taxes`): a `that` is theirs only right after them, and no passive is a report.
+/// Nouns whose `that` clause is theirs, not a reporting verb's (`allegations that …`).
+const CLAIMS: &[&str] = &[
+    "allegations",
+    "allegation",
+    "reports",
+    "claims",
+    "claim",
+    "fact",
+    "news",
+    "accusations",
+    "rumors",
+    "charges",
+];
+
 const NOT_ONLY_SPEECH: &[&str] = &[
     "found",
     "report",
@@ -321,6 +335,9 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     // Zulu of VOA's Studio 7 for Zimbabwe that …`
     let reach = if matches!(form, "told" | "tells") { 14 } else { 10 };
     let that = (verb + 1..words.len().min(verb + reach)).find(|&i| words[i].is("that"));
+    // Not `told a news conference … about allegations that …`: the `that` is the allegations'.
+    let that = that
+        .filter(|&t| !words[verb + 1..t].iter().any(|w| w.is_any(&["about", "over"]) || w.is_any(CLAIMS)));
     // `Police found the car that was stolen`: a relative `that`, unless right after the verb.
     let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
@@ -367,6 +384,7 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             });
         }
         let next = words.get(from)?;
+        let passive = verb > 0 && words[verb - 1].is_any(&["was", "were", "been", "is", "are", "be"]);
         // `denied having incited …`: what is denied, as a deed.
         if matches!(form, "denied" | "denies") && next.is_any(&["having", "being"]) && words.len() - from > 2
         {
@@ -388,7 +406,9 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));
         // `says as many as 88,000 residents have …`, `says over 100 people were …`
         let number = |w: &Word| w.core().starts_with(|c: char| c.is_ascii_digit());
-        let quantity = (next.is("as") && words.get(from + 1).is_some_and(|w| w.is_any(&["many", "much"])))
+        let quantity = (next.is("as")
+            && words.get(from + 1).is_some_and(|w| w.is_any(&["many", "much"]))
+            && words[from + 2..words.len().min(from + 5)].iter().any(number))
             || (next
                 .is_any(&["about", "nearly", "almost", "over", "roughly", "around", "more", "fewer", "up"])
                 && words[from + 1..words.len().min(from + 4)].iter().any(number));
@@ -406,8 +426,12 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             && !stop
             && clause
             && words.len() - from > 3
-            && (!matches!(form, "confirmed" | "denied" | "denies" | "indicated" | "indicates")
-                || words[from..words.len().min(from + 6)].iter().any(finite))
+            && !(next.is("a") && words.get(from + 1).is_some_and(|w| w.is_any(&["lot", "great"])))
+            && (!matches!(form, "confirmed") || words[from..words.len().min(from + 6)].iter().any(finite))
+            // `denied he was …`, not `denied a request filed by …` or `was denied bail`.
+            && (!DENIALS.contains(&form)
+                || (!passive
+                    && (next.is_any(PRONOUNS) || words[from..words.len().min(from + 6)].iter().any(strongly_finite))))
         {
             return Some(Reported {
                 who,
@@ -422,13 +446,20 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
 
 /// A word that makes a clause of the words it is in: `is`, `will`, `does`, `fired`.
 fn finite(w: &Word) -> bool {
+    strongly_finite(w) || (!w.is_capitalized() && w.core().ends_with("ed"))
+}
+
+/// [`finite`] but for words in `-ed`, which may be participles (`a request filed by …`).
+fn strongly_finite(w: &Word) -> bool {
     w.is_any(FINITE)
         || w.is_any(&[
-            "had", "has", "will", "would", "does", "do", "did", "can", "could", "should", "must", "may",
-            "might",
+            "had", "has", "have", "will", "would", "does", "do", "did", "can", "could", "should", "must",
+            "may", "might",
         ])
-        || (!w.is_capitalized() && w.core().ends_with("ed"))
 }
+
+/// Verbs of denying and hinting, whose object is a deed as often as a statement.
+const DENIALS: &[&str] = &["denied", "denies", "indicated", "indicates"];
 
 /// Those a text says someone told, after who they work for (`VOA editors`).
 const TOLD_PEOPLE: &[&str] =
@@ -630,12 +661,12 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
 /// what was said.
 fn clause_at_end(words: &[Word]) -> Option<Reported> {
     let n = words.len();
-    if !words[n.saturating_sub(24)..].iter().any(|w| SAYING.has(w.core())) {
+    if !words[n.saturating_sub(40)..].iter().any(|w| SAYING.has(w.core())) {
         return None;
     }
     // The last comma before which a reporting clause ends the sentence:
     // `…, Defense Secretary Ash Carter told Pentagon reporters today during a news conference.`
-    for comma in (2..n.saturating_sub(1)).rev().take(24) {
+    for comma in (2..n.saturating_sub(1)).rev().take(40) {
         if !words[comma].ends_with_any(&[',']) {
             continue;
         }
@@ -668,17 +699,32 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         // `…, says the Commission's preliminary results agree …` is no clause `said X`.
         // `…, Dempsey said Tuesday alongside Lt. Gen. Riho Terras, the Estonian chief of defense.`:
         // after `X said`, commas set off places and descriptions.
+        // `…, the chairman said after meeting with servicemembers … here yesterday.`
+        let adjunct = trailing.first().is_some_and(|w| {
+            w.is_any(&["after", "during", "at", "in", "on", "while", "before", "following"])
+        });
+        // `Speaking by phone …, Shabab spokesman Sheik Muktar Robow says the overnight attack …`:
+        // what follows the verb is what was said, not a phrase of the clause.
+        let reports_on = !inverted
+            && !clause[taken - 1].is_any(&["told", "tells", "asked", "asks"])
+            && trailing.len() > 3
+            && trailing.first().is_some_and(|w| w.is_any(DETERMINERS) || w.is_any(PRONOUNS));
         // `…, told VOA Saturday that his organization …`: the verb reports what follows.
         if (clause[taken - 1].ends_with_any(&[',']) && !described)
             || clause[..taken].iter().any(|w| w.is("that"))
+            || reports_on
             || (inverted && !described && trailing.len() > 3)
-            || trailing.len() > 20
+            || trailing.len() > if adjunct { 32 } else { 20 }
             || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || subject(w))
             || trailing
                 .iter()
                 .any(|w| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && inverted && !described))
             || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
         {
+            return None;
+        }
+        // `On Monday, the president told the story of …`: a phrase that opens the sentence was not said.
+        if comma < 2 || (words[0].is_any(NOT_A_SUBJECT) && !words[..comma].iter().any(finite)) {
             return None;
         }
         return Some(Reported {
