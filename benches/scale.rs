@@ -673,7 +673,7 @@ pub fn annotating(out: &mut dyn FnMut(Figure)) {
     let dir = tempfile::tempdir().expect("a scratch directory");
     let builtin = model::load(&Source::BuiltIn).expect("built in").into_corpus().expect("clean");
     let text = &builtin.articles[model::ArticleIx::new(0)].text;
-    std::fs::write(dir.path().join("nato-open-doors.txt"), text).expect("written");
+    std::fs::write(dir.path().join("nato-open-doors.txt"), &**text).expect("written");
     let file = dir.path().join("nato-open-doors.yaml");
     std::fs::write(&file, include_str!("../assets/nato-open-doors.yaml")).expect("written");
     let (mut library, outcome) =

@@ -65,7 +65,7 @@ fn built_in_annotation_is_clean_and_complete() {
 fn built_in_article_ships_verbatim() {
     let shipped = include_str!("../assets/nato-open-doors.txt");
     let a = load(&Source::BuiltIn).unwrap().into_corpus().unwrap();
-    assert_eq!(a.articles.iter().next().unwrap().text, shipped);
+    assert_eq!(&*a.articles.iter().next().unwrap().text, shipped);
     assert!(shipped.starts_with("Jan 11, 2022\n"));
 }
 

@@ -70,7 +70,7 @@ fn into_file(
         writeln!(err, "whosaid: --into takes one annotation file, and {name} holds several articles")?;
         return Ok(Status::Usage);
     };
-    if article.text != text {
+    if *article.text != *text {
         writeln!(
             err,
             "whosaid: {name} annotates another text than {}; give the article it annotates (nothing was changed)",

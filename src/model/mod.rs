@@ -150,7 +150,8 @@ pub struct Article {
     /// Whether single line breaks inside a paragraph are joined when the
     /// article is wrapped; `None` leaves it to whosaid.
     pub reflow: Option<bool>,
-    pub text: String,
+    /// Shared between a file's reading and the corpus made of it.
+    pub text: Arc<str>,
     /// The spans of the candidates the annotator rejected (`rejected:`):
     /// drafts never offer them again.
     pub rejected: Vec<Range<usize>>,
@@ -294,8 +295,8 @@ pub struct QuoteBody {
     /// Stance per listed issue; an issue without an entry has no stance.
     pub stances: Vec<(IssueIx, Stance)>,
     pub kind: Kind,
-    /// The text as written in the file.
-    pub text: QuoteText,
+    /// The text as written in the file (shared with the file's reading).
+    pub text: Arc<QuoteText>,
     /// Byte range of the located span in the article text: from the start of
     /// the first part to the end of the last.
     pub span: Range<usize>,

@@ -105,7 +105,7 @@ pub fn compute(corpus: &Corpus, generation: Generation, wanted: Wanted) -> Compu
     let outcome = match wanted {
         Wanted::SearchIndex => Outcome::SearchIndex(Box::new(SearchIndex::new(corpus))),
         Wanted::Draft(article) => {
-            let text = corpus.articles.get(article).map_or("", |a| a.text.as_str());
+            let text = corpus.articles.get(article).map_or("", |a| &*a.text);
             let draft = crate::suggest::suggest(text);
             Outcome::Draft { article, text_hash: text_hash(text), draft: Box::new(draft) }
         }

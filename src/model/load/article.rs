@@ -12,10 +12,13 @@ pub const ARTICLE_KEYS: &[&str] =
 
 impl Walker {
     /// Reads the article; its text is empty when it could not be had.
-    pub fn article(&mut self, node: Node, path: NodePath, text_files: &TextFiles) -> Article {
+    /// The article's particulars, and its text apart: it is shared (an
+    /// `Arc`) only once the file is read, when copying it costs least.
+    pub fn article(&mut self, node: Node, path: NodePath, text_files: &TextFiles) -> (Article, String) {
         let mut article = Article::default();
+        let mut article_text = String::new();
         let Some(mut f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
-            return article;
+            return (article, article_text);
         };
         if let Some((id, id_path)) = self.text(&mut f, "id", "the article", false) {
             if id.contains('/') || id.trim().is_empty() {
@@ -60,9 +63,9 @@ impl Walker {
             }
             article.line_starts =
                 std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-            article.text = text;
+            article_text = text;
         }
-        article
+        (article, article_text)
     }
 
     /// The text, from `text` or `text_file` (exactly one of them).

@@ -735,7 +735,7 @@ fn resolve_document(cx: &Context, d: usize, walker: &mut Walker) -> Resolved {
             under,
             stances,
             kind: raw.kind,
-            text: raw.text.clone(),
+            text: Arc::clone(&raw.text),
             span: spans.first().map_or(0, |s| s.start)..spans.last().map_or(0, |s| s.end),
             parts: spans.clone(),
             via,

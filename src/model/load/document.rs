@@ -123,11 +123,11 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     let w = &mut doc.walker;
     let Some(mut root) = w.fields(root, NodePath::ROOT, "the file", ROOT_KEYS) else { return doc };
     check_version(w, &root);
-    let mut article = match root.take("article") {
+    let (mut article, text) = match root.take("article") {
         Some((node, path)) => w.article(node, path, text_files),
         None => {
             w.error(NodePath::ROOT, "the file has no `article` (its title and text)");
-            Article::default()
+            (Article::default(), String::new())
         }
     };
     if article.id.is_empty() {
@@ -135,7 +135,6 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     }
     // Fold the article's white space on the other core while the
     // speakers, issues and quotes are read; the text comes back with it.
-    let text = std::mem::take(&mut article.text);
     let folding = std::thread::spawn(move || {
         let folded = FoldedArticle::new(&text);
         (text, folded)
@@ -147,7 +146,8 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     let nodes = w.section(&mut root, "rejected");
     let mut rejected = w.rejected(nodes);
     let (text, folded) = folding.join().expect("folding the article does not panic");
-    article.text = text;
+    drop(root);
+    article.text = text.into();
     w.anchor(&article, &folded, &mut doc.quotes, "quote");
     w.anchor(&article, &folded, &mut rejected, "rejected candidate's");
     article.rejected =

@@ -11,6 +11,7 @@ use crate::text;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 pub const QUOTE_KEYS: &[&str] = &[
     "id",
@@ -38,7 +39,8 @@ pub struct RawQuote {
     pub issues: Vec<IdRef>,
     pub stance: RawStance,
     pub kind: Kind,
-    pub text: QuoteText,
+    /// Shared with the quote it resolves to: the words are kept once.
+    pub text: Arc<QuoteText>,
     /// Where each part of the text is written; empty when the text is missing.
     pub text_paths: Vec<NodePath>,
     pub occurrence: Option<(usize, NodePath)>,
@@ -121,12 +123,12 @@ impl Walker {
                     self.error(path, "`text` is a list of one part; write the text itself (a list is for a quote in parts)");
                 } else {
                     raw.text_paths = parts.iter().map(|(_, p)| *p).collect();
-                    raw.text = QuoteText::Parts(parts.into_iter().map(|(t, _)| t).collect());
+                    raw.text = Arc::new(QuoteText::Parts(parts.into_iter().map(|(t, _)| t).collect()));
                 }
             }
             Some((node, path)) => {
                 if let Some((text, text_path)) = self.text_node(node, path, "text", true) {
-                    raw.text = QuoteText::Whole(text);
+                    raw.text = Arc::new(QuoteText::Whole(text));
                     raw.text_paths = vec![text_path];
                 }
             }
@@ -171,7 +173,7 @@ impl Walker {
                 }
                 Some((node, path)) => {
                     if let Some((text, text_path)) = self.text_node(node, path, "text", true) {
-                        raw.text = QuoteText::Whole(text);
+                        raw.text = Arc::new(QuoteText::Whole(text));
                         raw.text_paths = vec![text_path];
                     }
                 }
