@@ -545,12 +545,13 @@ fn real_news_development_and_held_out() {
             pct(m.overlapping, m.suggestions)
         );
         eprintln!("{line}");
-        // Today's floors (see the README's table): the held-out set's
-        // figures, which the development set's are above.
-        assert!(pct(m.found, m.direct) >= 83, "{line}");
-        assert!(pct(m.reported_found, m.reported) >= 70, "{line}");
-        assert!(pct(m.right + m.reported_right, m.found + m.reported_found) >= 66, "{line}");
-        assert!(pct(m.overlapping, m.suggestions) >= 95, "{line}");
+        // Today's floors (see the README's table), for both sets: the lower
+        // of their figures (direct quotes: the development set's; the rest:
+        // the held-out set's).
+        assert!(pct(m.found, m.direct) >= 91, "{line}");
+        assert!(pct(m.reported_found, m.reported) >= 71, "{line}");
+        assert!(pct(m.right + m.reported_right, m.found + m.reported_found) >= 68, "{line}");
+        assert!(pct(m.overlapping, m.suggestions) >= 99, "{line}");
     }
 }
 
