@@ -371,6 +371,23 @@ impl<'a> Reader<'a> {
         prose::words(self.text, range)
     }
 
+    /// The words of a sentence of a paragraph whose words are read: taken
+    /// from them when the sentence begins and ends between words (as it
+    /// nearly always does), read anew otherwise.
+    fn sentence_words(&self, paragraph: &[prose::Word<'a>], sentence: Range<usize>) -> Vec<prose::Word<'a>> {
+        let space_before = self.text[..sentence.start].ends_with(char::is_whitespace);
+        let space_after = self.text[sentence.end..].starts_with(char::is_whitespace);
+        let first = paragraph.first().map_or(usize::MAX, |w| w.start);
+        let last = paragraph.last().map_or(0, prose::Word::end);
+        if (space_before || sentence.start <= first) && (space_after || sentence.end >= last) {
+            let from = paragraph.partition_point(|w| w.start < sentence.start);
+            let to = paragraph.partition_point(|w| w.start < sentence.end);
+            paragraph[from..to].to_vec()
+        } else {
+            self.words_of(sentence)
+        }
+    }
+
     /// Where the sentence a quotation opening at `open` stands in begins,
     /// reading from `from`: `open` itself when it opens a sentence.
     fn sentence_start(&self, from: usize, open: usize) -> usize {
@@ -770,7 +787,8 @@ impl<'a> Reader<'a> {
         // `Huge Investments`) names nobody.
         let paragraph = &self.text[range.clone()];
         let headline = (p == 0 || paragraph.split_whitespace().count() <= 8) && prose::is_headline(paragraph);
-        let mut introduced = if headline { None } else { self.mentions(range.clone(), &inside) };
+        let paragraph_words = self.words_of(range.clone());
+        let mut introduced = if headline { None } else { self.mentions(&paragraph_words, &inside) };
         let previous_speaker = self.last_speaker.take();
         let named_before = self.last_named.take();
         let named_here = introduced;
@@ -794,7 +812,7 @@ impl<'a> Reader<'a> {
         // Reported speech, sentence by sentence.
         let mut reported_spans: Vec<(Range<usize>, PersonIx)> = Vec::new();
         for sentence in prose::sentences(self.text, range.clone()) {
-            let words: Vec<prose::Word> = self.words_of(sentence.clone());
+            let words = self.sentence_words(&paragraph_words, sentence.clone());
             self.meeting(sentence.clone(), &words);
             // A sentence that is a quotation to its end; one that opens
             // with quoted words and goes on is reported speech around them.
@@ -966,8 +984,7 @@ impl<'a> Reader<'a> {
 
     /// Notes the people a paragraph names outside quotations; returns the
     /// last of them.
-    fn mentions(&mut self, range: Range<usize>, inside: &dyn Fn(usize) -> bool) -> Option<PersonIx> {
-        let words = self.words_of(range);
+    fn mentions(&mut self, words: &[prose::Word<'a>], inside: &dyn Fn(usize) -> bool) -> Option<PersonIx> {
         let mut last = None;
         let mut last_subject = None;
         // Where the last run named as an object ended: `with A, B, and C` names three.
