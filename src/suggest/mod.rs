@@ -1017,7 +1017,7 @@ impl<'a> Reader<'a> {
             if (start > 0 && words[start - 1].is("told")) || possessive {
                 continue;
             }
-            let Some(Who::Name { name, title, .. }) = clauses::name_of(&words, start, run) else { continue };
+            let Some(Who::Name { name, title, .. }) = clauses::name_of(words, start, run) else { continue };
             if people::split_name(run).is_none() {
                 continue;
             }
@@ -1059,7 +1059,7 @@ impl<'a> Reader<'a> {
             let of_place = (start > 0 && words[start - 1].is("of") && run.len() == 1) || from_place;
             if of_the
                 || of_place
-                || (!titled && (names_a_place(&words, start) || (start > 0 && words[start - 1].is("the"))))
+                || (!titled && (names_a_place(words, start) || (start > 0 && words[start - 1].is("the"))))
             {
                 continue;
             }
@@ -1088,7 +1088,7 @@ impl<'a> Reader<'a> {
                 last_subject = Some(person);
             }
         }
-        self.unnamed(&words, inside);
+        self.unnamed(words, inside);
         // `Another expert, Bong Young-shik, doubts the commitment made by Kim`: Bong.
         last_subject.or(last.map(|(person, _)| person))
     }
