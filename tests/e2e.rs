@@ -510,6 +510,13 @@ fn the_editor_alone_reads_the_keys_while_it_runs() {
         std::thread::yield_now();
     }
     s.send("jjqe5\r");
+    // The screen may still show the browser from before the editor took it:
+    // wait for what the editor wrote, then for the browser again.
+    let sent = std::time::Instant::now();
+    while !typed.exists() {
+        assert!(sent.elapsed() < std::time::Duration::from_secs(30), "the editor reads the line");
+        std::thread::yield_now();
+    }
     s.wait_for_text("Sergey Ryabkov");
     assert_eq!(std::fs::read_to_string(&typed).unwrap().trim(), "jjqe5", "every key went to the editor");
     let screen = s.contents();
