@@ -255,41 +255,42 @@ const OBJECT_OF: &[&str] = &[
     "and",
 ];
 
-/// People a text may bring in without a name (`A mother of five`, `A resident`).
-const UNNAMED_PEOPLE: &[&str] = &[
-    "mother",
-    "father",
-    "woman",
-    "man",
-    "wife",
-    "husband",
-    "daughter",
-    "son",
-    "sister",
-    "brother",
-    "girl",
-    "boy",
-    "grandmother",
-    "grandfather",
-    "widow",
-    "resident",
-    "villager",
-    "farmer",
-    "student",
-    "teacher",
-    "soldier",
-    "doctor",
-    "nurse",
-    "refugee",
-    "worker",
-    "witness",
-    "survivor",
-    "shopkeeper",
-    "trader",
-    "driver",
-    "veteran",
-    "voter",
-    "fisherman",
+/// People a text may bring in without a name (`A mother of five`, `A resident`), and
+/// whether `she` (true) or `he` (false) stands for them, when the noun says.
+const UNNAMED_PEOPLE: &[(&str, Option<bool>)] = &[
+    ("mother", Some(true)),
+    ("woman", Some(true)),
+    ("wife", Some(true)),
+    ("daughter", Some(true)),
+    ("sister", Some(true)),
+    ("girl", Some(true)),
+    ("grandmother", Some(true)),
+    ("widow", Some(true)),
+    ("father", Some(false)),
+    ("man", Some(false)),
+    ("husband", Some(false)),
+    ("son", Some(false)),
+    ("brother", Some(false)),
+    ("boy", Some(false)),
+    ("grandfather", Some(false)),
+    ("resident", None),
+    ("villager", None),
+    ("farmer", None),
+    ("student", None),
+    ("teacher", None),
+    ("soldier", None),
+    ("doctor", None),
+    ("nurse", None),
+    ("refugee", None),
+    ("worker", None),
+    ("witness", None),
+    ("survivor", None),
+    ("shopkeeper", None),
+    ("trader", None),
+    ("driver", None),
+    ("veteran", None),
+    ("voter", None),
+    ("fisherman", None),
 ];
 
 /// Prepositions after which a run of capitalized words names a place.
@@ -1101,7 +1102,9 @@ impl<'a> Reader<'a> {
             if !opens || !article.is_any(&["a", "an"]) || inside(article.start) {
                 continue;
             }
-            let Some(noun) = (a + 1..words.len().min(a + 4)).find(|&n| words[n].is_any(UNNAMED_PEOPLE))
+            let known = |n: usize| UNNAMED_PEOPLE.iter().find(|(noun, _)| words[n].is(noun));
+            let Some((noun, &(_, female))) =
+                (a + 1..words.len().min(a + 4)).find_map(|n| Some((n, known(n)?)))
             else {
                 continue;
             };
@@ -1126,13 +1129,6 @@ impl<'a> Reader<'a> {
             }
             let phrase: Vec<&str> = words[a..=noun].iter().map(|w| w.core()).collect();
             let person = self.draft.cast.other(&phrase.join(" "), Sort::Unnamed, None);
-            let female = match words[noun].core().to_lowercase().as_str() {
-                "mother" | "woman" | "wife" | "daughter" | "sister" | "girl" | "grandmother" | "widow" => {
-                    Some(true)
-                }
-                "father" | "man" | "husband" | "son" | "brother" | "boy" | "grandfather" => Some(false),
-                _ => None,
-            };
             self.draft.cast.people[person].female = female;
             self.draft.cast.mention(article.start, person);
         }

@@ -963,17 +963,16 @@ impl Cast {
     /// The person "the diplomat" stands for: the nearest one whose name or
     /// role has that noun, else the nearest named person.
     pub fn role(&self, at: usize, noun: &str) -> Option<PersonIx> {
-        let noun = noun.to_lowercase();
         // `The governor` is not someone titled Mayor: a post goes only to
         // someone who holds it or whose post the text has not said.
-        let post = is_personal_title(&noun);
+        let post = is_personal_title(noun);
         let other_post = |p: PersonIx| {
             post && self.people[p]
                 .role
                 .as_deref()
                 .is_some_and(|r| r.split_whitespace().any(|w| is_personal_title(w) && !is_rank(w)))
         };
-        self.role_holder(at, &noun).or_else(|| {
+        self.role_holder(at, noun).or_else(|| {
             self.before(at)
                 .map(|m| m.person)
                 .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
