@@ -1039,10 +1039,12 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     let (who, start) = subject_before(window, verb)?;
     // `…, the White House said.`
     // `…, Operation Inherent Resolve spokesman Army Col. Steve Warren told …`: a post before the name.
+    // `U.S. Ambassador to Haiti Kenneth Merten told …`
     let post = |w: &Word| {
-        (w.is_capitalized() || ROLE_NOUNS.has(w.core()))
-            && !w.ends_with_any(&[',', '.', ':', ';'])
-            && !super::people::is_function_word(w.core())
+        let joins = w.is_any(&["to", "of", "for"]);
+        (w.is_capitalized() || ROLE_NOUNS.has(w.core()) || joins)
+            && (!w.ends_with_any(&[',', '.', ':', ';']) || period_within_name(w))
+            && (joins || !super::people::is_function_word(w.core()))
             && !w.is_any(&["but", "and", "yet", "then", "meanwhile", "later", "also", "so"])
     };
     let described = matches!(who, Who::Name { .. })
@@ -1263,6 +1265,13 @@ pub(super) fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
                 .find(|&e| !words[e].is_capitalized() && !ROLE_NOUNS.has(words[e].core()));
             if let Some((who, _)) = end.and_then(|e| role_before(words, e)) {
                 return Some(who);
+            }
+            // `the harbour board issued a statement saying …`
+            if let Some(body) = (s + 1..(s + 4).min(before)).find(|&e| words[e].is_any(INSTITUTIONS))
+                && words[s + 1..body].iter().all(|w| !is_verb(w) && !w.ends_with_any(&[',', '.', ':', ';']))
+            {
+                let phrase: Vec<&str> = words[s + 1..=body].iter().map(phrase_word).collect();
+                return Some(Who::Body { name: super::prose::capitalize(&phrase.join(" ")), at: w.start });
             }
         }
     }

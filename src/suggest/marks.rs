@@ -227,7 +227,23 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
     {
         passage.end_at(last.end, &mut out);
     }
+    out.retain(|p| !names_within(text, p));
     out
+}
+
+/// Whether a passage is one capitalized word inside a run of names: a
+/// nickname (`Lt. Gen. P.K. “Ken” Keen`) or a title (`NBC “Today” show`),
+/// which nobody said.
+fn names_within(text: &str, passage: &Passage) -> bool {
+    let inner = text[passage.open..passage.close].trim_matches(|c: char| super::prose::is_quote_mark(c));
+    let one_word = inner.chars().next().is_some_and(char::is_uppercase)
+        && inner.chars().all(|c| c.is_alphanumeric() || c == '-');
+    let before = text[..passage.open].trim_end();
+    let word_before = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+    let name_before = word_before.chars().next().is_some_and(char::is_uppercase)
+        && !word_before.ends_with([',', ';', ':', '!', '?'])
+        && before.len() < text[..passage.open].len();
+    one_word && name_before
 }
 
 /// How many paragraphs a quotation that opened once may go on over.

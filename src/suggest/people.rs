@@ -644,9 +644,20 @@ pub fn period_within_name(word: &Word) -> bool {
     is_initials(word) || is_personal_title(word.raw.trim_end_matches('.')) || word.raw == "St."
 }
 
+/// A name in quotation marks, one word that opens and closes them: a
+/// nickname (`P.K. "Ken" Keen`) or a show (`NBC "Today"`).
+pub fn quoted_name(w: &Word) -> bool {
+    let raw = w.raw.trim_end_matches([',', '.', ';', ':']);
+    raw.starts_with(super::prose::is_quote_mark)
+        && raw.ends_with(super::prose::is_quote_mark)
+        && w.core().starts_with(char::is_uppercase)
+        && w.core().chars().all(|c| c.is_alphanumeric() || c == '-')
+}
+
 /// A word that can be part of a run of capitalized words naming someone.
 pub fn in_name_run(word: &Word) -> bool {
     (word.is_capitalized() && !word.raw.starts_with(super::prose::is_quote_mark))
+        || quoted_name(word)
         || is_particle(word)
         || word.raw == "&"
 }

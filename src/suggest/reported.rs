@@ -141,9 +141,17 @@ fn according_at_end(words: &[Word]) -> Option<Reported> {
     if by < 3 || !words[by - 1].ends_with_any(&[',']) || source.is_empty() || source.len() > 16 {
         return None;
     }
-    // `… of the journal, Nature.`: a comma before a name at the end is the source's own.
-    let named_after =
-        |i: usize| source[i + 1..].len() <= 3 && source[i + 1..].iter().all(|w| w.is_capitalized());
+    // `… of the journal, Nature.`: a comma before a name at the end is the source's own;
+    // `… Lovemore Madhuku, chairman of the National Constitutional Assembly, a civic group.`:
+    // after a name, what it is.
+    let name_end = source.iter().position(|w| w.ends_with_any(&[','])).filter(|&c| {
+        source[..=c].iter().all(|w| w.is_capitalized() || super::people::period_within_name(w))
+            && source[c + 1..].iter().all(|w| !is_verb(w) && !w.is_any(FINITE) && !w.is_any(PRONOUNS))
+    });
+    let name_first = name_end.is_some();
+    let named_after = |i: usize| {
+        name_first || (source[i + 1..].len() <= 3 && source[i + 1..].iter().all(|w| w.is_capitalized()))
+    };
     if !source[source.len() - 1].ends_with_any(&['.', '!'])
         || source[..source.len() - 1]
             .iter()
@@ -159,7 +167,7 @@ fn according_at_end(words: &[Word]) -> Option<Reported> {
     let who = if first.is_any(OBJECT_PRONOUNS) {
         return None;
     } else if first.is_capitalized() {
-        signature(source)?
+        signature(name_end.map_or(source, |c| &source[..=c]))?
     } else {
         (subject_after(words, by + 1).filter(|who| matches!(who, Who::Name { .. })))
             .or_else(|| role_before(words, words.len()).map(|(who, _)| who))
@@ -235,6 +243,13 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
     if w.is("saying") && i >= 2 && words[i - 1].is("as") && words[i - 2].is("quoted") {
         return Some("said");
     }
+    // `issued a statement from its headquarters in Washington saying …`
+    if w.is("saying")
+        && words[i.saturating_sub(8)..i].iter().any(|w| w.is_any(&["statement", "letter", "report"]))
+        && !words[i - 1].ends_with_any(&[',', '.', ':', ';'])
+    {
+        return Some("said");
+    }
     let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
     PARTICIPLES.iter().find(|(p, _)| after_comma && w.is(p)).map(|(_, finite)| *finite)
 }
@@ -244,7 +259,14 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
     if let Some(r) = according_at_end(words) {
         return vec![r];
     }
-    if let Some((who, from)) = according_to(words)
+    // `According to X, …` (not `…, according to X, chairman of …`, whose words come before).
+    let opens = (words.windows(2))
+        .position(|w| {
+            (w[0].is("according") && w[1].is("to"))
+                || (w[0].is("as") && w[1].is_any(&["stated", "reported", "noted", "said", "explained"]))
+        })
+        .is_some_and(|by| by <= 2);
+    if let Some((who, from)) = according_to(words).filter(|_| opens)
         && from < words.len()
     {
         let parts = one_part(from..words.len());
@@ -396,11 +418,13 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             });
         }
         // `says if the motive is …, it is misguided`: a condition opens what was said.
+        // `said if confirmed by the Senate … his first goal will be …`
         let condition = next.is("if")
-            && words[from + 1..]
+            && (words[from + 1..]
                 .iter()
                 .position(|w| w.ends_with_any(&[',']))
-                .is_some_and(|c| from + 2 + c < words.len() - 2);
+                .is_some_and(|c| from + 2 + c < words.len() - 2)
+                || words[from + 2..].iter().any(strongly_finite));
         // `says Mr. Musharraf has …`, `said U.S. forces will …`
         let stop = next.ends_with_any(&[',', ':', ';'])
             || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));
@@ -420,7 +444,8 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             // `said there had been a miscommunication`
             || (next.is("there") && words.get(from + 1).is_some_and(finite))
             || next.is_capitalized()
-            || (next.core().chars().all(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
+            // `says largely-Shiite Iran is now …`
+            || (next.core().starts_with(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
         // `confirmed the army fired …`, not `confirmed their dedication to …`.
         if !next.raw.starts_with(super::prose::is_quote_mark)
             && !stop
@@ -677,7 +702,10 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         }
         let clause = &words[comma + 1..];
         // `…, said: “…”`: the clause opens a quotation; it ends nothing.
-        if clause.iter().any(|w| w.raw.starts_with(super::prose::is_quote_mark) || w.ends_with_any(&[':'])) {
+        // A quoted name in the clause (`told NBC "Today" show host …`) opens nothing.
+        let opens_quotation =
+            |w: &Word| w.raw.starts_with(super::prose::is_quote_mark) && !super::people::quoted_name(w);
+        if clause.iter().any(|w| opens_quotation(w) || w.ends_with_any(&[':'])) {
             return None;
         }
         let Some((who, taken)) = clause_after_words(clause) else { continue };
