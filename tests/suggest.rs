@@ -1118,3 +1118,20 @@ fn nicknames_shows_statements_and_sources_with_their_posts() {
     );
     assert!(said("largely-Western ships are now also leaving the port", "Tom Kerr"), "{found:#?}");
 }
+
+#[test]
+fn the_story_is_the_report_spoken_of_before() {
+    let text = "Harbour Deal in Doubt\n\n\
+                A newspaper report published Monday says the harbour deal has been delayed by a year. \
+                The story, which appeared in the Harbour Gazette, says the city is worried about the cost. \
+                A council study says the port has lost trade. The letter says nothing of the kind.\n";
+    let found = drafted(text);
+    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    assert_eq!(
+        by("the harbour deal has been delayed by a year").as_deref(),
+        Some("A newspaper report"),
+        "{found:#?}"
+    );
+    assert_eq!(by("the city is worried about the cost").as_deref(), Some("A newspaper report"), "{found:#?}");
+    assert_eq!(by("the port has lost trade").as_deref(), Some("A council study"), "{found:#?}");
+}

@@ -449,7 +449,8 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 }
 
 /// Writings that speak for their writers.
-const DOCUMENTS: &[&str] = &["report", "story", "article", "study", "survey", "letter", "memo", "editorial"];
+pub(super) const DOCUMENTS: &[&str] =
+    &["report", "story", "article", "study", "survey", "letter", "memo", "editorial"];
 
 /// A writing that opens the sentence, with what says which one it is:
 /// `A newspaper report published Thursday says`, `The story, which

@@ -1180,6 +1180,10 @@ impl<'a> Reader<'a> {
                     [noun] => {
                         cast.institution(*at, noun).unwrap_or_else(|| cast.other(name, Sort::Body, None))
                     }
+                    // `A newspaper report … says` ¶ `The story … says`: the writing spoken of before.
+                    ["The", noun] if clauses::DOCUMENTS.contains(&noun.to_lowercase().as_str()) => {
+                        cast.writing(*at, noun).unwrap_or_else(|| cast.other(name, Sort::Body, None))
+                    }
                     _ => cast.other(name, Sort::Body, None),
                 };
                 cast.mention(*at, person);

@@ -1012,6 +1012,20 @@ impl Cast {
         })
     }
 
+    /// The writing `the story` stands for: the nearest one before `at`
+    /// that the text named by the same word, or by another word for a
+    /// news story (`A newspaper report` … `The story`).
+    pub fn writing(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        const NEWS: &[&str] = &["report", "story", "article"];
+        let noun = noun.to_lowercase();
+        let same = |w: &str| w == noun || (NEWS.contains(&w) && NEWS.contains(&noun.as_str()));
+        self.before(at).map(|m| m.person).find(|&p| {
+            let person = &self.people[p];
+            person.sort == Sort::Body
+                && person.name.split_whitespace().last().is_some_and(|w| same(&w.to_lowercase()))
+        })
+    }
+
     /// The people `the scientists` stands for: the nearest group the text
     /// spoke of together, or unnamed ones it called so.
     pub fn plural_role(&self, at: usize, noun: &str) -> Option<PersonIx> {
