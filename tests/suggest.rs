@@ -1135,3 +1135,28 @@ fn the_story_is_the_report_spoken_of_before() {
     assert_eq!(by("the city is worried about the cost").as_deref(), Some("A newspaper report"), "{found:#?}");
     assert_eq!(by("the port has lost trade").as_deref(), Some("A council study"), "{found:#?}");
 }
+
+#[test]
+fn concessions_beliefs_and_people() {
+    let text = "Ferry Strike Ends\n\n\
+                Spokesman Tom Casey said while the strikers have been dismissive of the offer, they are \
+                feeling its effect on the harbour. Six months on, many people acknowledge that the council is \
+                determined to end the strike. Some analysts think the council will only reopen the quay when it \
+                has paid the crews.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| {
+        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+    };
+    assert!(
+        said(
+            "while the strikers have been dismissive of the offer, they are feeling its effect on the harbour",
+            "Tom Casey"
+        ),
+        "{found:#?}"
+    );
+    assert!(said("the council is determined to end the strike", "People"), "{found:#?}");
+    assert!(
+        said("the council will only reopen the quay when it has paid the crews", "Analysts"),
+        "{found:#?}"
+    );
+}

@@ -109,6 +109,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "admits",
     "acknowledged",
     "acknowledges",
+    "acknowledge",
     "recalled",
     "recalls",
     "concluded",
@@ -120,6 +121,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "believes",
     "believed",
     "thinks",
+    "think",
     "thought",
     "urged",
     "urges",
@@ -352,6 +354,7 @@ const SOURCES: &[&str] = &[
     "teachers",
     "citizens",
     "villagers",
+    "people",
     "journalists",
 ];
 

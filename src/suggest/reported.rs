@@ -110,6 +110,7 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "believes",
     "believed",
     "thinks",
+    "think",
     "thought",
     "considers",
     "considered",
@@ -418,13 +419,21 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             });
         }
         // `says if the motive is …, it is misguided`: a condition opens what was said.
-        // `said if confirmed by the Senate … his first goal will be …`
-        let condition = next.is("if")
-            && (words[from + 1..]
+        // `said if confirmed by the Senate … his first goal will be …`;
+        // `said while Iranian leaders have been dismissive …, they are …`
+        let concession = next.is_any(&["while", "although", "though"])
+            && words.get(from + 1).is_some_and(|w| !w.core().ends_with("ing"))
+            && words[from + 1..]
                 .iter()
                 .position(|w| w.ends_with_any(&[',']))
-                .is_some_and(|c| from + 2 + c < words.len() - 2)
-                || words[from + 2..].iter().any(strongly_finite));
+                .is_some_and(|c| from + 2 + c < words.len() - 2);
+        let condition = concession
+            || next.is("if")
+                && (words[from + 1..]
+                    .iter()
+                    .position(|w| w.ends_with_any(&[',']))
+                    .is_some_and(|c| from + 2 + c < words.len() - 2)
+                    || words[from + 2..].iter().any(strongly_finite));
         // `says Mr. Musharraf has …`, `said U.S. forces will …`
         let stop = next.ends_with_any(&[',', ':', ';'])
             || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));
