@@ -190,19 +190,7 @@ struct Prefixes {
 /// Locates every quote (already folded, non-empty) in the article;
 /// `wanted[i]` is the 1-based occurrence to pick for quote `i`.
 pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) -> Vec<Located> {
-    // Quotes with the same words are looked for once: a file may tell one
-    // short phrase thousands of times, each at its own `occurrence`.
-    let mut distinct: HashMap<&str, usize> = HashMap::default();
-    let mut texts: Vec<&str> = Vec::new();
-    let text_of: Vec<usize> = quotes
-        .iter()
-        .map(|&t| {
-            *distinct.entry(t).or_insert_with(|| {
-                texts.push(t);
-                texts.len() - 1
-            })
-        })
-        .collect();
+    let (texts, text_of) = distinct(quotes);
     let starts = occurrences(article, &texts);
     // Keep each quote's wanted occurrence; map those back to the original
     // text in one sweep.
@@ -227,14 +215,33 @@ pub fn locate_all(article: &FoldedArticle, quotes: &[&str], wanted: &[usize]) ->
 /// offsets of its non-overlapping occurrences, left to right, counted as
 /// quotes are found.
 pub fn starts_of(article: &FoldedArticle, texts: &[&str]) -> Vec<Vec<usize>> {
-    let mut starts = occurrences(article, texts);
+    let (distinct, text_of) = distinct(texts);
+    let mut starts = occurrences(article, &distinct);
     let mut offsets: Vec<usize> = starts.iter().flatten().copied().collect();
     article.to_original_all(&mut offsets);
     let mut offsets = offsets.into_iter();
     for s in starts.iter_mut().flat_map(|s| s.iter_mut()) {
         *s = offsets.next().expect("one offset per start");
     }
-    starts
+    text_of.into_iter().map(|t| starts[t].clone()).collect()
+}
+
+/// The texts, each once, and which of them each given text is: texts with
+/// the same words are looked for once (a file may tell one short phrase
+/// thousands of times, each at its own `occurrence`).
+fn distinct<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    let mut distinct: Vec<&str> = Vec::new();
+    let text_of = texts
+        .iter()
+        .map(|&t| {
+            *index.entry(t).or_insert_with(|| {
+                distinct.push(t);
+                distinct.len() - 1
+            })
+        })
+        .collect();
+    (distinct, text_of)
 }
 
 /// Where each text occurs in the folded article: its non-overlapping

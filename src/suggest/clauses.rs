@@ -1124,13 +1124,18 @@ pub fn naming_subject(words: &[Word]) -> Option<Who> {
     words[..start].iter().all(|w| !is_verb(w) && !w.is_any(FINITE)).then_some(who)
 }
 
+/// Where `according to` (or `as stated by` and the like) begins, naming a source.
+pub fn source_marker(words: &[Word]) -> Option<usize> {
+    words.windows(2).position(|w| {
+        (w[0].is("according") && w[1].is("to"))
+            || (w[0].is("as") && w[1].is_any(&["stated", "reported", "noted", "said", "explained"]))
+    })
+}
+
 /// `according to X,` or `as stated by X,`: the speaker and the index of
 /// the word after the comma.
 pub fn according_to(words: &[Word]) -> Option<(Who, usize)> {
-    let by = words.windows(2).position(|w| {
-        (w[0].is("according") && w[1].is("to"))
-            || (w[0].is("as") && w[1].is_any(&["stated", "reported", "noted", "said", "explained"]))
-    })?;
+    let by = source_marker(words)?;
     let mut subject = by + 2;
     if words.get(subject).is_some_and(|w| w.is("by")) {
         subject += 1;

@@ -6,8 +6,8 @@
 
 use super::clauses::{
     DETERMINERS, FINITE, NOT_A_SUBJECT, OBJECT_PRONOUNS, PRONOUNS, Who, according_to, clause_after_words,
-    conjunction, is_verb, role_before, sentence_subject, signature, source_phrase, subject_after,
-    subject_before,
+    conjunction, is_verb, role_before, sentence_subject, signature, source_marker, source_phrase,
+    subject_after, subject_before,
 };
 use super::prose::{Lexicon, Word};
 use std::ops::Range;
@@ -71,8 +71,6 @@ const OBJECT_VERBS: &[&str] = &[
     "called",
 ];
 
-/// Verbs that say other things than speech too (`found the car`, `raised
-/// taxes`): a `that` is theirs only right after them, and no passive is a report.
 /// Nouns whose `that` clause is theirs, not a reporting verb's (`allegations that …`).
 const CLAIMS: &[&str] = &[
     "allegations",
@@ -87,6 +85,8 @@ const CLAIMS: &[&str] = &[
     "charges",
 ];
 
+/// Verbs that say other things than speech too (`found the car`, `raised
+/// taxes`): a `that` is theirs only right after them, and no passive is a report.
 const NOT_ONLY_SPEECH: &[&str] = &[
     "found",
     "report",
@@ -261,12 +261,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         return vec![r];
     }
     // `According to X, …` (not `…, according to X, chairman of …`, whose words come before).
-    let opens = (words.windows(2))
-        .position(|w| {
-            (w[0].is("according") && w[1].is("to"))
-                || (w[0].is("as") && w[1].is_any(&["stated", "reported", "noted", "said", "explained"]))
-        })
-        .is_some_and(|by| by <= 2);
+    let opens = source_marker(words).is_some_and(|by| by <= 2);
     if let Some((who, from)) = according_to(words).filter(|_| opens)
         && from < words.len()
     {
@@ -421,19 +416,16 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         // `says if the motive is …, it is misguided`: a condition opens what was said.
         // `said if confirmed by the Senate … his first goal will be …`;
         // `said while Iranian leaders have been dismissive …, they are …`
+        // A comma after the subordinate clause, with a clause of a few words after it.
+        let main_clause_after = words[from + 1..]
+            .iter()
+            .position(|w| w.ends_with_any(&[',']))
+            .is_some_and(|c| from + 2 + c < words.len() - 2);
         let concession = next.is_any(&["while", "although", "though"])
             && words.get(from + 1).is_some_and(|w| !w.core().ends_with("ing"))
-            && words[from + 1..]
-                .iter()
-                .position(|w| w.ends_with_any(&[',']))
-                .is_some_and(|c| from + 2 + c < words.len() - 2);
+            && main_clause_after;
         let condition = concession
-            || next.is("if")
-                && (words[from + 1..]
-                    .iter()
-                    .position(|w| w.ends_with_any(&[',']))
-                    .is_some_and(|c| from + 2 + c < words.len() - 2)
-                    || words[from + 2..].iter().any(strongly_finite));
+            || next.is("if") && (main_clause_after || words[from + 2..].iter().any(strongly_finite));
         // `says Mr. Musharraf has …`, `said U.S. forces will …`
         let stop = next.ends_with_any(&[',', ':', ';'])
             || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));

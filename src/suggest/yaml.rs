@@ -37,22 +37,11 @@ pub fn slug(name: &str, max_words: usize) -> String {
 /// an overlapping repeat and cannot be placed.
 pub fn occurrences(text: &str, candidates: &[&Candidate]) -> Vec<Option<usize>> {
     let folded = FoldedArticle::new(text);
-    let mut distinct: HashMap<String, usize> = HashMap::new();
-    let text_of: Vec<usize> = candidates
-        .iter()
-        .map(|c| {
-            let n = distinct.len();
-            *distinct.entry(fold_whitespace(&text[c.parts[0].clone()]).into_owned()).or_insert(n)
-        })
-        .collect();
-    let mut texts = vec![""; distinct.len()];
-    for (t, &n) in &distinct {
-        texts[n] = t;
-    }
-    let starts = starts_of(&folded, &texts);
-    (candidates.iter().zip(text_of))
-        .map(|(c, t)| {
-            let starts = &starts[t];
+    let firsts: Vec<String> =
+        candidates.iter().map(|c| fold_whitespace(&text[c.parts[0].clone()]).into_owned()).collect();
+    let refs: Vec<&str> = firsts.iter().map(String::as_str).collect();
+    (candidates.iter().zip(starts_of(&folded, &refs)))
+        .map(|(c, starts)| {
             (starts.len() > 1).then(|| starts.iter().position(|&s| s == c.start()).map_or(0, |n| n + 1))
         })
         .collect()

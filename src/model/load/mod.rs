@@ -203,8 +203,7 @@ impl Library {
                 library.read_with_corpora(files, progress);
             }
         }
-        library.identities =
-            library.paths.iter().zip(&library.docs).map(|(p, d)| Identity::of(p.as_ref(), d)).collect();
+        library.identify();
         let outcome = outcome(&library.docs, Some(&mut library.kept));
         Ok((library, outcome))
     }
@@ -298,8 +297,7 @@ impl Library {
         let known = |ids: &[Identity], p: &PathBuf| ids.iter().any(|i| i.names(p));
         if !changed.iter().all(|p| known(&self.identities, p)) {
             // A file may be another one now (a link made or moved): look again.
-            self.identities =
-                (self.paths.iter().zip(&self.docs)).map(|(p, d)| Identity::of(p.as_ref(), d)).collect();
+            self.identify();
         }
         // A file the corpus does not know yet may join it: a new annotation beside the others.
         let unknown = !changed.iter().all(|p| known(&self.identities, p));
@@ -340,6 +338,12 @@ impl Library {
             progress(Progress { files: n + 1, total, quotes });
         }
         Ok(outcome(&self.docs, Some(&mut self.kept)))
+    }
+
+    /// Finds what every document's files are on disk.
+    fn identify(&mut self) {
+        self.identities =
+            (self.paths.iter().zip(&self.docs)).map(|(p, d)| Identity::of(p.as_ref(), d)).collect();
     }
 
     /// The document read from `file`, by its index.
