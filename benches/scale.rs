@@ -403,20 +403,38 @@ pub fn corpus(articles: usize, quotes: usize, seed: u64, child: Option<&Path>, o
     out(figure("  who changed position, every speaker (median of 3)".into(), median(runs), "s", Some(1.0)));
     let edited = dir.join(format!("a{}.yaml", articles / 2));
     let original = std::fs::read_to_string(&edited).expect("readable");
-    let edits: Vec<f64> = (0..5)
-        .map(|run| {
-            let changed =
-                original.replacen("title: Generated hearing", &format!("title: Edited ({run}) hearing"), 1);
-            std::fs::write(&edited, changed).expect("written");
-            let t = Instant::now();
-            let outcome = library.reload(std::slice::from_ref(&edited), &|_| {}).expect("readable");
-            app.handle(Event::Reloaded(Ok(Box::new(outcome.into_corpus().expect("clean")))));
-            terminal.draw(|f| view::draw(f, &app)).expect("draws");
-            ms(t.elapsed())
-        })
-        .collect();
+    let mut edit = |app: &mut App, run: usize| {
+        let changed =
+            original.replacen("title: Generated hearing", &format!("title: Edited ({run}) hearing"), 1);
+        std::fs::write(&edited, changed).expect("written");
+        let t = Instant::now();
+        let outcome = library.reload(std::slice::from_ref(&edited), &|_| {}).expect("readable");
+        app.handle(Event::Reloaded(Ok(Box::new(outcome.into_corpus().expect("clean")))));
+        terminal.draw(|f| view::draw(f, app)).expect("draws");
+        ms(t.elapsed())
+    };
+    let edits: Vec<f64> = (0..5).map(|run| edit(&mut app, run)).collect();
     out(figure(
         "  an edit to one article, to the frame (median of 5)".into(),
+        median(edits),
+        "ms",
+        Some(50.0),
+    ));
+    // The same with a search typed: the index is brought to the new corpus
+    // and the search runs again before the frame.
+    app.settle();
+    for c in "/open\n".chars() {
+        app.handle(if c == '\n' {
+            Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE))
+        } else {
+            key(c)
+        });
+    }
+    let hits = app.list.quotes.len();
+    let edits: Vec<f64> = (5..10).map(|run| edit(&mut app, run)).collect();
+    assert_eq!(app.list.quotes.len(), hits, "the search is still on");
+    out(figure(
+        format!("  the same with a search typed ({hits} hits; median of 5)"),
         median(edits),
         "ms",
         Some(50.0),
@@ -616,13 +634,20 @@ fn main() {
         }
         return;
     }
-    // For profiling an edit: `-- --profile-edit DIR` reloads one file 20 times.
+    // For profiling an edit: `-- --profile-edit DIR [--search]` reloads one
+    // file 20 times (with a search typed).
     if let Some(i) = args.iter().position(|a| a == "--profile-edit") {
         let dir = PathBuf::from(&args[i + 1]);
         let (mut library, outcome) =
             model::Library::open(&Source::Paths(vec![dir.clone()]), &|_| {}).expect("readable");
         let mut app =
             App::new(outcome.into_corpus().expect("clean"), "p".into(), Theme::new(true), WIDTH, HEIGHT);
+        if args.iter().any(|a| a == "--search") {
+            app.settle();
+            for c in "/open".chars() {
+                app.handle(key(c));
+            }
+        }
         let edited = dir.join("a500.yaml");
         for _ in 0..20 {
             let t = Instant::now();

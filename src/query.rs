@@ -10,9 +10,10 @@
 //! rarest part's quotes, and each candidate is checked and scored on its
 //! own word list — work proportional to the matches, not to the corpus.
 
-use crate::model::{ArticleIx, Corpus, IssueIx, Kind, QuoteIx, SpeakerIx, Stance};
+use crate::model::{ArticleIx, Corpus, IssueIx, Kind, Quote, QuoteIx, SpeakerIx, Stance};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -64,11 +65,14 @@ fn words(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// Every quote's words, and the quotes each word occurs in. The words of
 /// all quotes lie in one array, quote after quote, so that scoring the
 /// candidates of a keystroke reads memory in order.
+#[derive(PartialEq)]
 pub struct SearchIndex {
     /// Folded words, sorted.
     vocab: Vec<String>,
-    /// For each vocabulary word, the quotes holding it, ascending.
-    quotes_of: Vec<Vec<u32>>,
+    /// The quotes holding each vocabulary word, ascending, word after word:
+    /// word `w`'s are `holders[holder_starts[w]..holder_starts[w + 1]]`.
+    holders: Vec<u32>,
+    holder_starts: Vec<u32>,
     /// The vocabulary id of every word of every quote, in order.
     words: Vec<u32>,
     /// Where each of those words is in the article: byte start and length.
@@ -79,6 +83,113 @@ pub struct SearchIndex {
     article_rank: Vec<u32>,
 }
 
+/// The words of every quote, as read, before the vocabulary is sorted:
+/// ids are in order of first sight (after any vocabulary given at the start).
+#[derive(Default)]
+struct Words {
+    unsorted: Vec<String>,
+    /// Ids of the words first seen here (not in a vocabulary given).
+    seen: HashMap<String, u32>,
+    ids: Vec<u32>,
+    places: Vec<(u32, u32)>,
+    starts: Vec<u32>,
+}
+
+impl Words {
+    /// Reads and folds a quote's words.
+    fn fold_quote(&mut self, a: &Corpus, quote: &Quote) {
+        self.fold_quote_known(a, quote, &[]);
+    }
+
+    /// Reads and folds a quote's words; a word of `known` (sorted, the
+    /// start of `unsorted`) keeps its id there.
+    fn fold_quote_known(&mut self, a: &Corpus, quote: &Quote, known: &[String]) {
+        self.starts.push(self.ids.len() as u32);
+        let text = &a.articles[quote.article].text;
+        let mut folded = String::new();
+        for part in &quote.parts {
+            let span = &text[part.clone()];
+            for w in words(span) {
+                folded.clear();
+                for c in span[w.clone()].chars() {
+                    fold_char(c, false, &mut folded);
+                }
+                let id = match known.binary_search_by(|k| k.as_str().cmp(&folded)) {
+                    Ok(id) => id as u32,
+                    Err(_) => match self.seen.get(folded.as_str()) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.unsorted.len() as u32;
+                            self.seen.insert(folded.clone(), id);
+                            self.unsorted.push(folded.clone());
+                            id
+                        }
+                    },
+                };
+                self.ids.push(id);
+                self.places.push(((part.start + w.start) as u32, (w.end - w.start) as u32));
+            }
+        }
+    }
+
+    /// The index: words no quote holds are dropped and ids renumbered to
+    /// follow the sorted vocabulary, so that a prefix is a contiguous range
+    /// of ids.
+    fn finish(mut self, a: &Corpus) -> SearchIndex {
+        self.starts.push(self.ids.len() as u32);
+        let mut used = vec![false; self.unsorted.len()];
+        for &id in &self.ids {
+            used[id as usize] = true;
+        }
+        let mut order: Vec<u32> = (0..self.unsorted.len() as u32).filter(|&id| used[id as usize]).collect();
+        order.sort_unstable_by(|&x, &y| self.unsorted[x as usize].cmp(&self.unsorted[y as usize]));
+        let mut new_id = vec![0u32; self.unsorted.len()];
+        for (rank, &old) in order.iter().enumerate() {
+            new_id[old as usize] = rank as u32;
+        }
+        let vocab: Vec<String> =
+            order.iter().map(|&old| std::mem::take(&mut self.unsorted[old as usize])).collect();
+        // Each word's holders: counted, then placed (a quote once per word).
+        let mut last = vec![u32::MAX; vocab.len()];
+        let mut holder_starts = vec![0u32; vocab.len() + 1];
+        for q in 0..a.quotes.len() {
+            for word in &mut self.ids[self.starts[q] as usize..self.starts[q + 1] as usize] {
+                *word = new_id[*word as usize];
+                if std::mem::replace(&mut last[*word as usize], q as u32) != q as u32 {
+                    holder_starts[*word as usize + 1] += 1;
+                }
+            }
+        }
+        for w in 0..vocab.len() {
+            holder_starts[w + 1] += holder_starts[w];
+        }
+        let mut next = holder_starts.clone();
+        let mut holders = vec![0u32; holder_starts[vocab.len()] as usize];
+        last.fill(u32::MAX);
+        for q in 0..a.quotes.len() {
+            for &word in &self.ids[self.starts[q] as usize..self.starts[q + 1] as usize] {
+                if std::mem::replace(&mut last[word as usize], q as u32) != q as u32 {
+                    holders[next[word as usize] as usize] = q as u32;
+                    next[word as usize] += 1;
+                }
+            }
+        }
+        let mut article_rank = vec![0u32; a.quotes.len()];
+        for (rank, &q) in a.order.iter().enumerate() {
+            article_rank[q.index()] = rank as u32;
+        }
+        SearchIndex {
+            vocab,
+            holders,
+            holder_starts,
+            words: self.ids,
+            places: self.places,
+            starts: self.starts,
+            article_rank,
+        }
+    }
+}
+
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         write!(f, "SearchIndex({} words, {} quotes)", self.vocab.len(), self.article_rank.len())
@@ -87,62 +198,57 @@ impl std::fmt::Debug for SearchIndex {
 
 impl SearchIndex {
     pub fn new(a: &Corpus) -> SearchIndex {
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut unsorted: Vec<String> = Vec::new();
-        let mut folded = String::new();
-        let (mut all_words, mut places, mut starts) =
-            (Vec::new(), Vec::new(), Vec::with_capacity(a.quotes.len() + 1));
+        let mut words = Words::default();
         for quote in &a.quotes {
-            starts.push(all_words.len() as u32);
-            let text = &a.articles[quote.article].text;
-            for part in &quote.parts {
-                let span = &text[part.clone()];
-                for w in words(span) {
-                    folded.clear();
-                    for c in span[w.clone()].chars() {
-                        fold_char(c, false, &mut folded);
-                    }
-                    let id = match ids.get(folded.as_str()) {
-                        Some(&id) => id,
-                        None => {
-                            let id = unsorted.len() as u32;
-                            ids.insert(folded.clone(), id);
-                            unsorted.push(folded.clone());
-                            id
-                        }
-                    };
-                    all_words.push(id);
-                    places.push(((part.start + w.start) as u32, (w.end - w.start) as u32));
+            words.fold_quote(a, quote);
+        }
+        words.finish(a)
+    }
+
+    /// The index of `new`, a reload of `old` (this index's corpus): the
+    /// words of every article whose text and quotes are the ones indexed
+    /// before are taken from here instead of read and folded again. The
+    /// result is the index [`SearchIndex::new`] builds.
+    pub fn update(&self, old: &Corpus, new: &Corpus) -> SearchIndex {
+        let text =
+            |c: &Corpus, quotes: &[Quote]| Arc::as_ptr(&c.articles[quotes[0].article].text) as *const u8;
+        let mut indexed: HashMap<*const u8, (usize, &[Quote])> = HashMap::new();
+        let mut first = 0;
+        for quotes in old.quotes.as_slice().chunk_by(|x, y| x.article == y.article) {
+            indexed.insert(text(old, quotes), (first, quotes));
+            first += quotes.len();
+        }
+        let mut words = Words {
+            unsorted: self.vocab.clone(),
+            ids: Vec::with_capacity(self.words.len()),
+            places: Vec::with_capacity(self.words.len()),
+            starts: Vec::with_capacity(new.quotes.len() + 1),
+            ..Words::default()
+        };
+        for quotes in new.quotes.as_slice().chunk_by(|x, y| x.article == y.article) {
+            let unchanged = indexed.get(&text(new, quotes)).filter(|(_, before)| {
+                before.len() == quotes.len()
+                    && before.iter().zip(quotes).all(|(x, y)| Arc::ptr_eq(&x.body, &y.body))
+            });
+            match unchanged {
+                Some(&(first, _)) => {
+                    let range = self.starts[first] as usize..self.starts[first + quotes.len()] as usize;
+                    let (from, to) = (range.start as u32, words.ids.len() as u32);
+                    words
+                        .starts
+                        .extend(self.starts[first..first + quotes.len()].iter().map(|s| s - from + to));
+                    words.ids.extend_from_slice(&self.words[range.clone()]);
+                    words.places.extend_from_slice(&self.places[range]);
                 }
+                None => quotes.iter().for_each(|quote| words.fold_quote_known(new, quote, &self.vocab)),
             }
         }
-        starts.push(all_words.len() as u32);
-        // Renumber so that ids follow the sorted vocabulary: a prefix is then
-        // a contiguous range of ids.
-        let mut order: Vec<u32> = (0..unsorted.len() as u32).collect();
-        order.sort_unstable_by(|&x, &y| unsorted[x as usize].cmp(&unsorted[y as usize]));
-        let mut new_id = vec![0u32; unsorted.len()];
-        for (rank, &old) in order.iter().enumerate() {
-            new_id[old as usize] = rank as u32;
-        }
-        let mut slots: Vec<Option<String>> = unsorted.into_iter().map(Some).collect();
-        let vocab: Vec<String> =
-            order.iter().map(|&old| slots[old as usize].take().unwrap_or_default()).collect();
-        let mut quotes_of: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
-        for q in 0..a.quotes.len() {
-            for word in &mut all_words[starts[q] as usize..starts[q + 1] as usize] {
-                *word = new_id[*word as usize];
-                let holders = &mut quotes_of[*word as usize];
-                if holders.last() != Some(&(q as u32)) {
-                    holders.push(q as u32);
-                }
-            }
-        }
-        let mut article_rank = vec![0u32; a.quotes.len()];
-        for (rank, &q) in a.order.iter().enumerate() {
-            article_rank[q.index()] = rank as u32;
-        }
-        SearchIndex { vocab, quotes_of, words: all_words, places, starts, article_rank }
+        words.finish(new)
+    }
+
+    /// The quotes holding vocabulary word `id`, ascending.
+    fn quotes_of(&self, id: u32) -> &[u32] {
+        &self.holders[self.holder_starts[id as usize] as usize..self.holder_starts[id as usize + 1] as usize]
     }
 
     /// The indices of quote `q`'s words in `words` and `places`.
@@ -660,15 +766,15 @@ impl SearchIndex {
             .terms
             .iter()
             .flatten()
-            .min_by_key(|p| p.accept.ids().map(|id| self.quotes_of[id as usize].len()).sum::<usize>())?;
+            .min_by_key(|p| p.accept.ids().map(|id| self.quotes_of(id).len()).sum::<usize>())?;
         let ids: Vec<u32> = rarest.accept.ids().collect();
         if let [id] = ids[..] {
-            return Some(self.quotes_of[id as usize].clone());
+            return Some(self.quotes_of(id).to_vec());
         }
         // Several words: their quotes, each once, in ascending order.
         let mut seen = vec![false; self.article_rank.len()];
         for id in ids {
-            for &q in &self.quotes_of[id as usize] {
+            for &q in self.quotes_of(id) {
                 seen[q as usize] = true;
             }
         }

@@ -248,6 +248,7 @@ fn every_command_on_a_corpus_of_no_article_answers_without_a_panic() {
 #[test]
 fn an_edit_reassembles_the_corpus_exactly_as_a_fresh_load_would() {
     use whosaid::model::{Library, Source, load};
+    use whosaid::query::SearchIndex;
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
     let a = "article:\n  title: A\n  date: 2024-01-01\n  text: \"Ann: one. Ann: two. Ann: three.\"\n\
@@ -266,10 +267,21 @@ fn an_edit_reassembles_the_corpus_exactly_as_a_fresh_load_would() {
     write("b.yaml", b);
     write("c.yaml", c);
     let source = Source::Paths(vec![dir.path().to_path_buf()]);
-    let (mut library, _) = Library::open(&source, &|_| {}).unwrap();
+    let (mut library, opened) = Library::open(&source, &|_| {}).unwrap();
+    // The search index, brought along from each corpus to the next, is the
+    // index a fresh build makes.
+    let mut indexed = opened.into_corpus().map(|c| (SearchIndex::new(&c), c));
+    let mut index_again = |outcome: whosaid::model::LoadOutcome, n: usize| {
+        let Some(new) = outcome.into_corpus() else { return };
+        let fresh = SearchIndex::new(&new);
+        if let Some((index, old)) = &indexed {
+            assert!(index.update(old, &new) == fresh, "the search index after edit {n}");
+        }
+        indexed = Some((fresh, new));
+    };
     let zero = a
-        .replace("text: \"Ann: one.", "text: \"Ann: zero. Ann: one.")
-        .replace("quotes:\n", "quotes:\n  - id: q0\n    speaker: ann\n    text: zero\n");
+        .replace("text: \"Ann: one.", "text: \"Ann: four. Ann: one.")
+        .replace("quotes:\n", "quotes:\n  - id: q0\n    speaker: ann\n    text: four\n");
     let edits: Vec<(&str, String)> = vec![
         ("a.yaml", zero.clone()),
         ("c.yaml", c.replace("text: five\n", "text: five\n    note: first\n")),
@@ -298,6 +310,7 @@ fn an_edit_reassembles_the_corpus_exactly_as_a_fresh_load_would() {
         let reloaded = library.reload(&[dir.path().join(file)], &|_| {}).unwrap();
         let fresh = load(&source).unwrap();
         assert_eq!(format!("{reloaded:?}"), format!("{fresh:?}"), "edit {n} to {file}");
+        index_again(reloaded, n);
     }
     // An edit refused in the browser leaves what is kept as it was; one
     // accepted is as a fresh load.

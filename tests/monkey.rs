@@ -237,6 +237,14 @@ fn monkey_over(corpora: &[Corpus], seed: u64, events: usize) {
             computed.push(whosaid::tui::jobs::compute(&app.corpus, app.generation, wanted));
         }
         check_invariants(&app, step);
+        if reload && let Some(found) = &app.search.found {
+            // The index brought along to the new corpus finds what a fresh one would.
+            let query =
+                whosaid::query::parse(&app.search.query, &app.corpus).expect("the query still parses");
+            let fresh = whosaid::query::SearchIndex::new(&app.corpus).search(&app.corpus, &query, &|_| true);
+            let quotes = |f: &whosaid::query::Found| f.hits.iter().map(|h| h.quote).collect::<Vec<_>>();
+            assert_eq!(quotes(found), quotes(&fresh), "after event {step}: the search's hits");
+        }
         if step % 40 == 0 || (reload && corpora.len() > 1) {
             check_screen(&app, step);
         }

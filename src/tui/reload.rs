@@ -47,7 +47,7 @@ impl App {
         self.rows = ListRows::new(&new);
         self.history.remap(&remap);
         self.banner.clear();
-        self.search.reload(&new);
+        self.search.reload(&old, &new);
         if !self.search.has_index() {
             self.want(Wanted::SearchIndex);
         }

@@ -120,9 +120,10 @@ impl Search {
         self.index.get_or_insert(index);
     }
 
-    /// Forgets the index and runs the query again on a reloaded corpus.
-    pub fn reload(&mut self, c: &Corpus) {
-        self.index = None;
+    /// Brings the index to a reloaded corpus (what did not change is kept)
+    /// and runs the query again on it.
+    pub fn reload(&mut self, old: &Corpus, c: &Corpus) {
+        self.index = self.index.take().map(|index| index.update(old, c));
         let query = std::mem::take(&mut self.query);
         self.found = None;
         if !query.is_empty() && self.run(c, &query).is_err() {
