@@ -601,6 +601,7 @@ fn which(program: &str) -> Option<PathBuf> {
 
 #[allow(dead_code)]
 fn main() {
+    whosaid::memory::keep_freed_memory();
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--measure-process") {
         measure_process(Path::new(&args[i + 1]));
