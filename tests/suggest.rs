@@ -1160,3 +1160,26 @@ fn concessions_beliefs_and_people() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_story_names_in_its_second_paragraph_whom_its_first_spoke_of_by_post() {
+    let text = "Harbour Chief Backs Ferry Crews\n\n\
+                The ferry service needs another year of work, the chairman of the Harbour Board said today in Leith.\n\n\
+                Navy Capt. Ailsa R. Grant spent two days with crews on the quay.\n\n\
+                The crews have done all that was asked, the chairman said.\n";
+    let found = drafted(text);
+    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    assert_eq!(
+        by("The ferry service needs another year of work").as_deref(),
+        Some("Ailsa R. Grant"),
+        "{found:#?}"
+    );
+    assert_eq!(by("The crews have done all that was asked").as_deref(), Some("Ailsa R. Grant"), "{found:#?}");
+    // Past the story's opening, or with someone named before, a post is not
+    // looked for ahead.
+    let later = "Ferry Talks\n\nMayor Tom Reid opened the talks.\n\n\
+                 Crews met on the quay.\n\nThe ferry needs a year, the chairman of the Harbour Board said.\n\n\
+                 Navy Capt. Ailsa R. Grant left early.\n";
+    let found = drafted(later);
+    assert!(found.iter().all(|(_, s, ..)| s != "Ailsa R. Grant"), "{found:#?}");
+}

@@ -149,6 +149,36 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
     draft
 }
 
+/// The first person the paragraph after the one holding `at` names
+/// with a title or rank, when `at` is in the story's opening, unless the
+/// title is another post than `noun` (`Mayor Ana Ruiz` is not `the
+/// chairman`; `Army Gen.` is a rank, not a post).
+fn named_next(text: &str, paragraphs: &[Range<usize>], at: usize, noun: &str) -> Option<Who> {
+    const OPENING: usize = 3;
+    let i = paragraphs.partition_point(|p| p.end <= at);
+    let next = paragraphs.get(i + 1).filter(|_| i < OPENING)?;
+    let words = prose::words(text, next.clone());
+    let mut start = 0;
+    while start < words.len() {
+        let end = start + words[start..].iter().take_while(|w| people::in_name_run(w)).count();
+        if end == start {
+            start += 1;
+            continue;
+        }
+        let who = clauses::name_of(&words, start, &words[start..end]);
+        if let Some(Who::Name { title: Some(title), .. }) = &who {
+            let other_post = title.split_whitespace().any(|w| {
+                people::is_personal_title(w)
+                    && !people::is_rank(w)
+                    && !w.trim_end_matches('.').eq_ignore_ascii_case(noun)
+            });
+            return who.filter(|_| !other_post);
+        }
+        start = end;
+    }
+    None
+}
+
 /// Texts this large are read on every core, in chunks.
 const CHUNKED: usize = 2 << 20;
 
@@ -1218,6 +1248,18 @@ impl<'a> Reader<'a> {
                 } else {
                     cast.role(*at, noun)
                 };
+                // A news story's opening line speaks of someone by their post
+                // and names them in the next paragraph (`the chairman of the
+                // Joint Chiefs of Staff said` ¶ `Army Gen. Martin E. Dempsey`).
+                let found = found.or_else(|| {
+                    let introduced = (!plural && !cast.anyone_named_before(*at))
+                        .then(|| named_next(self.text, self.paragraphs, *at, noun))
+                        .flatten()?;
+                    let Who::Name { name, title, at: named_at } = introduced else { return None };
+                    let person = cast.named(&name, title.as_deref());
+                    cast.mention(named_at, person);
+                    Some(person)
+                });
                 let Some(person) = found else {
                     // A post nobody named holds: `The governor` speaks as such.
                     if !people::is_personal_title(noun) && !plural && !possessed {

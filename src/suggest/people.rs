@@ -593,7 +593,7 @@ pub fn is_personal_title(word: &str) -> bool {
 
 /// Ranks and forms of address, which hold no post: a general may chair the
 /// Joint Chiefs, a doctor lead an agency.
-fn is_rank(word: &str) -> bool {
+pub fn is_rank(word: &str) -> bool {
     const RANKS: &[&str] = &[
         "general",
         "gen",
@@ -913,6 +913,12 @@ impl Cast {
 
     /// Candidates for "he", "she" or "the diplomat" at `at`: the people
     /// named before it, nearest first, within a few paragraphs.
+    /// Whether a named person was mentioned anywhere before `at`.
+    pub fn anyone_named_before(&self, at: usize) -> bool {
+        let end = self.mentions.partition_point(|m| m.at < at);
+        self.mentions[..end].iter().any(|m| self.people[m.person].sort == Sort::Named)
+    }
+
     fn before(&self, at: usize) -> impl Iterator<Item = &Mention> {
         const REACH: usize = 4_000;
         let end = self.mentions.partition_point(|m| m.at < at);
