@@ -1183,3 +1183,23 @@ fn a_story_names_in_its_second_paragraph_whom_its_first_spoke_of_by_post() {
     let found = drafted(later);
     assert!(found.iter().all(|(_, s, ..)| s != "Ailsa R. Grant"), "{found:#?}");
 }
+
+#[test]
+fn people_in_a_crowd_agreement_and_clauses_that_hold_their_own_that() {
+    let text = "Quay Closed\n\n\
+                A harbour resident speaking to the Gazette says she saw crews block the gate.\n\n\
+                The woman says demonstrators were outraged that the council would close the quay.\n\n\
+                One shopkeeper said the fines had cost him a month of trade.\n\n\
+                Aid workers on the ground say more arrivals are expected at the quay.\n\n\
+                The board agrees that the council has made significant advances against the strikers.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str| found.iter().any(|(w, s, ..)| w == words && s == who);
+    assert!(said("she saw crews block the gate", "A harbour resident"), "not the paper: {found:#?}");
+    assert!(
+        said("demonstrators were outraged that the council would close the quay", "A harbour resident"),
+        "the woman is the resident, and `outraged that` is no reporting clause: {found:#?}"
+    );
+    assert!(said("the fines had cost him a month of trade", "One shopkeeper"), "{found:#?}");
+    assert!(said("more arrivals are expected at the quay", "Aid workers"), "{found:#?}");
+    assert!(said("the council has made significant advances against the strikers", "Board"), "{found:#?}");
+}

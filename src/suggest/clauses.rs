@@ -14,6 +14,7 @@ use std::ops::Range;
 
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
+    "agrees",
     "requested",
     "offered",
     "voiced",
@@ -412,6 +413,13 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         || subject.last()?.ends_with_any(&['.', '?', '!', ':', ';'])
     {
         return None;
+    }
+    // `A Rangoon resident speaking to VOA by telephone says`: the one before the phrase.
+    if let Some(opens) = subject.iter().position(|w| w.is_any(&["speaking", "talking", "writing"]))
+        && let Some((who, start)) = role_before(words, first + opens)
+        && start == first
+    {
+        return Some((who, first));
     }
     let preposition =
         subject.iter().position(|w| w.is_any(&["in", "from", "with", "at", "for", "of", "on"]))?;
@@ -812,8 +820,9 @@ fn descriptor<'a>(words: &[Word<'a>], name_start: usize) -> Vec<&'a str> {
 pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
     let from = end.saturating_sub(8);
     for noun in (from..end).rev() {
-        let role =
-            ROLE_NOUNS.has(words[noun].core()) || words[noun].core().split('-').any(|p| ROLE_NOUNS.has(p));
+        let role = ROLE_NOUNS.has(words[noun].core())
+            || words[noun].core().split('-').any(|p| ROLE_NOUNS.has(p))
+            || super::people::PEOPLE.has(words[noun].core());
         if !role || words[noun].is_capitalized() && noun + 1 < end {
             continue;
         }

@@ -1239,8 +1239,12 @@ impl<'a> Reader<'a> {
                 // `the U.K. shipping line's top official`: whose official it
                 // is says someone new, unless one who holds the post was met.
                 let possessed = phrase.split_whitespace().any(|w| w.ends_with("'s") || w.ends_with("’s"));
+                // `The woman says`: one the text called so, else someone new.
+                let crowd = people::PEOPLE.has(noun) && !people::ROLE_NOUNS.has(noun);
                 let found = if plural {
                     cast.plural_role(*at, noun)
+                } else if crowd {
+                    cast.unnamed(*at, noun)
                 } else if possessed {
                     cast.role_holder(*at, noun)
                 } else if capitalized {
@@ -1252,7 +1256,7 @@ impl<'a> Reader<'a> {
                 // and names them in the next paragraph (`the chairman of the
                 // Joint Chiefs of Staff said` ¶ `Army Gen. Martin E. Dempsey`).
                 let found = found.or_else(|| {
-                    let introduced = (!plural && !cast.anyone_named_before(*at))
+                    let introduced = (!plural && !crowd && !cast.anyone_named_before(*at))
                         .then(|| named_next(self.text, self.paragraphs, *at, noun))
                         .flatten()?;
                     let Who::Name { name, title, at: named_at } = introduced else { return None };
@@ -1262,7 +1266,7 @@ impl<'a> Reader<'a> {
                 });
                 let Some(person) = found else {
                     // A post nobody named holds: `The governor` speaks as such.
-                    if !people::is_personal_title(noun) && !plural && !possessed {
+                    if !people::is_personal_title(noun) && !plural && !possessed && !crowd {
                         return None;
                     }
                     let person =

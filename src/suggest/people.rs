@@ -511,6 +511,35 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "investigators",
 ]);
 
+/// People by what they are in a crowd, not by a post: `A woman says`,
+/// `One shopkeeper said`. `The woman` is only one the text spoke of so.
+pub static PEOPLE: Lexicon = Lexicon::new(&[
+    "woman",
+    "man",
+    "mother",
+    "father",
+    "girl",
+    "boy",
+    "teenager",
+    "survivor",
+    "refugee",
+    "shopkeeper",
+    "trader",
+    "vendor",
+    "merchant",
+    "driver",
+    "nurse",
+    "farmer",
+    "fisherman",
+    "teacher",
+    "student",
+    "worker",
+    "villager",
+    "voter",
+    "protester",
+    "demonstrator",
+]);
+
 /// Titles that make one capitalized word a person (`President Biden`,
 /// `Mr. Bates`), where `Eastern Europe` stays a place.
 static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
@@ -1040,6 +1069,19 @@ impl Cast {
             let person = &self.people[p];
             person.sort == Sort::Group
                 || (person.sort == Sort::Unnamed && person.name.to_lowercase().contains(&noun))
+        })
+    }
+
+    /// The unnamed one `the shopkeeper` stands for: the nearest the text
+    /// called so; for `the woman` or `the man`, the nearest one person the
+    /// text did not name (`A Rangoon resident … says she …` ¶ `The woman says`).
+    pub fn unnamed(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        let noun = noun.to_lowercase();
+        let anyone = matches!(noun.as_str(), "woman" | "man" | "girl" | "boy");
+        self.before(at).map(|m| m.person).find(|&p| {
+            let person = &self.people[p];
+            let one = ["A ", "An ", "One "].iter().any(|a| person.name.starts_with(a));
+            person.sort == Sort::Unnamed && (person.name.to_lowercase().contains(&noun) || (anyone && one))
         })
     }
 

@@ -360,9 +360,9 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
     if let Some(that) = that
-        && words[verb + 1..that]
-            .iter()
-            .all(|w| !is_verb(w) && !w.ends_with_any(&['.', ':', ';']) && !w.is_any(PRONOUNS))
+        && words[verb + 1..that].iter().all(|w| {
+            !is_verb(w) && !strongly_finite(w) && !w.ends_with_any(&['.', ':', ';']) && !w.is_any(PRONOUNS)
+        })
         && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
         && that + 1 < words.len()
     {
@@ -436,7 +436,10 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             && words[from + 2..words.len().min(from + 5)].iter().any(number))
             || (next
                 .is_any(&["about", "nearly", "almost", "over", "roughly", "around", "more", "fewer", "up"])
-                && words[from + 1..words.len().min(from + 4)].iter().any(number));
+                && words[from + 1..words.len().min(from + 4)].iter().any(number))
+            // `say more arrivals are expected`
+            || (next.is_any(&["more", "fewer", "most", "many"])
+                && words[from + 1..words.len().min(from + 4)].iter().any(strongly_finite));
         let clause = condition
             || quantity
             || next.is_any(DETERMINERS)
