@@ -1182,6 +1182,14 @@ fn a_story_names_in_its_second_paragraph_whom_its_first_spoke_of_by_post() {
                  Navy Capt. Ailsa R. Grant left early.\n";
     let found = drafted(later);
     assert!(found.iter().all(|(_, s, ..)| s != "Ailsa R. Grant"), "{found:#?}");
+    // Named later in the same paragraph; a noun after a modifier in the
+    // clause's adjunct (`post-traumatic stress`) is no verb.
+    let same = "Storms are as costly as floods, the chairman of the Harbour Board said after meeting crews \
+                undergoing treatment for post-traumatic stress disorder at the clinic here yesterday. When Navy \
+                Capt. Ailsa R. Grant met the crews, she asked where they had served.\n";
+    let found = drafted(same);
+    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    assert_eq!(by("Storms are as costly as floods").as_deref(), Some("Ailsa R. Grant"), "{found:#?}");
 }
 
 #[test]

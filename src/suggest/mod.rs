@@ -149,32 +149,47 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
     draft
 }
 
-/// The first person the paragraph after the one holding `at` names
-/// with a title or rank, when `at` is in the story's opening, unless the
-/// title is another post than `noun` (`Mayor Ana Ruiz` is not `the
-/// chairman`; `Army Gen.` is a rank, not a post).
+/// The first person named with a title or rank (`Army Gen. Martin E.
+/// Dempsey`) after `at`, in its paragraph or the next, when `at` is in the
+/// story's opening; none when that title is another post than `noun`
+/// (`Mayor Ana Ruiz` is not `the chairman`; `Army Gen.` is a rank).
 fn named_next(text: &str, paragraphs: &[Range<usize>], at: usize, noun: &str) -> Option<Who> {
     const OPENING: usize = 3;
     let i = paragraphs.partition_point(|p| p.end <= at);
-    let next = paragraphs.get(i + 1).filter(|_| i < OPENING)?;
-    let words = prose::words(text, next.clone());
-    let mut start = 0;
-    while start < words.len() {
-        let end = start + words[start..].iter().take_while(|w| people::in_name_run(w)).count();
-        if end == start {
-            start += 1;
-            continue;
+    if i >= OPENING {
+        return None;
+    }
+    let next = paragraphs.get(i + 1).cloned().unwrap_or_default();
+    // After the sentence that speaks of the post (not `of the Joint Chiefs of Staff`).
+    let rest = &text[at..paragraphs[i].end];
+    let sentence_end = rest
+        .match_indices(". ")
+        .find(|(k, _)| rest[..*k].rsplit(' ').next().is_some_and(|w| w.len() > 3 && !w.contains('.')))
+        .map_or(rest.len(), |(k, _)| k + 1);
+    for range in [at + sentence_end..paragraphs[i].end, next] {
+        let words = prose::words(text, range);
+        let mut start = 0;
+        while start < words.len() {
+            let end = start + words[start..].iter().take_while(|w| people::in_name_run(w)).count();
+            if end == start {
+                start += 1;
+                continue;
+            }
+            let who = clauses::name_of(&words, start, &words[start..end]);
+            if let Some(Who::Name { title: Some(title), .. }) = &who {
+                let posts: Vec<&str> = title
+                    .split_whitespace()
+                    .filter(|w| people::is_personal_title(w) || people::is_rank(w))
+                    .collect();
+                if !posts.is_empty() {
+                    let other_post = posts
+                        .iter()
+                        .any(|w| !people::is_rank(w) && !w.trim_end_matches('.').eq_ignore_ascii_case(noun));
+                    return who.filter(|_| !other_post);
+                }
+            }
+            start = end;
         }
-        let who = clauses::name_of(&words, start, &words[start..end]);
-        if let Some(Who::Name { title: Some(title), .. }) = &who {
-            let other_post = title.split_whitespace().any(|w| {
-                people::is_personal_title(w)
-                    && !people::is_rank(w)
-                    && !w.trim_end_matches('.').eq_ignore_ascii_case(noun)
-            });
-            return who.filter(|_| !other_post);
-        }
-        start = end;
     }
     None
 }

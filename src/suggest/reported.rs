@@ -747,7 +747,14 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
             || reports_on
             || (inverted && !described && trailing.len() > 3)
             || trailing.len() > if adjunct { 32 } else { 20 }
-            || trailing.iter().any(|w| is_verb(w) || w.is_any(FINITE) || w.is("that") || subject(w))
+            || trailing.iter().enumerate().any(|(i, w)| {
+                // `treatment for post-traumatic stress disorder`: a noun after a modifier.
+                let modified = i > 0
+                    && (trailing[i - 1].core().contains('-')
+                        || trailing[i - 1].is_any(DETERMINERS)
+                        || trailing[i - 1].is_any(&["for", "of", "with"]));
+                (is_verb(w) && !modified) || w.is_any(FINITE) || w.is("that") || subject(w)
+            })
             || trailing
                 .iter()
                 .any(|w| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && inverted && !described))
