@@ -743,7 +743,9 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     let after_institution = run[..start].iter().any(|w| w.is_acronym() || is_initials(w));
     let words =
         name.iter().filter(|w| !is_particle(w) && !is_initials(w) && !w.is_any(&["st", "saint"])).count();
-    if words > 3 || (after_institution && words == 3) {
+    // `Ambassador to Haiti Kenneth Merten`: after `to`, a place comes first.
+    let after_preposition = start > 0 && run[start - 1].is_any(&["to", "for", "in", "at"]);
+    if words > 3 || ((after_institution || after_preposition) && words == 3) {
         let first_of_last_two = name
             .iter()
             .rposition(|w| !is_particle(w))
@@ -1169,6 +1171,10 @@ mod tests {
         assert_eq!(split("Ryabkov’s").map(|n| n.0), Some("Ryabkov".into()));
         assert_eq!(split("RIA Novosti"), None);
         assert_eq!(split("The White House"), None);
+        assert_eq!(
+            split("U.S. Ambassador to Haiti Kenneth Merten"),
+            Some(("Kenneth Merten".into(), Some("U.S. Ambassador to Haiti".into())))
+        );
     }
 
     #[test]
