@@ -1208,6 +1208,13 @@ fn people_in_a_crowd_agreement_and_clauses_that_hold_their_own_that() {
         "the woman is the resident, and `outraged that` is no reporting clause: {found:#?}"
     );
     assert!(said("the fines had cost him a month of trade", "One shopkeeper"), "{found:#?}");
+    // The same words bring in two people.
+    let draft = suggest(
+        "Quay Closed\n\nA resident said the quay was closed by the council. \
+                         A resident said the ferries had stopped for a week.\n",
+    );
+    let speakers: Vec<_> = draft.candidates.iter().map(|c| c.speaker).collect();
+    assert!(speakers.len() == 2 && speakers[0] != speakers[1], "{:#?}", draft.cast.people);
     assert!(said("more arrivals are expected at the quay", "Aid workers"), "{found:#?}");
     assert!(said("the council has made significant advances against the strikers", "Board"), "{found:#?}");
 }

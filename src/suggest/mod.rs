@@ -1313,7 +1313,12 @@ impl<'a> Reader<'a> {
                 }
             }
             Who::Role { phrase, definite: false, at, .. } => {
-                let person = cast.other(&prose::capitalize(phrase), Sort::Unnamed, None);
+                let name = prose::capitalize(phrase);
+                let person = if ["A ", "An ", "One "].iter().any(|a| name.starts_with(a)) {
+                    cast.one_of_many(&name, *at)
+                } else {
+                    cast.other(&name, Sort::Unnamed, None)
+                };
                 cast.mention(*at, person);
                 (person, String::new())
             }

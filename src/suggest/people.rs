@@ -838,7 +838,17 @@ impl Cast {
     /// A speaker that is not a named person: a label, a group, an unnamed
     /// source, or nobody known.
     pub fn other(&mut self, name: &str, sort: Sort, role: Option<&str>) -> PersonIx {
-        let key = format!("{sort:?}:{}", name.to_lowercase());
+        self.other_keyed(format!("{sort:?}:{}", name.to_lowercase()), name, sort, role)
+    }
+
+    /// Someone the text brings in as one of many (`A resident said`, at
+    /// `at`): another person each time, though the words are the same.
+    pub fn one_of_many(&mut self, name: &str, at: usize) -> PersonIx {
+        let key = format!("{:?}:{}@{at}", Sort::Unnamed, name.to_lowercase());
+        self.other_keyed(key, name, Sort::Unnamed, None)
+    }
+
+    fn other_keyed(&mut self, key: String, name: &str, sort: Sort, role: Option<&str>) -> PersonIx {
         if let Some(&ix) = self.keys.get(&key) {
             return ix;
         }
