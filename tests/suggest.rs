@@ -1218,3 +1218,28 @@ fn people_in_a_crowd_agreement_and_clauses_that_hold_their_own_that() {
     assert!(said("more arrivals are expected at the quay", "Aid workers"), "{found:#?}");
     assert!(said("the council has made significant advances against the strikers", "Board"), "{found:#?}");
 }
+
+#[test]
+fn reported_speech_that_opens_what_someone_reported_is_the_inner_speakers() {
+    let text = "Quay Fines\n\n\
+                Warren said a local newspaper reported the council arrested some of the crews who had fled. \
+                Warren said he believed the ferries would run again by June.\n";
+    let found = drafted(text);
+    let by =
+        |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, via, _)| (s.clone(), via.clone()));
+    assert_eq!(
+        by("the council arrested some of the crews who had fled"),
+        Some(("A local newspaper".into(), Some("Warren".into()))),
+        "{found:#?}"
+    );
+    assert_eq!(
+        by("a local newspaper reported the council arrested some of the crews who had fled"),
+        Some(("Warren".into(), None)),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|(_, _, via, _)| via.is_none() || via.as_deref() == Some("Warren")),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 3, "he is Warren himself: nothing nested: {found:#?}");
+}

@@ -461,7 +461,7 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 
 /// Writings that speak for their writers.
 pub(super) const DOCUMENTS: &[&str] =
-    &["report", "story", "article", "study", "survey", "letter", "memo", "editorial"];
+    &["report", "story", "article", "study", "survey", "letter", "memo", "editorial", "newspaper"];
 
 /// A writing that opens the sentence, with what says which one it is:
 /// `A newspaper report published Thursday says`, `The story, which
@@ -471,7 +471,7 @@ fn document_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if !words.get(first)?.is_any(&["a", "an", "the", "this", "that"]) {
         return None;
     }
-    let noun = (first + 1..verb.min(first + 5)).find(|&i| words[i].is_any(DOCUMENTS))?;
+    let noun = (first + 1..verb.min(first + 5)).rev().find(|&i| words[i].is_any(DOCUMENTS))?;
     let stop = |w: &Word| w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w);
     if words[first..noun].iter().any(|w| stop(w) || is_verb(w)) {
         return None;

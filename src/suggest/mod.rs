@@ -599,6 +599,36 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// Reported speech that opens what someone reported (`Warren said a
+    /// local newspaper reported ISIL …`): the inner speaker's words, passed
+    /// on `via` the outer one. Only someone the words name without the
+    /// text before (what a reader knows from before differs between
+    /// chunks): not `he said he believed …`, nor `the minister`.
+    fn reported_in_report(&mut self, said: &[prose::Word], speaker: PersonIx) {
+        let Some(inner) = reported::reported(said).into_iter().next() else { return };
+        let named = match &inner.who {
+            Who::Name { name, title, .. } => {
+                name.split_whitespace().count() >= 2
+                    || title.as_deref().is_some_and(|t| t.split_whitespace().any(people::is_personal_title))
+            }
+            Who::Body { .. } | Who::Role { definite: false, .. } => true,
+            _ => false,
+        };
+        if !named || inner.parts.len() != 1 || inner.parts[0].start == 0 {
+            return;
+        }
+        let Some((person, note)) = self.resolve(&inner.who) else { return };
+        if person == speaker {
+            return;
+        }
+        let parts = self.report_parts(said, &inner);
+        let by = self.draft.cast.people[speaker].name.clone();
+        self.add(parts, person, Kind::Indirect, 35, format!("reported inside what {by} reported{note}"));
+        if let Some(last) = self.draft.candidates.last_mut() {
+            last.via = Some(speaker);
+        }
+    }
+
     /// The last person a quotation (its `parts`) names in full or with a
     /// title before `at`, in the paragraph of `at`; not in its clauses.
     fn named_within(&self, parts: &[Range<usize>], at: usize) -> Option<Who> {
@@ -906,6 +936,9 @@ impl<'a> Reader<'a> {
                 self.add(parts, speaker, Kind::Indirect, confidence, found_by);
                 if confidence > 20 {
                     self.last_speaker = Some(speaker);
+                }
+                if let [only] = &r.parts[..] {
+                    self.reported_in_report(&words[only.clone()], speaker);
                 }
             }
         }
