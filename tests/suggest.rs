@@ -1243,3 +1243,36 @@ fn reported_speech_that_opens_what_someone_reported_is_the_inner_speakers() {
     );
     assert_eq!(found.len(), 3, "he is Warren himself: nothing nested: {found:#?}");
 }
+
+#[test]
+fn short_ranks_clauses_after_where_allegations_and_as_someone_said() {
+    let text = "Crews Thanked\n\n\
+                The ferry strike is over, harbour spokesman Navy Col. Tom Hale said today. \
+                The crews worked for too long, the colonel added.\n\n\
+                The first visit was to the north quay, where Hale told hundreds of crew members of the \
+                1st Squadron, 61st Harbour Regiment that although they have had losses, they are doing important work.\n\n\
+                The colonel later conveyed the same message to crews of the 2nd Squadron, 62nd Harbour Regiment, at the south quay. \
+                And as he did at the north quay, he told them he does not take his duty lightly.\n\n\
+                Critics allege crews are deliberately sent to the quays where they would be fined.\n\n\
+                “This is a hard fight,” Hale said. “But as Mayor Ana Ruiz has said, we are breaking the \
+                deadlock of the strike.”\n";
+    let found = drafted(text);
+    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    assert_eq!(
+        by("The crews worked for too long").as_deref(),
+        Some("Tom Hale"),
+        "the colonel is Col. Hale: {found:#?}"
+    );
+    assert_eq!(
+        by("although they have had losses, they are doing important work").as_deref(),
+        Some("Tom Hale"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        by("crews are deliberately sent to the quays where they would be fined").as_deref(),
+        Some("Critics"),
+        "{found:#?}"
+    );
+    assert_eq!(by("we are breaking the deadlock of the strike").as_deref(), Some("Ana Ruiz"), "{found:#?}");
+    assert_eq!(by("he does not take his duty lightly").as_deref(), Some("Tom Hale"), "{found:#?}");
+}

@@ -15,6 +15,9 @@ use std::ops::Range;
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
     "agrees",
+    "allege",
+    "alleges",
+    "alleged",
     "requested",
     "offered",
     "voiced",
@@ -718,7 +721,7 @@ fn is_dash(word: &Word) -> bool {
 }
 
 /// What institutions are called when a text names them by what they are.
-const INSTITUTIONS: &[&str] = &[
+pub(super) const INSTITUTIONS: &[&str] = &[
     "ministry",
     "department",
     "agency",
@@ -738,6 +741,15 @@ const INSTITUTIONS: &[&str] = &[
     "commission",
     "office",
     "faction",
+    "regiment",
+    "battalion",
+    "brigade",
+    "squadron",
+    "division",
+    "corps",
+    "institute",
+    "university",
+    "foundation",
 ];
 
 /// A name from a run of capitalized words that starts at word `start`,

@@ -511,6 +511,23 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "investigators",
 ]);
 
+/// Posts and ranks, and how they are written short before a name.
+const SHORT_FORMS: &[(&str, &str)] = &[
+    ("colonel", "col"),
+    ("general", "gen"),
+    ("captain", "capt"),
+    ("lieutenant", "lt"),
+    ("sergeant", "sgt"),
+    ("admiral", "adm"),
+    ("major", "maj"),
+    ("commander", "cmdr"),
+    ("senator", "sen"),
+    ("representative", "rep"),
+    ("governor", "gov"),
+    ("professor", "prof"),
+    ("doctor", "dr"),
+];
+
 /// People by what they are in a crowd, not by a post: `A woman says`,
 /// `One shopkeeper said`. `The woman` is only one the text spoke of so.
 pub static PEOPLE: Lexicon = Lexicon::new(&[
@@ -731,6 +748,10 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
         name = &name[..name.len() - 1];
     }
     if name.is_empty() || name.iter().any(|w| w.is_acronym() || w.raw == "&" || w.is("of")) {
+        return None;
+    }
+    // `61st Cavalry Regiment`, `Harbour University`: an institution.
+    if name.len() > 1 && name.last().is_some_and(|w| w.is_any(super::clauses::INSTITUTIONS)) {
         return None;
     }
     // One word after an acronym or an institution is not a person's name
@@ -1037,13 +1058,20 @@ impl Cast {
         })
     }
 
-    /// The nearest one before `at` whose name or role holds `noun`.
+    /// The nearest one before `at` whose name or role holds `noun` (or
+    /// its short form: `the colonel` is `Army Col. Steve Warren`).
     pub fn role_holder(&self, at: usize, noun: &str) -> Option<PersonIx> {
         let noun = noun.to_lowercase();
+        let short = SHORT_FORMS.iter().find(|(long, _)| *long == noun).map(|(_, short)| *short);
         let fits = |p: PersonIx| {
             let person = &self.people[p];
-            person.role.as_deref().is_some_and(|r| r.to_lowercase().contains(&noun))
-                || person.name.to_lowercase().contains(&noun)
+            let in_role = |r: &str| {
+                r.to_lowercase().contains(&noun)
+                    || short.is_some_and(|s| {
+                        r.split_whitespace().any(|w| w.trim_end_matches('.').eq_ignore_ascii_case(s))
+                    })
+            };
+            person.role.as_deref().is_some_and(in_role) || person.name.to_lowercase().contains(&noun)
         };
         self.before(at).map(|m| m.person).find(|&p| fits(p))
     }
@@ -1181,6 +1209,7 @@ mod tests {
         assert_eq!(split("Ryabkov’s").map(|n| n.0), Some("Ryabkov".into()));
         assert_eq!(split("RIA Novosti"), None);
         assert_eq!(split("The White House"), None);
+        assert_eq!(split("61st Cavalry Regiment"), None, "an institution");
         assert_eq!(
             split("U.S. Ambassador to Haiti Kenneth Merten"),
             Some(("Kenneth Merten".into(), Some("U.S. Ambassador to Haiti".into())))

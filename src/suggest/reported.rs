@@ -104,6 +104,9 @@ const NOT_ONLY_SPEECH: &[&str] = &[
 /// Verbs after which a clause may follow without "that" (`Ryabkov said
 /// Russia will…`, `Bartosh considers the very fact…`).
 const BARE_CLAUSE_VERBS: &[&str] = &[
+    "allege",
+    "alleges",
+    "alleged",
     "said",
     "says",
     "say",
@@ -268,7 +271,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         let parts = one_part(from..words.len());
         return vec![Reported { who, parts, confidence: 55, pattern: "according to X," }];
     }
-    if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)) {
+    if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)).or_else(|| as_said(words)) {
         return vec![r];
     }
     let mut out: Vec<Reported> = Vec::new();
@@ -296,7 +299,11 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             // The subject is the sentence's: nothing before it is a verb
             // (`At the same time, the diplomat noted…`, `Member of the Academy
             // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
-            if words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
+            // `…, where Gates told …`: a clause of its own after the comma.
+            let opens_clause = start >= 2
+                && words[start - 1].is_any(&["where", "when"])
+                && words[start - 2].ends_with_any(&[',']);
+            if !opens_clause && words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
                 continue;
             }
             who
@@ -771,6 +778,27 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         });
     }
     None
+}
+
+/// `As General Petraeus has said, we are breaking …`: what follows the
+/// clause is what was said.
+fn as_said(words: &[Word]) -> Option<Reported> {
+    let first = usize::from(words.first()?.is_any(&["but", "and", "so"]));
+    if !words.get(first)?.is("as") {
+        return None;
+    }
+    let verb = (first + 2..words.len().min(first + 8)).find(|&i| words[i].ends_with_any(&[',']))?;
+    if !SAYING.has(words[verb].core()) || words.len() - verb < 4 {
+        return None;
+    }
+    let aux = if words[verb - 1].is_any(&["has", "had", "have"]) { verb - 1 } else { verb };
+    let (who, start) = subject_before(words, aux)?;
+    (start == first + 1).then(|| Reported {
+        who,
+        parts: one_part(verb + 1..words.len()),
+        confidence: 40,
+        pattern: "as X said, …",
+    })
 }
 
 /// A reporting clause between commas inside a sentence: `One high-data
