@@ -1254,6 +1254,8 @@ fn short_ranks_clauses_after_where_allegations_and_as_someone_said() {
                 The colonel later conveyed the same message to crews of the 2nd Squadron, 62nd Harbour Regiment, at the south quay. \
                 And as he did at the north quay, he told them he does not take his duty lightly.\n\n\
                 Critics allege crews are deliberately sent to the quays where they would be fined.\n\n\
+                Lena Varga, the director of programs at HFU, as the harbour fund is called, told the crews \
+                that more ferries are running every week.\n\n\
                 “This is a hard fight,” Hale said. “But as Mayor Ana Ruiz has said, we are breaking the \
                 deadlock of the strike.”\n";
     let found = drafted(text);
@@ -1274,5 +1276,6 @@ fn short_ranks_clauses_after_where_allegations_and_as_someone_said() {
         "{found:#?}"
     );
     assert_eq!(by("we are breaking the deadlock of the strike").as_deref(), Some("Ana Ruiz"), "{found:#?}");
+    assert_eq!(by("more ferries are running every week").as_deref(), Some("Lena Varga"), "{found:#?}");
     assert_eq!(by("he does not take his duty lightly").as_deref(), Some("Tom Hale"), "{found:#?}");
 }

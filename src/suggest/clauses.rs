@@ -525,7 +525,8 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         let inner = &words[open + 1..end];
         // `Christian Balslev-Olesen, U.N. Humanitarian Coordinator for Somalia, in an open letter
         // released Thursday, said`: an aside after the apposition.
-        if inner[0].is_any(&["in", "at", "on", "during", "after", "before", "speaking", "writing"])
+        // `…, as the joint U.N. project on AIDS is called, told`: an aside, too.
+        if inner[0].is_any(&["in", "at", "on", "during", "after", "before", "speaking", "writing", "as"])
             && let Some(hit) = single_subject_before(words, open + 1)
             && matches!(&hit.0, Who::Name { name, .. } if name.split_whitespace().count() >= 2)
         {
