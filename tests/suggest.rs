@@ -1279,3 +1279,15 @@ fn short_ranks_clauses_after_where_allegations_and_as_someone_said() {
     assert_eq!(by("more ferries are running every week").as_deref(), Some("Lena Varga"), "{found:#?}");
     assert_eq!(by("he does not take his duty lightly").as_deref(), Some("Tom Hale"), "{found:#?}");
 }
+
+#[test]
+fn thanks_and_requests_say_whom_and_what() {
+    let text = "Crews Thanked\n\n\
+                Mayor Ana Ruiz thanked the crews for their sacrifice, and asked them to pass her gratitude on to \
+                their families. Ruiz was asked to leave the quay by the police.\n";
+    let found = drafted(text);
+    let said = |words: &str| found.iter().any(|(w, s, ..)| w == words && s == "Ana Ruiz");
+    assert!(said("the crews for their sacrifice"), "{found:#?}");
+    assert!(said("them to pass her gratitude on to their families"), "{found:#?}");
+    assert!(found.iter().all(|(w, ..)| !w.contains("leave the quay")), "asked by others: {found:#?}");
+}

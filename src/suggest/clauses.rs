@@ -15,6 +15,7 @@ use std::ops::Range;
 /// The forms of the verbs that report speech.
 static VERBS: Lexicon = Lexicon::new(&[
     "agrees",
+    "thanked",
     "allege",
     "alleges",
     "alleged",

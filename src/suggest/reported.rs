@@ -16,6 +16,7 @@ use std::ops::Range;
 /// Sullivan stressed the need for the DPRK to refrain…`, `reaffirmed U.S.
 /// support for…`, `called on the DPRK to…`).
 const OBJECT_VERBS: &[&str] = &[
+    "thanked",
     "requested",
     "asked",
     "noted",
@@ -619,6 +620,10 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     if !OBJECT_VERBS.contains(&form) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
         return None;
     }
+    // `He was asked to leave`: someone else asked.
+    if verb > 0 && words[verb - 1].is_any(&["was", "were", "been", "being", "is", "are"]) {
+        return None;
+    }
     // `called` says something only as `called on` (or `urged`) someone.
     let from = match form {
         "called" | "call" | "calls" if words.get(verb + 1)?.is_any(&["on", "for"]) => verb + 2,
@@ -642,7 +647,30 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
                 pattern: "X asked to …",
             });
         }
+        // `asked them to pass his gratitude on`, `asked Guineans to get back to work`:
+        // whom, and what they were asked to do.
+        "asked"
+            if (verb + 2..words.len().min(verb + 6)).any(|t| {
+                words[t].is("to")
+                    && words[verb + 1..t]
+                        .iter()
+                        .all(|w| !is_verb(w) && !w.ends_with_any(&[',', '.', ':', ';']))
+                    && words.get(t + 1).is_some_and(|w| !w.is_capitalized())
+            }) && (words[verb + 1].is_any(OBJECT_PRONOUNS)
+                || words[verb + 1].is_any(DETERMINERS)
+                || words[verb + 1].is_capitalized()) =>
+        {
+            verb + 1
+        }
         "asked" => return None,
+        // `thanked Estonia for its strong partnership`: whom, and for what.
+        "thanked"
+            if (verb + 2..words.len().min(verb + 8)).any(|t| words[t].is("for"))
+                && !words[verb + 1].is_any(&["for", "to"]) =>
+        {
+            verb + 1
+        }
+        "thanked" => return None,
         _ => verb + 1,
     };
     let first = words.get(from)?;
@@ -660,7 +688,10 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     }
     // `commending them for …`, `encouraged them to …`: whom, and for what.
     let person_then = first.is_any(OBJECT_PRONOUNS)
-        && matches!(form, "commended" | "praised" | "encouraged" | "urged" | "credited")
+        && matches!(
+            form,
+            "commended" | "praised" | "encouraged" | "urged" | "credited" | "asked" | "thanked"
+        )
         && words.get(from + 1).is_some_and(|w| w.is_any(&["for", "to", "on"]));
     let object = person_then
         || first.is_any(DETERMINERS)
