@@ -190,12 +190,21 @@ pub fn quote_entries(
     existing: &Existing,
     indent: &str,
 ) -> (String, usize) {
-    let occurrences = occurrences(text, chosen);
+    // Which occurrence each quote is (a scan of the whole text) while the
+    // quotes' words are written out.
+    let (occurrences, texts) = std::thread::scope(|scope| {
+        let occurrences = scope.spawn(|| occurrences(text, chosen));
+        let texts: Vec<Vec<String>> = chosen
+            .iter()
+            .map(|c| c.parts.iter().map(|p| scalar(&fold_whitespace(&text[p.clone()]))).collect())
+            .collect();
+        (occurrences.join().expect("the scan does not panic"), texts)
+    });
     let mut taken = existing.quote_ids.clone();
     let mut numbers: HashMap<&str, usize> = HashMap::new();
     let mut out = String::new();
     let mut written = 0;
-    for (c, occurrence) in chosen.iter().zip(occurrences) {
+    for ((c, occurrence), parts) in chosen.iter().zip(occurrences).zip(texts) {
         if occurrence == Some(0) {
             continue;
         }
@@ -220,7 +229,6 @@ pub fn quote_entries(
         if c.kind != Kind::Direct {
             let _ = writeln!(out, "{indent}  kind: {}", c.kind.name());
         }
-        let parts: Vec<String> = c.parts.iter().map(|p| scalar(&fold_whitespace(&text[p.clone()]))).collect();
         match parts.as_slice() {
             [one] => {
                 let _ = writeln!(out, "{indent}  text: {one}");
