@@ -601,7 +601,6 @@ fn which(program: &str) -> Option<PathBuf> {
 
 #[allow(dead_code)]
 fn main() {
-    whosaid::memory::keep_freed_memory();
     let args: Vec<String> = std::env::args().collect();
     if let Some(i) = args.iter().position(|a| a == "--measure-process") {
         measure_process(Path::new(&args[i + 1]));
@@ -682,6 +681,12 @@ fn main() {
     );
     let exe = std::env::current_exe().expect("this program");
     let mut print = |f: Figure| println!("{f}");
+    // `-- --suggest`: only the figures of `suggest`.
+    if args.iter().any(|a| a == "--suggest") {
+        suggest(18_000_000, &mut print);
+        suggest_batch(18_000_000, 1_000, &mut print);
+        return;
+    }
     run(quotes, seed, Some(&exe), &mut print);
     corpus(1_000, 100, seed, Some(&exe), &mut print);
     suggest(18_000_000, &mut print);

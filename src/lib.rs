@@ -12,7 +12,6 @@ pub mod describe;
 pub mod edit;
 pub mod filter;
 pub mod matrix;
-pub mod memory;
 pub mod model;
 pub mod query;
 pub mod suggest;

@@ -8,7 +8,6 @@ use whosaid::cli::{Cli, Command};
 use whosaid::commands;
 
 fn main() -> ExitCode {
-    whosaid::memory::keep_freed_memory();
     let cli = Cli::parse();
     if let Some(status) = mistyped_command(&cli.paths) {
         return ExitCode::from(status);
