@@ -86,7 +86,7 @@ pub struct SearchIndex {
 /// The words of every quote, as read, before the vocabulary is sorted:
 /// ids are in order of first sight (after any vocabulary given at the start).
 #[derive(Default)]
-struct Words {
+struct Reading {
     unsorted: Vec<String>,
     /// Ids of the words first seen here (not in a vocabulary given).
     seen: HashMap<String, u32>,
@@ -95,7 +95,7 @@ struct Words {
     starts: Vec<u32>,
 }
 
-impl Words {
+impl Reading {
     /// Reads and folds a quote's words.
     fn fold_quote(&mut self, a: &Corpus, quote: &Quote) {
         self.fold_quote_known(a, quote, &[]);
@@ -198,11 +198,11 @@ impl std::fmt::Debug for SearchIndex {
 
 impl SearchIndex {
     pub fn new(a: &Corpus) -> SearchIndex {
-        let mut words = Words::default();
+        let mut reading = Reading::default();
         for quote in &a.quotes {
-            words.fold_quote(a, quote);
+            reading.fold_quote(a, quote);
         }
-        words.finish(a)
+        reading.finish(a)
     }
 
     /// The index of `new`, a reload of `old` (this index's corpus): the
@@ -210,6 +210,7 @@ impl SearchIndex {
     /// before are taken from here instead of read and folded again. The
     /// result is the index [`SearchIndex::new`] builds.
     pub fn update(&self, old: &Corpus, new: &Corpus) -> SearchIndex {
+        debug_assert_eq!(self.starts.len(), old.quotes.len() + 1, "an index of `old`");
         let text =
             |c: &Corpus, quotes: &[Quote]| Arc::as_ptr(&c.articles[quotes[0].article].text) as *const u8;
         let mut indexed: HashMap<*const u8, (usize, &[Quote])> = HashMap::new();
@@ -218,12 +219,12 @@ impl SearchIndex {
             indexed.insert(text(old, quotes), (first, quotes));
             first += quotes.len();
         }
-        let mut words = Words {
+        let mut reading = Reading {
             unsorted: self.vocab.clone(),
             ids: Vec::with_capacity(self.words.len()),
             places: Vec::with_capacity(self.words.len()),
             starts: Vec::with_capacity(new.quotes.len() + 1),
-            ..Words::default()
+            ..Reading::default()
         };
         for quotes in new.quotes.as_slice().chunk_by(|x, y| x.article == y.article) {
             let unchanged = indexed.get(&text(new, quotes)).filter(|(_, before)| {
@@ -233,17 +234,17 @@ impl SearchIndex {
             match unchanged {
                 Some(&(first, _)) => {
                     let range = self.starts[first] as usize..self.starts[first + quotes.len()] as usize;
-                    let (from, to) = (range.start as u32, words.ids.len() as u32);
-                    words
+                    let (from, to) = (range.start as u32, reading.ids.len() as u32);
+                    reading
                         .starts
                         .extend(self.starts[first..first + quotes.len()].iter().map(|s| s - from + to));
-                    words.ids.extend_from_slice(&self.words[range.clone()]);
-                    words.places.extend_from_slice(&self.places[range]);
+                    reading.ids.extend_from_slice(&self.words[range.clone()]);
+                    reading.places.extend_from_slice(&self.places[range]);
                 }
-                None => quotes.iter().for_each(|quote| words.fold_quote_known(new, quote, &self.vocab)),
+                None => quotes.iter().for_each(|quote| reading.fold_quote_known(new, quote, &self.vocab)),
             }
         }
-        words.finish(new)
+        reading.finish(new)
     }
 
     /// The quotes holding vocabulary word `id`, ascending.

@@ -475,8 +475,11 @@ fn document_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if !words.get(first)?.is_any(&["a", "an", "the", "this", "that"]) {
         return None;
     }
-    let noun = (first + 1..verb.min(first + 5)).rev().find(|&i| words[i].is_any(DOCUMENTS))?;
     let stop = |w: &Word| w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w);
+    // The last writing word before the first stop: `A newspaper report`, `The report, which …`.
+    let end =
+        (first + 1..verb.min(first + 5)).find(|&i| stop(&words[i])).map_or(verb.min(first + 5), |i| i + 1);
+    let noun = (first + 1..end).rev().find(|&i| words[i].is_any(DOCUMENTS))?;
     if words[first..noun].iter().any(|w| stop(w) || is_verb(w)) {
         return None;
     }
@@ -723,7 +726,7 @@ fn is_dash(word: &Word) -> bool {
 }
 
 /// What institutions are called when a text names them by what they are.
-pub(super) const INSTITUTIONS: &[&str] = &[
+const INSTITUTIONS: &[&str] = &[
     "ministry",
     "department",
     "agency",

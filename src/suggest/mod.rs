@@ -154,19 +154,14 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
 /// story's opening; none when that title is another post than `noun`
 /// (`Mayor Ana Ruiz` is not `the chairman`; `Army Gen.` is a rank).
 fn named_next(text: &str, paragraphs: &[Range<usize>], at: usize, noun: &str) -> Option<Who> {
-    const OPENING: usize = 3;
     let i = paragraphs.partition_point(|p| p.end <= at);
     if i >= OPENING {
         return None;
     }
     let next = paragraphs.get(i + 1).cloned().unwrap_or_default();
     // After the sentence that speaks of the post (not `of the Joint Chiefs of Staff`).
-    let rest = &text[at..paragraphs[i].end];
-    let sentence_end = rest
-        .match_indices(". ")
-        .find(|(k, _)| rest[..*k].rsplit(' ').next().is_some_and(|w| w.len() > 3 && !w.contains('.')))
-        .map_or(rest.len(), |(k, _)| k + 1);
-    for range in [at + sentence_end..paragraphs[i].end, next] {
+    let sentence_end = prose::sentences(text, at..paragraphs[i].end).first().map_or(at, |s| s.end);
+    for range in [sentence_end..paragraphs[i].end, next] {
         let words = prose::words(text, range);
         let mut start = 0;
         while start < words.len() {
@@ -177,9 +172,11 @@ fn named_next(text: &str, paragraphs: &[Range<usize>], at: usize, noun: &str) ->
             }
             let who = clauses::name_of(&words, start, &words[start..end]);
             if let Some(Who::Name { title: Some(title), .. }) = &who {
+                // A post or a military rank; `Mr. Netanyahu` holds no post the text said.
                 let posts: Vec<&str> = title
                     .split_whitespace()
                     .filter(|w| people::is_personal_title(w) || people::is_rank(w))
+                    .filter(|w| !people::is_form_of_address(w))
                     .collect();
                 if !posts.is_empty() {
                     let other_post = posts
@@ -193,6 +190,10 @@ fn named_next(text: &str, paragraphs: &[Range<usize>], at: usize, noun: &str) ->
     }
     None
 }
+
+/// The paragraphs of a story's opening, where a post may be named later
+/// (see [`named_next`]); the first chunk of a large text holds them all.
+const OPENING: usize = 3;
 
 /// Texts this large are read on every core, in chunks.
 const CHUNKED: usize = 2 << 20;
@@ -224,9 +225,11 @@ fn chunks(text: &str, paragraphs: &[Range<usize>], cores: usize) -> Vec<Chunk> {
         let end = if k == cores {
             paragraphs.len()
         } else {
+            // The opening is read whole by the first reader.
+            let least = if k == 1 { OPENING + 1 } else { start + 1 };
             paragraphs
                 .partition_point(|p| p.start < text.len() * k / cores)
-                .clamp(start + 1, paragraphs.len())
+                .clamp(least.min(paragraphs.len()), paragraphs.len())
         };
         let from = paragraphs[start].start.saturating_sub(WARM_UP);
         let warm_up = paragraphs.partition_point(|p| p.start < from).min(start);
@@ -622,9 +625,15 @@ impl<'a> Reader<'a> {
             return;
         }
         let parts = self.report_parts(said, &inner);
+        if parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum::<usize>() < 3 {
+            return;
+        }
         let by = self.draft.cast.people[speaker].name.clone();
+        let before = self.draft.candidates.len();
         self.add(parts, person, Kind::Indirect, 35, format!("reported inside what {by} reported{note}"));
-        if let Some(last) = self.draft.candidates.last_mut() {
+        if self.draft.candidates.len() > before
+            && let Some(last) = self.draft.candidates.last_mut()
+        {
             last.via = Some(speaker);
         }
     }
@@ -1345,9 +1354,11 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            Who::Role { phrase, definite: false, at, .. } => {
+            Who::Role { noun, phrase, definite: false, at } => {
                 let name = prose::capitalize(phrase);
-                let person = if ["A ", "An ", "One "].iter().any(|a| name.starts_with(a)) {
+                // `A resident said …` twice is two people; `A senior official`, one source.
+                let crowd = people::PEOPLE.has(noun) || matches!(noun.as_str(), "resident" | "witness");
+                let person = if crowd && ["A ", "An ", "One "].iter().any(|a| name.starts_with(a)) {
                     cast.one_of_many(&name, *at)
                 } else {
                     cast.other(&name, Sort::Unnamed, None)

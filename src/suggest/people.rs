@@ -750,8 +750,20 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     if name.is_empty() || name.iter().any(|w| w.is_acronym() || w.raw == "&" || w.is("of")) {
         return None;
     }
-    // `61st Cavalry Regiment`, `Harbour University`: an institution.
-    if name.len() > 1 && name.last().is_some_and(|w| w.is_any(super::clauses::INSTITUTIONS)) {
+    // `61st Cavalry Regiment`, `Harbour University`: an institution (not
+    // `Margaret Court`).
+    const UNITS: &[&str] = &[
+        "regiment",
+        "battalion",
+        "brigade",
+        "squadron",
+        "division",
+        "corps",
+        "institute",
+        "university",
+        "foundation",
+    ];
+    if name.len() > 1 && name.last().is_some_and(|w| w.is_any(UNITS)) {
         return None;
     }
     // One word after an acronym or an institution is not a person's name
@@ -798,6 +810,15 @@ fn key(name: &str) -> String {
 /// `Jr.`, `III`: what follows a surname.
 fn is_suffix(word: &str) -> bool {
     matches!(word.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III" | "IV")
+}
+
+/// A form of address, which says nothing of a post: `Mr.`, `Dr.`, `Sir`.
+pub fn is_form_of_address(word: &str) -> bool {
+    honorific_gender(word).is_some()
+        || matches!(
+            word.to_lowercase().trim_end_matches('.'),
+            "dr" | "doctor" | "prof" | "professor" | "rev" | "reverend"
+        )
 }
 
 fn honorific_gender(word: &str) -> Option<bool> {
@@ -973,14 +994,14 @@ impl Cast {
         self.mentions.insert(i, Mention { at, person, object });
     }
 
-    /// Candidates for "he", "she" or "the diplomat" at `at`: the people
-    /// named before it, nearest first, within a few paragraphs.
     /// Whether a named person was mentioned anywhere before `at`.
     pub fn anyone_named_before(&self, at: usize) -> bool {
         let end = self.mentions.partition_point(|m| m.at < at);
         self.mentions[..end].iter().any(|m| self.people[m.person].sort == Sort::Named)
     }
 
+    /// Candidates for "he", "she" or "the diplomat" at `at`: the people
+    /// named before it, nearest first, within a few paragraphs.
     fn before(&self, at: usize) -> impl Iterator<Item = &Mention> {
         const REACH: usize = 4_000;
         let end = self.mentions.partition_point(|m| m.at < at);
@@ -1116,12 +1137,21 @@ impl Cast {
     /// called so; for `the woman` or `the man`, the nearest one person the
     /// text did not name (`A Rangoon resident … says she …` ¶ `The woman says`).
     pub fn unnamed(&self, at: usize, noun: &str) -> Option<PersonIx> {
+        const FEMALE: &[&str] = &["woman", "girl", "mother", "women", "girls", "mothers"];
+        const MALE: &[&str] = &["man", "boy", "father", "men", "boys", "fathers"];
         let noun = noun.to_lowercase();
-        let anyone = matches!(noun.as_str(), "woman" | "man" | "girl" | "boy");
+        let other_sex = match noun.as_str() {
+            "woman" | "girl" => Some(MALE),
+            "man" | "boy" => Some(FEMALE),
+            _ => None,
+        };
         self.before(at).map(|m| m.person).find(|&p| {
             let person = &self.people[p];
-            let one = ["A ", "An ", "One "].iter().any(|a| person.name.starts_with(a));
-            person.sort == Sort::Unnamed && (person.name.to_lowercase().contains(&noun) || (anyone && one))
+            let name = person.name.to_lowercase();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let one = ["a", "an", "one"].contains(words.first().unwrap_or(&""));
+            let anyone = other_sex.is_some_and(|other| one && !words.iter().any(|w| other.contains(w)));
+            person.sort == Sort::Unnamed && (words.contains(&noun.as_str()) || anyone)
         })
     }
 

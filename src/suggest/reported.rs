@@ -272,7 +272,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         let parts = one_part(from..words.len());
         return vec![Reported { who, parts, confidence: 55, pattern: "according to X," }];
     }
-    if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)).or_else(|| as_said(words)) {
+    if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)) {
         return vec![r];
     }
     let mut out: Vec<Reported> = Vec::new();
@@ -331,6 +331,9 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         let Some(r) = report_at(words, verb, form, who) else { continue };
         out.push(r);
     }
+    if out.is_empty() {
+        out.extend(as_said(words));
+    }
     out
 }
 
@@ -369,7 +372,10 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
     if let Some(that) = that
         && words[verb + 1..that].iter().all(|w| {
-            !is_verb(w) && !strongly_finite(w) && !w.ends_with_any(&['.', ':', ';']) && !w.is_any(PRONOUNS)
+            !is_verb(w)
+                && (w.is_capitalized() || !strongly_finite(w))
+                && !w.ends_with_any(&['.', ':', ';'])
+                && !w.is_any(PRONOUNS)
         })
         && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
         && that + 1 < words.len()
@@ -620,8 +626,15 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     if !OBJECT_VERBS.contains(&form) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
         return None;
     }
-    // `He was asked to leave`: someone else asked.
-    if verb > 0 && words[verb - 1].is_any(&["was", "were", "been", "being", "is", "are"]) {
+    // `He was (also) asked to leave`: someone else asked.
+    let mut before = verb;
+    while before > 0
+        && (words[before - 1].is_any(&["also", "later", "then", "reportedly"])
+            || words[before - 1].core().ends_with("ly"))
+    {
+        before -= 1;
+    }
+    if before > 0 && words[before - 1].is_any(&["was", "were", "been", "being", "is", "are"]) {
         return None;
     }
     // `called` says something only as `called on` (or `urged`) someone.
@@ -819,7 +832,8 @@ fn as_said(words: &[Word]) -> Option<Reported> {
         return None;
     }
     let verb = (first + 2..words.len().min(first + 8)).find(|&i| words[i].ends_with_any(&[',']))?;
-    if !SAYING.has(words[verb].core()) || words.len() - verb < 4 {
+    let saying = ["said", "says", "noted", "notes", "put", "wrote", "writes", "argued", "argues", "stressed"];
+    if !words[verb].is_any(&saying) || words.len() - verb < 4 {
         return None;
     }
     let aux = if words[verb - 1].is_any(&["has", "had", "have"]) { verb - 1 } else { verb };
