@@ -608,6 +608,9 @@ impl<'a> Reader<'a> {
     /// text before (what a reader knows from before differs between
     /// chunks): not `he said he believed …`, nor `the minister`.
     fn reported_in_report(&mut self, said: &[prose::Word], speaker: PersonIx) {
+        if !said.iter().any(clauses::is_verb) {
+            return;
+        }
         let Some(inner) = reported::reported(said).into_iter().next() else { return };
         let named = match &inner.who {
             Who::Name { name, title, .. } => {
