@@ -93,6 +93,8 @@ struct Reading {
     ids: Vec<u32>,
     places: Vec<(u32, u32)>,
     starts: Vec<u32>,
+    /// The quote lists of the index before, whose memory is used again.
+    spare: Vec<u32>,
 }
 
 impl Reading {
@@ -137,39 +139,43 @@ impl Reading {
     /// of ids.
     fn finish(mut self, a: &Corpus) -> SearchIndex {
         self.starts.push(self.ids.len() as u32);
-        let mut used = vec![false; self.unsorted.len()];
-        for &id in &self.ids {
-            used[id as usize] = true;
+        // How many quotes hold each word (a quote once per word); a word
+        // none holds is dropped.
+        let mut last = vec![u32::MAX; self.unsorted.len()];
+        let mut holding = vec![0u32; self.unsorted.len()];
+        for (q, words) in quote_words(&self.starts) {
+            for &word in &self.ids[words] {
+                if std::mem::replace(&mut last[word as usize], q) != q {
+                    holding[word as usize] += 1;
+                }
+            }
         }
-        let mut order: Vec<u32> = (0..self.unsorted.len() as u32).filter(|&id| used[id as usize]).collect();
+        let mut order: Vec<u32> =
+            (0..self.unsorted.len() as u32).filter(|&id| holding[id as usize] > 0).collect();
         order.sort_unstable_by(|&x, &y| self.unsorted[x as usize].cmp(&self.unsorted[y as usize]));
         let mut new_id = vec![0u32; self.unsorted.len()];
         for (rank, &old) in order.iter().enumerate() {
             new_id[old as usize] = rank as u32;
         }
+        // An update that added and dropped no word keeps its numbering.
+        if order.iter().enumerate().any(|(rank, &old)| rank as u32 != old) {
+            self.ids.iter_mut().for_each(|word| *word = new_id[*word as usize]);
+        }
+        let mut holder_starts = vec![0u32; order.len() + 1];
+        for (rank, &old) in order.iter().enumerate() {
+            holder_starts[rank + 1] = holder_starts[rank] + holding[old as usize];
+        }
         let vocab: Vec<String> =
             order.iter().map(|&old| std::mem::take(&mut self.unsorted[old as usize])).collect();
-        // Each word's holders: counted, then placed (a quote once per word).
-        let mut last = vec![u32::MAX; vocab.len()];
-        let mut holder_starts = vec![0u32; vocab.len() + 1];
-        for q in 0..a.quotes.len() {
-            for word in &mut self.ids[self.starts[q] as usize..self.starts[q + 1] as usize] {
-                *word = new_id[*word as usize];
-                if std::mem::replace(&mut last[*word as usize], q as u32) != q as u32 {
-                    holder_starts[*word as usize + 1] += 1;
-                }
-            }
-        }
-        for w in 0..vocab.len() {
-            holder_starts[w + 1] += holder_starts[w];
-        }
         let mut next = holder_starts.clone();
-        let mut holders = vec![0u32; holder_starts[vocab.len()] as usize];
-        last.fill(u32::MAX);
-        for q in 0..a.quotes.len() {
-            for &word in &self.ids[self.starts[q] as usize..self.starts[q + 1] as usize] {
-                if std::mem::replace(&mut last[word as usize], q as u32) != q as u32 {
-                    holders[next[word as usize] as usize] = q as u32;
+        let mut holders = std::mem::take(&mut self.spare);
+        holders.clear();
+        holders.resize(holder_starts[vocab.len()] as usize, 0);
+        let mut last = vec![u32::MAX; vocab.len()];
+        for (q, words) in quote_words(&self.starts) {
+            for &word in &self.ids[words] {
+                if std::mem::replace(&mut last[word as usize], q) != q {
+                    holders[next[word as usize] as usize] = q;
                     next[word as usize] += 1;
                 }
             }
@@ -190,6 +196,67 @@ impl Reading {
     }
 }
 
+/// Each quote and the range of its words, from the starts of their runs.
+fn quote_words(starts: &[u32]) -> impl Iterator<Item = (u32, Range<usize>)> + '_ {
+    starts.windows(2).enumerate().map(|(q, w)| (q as u32, w[0] as usize..w[1] as usize))
+}
+
+/// Where a run of an updated index's words comes from.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// The index before, from this word on.
+    Kept(usize),
+    /// The words read afresh, from this word on.
+    Fresh(usize),
+}
+
+/// The new array of `length` words laid out by `plan` from `before` and
+/// `fresh`: moved within `before` itself when every kept run stays in
+/// order and moves only one way (an article edited, added or removed),
+/// else copied into a new array.
+fn relay<T: Copy + Default>(
+    mut before: Vec<T>,
+    plan: &[(Origin, usize)],
+    fresh: &[T],
+    length: usize,
+) -> Vec<T> {
+    let mut at = 0;
+    let (mut forward, mut backward, mut last) = (true, true, 0);
+    let mut targets = Vec::with_capacity(plan.len());
+    for &(source, run) in plan {
+        if let Origin::Kept(from) = source {
+            forward &= at <= from && last <= from;
+            backward &= at >= from && last <= from;
+            last = from + run;
+        }
+        targets.push(at);
+        at += run;
+    }
+    let put = |buffer: &mut Vec<T>, (source, run): (Origin, usize), at: usize| match source {
+        Origin::Kept(from) => buffer.copy_within(from..from + run, at),
+        Origin::Fresh(from) => buffer[at..at + run].copy_from_slice(&fresh[from..from + run]),
+    };
+    if forward || backward {
+        before.resize(before.len().max(length), T::default());
+        if forward {
+            plan.iter().zip(&targets).for_each(|(&step, &at)| put(&mut before, step, at));
+        } else {
+            plan.iter().zip(&targets).rev().for_each(|(&step, &at)| put(&mut before, step, at));
+        }
+        before.truncate(length);
+        return before;
+    }
+    let mut out = vec![T::default(); length];
+    for (&(source, run), &at) in plan.iter().zip(&targets) {
+        let from = match source {
+            Origin::Kept(from) => &before[from..from + run],
+            Origin::Fresh(from) => &fresh[from..from + run],
+        };
+        out[at..at + run].copy_from_slice(from);
+    }
+    out
+}
+
 impl std::fmt::Debug for SearchIndex {
     fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         write!(f, "SearchIndex({} words, {} quotes)", self.vocab.len(), self.article_rank.len())
@@ -207,9 +274,11 @@ impl SearchIndex {
 
     /// The index of `new`, a reload of `old` (this index's corpus): the
     /// words of every article whose text and quotes are the ones indexed
-    /// before are taken from here instead of read and folded again. The
-    /// result is the index [`SearchIndex::new`] builds.
-    pub fn update(&self, old: &Corpus, new: &Corpus) -> SearchIndex {
+    /// before are taken from here instead of read and folded again, moved
+    /// within this index's own arrays where the articles kept their order
+    /// (fresh memory costs more than the copying). The result is the index
+    /// [`SearchIndex::new`] builds.
+    pub fn update(self, old: &Corpus, new: &Corpus) -> SearchIndex {
         debug_assert_eq!(self.starts.len(), old.quotes.len() + 1, "an index of `old`");
         let text =
             |c: &Corpus, quotes: &[Quote]| Arc::as_ptr(&c.articles[quotes[0].article].text) as *const u8;
@@ -219,32 +288,40 @@ impl SearchIndex {
             indexed.insert(text(old, quotes), (first, quotes));
             first += quotes.len();
         }
-        let mut reading = Reading {
-            unsorted: self.vocab.clone(),
-            ids: Vec::with_capacity(self.words.len()),
-            places: Vec::with_capacity(self.words.len()),
-            starts: Vec::with_capacity(new.quotes.len() + 1),
-            ..Reading::default()
-        };
+        // Words read afresh go to `fresh`; `plan` says where each run of the
+        // new arrays comes from.
+        let mut fresh = Reading { unsorted: self.vocab.clone(), ..Reading::default() };
+        let mut plan: Vec<(Origin, usize)> = Vec::new();
+        let mut starts = Vec::with_capacity(new.quotes.len() + 1);
+        let mut length = 0;
         for quotes in new.quotes.as_slice().chunk_by(|x, y| x.article == y.article) {
             let unchanged = indexed.get(&text(new, quotes)).filter(|(_, before)| {
                 before.len() == quotes.len()
                     && before.iter().zip(quotes).all(|(x, y)| Arc::ptr_eq(&x.body, &y.body))
             });
-            match unchanged {
+            let (source, run) = match unchanged {
                 Some(&(first, _)) => {
-                    let range = self.starts[first] as usize..self.starts[first + quotes.len()] as usize;
-                    let (from, to) = (range.start as u32, reading.ids.len() as u32);
-                    reading
-                        .starts
-                        .extend(self.starts[first..first + quotes.len()].iter().map(|s| s - from + to));
-                    reading.ids.extend_from_slice(&self.words[range.clone()]);
-                    reading.places.extend_from_slice(&self.places[range]);
+                    let from = self.starts[first] as usize;
+                    starts.extend(
+                        self.starts[first..first + quotes.len()].iter().map(|&s| s as usize - from + length),
+                    );
+                    (Origin::Kept(from), self.starts[first + quotes.len()] as usize - from)
                 }
-                None => quotes.iter().for_each(|quote| reading.fold_quote_known(new, quote, &self.vocab)),
-            }
+                None => {
+                    let (from, quotes_from) = (fresh.ids.len(), fresh.starts.len());
+                    quotes.iter().for_each(|quote| fresh.fold_quote_known(new, quote, &self.vocab));
+                    starts.extend(fresh.starts[quotes_from..].iter().map(|&s| s as usize - from + length));
+                    (Origin::Fresh(from), fresh.ids.len() - from)
+                }
+            };
+            plan.push((source, run));
+            length += run;
         }
-        reading.finish(new)
+        let SearchIndex { words, places, holders, .. } = self;
+        let ids = relay(words, &plan, &fresh.ids, length);
+        let places = relay(places, &plan, &fresh.places, length);
+        let starts = starts.into_iter().map(|s| s as u32).collect();
+        Reading { ids, places, starts, spare: holders, ..fresh }.finish(new)
     }
 
     /// The quotes holding vocabulary word `id`, ascending.
@@ -921,6 +998,20 @@ mod tests {
         let index = SearchIndex::new(a);
         let query = parse(input, a).unwrap();
         index.search(a, &query, &|_| true).hits.iter().map(|h| a.quotes[h.quote].id.clone()).collect()
+    }
+
+    #[test]
+    fn an_updated_index_moves_its_runs_in_place_or_copies_them() {
+        let before: Vec<u32> = (0..10).collect();
+        let shrunk = [(Origin::Kept(0), 3), (Origin::Fresh(0), 1), (Origin::Kept(5), 5)];
+        assert_eq!(relay(before.clone(), &shrunk, &[100], 9), [0, 1, 2, 100, 5, 6, 7, 8, 9]);
+        let grown = [(Origin::Kept(0), 3), (Origin::Fresh(0), 3), (Origin::Kept(5), 5)];
+        assert_eq!(
+            relay(before.clone(), &grown, &[100, 101, 102], 11),
+            [0, 1, 2, 100, 101, 102, 5, 6, 7, 8, 9]
+        );
+        let reordered = [(Origin::Kept(5), 5), (Origin::Kept(0), 5)];
+        assert_eq!(relay(before, &reordered, &[], 10), [5, 6, 7, 8, 9, 0, 1, 2, 3, 4]);
     }
 
     #[test]

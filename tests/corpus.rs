@@ -274,8 +274,8 @@ fn an_edit_reassembles_the_corpus_exactly_as_a_fresh_load_would() {
     let mut index_again = |outcome: whosaid::model::LoadOutcome, n: usize| {
         let Some(new) = outcome.into_corpus() else { return };
         let fresh = SearchIndex::new(&new);
-        if let Some((index, old)) = &indexed {
-            assert!(index.update(old, &new) == fresh, "the search index after edit {n}");
+        if let Some((index, old)) = indexed.take() {
+            assert!(index.update(&old, &new) == fresh, "the search index after edit {n}");
         }
         indexed = Some((fresh, new));
     };
