@@ -223,8 +223,8 @@ fn relay<T: Copy + Default>(
     let mut at = 0;
     let (mut forward, mut backward, mut last) = (true, true, 0);
     let mut targets = Vec::with_capacity(plan.len());
-    for &(source, run) in plan {
-        if let Origin::Kept(from) = source {
+    for &(origin, run) in plan {
+        if let Origin::Kept(from) = origin {
             forward &= at <= from && last <= from;
             backward &= at >= from && last <= from;
             last = from + run;
@@ -232,7 +232,7 @@ fn relay<T: Copy + Default>(
         targets.push(at);
         at += run;
     }
-    let put = |buffer: &mut Vec<T>, (source, run): (Origin, usize), at: usize| match source {
+    let put = |buffer: &mut Vec<T>, (origin, run): (Origin, usize), at: usize| match origin {
         Origin::Kept(from) => buffer.copy_within(from..from + run, at),
         Origin::Fresh(from) => buffer[at..at + run].copy_from_slice(&fresh[from..from + run]),
     };
@@ -247,8 +247,8 @@ fn relay<T: Copy + Default>(
         return before;
     }
     let mut out = vec![T::default(); length];
-    for (&(source, run), &at) in plan.iter().zip(&targets) {
-        let from = match source {
+    for (&(origin, run), &at) in plan.iter().zip(&targets) {
+        let from = match origin {
             Origin::Kept(from) => &before[from..from + run],
             Origin::Fresh(from) => &fresh[from..from + run],
         };
@@ -299,7 +299,7 @@ impl SearchIndex {
                 before.len() == quotes.len()
                     && before.iter().zip(quotes).all(|(x, y)| Arc::ptr_eq(&x.body, &y.body))
             });
-            let (source, run) = match unchanged {
+            let (origin, run) = match unchanged {
                 Some(&(first, _)) => {
                     let from = self.starts[first] as usize;
                     starts.extend(
@@ -314,7 +314,7 @@ impl SearchIndex {
                     (Origin::Fresh(from), fresh.ids.len() - from)
                 }
             };
-            plan.push((source, run));
+            plan.push((origin, run));
             length += run;
         }
         let SearchIndex { words, places, holders, .. } = self;
