@@ -682,7 +682,7 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         if let Some(who) = name_of(words, start, run) {
             return Some((who, start));
         }
-        if last.is_any(INSTITUTIONS) {
+        if is_institution(last) {
             let name: Vec<&str> = run.iter().map(|w| w.core()).collect();
             return Some((Who::Body { name: name.join(" "), at: run[0].start }, start));
         }
@@ -690,7 +690,7 @@ fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         return role_before(words, end);
     }
     // `the ministry said`: an institution, named by what it is.
-    if last.is_any(INSTITUTIONS) && end >= 2 {
+    if is_institution(last) && end >= 2 {
         let det =
             (end.saturating_sub(4)..end - 1).rev().find(|&i| words[i].is_any(&["the", "its", "their"]))?;
         // `The U.N. refugee agency`
@@ -746,6 +746,12 @@ const INSTITUTIONS: &[&str] = &[
     "commission",
     "office",
     "faction",
+];
+
+/// Military units and institutions of learning and giving, which end the
+/// name of a body and never a person's (`61st Cavalry Regiment`, unlike
+/// `Margaret Court`).
+pub(super) const UNITS: &[&str] = &[
     "regiment",
     "battalion",
     "brigade",
@@ -756,6 +762,11 @@ const INSTITUTIONS: &[&str] = &[
     "university",
     "foundation",
 ];
+
+/// Whether a word names a body by what it is (`ministry`, `regiment`).
+fn is_institution(w: &Word) -> bool {
+    w.is_any(INSTITUTIONS) || w.is_any(UNITS)
+}
 
 /// A name from a run of capitalized words that starts at word `start`,
 /// its title taken from the words before it (`by the first deputy
@@ -778,7 +789,7 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
             Some(Who::Name { name, title, at })
         }
         // `the U.S. Embassy`: an institution by what it is.
-        None if run.last().is_some_and(|w| w.is_any(INSTITUTIONS)) => {
+        None if run.last().is_some_and(is_institution) => {
             let words: Vec<&str> = run.iter().filter(|w| !w.is("the")).map(phrase_word).collect();
             Some(Who::Body { name: words.join(" "), at })
         }
@@ -1302,7 +1313,7 @@ pub(super) fn sentence_subject(words: &[Word], before: usize) -> Option<Who> {
                 return Some(who);
             }
             // `the harbour board issued a statement saying …`
-            if let Some(body) = (s + 1..(s + 4).min(before)).find(|&e| words[e].is_any(INSTITUTIONS))
+            if let Some(body) = (s + 1..(s + 4).min(before)).find(|&e| is_institution(&words[e]))
                 && words[s + 1..body].iter().all(|w| !is_verb(w) && !w.ends_with_any(&[',', '.', ':', ';']))
             {
                 let phrase: Vec<&str> = words[s + 1..=body].iter().map(phrase_word).collect();

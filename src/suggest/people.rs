@@ -750,20 +750,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     if name.is_empty() || name.iter().any(|w| w.is_acronym() || w.raw == "&" || w.is("of")) {
         return None;
     }
-    // `61st Cavalry Regiment`, `Harbour University`: an institution (not
-    // `Margaret Court`).
-    const UNITS: &[&str] = &[
-        "regiment",
-        "battalion",
-        "brigade",
-        "squadron",
-        "division",
-        "corps",
-        "institute",
-        "university",
-        "foundation",
-    ];
-    if name.len() > 1 && name.last().is_some_and(|w| w.is_any(UNITS)) {
+    // `61st Cavalry Regiment`: a body, not a person.
+    if name.len() > 1 && name.last().is_some_and(|w| w.is_any(super::clauses::UNITS)) {
         return None;
     }
     // One word after an acronym or an institution is not a person's name

@@ -416,7 +416,7 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             });
         }
         let next = words.get(from)?;
-        let passive = verb > 0 && words[verb - 1].is_any(&["was", "were", "been", "is", "are", "be"]);
+        let passive = passive(words, verb);
         // `denied having incited …`: what is denied, as a deed.
         if matches!(form, "denied" | "denies") && next.is_any(&["having", "being"]) && words.len() - from > 2
         {
@@ -499,6 +499,19 @@ fn strongly_finite(w: &Word) -> bool {
             "had", "has", "have", "will", "would", "does", "do", "did", "can", "could", "should", "must",
             "may", "might",
         ])
+}
+
+/// Whether the verb at `verb` is passive (`was denied bail`, `was also
+/// asked to leave`): what it reports was done to its subject, not said by it.
+fn passive(words: &[Word], verb: usize) -> bool {
+    let mut before = verb;
+    while before > 0
+        && (words[before - 1].is_any(&["also", "later", "then", "reportedly"])
+            || words[before - 1].core().ends_with("ly"))
+    {
+        before -= 1;
+    }
+    before > 0 && words[before - 1].is_any(&["was", "were", "been", "being", "is", "are", "be"])
 }
 
 /// Verbs of denying and hinting, whose object is a deed as often as a statement.
@@ -627,14 +640,7 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
         return None;
     }
     // `He was (also) asked to leave`: someone else asked.
-    let mut before = verb;
-    while before > 0
-        && (words[before - 1].is_any(&["also", "later", "then", "reportedly"])
-            || words[before - 1].core().ends_with("ly"))
-    {
-        before -= 1;
-    }
-    if before > 0 && words[before - 1].is_any(&["was", "were", "been", "being", "is", "are"]) {
+    if passive(words, verb) {
         return None;
     }
     // `called` says something only as `called on` (or `urged`) someone.
