@@ -1361,7 +1361,7 @@ impl<'a> Reader<'a> {
                 let name = prose::capitalize(phrase);
                 // `A resident said …` twice is two people; `A senior official`, one source.
                 let crowd = people::PEOPLE.has(noun) || matches!(noun.as_str(), "resident" | "witness");
-                let person = if crowd && ["A ", "An ", "One "].iter().any(|a| name.starts_with(a)) {
+                let person = if crowd && people::is_one_of_many(&name) {
                     cast.one_of_many(&name, *at)
                 } else {
                     cast.other(&name, Sort::Unnamed, None)

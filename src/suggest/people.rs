@@ -800,6 +800,12 @@ fn is_suffix(word: &str) -> bool {
     matches!(word.trim_end_matches(['.', ',']), "Jr" | "Sr" | "II" | "III" | "IV")
 }
 
+/// Whether a speaker's name brings them in as one of many (`A resident`,
+/// `One shopkeeper`).
+pub fn is_one_of_many(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "one"))
+}
+
 /// A form of address, which says nothing of a post: `Mr.`, `Dr.`, `Sir`.
 pub fn is_form_of_address(word: &str) -> bool {
     honorific_gender(word).is_some()
@@ -1137,8 +1143,8 @@ impl Cast {
             let person = &self.people[p];
             let name = person.name.to_lowercase();
             let words: Vec<&str> = name.split_whitespace().collect();
-            let one = ["a", "an", "one"].contains(words.first().unwrap_or(&""));
-            let anyone = other_sex.is_some_and(|other| one && !words.iter().any(|w| other.contains(w)));
+            let anyone = other_sex
+                .is_some_and(|other| is_one_of_many(&name) && !words.iter().any(|w| other.contains(w)));
             person.sort == Sort::Unnamed && (words.contains(&noun.as_str()) || anyone)
         })
     }
