@@ -555,8 +555,21 @@ fn real_news_development_and_held_out() {
     }
 }
 
+/// Whether the draft reports `words` as said by `who`.
+fn reported_by(found: &[Drafted], words: &str, who: &str) -> bool {
+    found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
+}
+
+/// Who the draft says said `words`.
+fn speaker_of(found: &[Drafted], words: &str) -> Option<String> {
+    found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone())
+}
+
+/// A candidate's words, speaker, relayer and kind.
+type Drafted = (String, String, Option<String>, Kind);
+
 /// What each candidate says, by whom (and via whom), of what kind.
-fn drafted(text: &str) -> Vec<(String, String, Option<String>, Kind)> {
+fn drafted(text: &str) -> Vec<Drafted> {
     let draft = suggest(text);
     let name = |p: whosaid::suggest::people::PersonIx| draft.cast.people[p].name.clone();
     draft
@@ -743,9 +756,7 @@ fn sources_by_what_they_are_and_clauses_around_asides() {
                 The tides shifted the channel by a mile, according to a scientific paper published in the \
                 May issue of the journal, Nature. The scientists found that the dredging was the cause.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(
         said("the achievements of the harbour pilots who completed the course", "U.S. Embassy"),
         "{found:#?}"
@@ -791,9 +802,7 @@ fn more_ways_a_readout_reports() {
                 customs delays. Patel noted the importance of the new channel. The minister underscores the \
                 need for a second pier.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(said("the harbour would stay open", "Ana Lopez"), "{found:#?}");
     assert!(said("the tariffs would go", "Tomas Vidal"), "{found:#?}");
     assert!(said("the ships would sail on time", "Ravi Patel"), "{found:#?}");
@@ -852,9 +861,7 @@ fn institutions_requests_and_experts_by_what_they_are() {
                 Mayor Tomas Hale declared the harbour was safe.\n\n\
                 \"The port takes the delays very seriously,” Hale told reporters. “That's why we hired more crews.\"\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     let agency = "U.N. harbour agency";
     assert!(said("a storm overnight has forced it to withdraw its team", agency), "{found:#?}");
     assert!(said("the crews were carrying a man who had lost both legs", agency), "{found:#?}");
@@ -906,9 +913,7 @@ fn documents_denials_conditions_and_titles_after_the_verb() {
                 would sail to the south quay instead.\n\n\
                 The court denied access to reporters during the hearing.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(
         said("it called out its members to protest the closing of the north quay", "Dockers faction"),
         "{found:#?}"
@@ -944,9 +949,7 @@ fn posts_of_bodies_long_appositions_and_people_without_names() {
                 A mother of three young children was waiting at the gate. She says her family has not crossed the \
                 bay for a week.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(
         said("The ferry line has broken its promises", "The chairman of the Harbour Board of Trade"),
         "{found:#?}"
@@ -977,9 +980,7 @@ fn quantities_asides_and_sources_with_what_is_told_of_them() {
                 by the shelling. Reports of looting have spread fear, she says.\n\n\
                 The roads are open again, Harbour Task Force spokesman Army Col. Ben Ortiz told reporters today.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(said("as many as 20,000 people have left the coast", "Journalists"), "{found:#?}");
     assert!(said("over 300 people were treated for injuries in two days", "Red Cross"), "{found:#?}");
     assert!(said("Boats are leaving every hour", "Omar Haddad"), "{found:#?}");
@@ -1001,9 +1002,7 @@ fn unnamed_sources_by_what_they_are_and_long_clauses_at_the_end() {
                 The water is beginning to fall, Army Corps Col. Anna B. Kerr, commander of the Valley District of \
                 Engineers, said today. She said there had been a warning on Sunday.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(said("thousands of people have left the valley since Monday", "U.N. officials"), "{found:#?}");
     assert!(said("hundreds of homes have been damaged by the water", "Relief workers"), "{found:#?}");
     assert!(said("the army appeared to hold the bridge", "Foreign aid officials"), "{found:#?}");
@@ -1085,9 +1084,7 @@ fn nicknames_shows_statements_and_sources_with_their_posts() {
                 Admiral Tom Kerr, who heads the fleet, said if confirmed by the Senate his first goal will be to \
                 clear the harbour. Kerr says largely-Western ships are now also leaving the port.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(
         said("More than 300 soldiers arrived in the port overnight", "P.K. Ben Ortiz")
             || said("More than 300 soldiers arrived in the port overnight", "Ben Ortiz"),
@@ -1126,7 +1123,7 @@ fn the_story_is_the_report_spoken_of_before() {
                 The story, which appeared in the Harbour Gazette, says the city is worried about the cost. \
                 A council study says the port has lost trade. The letter says nothing of the kind.\n";
     let found = drafted(text);
-    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    let by = |words: &str| speaker_of(&found, words);
     assert_eq!(
         by("the harbour deal has been delayed by a year").as_deref(),
         Some("A newspaper report"),
@@ -1144,9 +1141,7 @@ fn concessions_beliefs_and_people() {
                 determined to end the strike. Some analysts think the council will only reopen the quay when it \
                 has paid the crews.\n";
     let found = drafted(text);
-    let said = |words: &str, who: &str| {
-        found.iter().any(|(w, s, _, k)| w == words && s == who && *k == Kind::Indirect)
-    };
+    let said = |words: &str, who: &str| reported_by(&found, words, who);
     assert!(
         said(
             "while the strikers have been dismissive of the offer, they are feeling its effect on the harbour",
@@ -1168,7 +1163,7 @@ fn a_story_names_in_its_second_paragraph_whom_its_first_spoke_of_by_post() {
                 Navy Capt. Ailsa R. Grant spent two days with crews on the quay.\n\n\
                 The crews have done all that was asked, the chairman said.\n";
     let found = drafted(text);
-    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    let by = |words: &str| speaker_of(&found, words);
     assert_eq!(
         by("The ferry service needs another year of work").as_deref(),
         Some("Ailsa R. Grant"),
@@ -1188,7 +1183,7 @@ fn a_story_names_in_its_second_paragraph_whom_its_first_spoke_of_by_post() {
                 undergoing treatment for post-traumatic stress disorder at the clinic here yesterday. When Navy \
                 Capt. Ailsa R. Grant met the crews, she asked where they had served.\n";
     let found = drafted(same);
-    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    let by = |words: &str| speaker_of(&found, words);
     assert_eq!(by("Storms are as costly as floods").as_deref(), Some("Ailsa R. Grant"), "{found:#?}");
 }
 
@@ -1259,7 +1254,7 @@ fn short_ranks_clauses_after_where_allegations_and_as_someone_said() {
                 “This is a hard fight,” Hale said. “But as Mayor Ana Ruiz has said, we are breaking the \
                 deadlock of the strike.”\n";
     let found = drafted(text);
-    let by = |words: &str| found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone());
+    let by = |words: &str| speaker_of(&found, words);
     assert_eq!(
         by("The crews worked for too long").as_deref(),
         Some("Tom Hale"),
@@ -1295,10 +1290,7 @@ fn thanks_and_requests_say_whom_and_what() {
 /// Sentences a review of this version's rules found them getting wrong.
 #[test]
 fn what_a_review_of_the_new_rules_found() {
-    let by = |text: &str, words: &str| {
-        let found = drafted(&format!("Harbour News\n\n{text}\n"));
-        found.iter().find(|(w, ..)| w == words).map(|(_, s, ..)| s.clone())
-    };
+    let by = |text: &str, words: &str| speaker_of(&drafted(&format!("Harbour News\n\n{text}\n")), words);
     let text = "A woman said the shelling began at dawn. The man said he heard nothing of the shelling.";
     assert_eq!(by(text, "he heard nothing of the shelling").as_deref(), Some("The man"), "not the woman");
     let text = "The company said in May that it would cut 500 jobs at the quay.";
