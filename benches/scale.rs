@@ -658,6 +658,28 @@ fn main() {
         }
         return;
     }
+    // For profiling the load of one file: `-- --profile-load FILE` times its stages.
+    if let Some(i) = args.iter().position(|a| a == "--profile-load") {
+        let path = Path::new(&args[i + 1]);
+        let yaml = std::fs::read_to_string(path).expect("readable");
+        for _ in 0..3 {
+            let t = Instant::now();
+            let _: serde::de::IgnoredAny = serde_yaml::from_str(&yaml).expect("valid YAML");
+            let peer = ms(t.elapsed());
+            let t = Instant::now();
+            let tree = whosaid::model::yaml::parse(&yaml).expect("valid YAML");
+            let parse = ms(t.elapsed());
+            let t = Instant::now();
+            drop(tree);
+            let dropped = ms(t.elapsed());
+            let t = Instant::now();
+            let corpus = load(path);
+            let loaded = ms(t.elapsed());
+            drop(corpus);
+            println!("serde_yaml {peer:.0} ms, tree {parse:.0} ms (drop {dropped:.0}), load {loaded:.0} ms");
+        }
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--measure-corpus") {
         measure_corpus(Path::new(&args[i + 1]));
         return;
@@ -685,6 +707,11 @@ fn main() {
     if args.iter().any(|a| a == "--suggest") {
         suggest(18_000_000, &mut print);
         suggest_batch(18_000_000, 1_000, &mut print);
+        return;
+    }
+    // `-- --load`: only the figures of one big file.
+    if args.iter().any(|a| a == "--load") {
+        run(quotes, seed, Some(&exe), &mut print);
         return;
     }
     run(quotes, seed, Some(&exe), &mut print);

@@ -9,7 +9,11 @@
 //! budget runs out, in bounded time and memory. serde_yaml itself bounds
 //! nesting (128 levels) and the classic billion-laughs.
 //!
+//! A large file is parsed in [`pieces`] on every core, to the same tree.
+//!
 //! Replacing serde_yaml with a maintained fork is a one-line change here.
+
+mod pieces;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_yaml as yaml;
@@ -76,6 +80,8 @@ pub struct SyntaxError {
 /// plus a floor so that small files may use aliases freely.
 const EXPANSION_FACTOR: usize = 8;
 const EXPANSION_FLOOR: usize = 1 << 18;
+/// What a piece may spend beyond its share: the list or map that holds it.
+const PIECE_ALLOWANCE: usize = 2;
 
 /// Parses one YAML document into a [`Node`] tree.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
@@ -84,9 +90,35 @@ pub fn parse(source: &str) -> Result<Node, SyntaxError> {
             format!("the document is nested too deeply (more than {} levels)", super::nesting::MAX_DEPTH);
         return Err(SyntaxError { line, column, message });
     }
+    if source.len() >= 2 * pieces::PIECE_BYTES
+        && let Some(tree) = pieces::parse(source, pieces::PIECE_BYTES)
+    {
+        return Ok(tree);
+    }
+    parse_whole(source)
+}
+
+/// The whole document in one parse: serde_yaml's own limits and messages.
+fn parse_whole(source: &str) -> Result<Node, SyntaxError> {
     let budget = Cell::new(source.len().saturating_mul(EXPANSION_FACTOR) + EXPANSION_FLOOR);
     let deserializer = yaml::Deserializer::from_str(source);
-    NodeSeed { budget: &budget }.deserialize(deserializer).map_err(|e| syntax_error(&e, source))
+    NodeSeed { budget: &budget, depth: 0, max_depth: usize::MAX }
+        .deserialize(deserializer)
+        .map_err(|e| syntax_error(&e, source))
+}
+
+/// How deep a piece may nest: a piece's items are a level or two
+/// shallower than in the whole document, whose limit is serde_yaml's 128.
+const MAX_PIECE_DEPTH: usize = super::nesting::MAX_DEPTH - 8;
+
+/// One piece of a document on its own, `None` for any problem (the whole
+/// document is then parsed, to report it). Its alias budget is its share
+/// of the whole's and a small allowance for the collections that hold the
+/// pieces, so that pieces never accept expansion the whole would refuse.
+fn parse_piece(piece: &str, max_depth: usize) -> Option<Node> {
+    let budget = Cell::new(piece.len().saturating_mul(EXPANSION_FACTOR) + PIECE_ALLOWANCE);
+    let deserializer = yaml::Deserializer::from_str(piece);
+    NodeSeed { budget: &budget, depth: 0, max_depth }.deserialize(deserializer).ok()
 }
 
 fn syntax_error(e: &yaml::Error, source: &str) -> SyntaxError {
@@ -128,6 +160,9 @@ fn syntax_error(e: &yaml::Error, source: &str) -> SyntaxError {
 
 struct NodeSeed<'b> {
     budget: &'b Cell<usize>,
+    /// How many collections this node is inside, and how many it may be.
+    depth: usize,
+    max_depth: usize,
 }
 
 impl NodeSeed<'_> {
@@ -141,6 +176,14 @@ impl NodeSeed<'_> {
         }
         self.budget.set(left - cost);
         Ok(())
+    }
+
+    /// The seed for a node inside this one, a collection.
+    fn inner<E: de::Error>(&self) -> Result<NodeSeed<'_>, E> {
+        if self.depth >= self.max_depth {
+            return Err(E::custom("nested too deeply"));
+        }
+        Ok(NodeSeed { budget: self.budget, depth: self.depth + 1, max_depth: self.max_depth })
     }
 }
 
@@ -202,7 +245,7 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         self.charge(1)?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(NodeSeed { budget: self.budget })? {
+        while let Some(item) = seq.next_element_seed(self.inner()?)? {
             items.push(item);
         }
         Ok(Node::Seq(items))
@@ -211,8 +254,8 @@ impl<'de> Visitor<'de> for NodeSeed<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
         self.charge(1)?;
         let mut entries = Vec::new();
-        while let Some(key) = map.next_key_seed(NodeSeed { budget: self.budget })? {
-            let value = map.next_value_seed(NodeSeed { budget: self.budget })?;
+        while let Some(key) = map.next_key_seed(self.inner()?)? {
+            let value = map.next_value_seed(self.inner()?)?;
             entries.push((key, value));
         }
         Ok(Node::Map(entries))
