@@ -142,31 +142,29 @@ pub fn run(quotes: usize, seed: u64, child: Option<&Path>, out: &mut dyn FnMut(F
     out(figure("annotation YAML", yaml_bytes as f64 / 1e6, "MB", None));
     out(figure("article text", article_bytes as f64 / 1e6, "MB", None));
 
-    let loads: Vec<f64> = (0..5)
+    // Each load is paired with the peer's parse right after it, serde_yaml
+    // parsing the same file into nothing at all (the floor under any loader
+    // built on it), so that the VM's swings in speed fall on both sides of
+    // each ratio.
+    let yaml = std::fs::read_to_string(&path).expect("annotation readable");
+    let pairs: Vec<(f64, f64)> = (0..7)
         .map(|_| {
             let t = Instant::now();
             let a = load(&path);
-            let elapsed = ms(t.elapsed());
+            let loaded = ms(t.elapsed());
             drop(a);
-            elapsed
-        })
-        .collect();
-    let load_s = median(loads) / 1000.0;
-    out(figure("load and validate (median of 5)", load_s, "s", Some(1.0)));
-    // The peer: serde_yaml parsing the same file into nothing at all, the
-    // floor under any loader built on it.
-    let yaml = std::fs::read_to_string(&path).expect("annotation readable");
-    let parses: Vec<f64> = (0..5)
-        .map(|_| {
             let t = Instant::now();
             let _: serde::de::IgnoredAny = serde_yaml::from_str(&yaml).expect("valid YAML");
-            ms(t.elapsed())
+            (loaded, ms(t.elapsed()))
         })
         .collect();
-    let parse_s = median(parses) / 1000.0;
     drop(yaml);
-    out(figure("  peer: serde_yaml parse alone (median of 5)", parse_s, "s", None));
-    out(figure("  load ÷ serde_yaml parse", load_s / parse_s, "×", Some(1.3)));
+    let load_s = median(pairs.iter().map(|p| p.0).collect()) / 1000.0;
+    let parse_s = median(pairs.iter().map(|p| p.1).collect()) / 1000.0;
+    let ratio = median(pairs.iter().map(|(l, p)| l / p).collect());
+    out(figure("load and validate (median of 7)", load_s, "s", Some(1.0)));
+    out(figure("  peer: serde_yaml parse alone (median of 7)", parse_s, "s", None));
+    out(figure("  load ÷ serde_yaml parse (median of the 7 pairs' ratios)", ratio, "×", Some(1.3)));
     out(figure("  load − serde_yaml parse (everything whosaid adds)", load_s - parse_s, "s", Some(0.2)));
 
     if let Some(exe) = child {

@@ -18,7 +18,8 @@ fn the_benchmark_runs_on_ten_thousand_quotes() {
     scale::annotating(&mut |f| figures.push(f));
     let names: Vec<&str> = figures.iter().map(|f| f.name.as_str()).collect();
     for expected in [
-        "load and validate (median of 5)",
+        "load and validate (median of 7)",
+        "  load ÷ serde_yaml parse (median of the 7 pairs' ratios)",
         "speaker filter switch (median)",
         "frame scrolling the quote list (median)",
         "frame scrolling the article (median)",

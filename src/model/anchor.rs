@@ -230,7 +230,8 @@ pub fn starts_of(article: &FoldedArticle, texts: &[&str]) -> Vec<Vec<usize>> {
 /// the same words are looked for once (a file may tell one short phrase
 /// thousands of times, each at its own `occurrence`).
 fn distinct<'a>(texts: &[&'a str]) -> (Vec<&'a str>, Vec<usize>) {
-    let mut index: HashMap<&str, usize> = HashMap::default();
+    let mut index: HashMap<&str, usize, foldhash::fast::RandomState> =
+        HashMap::with_capacity_and_hasher(texts.len(), Default::default());
     let mut distinct: Vec<&str> = Vec::new();
     let text_of = texts
         .iter()

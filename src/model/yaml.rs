@@ -287,6 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn a_large_file_has_the_same_tree_and_errors_in_pieces() {
+        let item = "- id: q\n  text: \"some words, said\"\n";
+        let good = format!("article: {{title: t}}\nquotes:\n{}rejected: []\n", item.repeat(20_000));
+        assert!(good.len() > 2 * pieces::PIECE_BYTES);
+        assert_eq!(parse(&good), parse_whole(&good));
+        assert!(matches!(parse(&good), Ok(Node::Map(entries)) if entries.len() == 3));
+        let at = good.match_indices("- id").nth(15_000).unwrap().0;
+        let broken = format!("{}- id: [q\n{}", &good[..at], &good[at..]);
+        let e = parse(&broken).unwrap_err();
+        assert_eq!(Err(e.clone()), parse_whole(&broken));
+        assert!(e.line > 2 + 2 * 15_000, "{e:?}");
+    }
+
+    #[test]
     fn quadratic_alias_blowup_is_refused_quickly() {
         let mut doc = String::from("a: &a [");
         doc.push_str(&vec!["x"; 6000].join(","));

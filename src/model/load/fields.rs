@@ -6,6 +6,8 @@ use crate::model::diagnostic::{Severity, did_you_mean, known_list};
 use crate::model::locate::NodePath;
 use crate::model::yaml::Node;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher;
 
 /// A problem found in one file, named by its node; its line and column are
 /// looked up once, at the end, and only when there is something to report.
@@ -204,20 +206,24 @@ impl Walker {
     }
 
     /// Registers an id; false (and an error) for a duplicate.
-    pub fn unique_id(
+    pub fn unique_id<S: BuildHasher>(
         &mut self,
-        seen: &mut HashMap<String, usize>,
+        seen: &mut HashMap<String, usize, S>,
         what: &str,
         id: &str,
         index: usize,
         path: NodePath,
     ) -> bool {
-        if seen.contains_key(id) {
-            self.error(path, format!("duplicate {what} id `{id}` (ids must be unique)"));
-            return false;
+        match seen.entry(id.to_string()) {
+            Entry::Occupied(_) => {
+                self.error(path, format!("duplicate {what} id `{id}` (ids must be unique)"));
+                false
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(index);
+                true
+            }
         }
-        seen.insert(id.to_string(), index);
-        true
     }
 
     /// Resolves a reference, reporting an unknown one with the known ids.

@@ -67,7 +67,7 @@ pub enum RawStance {
 impl Walker {
     /// The quotes of a file, their ids checked for duplicates.
     pub fn quotes(&mut self, nodes: Vec<(Node, NodePath)>) -> Vec<RawQuote> {
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::with_capacity_and_hasher(nodes.len(), foldhash::fast::RandomState::default());
         let mut out = Vec::with_capacity(nodes.len());
         for (position, (node, path)) in nodes.into_iter().enumerate() {
             let raw = self.raw_quote(node, path, position);

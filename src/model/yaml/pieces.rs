@@ -19,8 +19,10 @@ use super::{EXPANSION_FLOOR, MAX_PIECE_DEPTH, Node, PIECE_ALLOWANCE, parse_piece
 use crate::cores;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// How much text a piece holds at least (but the last).
-pub const PIECE_BYTES: usize = 1 << 20;
+/// How much text a piece holds at least (but the last). Small, so that a
+/// piece's events (about a megabyte) fit in memory the allocator has
+/// already touched: pieces of 1 MiB spent their time in page faults.
+pub const PIECE_BYTES: usize = 1 << 16;
 
 /// So many pieces' allowances stay within the whole document's floor.
 const MAX_PIECES: usize = EXPANSION_FLOOR / PIECE_ALLOWANCE;
