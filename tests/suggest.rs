@@ -1310,3 +1310,23 @@ fn what_a_review_of_the_new_rules_found() {
         assert!(found.is_empty(), "{nothing}: {found:#?}");
     }
 }
+
+#[test]
+fn a_post_in_an_apposition_is_the_speakers_and_no_one_elses() {
+    let text = "Clinic Funds Approved\n\n\
+                Rosa Delgado, director of the county health department, said the clinics would open in May.\n\n\
+                “We have waited long enough,” said engineer Tomas Weller, of the water board.\n\n\
+                The opposition leader called the plan „ein Theater“ and said the council had “no plan B.”\n\n\
+                The director said the money would last two years.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    assert_eq!(speaker("the clinics would open in May"), "Rosa Delgado");
+    // Her post is hers: `the director` is she, `the opposition leader` someone
+    // else, and not the engineer either, whose work the text said too.
+    assert_eq!(speaker("the money would last two years"), "Rosa Delgado");
+    assert_eq!(speaker("ein Theater"), "The opposition leader", "{found:#?}");
+    assert_eq!(speaker("no plan B."), "The opposition leader");
+    let draft = suggest(text);
+    let rosa = draft.cast.people.iter().find(|p| p.name == "Rosa Delgado").unwrap();
+    assert_eq!(rosa.role.as_deref(), Some("director of the county health department"));
+}

@@ -7,7 +7,8 @@
 //! al.'s three, the `"Q", said S` seed of Quootstrap), read over words.
 
 use super::people::{
-    ROLE_NOUNS, in_name_run, is_initials, is_personal_title, is_title, period_within_name, split_name,
+    ROLE_NOUNS, in_name_run, is_initials, is_personal_title, is_rank, is_title, period_within_name,
+    split_name,
 };
 use super::prose::{Lexicon, Word};
 use std::ops::Range;
@@ -510,6 +511,45 @@ fn document_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 }
 
 fn single_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let found = one_subject_before(words, verb)?;
+    // `Karen St. Germain, director of NASA's Earth Science Division, said`:
+    // the post between the commas is hers (and `the opposition leader`
+    // later is someone else).
+    if let (Who::Name { name, title: None, at }, first) = &found
+        && let Some(post) = apposition(words, verb)
+    {
+        return Some((Who::Name { name: name.clone(), title: Some(post), at: *at }, *first));
+    }
+    Some(found)
+}
+
+/// The post in an apposition right before `verb`: `, the deputy minister,`
+/// or `, director of the agency,` (a phrase in lower case that names a post).
+fn apposition(words: &[Word], verb: usize) -> Option<String> {
+    let mut end = verb;
+    while end > 0 && words[end - 1].is_any(BETWEEN) && !words[end - 1].ends_with_any(&[',', '.', ':', ';']) {
+        end -= 1;
+    }
+    if end < 2 || !words[end - 1].ends_with_any(&[',']) {
+        return None;
+    }
+    let open = words[..end - 1].iter().rposition(|w| w.ends_with_any(&[',', '.', ':', ';']))?;
+    let mut inner = &words[open + 1..end];
+    if !words[open].ends_with_any(&[',']) || inner.len() > 12 {
+        return None;
+    }
+    if inner[0].is_any(&["the", "a", "an"]) {
+        inner = &inner[1..];
+    }
+    let opens_lower = inner.first().is_some_and(|w| !w.is_capitalized() && !is_verb(w));
+    let names_a_post = inner.iter().take(4).any(|w| {
+        let core = w.core().to_lowercase();
+        (is_personal_title(&core) && !is_rank(&core)) || ROLE_NOUNS.has(&core)
+    });
+    (opens_lower && names_a_post).then(|| inner.iter().map(|w| w.core()).collect::<Vec<_>>().join(" "))
+}
+
+fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     let mut end = verb;
     while end > 0 && words[end - 1].is_any(BETWEEN) && !words[end - 1].ends_with_any(&[',', '.', ':']) {
         end -= 1;

@@ -1060,12 +1060,15 @@ impl Cast {
         // `The governor` is not someone titled Mayor: a post goes only to
         // someone who holds it or whose post the text has not said.
         let post = is_personal_title(noun);
-        let other_post = |p: PersonIx| {
-            post && self.people[p]
-                .role
-                .as_deref()
-                .is_some_and(|r| r.split_whitespace().any(|w| is_personal_title(w) && !is_rank(w)))
+        // What the text said someone is (`astrophysicist`, `director of …`,
+        // `President`) is a post; a rank or a form of address is not.
+        let states_a_post = |r: &str| {
+            r.split_whitespace().map(|w| w.trim_end_matches([',', ';'])).any(|w| {
+                (is_personal_title(w) && !is_rank(w) && !is_form_of_address(w))
+                    || (w.starts_with(char::is_lowercase) && !is_function_word(w))
+            })
         };
+        let other_post = |p: PersonIx| post && self.people[p].role.as_deref().is_some_and(states_a_post);
         self.role_holder(at, noun).or_else(|| {
             self.before(at)
                 .map(|m| m.person)
