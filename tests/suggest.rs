@@ -1330,3 +1330,21 @@ fn a_post_in_an_apposition_is_the_speakers_and_no_one_elses() {
     let rosa = draft.cast.people.iter().find(|p| p.name == "Rosa Delgado").unwrap();
     assert_eq!(rosa.role.as_deref(), Some("director of the county health department"));
 }
+
+#[test]
+fn a_dateline_is_no_one_and_a_place_word_may_be_a_surname() {
+    let text = "Port Bill Advances\n\n\
+                SEOUL — Senator Ann Fox opened the hearing, saying the port was late.\n\n\
+                Mayor Ellen Park said the city would support the bill.\n\n\
+                Mayor Park told reporters the vote would be close. Park said it would be fair.\n\n\
+                The bill, officials at Central Park said, would pass.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    assert_eq!(speaker("the port was late"), "Ann Fox");
+    assert_eq!(speaker("the city would support the bill"), "Ellen Park");
+    assert_eq!(speaker("the vote would be close"), "Ellen Park");
+    assert_eq!(speaker("it would be fair"), "Ellen Park");
+    assert!(
+        !suggest(text).cast.people.iter().any(|p| p.name.contains("SEOUL") || p.name.contains("Central"))
+    );
+}

@@ -1265,8 +1265,14 @@ impl<'a> Reader<'a> {
         let cast = &mut self.draft.cast;
         Some(match who {
             Who::Body { name, at } => {
+                // `Park said`, after `Mayor Ellen Park`: her surname.
+                let surname = Some(name.as_str())
+                    .filter(|n| !n.contains(' '))
+                    .and_then(|n| cast.known(n))
+                    .filter(|&p| cast.people[p].sort == Sort::Named);
                 // `The committee said`: the one named before, if any.
                 let person = match name.split_whitespace().collect::<Vec<_>>()[..] {
+                    _ if let Some(person) = surname => person,
                     [noun] => {
                         cast.institution(*at, noun).unwrap_or_else(|| cast.other(name, Sort::Body, None))
                     }

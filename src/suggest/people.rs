@@ -715,8 +715,14 @@ pub fn in_name_run(word: &Word) -> bool {
 /// nothing but titles and institutions is left, or when what is left is
 /// an acronym.
 pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
+    // `Mayor Ellen Park`, `Mayor Park`: after a personal title, a place's
+    // word at the end is a surname (not `Yellowstone National Park`).
+    let surname = |i: usize| {
+        i == run.len() - 1 && i >= 1 && is_personal_title(run[0].core()) && !is_personal_title(run[i].core())
+    };
     let mut start = 0;
     while start < run.len()
+        && !surname(start)
         && (is_title(run[start].core())
             // `Then-minister Jonas Falk`, `Ex-President …`
             || run[start].core().split_once('-').is_some_and(|(_, title)| is_title(title))
@@ -730,7 +736,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
     // name is what follows the last title word.
     // `St.` after a first name is part of the name (`Karen St. Germain`).
     let saint_in_name = |i: usize| i > 0 && run[i].is_any(&["st", "saint"]) && !is_title(run[i - 1].core());
-    if let Some(last_title) = (start..run.len()).rev().find(|&i| is_title(run[i].core()) && !saint_in_name(i))
+    if let Some(last_title) =
+        (start..run.len()).rev().find(|&i| is_title(run[i].core()) && !saint_in_name(i) && !surname(i))
     {
         start = last_title + 1;
     }

@@ -269,11 +269,39 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         if start >= range.end {
             break;
         }
+        let start = if out.is_empty() { start + dateline(&text[start..range.end]) } else { start };
         let end = sentence_end(text, start, range.end);
         out.push(start..end);
         at = end;
     }
     out
+}
+
+/// The length of a dateline that opens `s` (`WASHINGTON — `, `KYIV, Ukraine
+/// (AP) -- `), with the white space after it; 0 when there is none. A
+/// place is no one's name, and the sentence starts after it.
+fn dateline(s: &str) -> usize {
+    let mut words = s.split_inclusive(char::is_whitespace).scan(0, |at, w| {
+        *at += w.len();
+        Some((*at, w.trim_end()))
+    });
+    let Some((_, first)) = words.next() else { return 0 };
+    let letters = || first.chars().filter(|c| c.is_alphabetic());
+    if letters().count() < 2 || letters().any(char::is_lowercase) {
+        return 0;
+    }
+    for (end, w) in words.filter(|(_, w)| !w.is_empty()).take(5) {
+        if w.chars().all(|c| matches!(c, '-' | '–' | '—')) {
+            // `NATO — the alliance of 32 — said`: an aside, not a place.
+            let sentence = s[end..].split(". ").next().unwrap_or("");
+            let aside = [" - ", " – ", " — ", " -- "].iter().any(|d| sentence.contains(d));
+            return if aside { 0 } else { end + (s[end..].len() - s[end..].trim_start().len()) };
+        }
+        if w.starts_with(char::is_lowercase) {
+            return 0;
+        }
+    }
+    0
 }
 
 /// `range` without white space at either end, and without the commas,
@@ -315,6 +343,21 @@ mod tests {
         let text = "One\nline two.\n \u{a0}\nThree.\n\n\nFour";
         let ps: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(ps, ["One\nline two.", "Three.", "Four"]);
+    }
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_first_sentence() {
+        let first = |text: &str| {
+            let range = sentences(text, 0..text.len())[0].clone();
+            text[range].to_string()
+        };
+        assert_eq!(first("WASHINGTON — Senator Ann Fox said so. Yes."), "Senator Ann Fox said so.");
+        assert_eq!(first("KYIV, Ukraine (AP) -- Officials said so."), "Officials said so.");
+        assert_eq!(first("NATO — the alliance of 32 — said so."), "NATO — the alliance of 32 — said so.");
+        assert_eq!(first("Officials — most of them — said so."), "Officials — most of them — said so.");
+        assert_eq!(first("He said — and meant — so."), "He said — and meant — so.");
+        assert_eq!(first("I — said so."), "I — said so.");
+        assert_eq!(first("Washington — the capital said so."), "Washington — the capital said so.");
     }
 
     #[test]
