@@ -85,6 +85,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "stressed",
     "stresses",
     "warned",
+    "wondered",
     "warns",
     "explained",
     "explains",

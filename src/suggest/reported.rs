@@ -181,6 +181,46 @@ fn according_at_end(words: &[Word]) -> Option<Reported> {
     Some(Reported { who, parts: one_part(0..by), confidence: 55, pattern: "…, according to X." })
 }
 
+/// `As the Coast Guard reported last week, the number … fell`: what
+/// follows the clause is what was reported.
+fn as_reported(words: &[Word]) -> Option<Reported> {
+    if !words.first()?.is("as") {
+        return None;
+    }
+    let comma = (2..words.len().min(12)).find(|&i| words[i].ends_with_any(&[',', '.', ':', ';']))?;
+    // Not `As she continued, …` or `As he spoke, …`: a time, not a source.
+    let verb = (2..=comma).find(|&i| is_verb(&words[i]))?;
+    // Past only: `As Anjana Pasricha reports from New Delhi,` is the
+    // correspondent's own report.
+    const SOURCES: &[&str] = &[
+        "said",
+        "reported",
+        "noted",
+        "stated",
+        "explained",
+        "announced",
+        "wrote",
+        "told",
+        "predicted",
+        "confirmed",
+        "warned",
+    ];
+    if !words[verb].is_any(SOURCES) || words[verb + 1].is("from") {
+        return None;
+    }
+    if !words[comma].ends_with_any(&[',']) || words.len() - comma < 5 {
+        return None;
+    }
+    let (who, start) = subject_before(&words[1..], verb - 1)?;
+    let subject_opens = words[1..1 + start].iter().all(|w| w.is_any(DETERMINERS));
+    subject_opens.then(|| Reported {
+        who,
+        parts: one_part(comma + 1..words.len()),
+        confidence: 45,
+        pattern: "As X said, …",
+    })
+}
+
 /// Reported speech in a sentence: who said it, what they said (runs of
 /// the sentence's words: two when the clause interrupts it), how sure
 /// (0–100) and the pattern.
@@ -271,6 +311,9 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
     {
         let parts = one_part(from..words.len());
         return vec![Reported { who, parts, confidence: 55, pattern: "according to X," }];
+    }
+    if let Some(r) = as_reported(words) {
+        return vec![r];
     }
     if let Some(r) = clause_at_end(words).or_else(|| clause_within(words)) {
         return vec![r];
@@ -484,7 +527,46 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             });
         }
     }
+    if let Some(r) = question(words, verb, form, &who).or_else(|| about(words, verb, form, &who)) {
+        return Some(r);
+    }
     readout(words, verb, form, who)
+}
+
+/// `asked whether the plan could …`, `asked the minister if …`, `wondered
+/// why …`: a question reported, from its `whether` on.
+fn question(words: &[Word], verb: usize, form: &str, who: &Who) -> Option<Reported> {
+    if !matches!(form, "asked" | "wondered")
+        || words[verb].ends_with_any(&[',', ':', '.', ';'])
+        || passive(words, verb)
+    {
+        return None;
+    }
+    let q = (verb + 1..words.len().min(verb + 5))
+        .find(|&i| words[i].is_any(&["whether", "if", "why", "how", "what", "when", "where", "who"]))?;
+    let whom = &words[verb + 1..q];
+    let plain = whom.iter().all(|w| !is_verb(w) && !w.ends_with_any(&[',', '.', ':', ';']));
+    (plain && words.len() - q > 3).then(|| Reported {
+        who: who.clone(),
+        parts: one_part(q..words.len()),
+        confidence: 35,
+        pattern: "X asked whether …",
+    })
+}
+
+/// `warned of “serious gaps” in …`, `complained about the delays`: what
+/// the words were about.
+fn about(words: &[Word], verb: usize, form: &str, who: &Who) -> Option<Reported> {
+    let speech = matches!(form, "warned" | "warns" | "cautioned" | "complained" | "complains");
+    let of = words.get(verb + 1).is_some_and(|w| w.is_any(&["of", "about", "against"]));
+    (speech && of && !words[verb].ends_with_any(&[',', ':', '.', ';']) && words.len() > verb + 3).then(|| {
+        Reported {
+            who: who.clone(),
+            parts: one_part(verb + 2..words.len()),
+            confidence: 35,
+            pattern: "X warned of …",
+        }
+    })
 }
 
 /// A word that makes a clause of the words it is in: `is`, `will`, `does`, `fired`.
@@ -911,6 +993,51 @@ mod tests {
                 (name(&r.who), said.join(" | "))
             })
             .collect()
+    }
+
+    #[test]
+    fn questions_warnings_and_as_reported() {
+        let cases = [
+            (
+                "As the Coast Guard reported last week, the number of ships fell by a third.",
+                "Coast Guard",
+                "the number of ships fell by a third.",
+            ),
+            ("As Ochoa said, the port is safe for now.", "Ochoa", "the port is safe for now."),
+            (
+                "Hale asked whether the plan could be finished by June.",
+                "Hale",
+                "whether the plan could be finished by June.",
+            ),
+            ("She asked the minister if the money would come.", "she", "if the money would come."),
+            (
+                "Lopez wondered why the agency had waited so long.",
+                "Lopez",
+                "why the agency had waited so long.",
+            ),
+            (
+                "Lopez warned of “serious gaps” in cargo screening.",
+                "Lopez",
+                "“serious gaps” in cargo screening.",
+            ),
+            ("The mayor complained about the delays at the port.", "mayor", "the delays at the port."),
+        ];
+        for (sentence, who, said) in cases {
+            assert_eq!(reports(sentence), [(who.to_string(), said.to_string())], "{sentence}");
+        }
+        for nothing in [
+            "As the minister arrived, the crowd was cheering loudly.",
+            "He was asked whether he would run again.",
+            "The ship asked for help after the storm hit.",
+            "Residents warned, the storm came anyway.",
+        ] {
+            assert!(
+                reports(nothing).iter().all(|(_, said)| !said.starts_with("whether")),
+                "{nothing}: {:?}",
+                reports(nothing)
+            );
+            assert!(!reports(nothing).iter().any(|(who, _)| who == "minister"), "{nothing}");
+        }
     }
 
     #[test]
