@@ -388,7 +388,9 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if let Some(head) = head_before_phrase(words, verb).or_else(|| document_before(words, verb)) {
         return Some(head);
     }
-    let (who, start) = single_subject_before(words, verb)?;
+    let Some((who, start)) = single_subject_before(words, verb) else {
+        return possessed_before(words, verb);
+    };
     if start >= 2
         && words[start - 1].is("and")
         && !words[start - 2].ends_with_any(&[',', '.', ':', ';'])
@@ -400,6 +402,35 @@ pub fn subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         return Some((Who::Joint { members: vec![first, who], at }, first_start));
     }
     Some((who, start))
+}
+
+/// `Ochoa's spokesman said`, `Russia's foreign ministry said`, opening
+/// the sentence: someone or a body that is another's, not the other.
+fn possessed_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let opens = opener(words);
+    let owner_end = (opens..verb).find(|&i| words[i].raw.ends_with("'s") || words[i].raw.ends_with("’s"))?;
+    let owner = &words[opens..=owner_end];
+    let head = &words[owner_end + 1..verb];
+    let plain = |w: &Word| !w.ends_with_any(&[',', '.', ':', ';']) && !is_verb(w) && !w.is_any(DETERMINERS);
+    if !owner.iter().all(|w| w.is_capitalized() && plain(w))
+        || owner.len() > 4
+        || head.is_empty()
+        || head.len() > 3
+        || !head.iter().all(|w| plain(w) && !w.is_capitalized())
+    {
+        return None;
+    }
+    let noun = &head[head.len() - 1];
+    let phrase: Vec<&str> = words[opens..verb].iter().map(phrase_word).collect();
+    let at = words[opens].start;
+    let who = if is_institution(noun) {
+        Who::Body { name: phrase.join(" "), at }
+    } else if ROLE_NOUNS.has(noun.core()) {
+        Who::Role { noun: noun.core().to_lowercase(), phrase: phrase.join(" "), definite: true, at }
+    } else {
+        return None;
+    };
+    Some((who, opens))
 }
 
 /// The head of a subject that opens the sentence and goes on with a

@@ -600,8 +600,22 @@ fn passive(words: &[Word], verb: usize) -> bool {
 const DENIALS: &[&str] = &["denied", "denies", "indicated", "indicates"];
 
 /// Those a text says someone told, after who they work for (`VOA editors`).
-const TOLD_PEOPLE: &[&str] =
-    &["editors", "reporters", "journalists", "correspondents", "officials", "lawmakers"];
+const TOLD_PEOPLE: &[&str] = &[
+    "editors",
+    "reporters",
+    "journalists",
+    "correspondents",
+    "officials",
+    "lawmakers",
+    "legislators",
+    "senators",
+    "delegates",
+    "students",
+    "supporters",
+    "troops",
+    "soldiers",
+    "residents",
+];
 
 /// `told reporters he's always felt …`, `told the committee it would …`:
 /// where what was told begins, after the ones told and a day.
@@ -613,7 +627,7 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
     let first = words.get(from)?;
     if first.is_any(&["the", "a"]) {
         from += 2;
-    } else if first.is_any(OBJECT_PRONOUNS) || first.is_any(&["reporters", "journalists", "us", "me"]) {
+    } else if first.is_any(OBJECT_PRONOUNS) || first.is_any(TOLD_PEOPLE) || first.is_any(&["us", "me"]) {
         from += 1;
     } else if first.is_capitalized() {
         while words.get(from).is_some_and(|w| w.is_capitalized() && !w.ends_with_any(&[',', '.'])) {
@@ -1021,6 +1035,27 @@ mod tests {
                 "“serious gaps” in cargo screening.",
             ),
             ("The mayor complained about the delays at the port.", "mayor", "the delays at the port."),
+            ("Ochoa told lawmakers the port needed more money.", "Ochoa", "the port needed more money."),
+            (
+                "Ochoa's office said the figures would be published soon.",
+                "Ochoa's office",
+                "the figures would be published soon.",
+            ),
+            (
+                "Ochoa's spokesman said the figures would be published soon.",
+                "Ochoa's spokesman",
+                "the figures would be published soon.",
+            ),
+            (
+                "Russia's foreign ministry said the figures would be published soon.",
+                "Russia's foreign ministry",
+                "the figures would be published soon.",
+            ),
+            (
+                "The spokesman, who spoke on condition of anonymity, said the talks had stalled again.",
+                "spokesman",
+                "the talks had stalled again.",
+            ),
         ];
         for (sentence, who, said) in cases {
             assert_eq!(reports(sentence), [(who.to_string(), said.to_string())], "{sentence}");
