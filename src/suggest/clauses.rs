@@ -86,6 +86,10 @@ static VERBS: Lexicon = Lexicon::new(&[
     "stresses",
     "warned",
     "wondered",
+    "demanded",
+    "demands",
+    "objected",
+    "objects",
     "warns",
     "explained",
     "explains",
@@ -177,6 +181,16 @@ static VERBS: Lexicon = Lexicon::new(&[
 /// Words that may stand between a subject and its verb (`he also said`,
 /// `Ryabkov has repeatedly warned`).
 const BETWEEN: &[&str] = &[
+    // `Ivorian military officials Sunday said`
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
     "also",
     "later",
     "then",
@@ -363,6 +377,9 @@ const SOURCES: &[&str] = &[
     "villagers",
     "people",
     "journalists",
+    "rebels",
+    "insurgents",
+    "militants",
 ];
 
 /// Words for the participants of a meeting speaking together (`both
@@ -380,6 +397,11 @@ const TOGETHER: &[&str] = &[
     "experts",
     "researchers",
     "scientists",
+    "mediators",
+    "negotiators",
+    "rebels",
+    "insurgents",
+    "militants",
 ];
 
 /// The subject that ends right before word `verb`, and the index of its

@@ -181,6 +181,39 @@ fn according_at_end(words: &[Word]) -> Option<Reported> {
     Some(Reported { who, parts: one_part(0..by), confidence: 55, pattern: "…, according to X." })
 }
 
+/// `…, according to Kimmitt, who added that he was “not surprised” at …`:
+/// the words before, and what the relative clause says the source added.
+fn according_and_added(words: &[Word]) -> Option<Vec<Reported>> {
+    let by = words.windows(2).rposition(|w| w[0].is("according") && w[1].is("to"))?;
+    if by < 3 || !words[by - 1].ends_with_any(&[',']) {
+        return None;
+    }
+    let comma = (by + 2..words.len().min(by + 8)).find(|&i| words[i].ends_with_any(&[',', '.', ';', ':']))?;
+    let verb = comma + 2;
+    if !words[comma].ends_with_any(&[','])
+        || !words.get(comma + 1)?.is("who")
+        || !words.get(verb + 1)?.is("that")
+    {
+        return None;
+    }
+    reporting_form(words, verb)?;
+    if words.len() - (verb + 2) < 3 {
+        return None;
+    }
+    let who = signature(&words[by + 2..=comma])?;
+    Some(vec![
+        Reported {
+            who: who.clone(), parts: one_part(0..by), confidence: 55, pattern: "…, according to X."
+        },
+        Reported {
+            who,
+            parts: one_part(verb + 2..words.len()),
+            confidence: 50,
+            pattern: "…, according to X, who added that …",
+        },
+    ])
+}
+
 /// `As the Coast Guard reported last week, the number … fell`: what
 /// follows the clause is what was reported.
 fn as_reported(words: &[Word]) -> Option<Reported> {
@@ -205,10 +238,10 @@ fn as_reported(words: &[Word]) -> Option<Reported> {
         "confirmed",
         "warned",
     ];
-    if !words[verb].is_any(SOURCES) || words[verb + 1].is("from") {
+    if !words[comma].ends_with_any(&[',']) || words.len() - comma < 5 {
         return None;
     }
-    if !words[comma].ends_with_any(&[',']) || words.len() - comma < 5 {
+    if !words[verb].is_any(SOURCES) || words[verb + 1].is("from") {
         return None;
     }
     let (who, start) = subject_before(&words[1..], verb - 1)?;
@@ -301,6 +334,9 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
 
 /// Every report in a sentence's words, in order.
 pub fn reported(words: &[Word]) -> Vec<Reported> {
+    if let Some(both) = according_and_added(words) {
+        return both;
+    }
     if let Some(r) = according_at_end(words) {
         return vec![r];
     }
@@ -557,15 +593,18 @@ fn question(words: &[Word], verb: usize, form: &str, who: &Who) -> Option<Report
 /// `warned of “serious gaps” in …`, `complained about the delays`: what
 /// the words were about.
 fn about(words: &[Word], verb: usize, form: &str, who: &Who) -> Option<Reported> {
-    let speech = matches!(form, "warned" | "warns" | "cautioned" | "complained" | "complains");
-    let of = words.get(verb + 1).is_some_and(|w| w.is_any(&["of", "about", "against"]));
-    (speech && of && !words[verb].ends_with_any(&[',', ':', '.', ';']) && words.len() > verb + 3).then(|| {
-        Reported {
-            who: who.clone(),
-            parts: one_part(verb + 2..words.len()),
-            confidence: 35,
-            pattern: "X warned of …",
-        }
+    let prepositions = match form {
+        "warned" | "warns" | "cautioned" | "complained" | "complains" => &["of", "about", "against"][..],
+        // `objected to the reported arrival of troops`
+        "objected" | "objects" => &["to"],
+        _ => return None,
+    };
+    let of = words.get(verb + 1).is_some_and(|w| w.is_any(prepositions));
+    (of && !words[verb].ends_with_any(&[',', ':', '.', ';']) && words.len() > verb + 3).then(|| Reported {
+        who: who.clone(),
+        parts: one_part(verb + 2..words.len()),
+        confidence: 35,
+        pattern: "X warned of …",
     })
 }
 
@@ -1037,6 +1076,31 @@ mod tests {
             ("The mayor complained about the delays at the port.", "mayor", "the delays at the port."),
             ("Ochoa told lawmakers the port needed more money.", "Ochoa", "the port needed more money."),
             (
+                "Ivorian military officials Sunday said that two Angolan tanks arrived.",
+                "Ivorian military officials",
+                "two Angolan tanks arrived.",
+            ),
+            (
+                "Earlier Monday, the West African mediators said both sides had agreed in principle.",
+                "West African mediators",
+                "both sides had agreed in principle.",
+            ),
+            (
+                "The rebels say they want new presidential elections.",
+                "rebels",
+                "they want new presidential elections.",
+            ),
+            (
+                "The rebel spokesman demanded that the Angolan troops leave.",
+                "rebel spokesman",
+                "the Angolan troops leave.",
+            ),
+            (
+                "The spokesman also objected to the reported arrival of troops.",
+                "spokesman",
+                "the reported arrival of troops.",
+            ),
+            (
                 "Ochoa's office said the figures would be published soon.",
                 "Ochoa's office",
                 "the figures would be published soon.",
@@ -1060,7 +1124,18 @@ mod tests {
         for (sentence, who, said) in cases {
             assert_eq!(reports(sentence), [(who.to_string(), said.to_string())], "{sentence}");
         }
+        assert_eq!(
+            reports(
+                "A group has been linked to Zarqawi, according to Kimmitt, who added that he was “not surprised” at it."
+            ),
+            [
+                ("Kimmitt".to_string(), "A group has been linked to Zarqawi,".to_string()),
+                ("Kimmitt".to_string(), "he was “not surprised” at it.".to_string())
+            ]
+        );
         for nothing in [
+            "As he said,",
+            "As expected said.",
             "As the minister arrived, the crowd was cheering loudly.",
             "He was asked whether he would run again.",
             "The ship asked for help after the storm hit.",
