@@ -19,6 +19,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "thanked",
     "allege",
     "alleges",
+    "claim",
     "alleged",
     "requested",
     "offered",

@@ -108,6 +108,8 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "allege",
     "alleges",
     "alleged",
+    "claim",
+    "claims",
     "said",
     "says",
     "say",
@@ -383,7 +385,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             let opens_clause = start >= 2
                 && words[start - 1].is_any(&["where", "when"])
                 && words[start - 2].ends_with_any(&[',']);
-            if !opens_clause && words[..start].iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
+            if !opens_clause && !main_clause_at(words, start) {
                 continue;
             }
             who
@@ -426,6 +428,31 @@ fn contrasted(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         && words[while_at - 1].ends_with_any(&[',', ';'])
         && !words[while_at + 1..start].iter().any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ';'])))
     .then_some((who, while_at + 1))
+}
+
+/// Whether a subject at word `start` opens the sentence's main clause:
+/// nothing before it is a verb (`At the same time, the diplomat noted…`,
+/// not `they saw what Ryabkov said`), or what is before it is a clause of
+/// its own, set off by a comma: one that opens with a subordinator (`As
+/// Wadhams reports from Nairobi, the rebels say …`) or one before `, but`
+/// (`… could not be reached, but an army spokesman told Reuters …`).
+fn main_clause_at(words: &[Word], start: usize) -> bool {
+    let mut start = start;
+    while start > 0 && words[start - 1].is_any(DETERMINERS) {
+        start -= 1;
+    }
+    let before = &words[..start];
+    if !before.iter().any(|w| is_verb(w) || w.is_any(FINITE)) {
+        return true;
+    }
+    let joined =
+        start >= 2 && words[start - 1].is_any(&["but", "yet"]) && words[start - 2].ends_with_any(&[',']);
+    let subordinate = start >= 3
+        && words[0]
+            .is_any(&["as", "when", "while", "after", "before", "although", "though", "because", "since"])
+        && words[start - 1].ends_with_any(&[','])
+        && !words[..start - 1].iter().any(|w| w.ends_with_any(&[',', ';', ':']));
+    joined || subordinate
 }
 
 /// Whether the reporting verb at `verb` is joined by `and` to what comes
@@ -950,7 +977,8 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
             || trailing
                 .iter()
                 .any(|w| w.ends_with_any(&[';', ':']) || (w.ends_with_any(&[',']) && inverted && !described))
-            || !clause[clause.len() - 1].ends_with_any(&['.', '!'])
+            // A paragraph may end without its period (`…, Little said`).
+            || clause[clause.len() - 1].ends_with_any(&[',', ';', ':', '?'])
         {
             return None;
         }
@@ -1046,6 +1074,43 @@ mod tests {
                 (name(&r.who), said.join(" | "))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_main_clause_after_a_clause_of_its_own_and_claims() {
+        let cases = [
+            (
+                "It is unclear how many died, but the rebels say that the forces later withdrew.",
+                "rebels",
+                "the forces later withdrew.",
+            ),
+            (
+                "Officials could not be reached, but an army spokesman told Reuters that no troops are there.",
+                "an army spokesman",
+                "no troops are there.",
+            ),
+            (
+                "As Wadhams reports from Nairobi, the rebels say the fighting casts doubt on the talks.",
+                "rebels",
+                "the fighting casts doubt on the talks.",
+            ),
+            (
+                "The rebels claim militia and troops fought in the hills.",
+                "rebels",
+                "militia and troops fought in the hills.",
+            ),
+            (
+                "The two ministers held talks at the Pentagon today, Press Secretary George Little said",
+                "George Little",
+                "The two ministers held talks at the Pentagon today,",
+            ),
+        ];
+        for (sentence, who, said) in cases {
+            assert_eq!(reports(sentence), [(who.to_string(), said.to_string())], "{sentence}");
+        }
+        // A clause of its own before the subject, not set off as one.
+        assert_eq!(reports("They saw what the rebels say happened."), []);
+        assert_eq!(reports("The claim was made by two groups that are not at the talks."), []);
     }
 
     #[test]
