@@ -1348,3 +1348,35 @@ fn a_dateline_is_no_one_and_a_place_word_may_be_a_surname() {
         !suggest(text).cast.people.iter().any(|p| p.name.contains("SEOUL") || p.name.contains("Central"))
     );
 }
+
+#[test]
+fn a_spokesman_passes_on_what_the_people_he_named_said() {
+    let text = "Ministers Meet\n\n\
+                Defense Secretary Lena Ortiz and Foreign Minister Karl Brandt held talks today, Press Secretary Sam Hale said\n\n\
+                Ortiz and Brandt agreed that the alliance has never been stronger, Hale said, and that both nations will keep training together.\n\n\
+                Hale said Ortiz also stated that the window for diplomacy is closing.\n";
+    let found = drafted(text);
+    let said = |words: &str, who: &str, via: Option<&str>| {
+        assert!(
+            found
+                .iter()
+                .any(|(w, s, v, k)| w == words && s == who && v.as_deref() == via && *k == Kind::Indirect),
+            "{words} by {who} via {via:?}: {found:#?}"
+        )
+    };
+    // A paragraph that ends without its period still ends the report.
+    said("Defense Secretary Lena Ortiz and Foreign Minister Karl Brandt held talks today", "Sam Hale", None);
+    // The sentence is the spokesman's; what the ministers agreed, theirs through him.
+    said(
+        "Ortiz and Brandt agreed that the alliance has never been stronger | and that both nations will keep training together",
+        "Sam Hale",
+        None,
+    );
+    said(
+        "the alliance has never been stronger | both nations will keep training together",
+        "Lena Ortiz and Karl Brandt",
+        Some("Sam Hale"),
+    );
+    // A surname the text gave in full before is that person.
+    said("the window for diplomacy is closing", "Lena Ortiz", Some("Sam Hale"));
+}

@@ -400,8 +400,8 @@ impl<'a> Reader<'a> {
 
     /// The bytes of what a report says: its runs of words, without the
     /// punctuation that ends them.
-    fn report_parts(&self, words: &[prose::Word], r: &reported::Reported) -> Vec<Range<usize>> {
-        r.parts
+    fn report_parts(&self, words: &[prose::Word], parts: &[Range<usize>]) -> Vec<Range<usize>> {
+        parts
             .iter()
             .map(|p| {
                 let span = prose::trim_span(self.text, words[p.start].start..words[p.end - 1].end());
@@ -596,7 +596,7 @@ impl<'a> Reader<'a> {
                     }
                     _ => continue,
                 };
-                let parts = self.report_parts(&words, &r);
+                let parts = self.report_parts(&words, &r.parts);
                 self.add_nested(Some(who), parts, Kind::Indirect, speaker);
             }
         }
@@ -604,21 +604,30 @@ impl<'a> Reader<'a> {
 
     /// Reported speech that opens what someone reported (`Warren said a
     /// local newspaper reported ISIL …`): the inner speaker's words, passed
-    /// on `via` the outer one. Only someone the words name without the
+    /// on `via` the outer one; with what the report goes on with after the
+    /// outer clause (`then`: `…, Little said, and that …`). Only someone the words name without the
     /// text before (what a reader knows from before differs between
     /// chunks): not `he said he believed …`, nor `the minister`.
-    fn reported_in_report(&mut self, said: &[prose::Word], speaker: PersonIx) {
+    fn reported_in_report(&mut self, said: &[prose::Word], then: &[prose::Word], speaker: PersonIx) {
         if !said.iter().any(clauses::is_verb) {
             return;
         }
         let Some(inner) = reported::reported(said).into_iter().next() else { return };
-        let named = match &inner.who {
+        let cast = &self.draft.cast;
+        // Or someone named in full before, by surname (`Little said Hagel
+        // also stated that …`, after `Defense Secretary Chuck Hagel`).
+        let named_person = |who: &Who| match who {
             Who::Name { name, title, .. } => {
                 name.split_whitespace().count() >= 2
                     || title.as_deref().is_some_and(|t| t.split_whitespace().any(people::is_personal_title))
+                    || cast.known(name).is_some_and(|p| cast.people[p].sort == Sort::Named)
             }
-            Who::Body { .. } | Who::Role { definite: false, .. } => true,
             _ => false,
+        };
+        let named = match &inner.who {
+            Who::Body { .. } | Who::Role { definite: false, .. } => true,
+            Who::Joint { members, .. } => members.iter().all(named_person),
+            who => named_person(who),
         };
         if !named || inner.parts.len() != 1 || inner.parts[0].start == 0 {
             return;
@@ -627,7 +636,10 @@ impl<'a> Reader<'a> {
         if person == speaker {
             return;
         }
-        let parts = self.report_parts(said, &inner);
+        let mut parts = self.report_parts(said, &inner.parts);
+        if then.len() > 3 && then[0].is("and") && then[1].is("that") {
+            parts.extend(self.report_parts(then, &[2..then.len()]));
+        }
         if parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum::<usize>() < 3 {
             return;
         }
@@ -919,7 +931,7 @@ impl<'a> Reader<'a> {
                 if quoted_before.iter().any(|w| inside(w.start)) {
                     continue;
                 }
-                let parts = self.report_parts(&words, &r);
+                let parts = self.report_parts(&words, &r.parts);
                 let said: usize = parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum();
                 if said < 3 {
                     continue;
@@ -949,8 +961,12 @@ impl<'a> Reader<'a> {
                 if confidence > 20 {
                     self.last_speaker = Some(speaker);
                 }
-                if let [only] = &r.parts[..] {
-                    self.reported_in_report(&words[only.clone()], speaker);
+                match &r.parts[..] {
+                    [only] => self.reported_in_report(&words[only.clone()], &[], speaker),
+                    [first, then] => {
+                        self.reported_in_report(&words[first.clone()], &words[then.clone()], speaker)
+                    }
+                    _ => {}
                 }
             }
         }

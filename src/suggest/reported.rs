@@ -1045,8 +1045,13 @@ fn clause_within(words: &[Word]) -> Option<Reported> {
             continue;
         }
         // The words before are the opening of what was said, not a clause
-        // of their own with a verb of speech.
-        if words[..open].iter().any(is_verb) {
+        // of their own with a verb of speech — unless that clause is a
+        // report X passes on (`Hagel and Barak agreed that …, Little said,
+        // and that …`): the sentence is X's, and the report inside it too.
+        let passes_on = words[..open].iter().position(|w| w.is("that")).is_some_and(|t| {
+            t > 0 && reporting_form(words, t - 1).is_some() && !words[..t - 1].iter().any(is_verb)
+        });
+        if words[..open].iter().any(is_verb) && !passes_on {
             return None;
         }
         let parts = vec![0..open + 1, after..words.len()];
@@ -1103,6 +1108,11 @@ mod tests {
                 "The two ministers held talks at the Pentagon today, Press Secretary George Little said",
                 "George Little",
                 "The two ministers held talks at the Pentagon today,",
+            ),
+            (
+                "Hagel and Barak agreed that ties are strong, Little said, and that both will keep working.",
+                "Little",
+                "Hagel and Barak agreed that ties are strong, | and that both will keep working.",
             ),
         ];
         for (sentence, who, said) in cases {
