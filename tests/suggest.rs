@@ -1380,3 +1380,18 @@ fn a_spokesman_passes_on_what_the_people_he_named_said() {
     // A surname the text gave in full before is that person.
     said("the window for diplomacy is closing", "Lena Ortiz", Some("Sam Hale"));
 }
+
+#[test]
+fn an_envoy_to_a_place_named_after_the_post_and_what_he_called_it() {
+    let text = "Envoy Rebukes Government\n\n\
+                The U.S. ambassador to Peru has sharply criticized radio spots paid for by the ministry of the interior.\n\n\
+                In a column in the local Andes Tribune newspaper, U.S. Ambassador to Peru Daniel Ostrow strongly rejected what he called baseless rumors spread by the ministry.\n\n\
+                The ambassador said the minister may not have seen the spots before they aired.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    // The post before the name, then the name after the post and its place.
+    assert_eq!(speaker("radio spots paid for by the ministry of the interior"), "Daniel Ostrow");
+    // `he` is the ambassador, not the newspaper named before him.
+    assert_eq!(speaker("what he called baseless rumors spread by the ministry"), "Daniel Ostrow");
+    assert_eq!(speaker("the minister may not have seen the spots before they aired"), "Daniel Ostrow");
+}

@@ -241,6 +241,18 @@ const BETWEEN: &[&str] = &[
     "reportedly",
     "initially",
     "ultimately",
+    "angrily",
+    "bitterly",
+    "harshly",
+    "vehemently",
+    "forcefully",
+    "emphatically",
+    "swiftly",
+    "quickly",
+    "cautiously",
+    "reluctantly",
+    "quietly",
+    "loudly",
 ];
 
 /// Verbs whose presence before a subject shows it belongs to another clause.
@@ -767,9 +779,11 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             }
         }
         let run = &words[start..end];
-        // `The chairman of the Harbour Board of Trade said`: the post, not the body it is of.
+        // `The chairman of the Harbour Board of Trade said`, `The U.S. ambassador
+        // to Kenya has denounced`: the post, not the body or place it is of.
         let of_body = start >= 2
-            && (words[start - 1].is("of") || (words[start - 1].is("the") && words[start - 2].is("of")));
+            && (words[start - 1].is_any(&["of", "to"])
+                || (words[start - 1].is("the") && words[start - 2].is_any(&["of", "to"])));
         if of_body && let Some(role) = role_before(words, end) {
             return Some(role);
         }
@@ -869,6 +883,19 @@ fn is_institution(w: &Word) -> bool {
 pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
     let at = run.first()?.start;
     match split_name(run) {
+        // `U.S. Ambassador to Kenya Michael Ranneberger`: after a title's
+        // `to` or `for`, a place comes first, and goes with the title.
+        Some((name, None))
+            if start >= 2
+                && words[start - 1].is_any(&["to", "for"])
+                && is_title(words[start - 2].core())
+                && name.split_whitespace().count() == 3 =>
+        {
+            let (place, person) = name.split_once(' ')?;
+            let mut title = descriptor(words, start - 1);
+            title.extend([words[start - 1].core(), place]);
+            Some(Who::Name { name: person.to_string(), title: Some(title.join(" ")), at })
+        }
         Some((name, title)) => {
             let mut before = descriptor(words, start);
             // `of the` joins a description to the title in the name's run

@@ -26,6 +26,35 @@ use people::{Cast, PersonIx, Sort};
 use std::collections::HashMap;
 use std::ops::Range;
 
+/// Nouns after a name that make it the name of a thing (`the Daily Nation
+/// newspaper`, `the Al Jazeera network`), not of a person.
+const NAMED_THINGS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "magazine",
+    "weekly",
+    "daily",
+    "journal",
+    "newsletter",
+    "website",
+    "network",
+    "television",
+    "radio",
+    "channel",
+    "broadcaster",
+    "agency",
+    "party",
+    "movement",
+    "company",
+    "group",
+    "foundation",
+    "institute",
+    "program",
+    "programme",
+    "report",
+    "plan",
+];
+
 /// One suggested quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Candidate {
@@ -1164,8 +1193,11 @@ impl<'a> Reader<'a> {
                 && words[start - 1].raw == "From"
                 && run.last().is_some_and(|w| w.ends_with_any(&[',']));
             let of_place = (start > 0 && words[start - 1].is("of") && run.len() == 1) || from_place;
+            // `the local Daily Nation newspaper`: a name of a thing, not of a person.
+            let of_a_thing = words.get(i).is_some_and(|w| w.is_any(NAMED_THINGS));
             if of_the
                 || of_place
+                || of_a_thing
                 || (!titled && (names_a_place(words, start) || (start > 0 && words[start - 1].is("the"))))
             {
                 continue;

@@ -413,9 +413,31 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
         out.push(r);
     }
     if out.is_empty() {
-        out.extend(as_said(words));
+        out.extend(as_said(words).or_else(|| what_called(words)));
     }
     out
+}
+
+/// `… protested what he called scurrilous propaganda …`: the name given
+/// is the speaker's, to the end of its phrase.
+fn what_called(words: &[Word]) -> Option<Reported> {
+    let verb = (2..words.len().saturating_sub(1)).find(|&v| {
+        words[v].is_any(&["called", "calls", "termed", "terms", "dubbed", "dubs"])
+            && !words[v].ends_with_any(&[',', '.', ';', ':'])
+    })?;
+    let (who, start) = subject_before(words, verb)?;
+    if start == 0 || !words[start - 1].is("what") {
+        return None;
+    }
+    let end = (verb + 1..words.len())
+        .find(|&i| words[i].ends_with_any(&[',', ';', ':']))
+        .map_or(words.len(), |i| i + 1);
+    (end - verb > 2).then(|| Reported {
+        who,
+        parts: one_part(start - 1..end),
+        confidence: 40,
+        pattern: "what X called …",
+    })
 }
 
 /// The subject of the verb at `verb` when it opens a clause of contrast
@@ -1114,10 +1136,16 @@ mod tests {
                 "Little",
                 "Hagel and Barak agreed that ties are strong, | and that both will keep working.",
             ),
+            (
+                "Mayor Ellen Park protested what she called reckless spending by the port, and left.",
+                "she",
+                "what she called reckless spending by the port,",
+            ),
         ];
         for (sentence, who, said) in cases {
             assert_eq!(reports(sentence), [(who.to_string(), said.to_string())], "{sentence}");
         }
+        assert_eq!(reports("The dog was what they called Rex."), []);
         // A clause of its own before the subject, not set off as one.
         assert_eq!(reports("They saw what the rebels say happened."), []);
         assert_eq!(reports("The claim was made by two groups that are not at the talks."), []);
