@@ -508,7 +508,7 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
         && that + 1 < words.len()
     {
-        let parts = one_part(that + 1..words.len());
+        let parts = and_that(words, that + 1..words.len());
         return Some(Reported { who, parts, confidence: 60, pattern: "X said that …" });
     }
     if let Some(from) = told_whom(words, verb, form) {
@@ -616,6 +616,21 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         return Some(r);
     }
     readout(words, verb, form, who)
+}
+
+/// What `X said that A and that B` says: A and B, without the `and that`
+/// that joins them.
+fn and_that(words: &[Word], said: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut from = said.start;
+    for i in said.clone() {
+        if i > from + 1 && i + 3 < said.end && words[i].is("and") && words[i + 1].is("that") {
+            parts.push(from..i);
+            from = i + 2;
+        }
+    }
+    parts.push(from..said.end);
+    parts
 }
 
 /// `asked whether the plan could …`, `asked the minister if …`, `wondered
