@@ -667,7 +667,7 @@ impl<'a> Reader<'a> {
         }
         let mut parts = self.report_parts(said, &inner.parts);
         if then.len() > 3 && then[0].is("and") && then[1].is("that") {
-            parts.extend(self.report_parts(then, &[2..then.len()]));
+            parts.extend(self.report_parts(then, std::slice::from_ref(&(2..then.len()))));
         }
         if parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum::<usize>() < 3 {
             return;
