@@ -12,9 +12,14 @@ pub const MAX_DEPTH: usize = 128;
 /// Where the nesting first goes beyond [`MAX_DEPTH`]: the 1-based line and
 /// column of the bracket that opens the level too many.
 pub fn too_deep(source: &str) -> Option<(usize, usize)> {
+    deeper_than(source, MAX_DEPTH)
+}
+
+/// Where the nesting of `source` first goes beyond `limit` levels.
+pub fn deeper_than(source: &str, limit: usize) -> Option<(usize, usize)> {
     // Cheap first look: flow nesting needs brackets (deep block nesting is
     // linear for the parser, and its own limit reports it).
-    if source.bytes().filter(|&b| b == b'[' || b == b'{').count() < MAX_DEPTH / 2 {
+    if source.bytes().filter(|&b| b == b'[' || b == b'{').count() < limit / 2 {
         return None;
     }
     let mut flow: usize = 0;
@@ -48,16 +53,23 @@ pub fn too_deep(source: &str) -> Option<(usize, usize)> {
         while i < bytes.len() {
             let b = bytes[i];
             match quote {
-                Some(b'"') if b == b'\\' => i += 1,
-                Some(q) if b == q => {
-                    // '' inside a single-quoted scalar is an escaped quote.
-                    if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                // Inside a quoted scalar only its closing mark (and, in
+                // double quotes, an escape) matter: skip to the next one.
+                Some(q) => {
+                    let rest = &bytes[i..];
+                    let next =
+                        if q == b'"' { memchr::memchr2(q, b'\\', rest) } else { memchr::memchr(q, rest) };
+                    let Some(k) = next else { break };
+                    i += k;
+                    if bytes[i] == b'\\' {
+                        i += 1;
+                    } else if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                        // '' inside a single-quoted scalar is an escaped quote.
                         i += 1;
                     } else {
                         quote = None;
                     }
                 }
-                Some(_) => {}
                 None => match b {
                     b'#' if i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t' => break,
                     // A mark opens a quoted scalar only where a value starts
@@ -66,7 +78,7 @@ pub fn too_deep(source: &str) -> Option<(usize, usize)> {
                     b'[' | b'{' => {
                         flow += 1;
                         let depth = blocks.len().max(1) + flow;
-                        if depth > MAX_DEPTH {
+                        if depth > limit {
                             let column = line[..i].chars().count() + 1;
                             return Some((n + 1, column));
                         }

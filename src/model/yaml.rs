@@ -85,15 +85,16 @@ const PIECE_ALLOWANCE: usize = 2;
 
 /// Parses one YAML document into a [`Node`] tree.
 pub fn parse(source: &str) -> Result<Node, SyntaxError> {
-    if let Some((line, column)) = super::nesting::too_deep(source) {
-        let message =
-            format!("the document is nested too deeply (more than {} levels)", super::nesting::MAX_DEPTH);
-        return Err(SyntaxError { line, column, message });
-    }
+    // A large file's pieces are checked for nesting as they are parsed.
     if source.len() >= 2 * pieces::PIECE_BYTES
         && let Some(tree) = pieces::parse(source, pieces::PIECE_BYTES)
     {
         return Ok(tree);
+    }
+    if let Some((line, column)) = super::nesting::too_deep(source) {
+        let message =
+            format!("the document is nested too deeply (more than {} levels)", super::nesting::MAX_DEPTH);
+        return Err(SyntaxError { line, column, message });
     }
     parse_whole(source)
 }
@@ -298,6 +299,22 @@ mod tests {
         let e = parse(&broken).unwrap_err();
         assert_eq!(Err(e.clone()), parse_whole(&broken));
         assert!(e.line > 2 + 2 * 15_000, "{e:?}");
+        // Nesting too deep inside one piece: the whole file's message and place,
+        // and at the limit itself, still the whole file's tree.
+        for (depth, too_deep) in [(super::super::nesting::MAX_DEPTH + 1, true), (120, false)] {
+            let nested =
+                format!("{}  tags: {}{}\n", &good[..at], "[".repeat(depth - 3), "]".repeat(depth - 3));
+            let nested = nested + &good[at..];
+            let whole = parse_whole(&nested);
+            assert_eq!(parse(&nested).is_err(), too_deep, "{depth}");
+            if too_deep {
+                let e = parse(&nested).unwrap_err();
+                assert!(e.message.contains("nested too deeply"), "{e:?}");
+                assert!(e.line > 2 + 2 * 15_000, "{e:?}");
+            } else {
+                assert_eq!(parse(&nested), whole);
+            }
+        }
     }
 
     #[test]

@@ -9,6 +9,8 @@
 //! are parsed on their own on every core (each piece's events freed before
 //! the next), and their trees are put back together.
 //!
+//! Each piece is checked for deep nesting (see [`crate::model::nesting`])
+//! on its core before it is parsed, so the whole file need not be first.
 //! Any doubt gives `None` and the caller parses the whole file: a piece
 //! that does not parse, nesting near the limit, trees that do not fit
 //! back together, a file with directives or several documents. So the
@@ -17,6 +19,7 @@
 
 use super::{EXPANSION_FLOOR, MAX_PIECE_DEPTH, Node, PIECE_ALLOWANCE, parse_piece};
 use crate::cores;
+use crate::model::nesting::deeper_than;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How much text a piece holds at least (but the last). Small, so that a
@@ -48,7 +51,10 @@ pub fn parse(source: &str, piece_bytes: usize) -> Option<Node> {
     }
     let failed = AtomicBool::new(false);
     let trees = cores::map_on_every_core(texts.len(), |i| {
-        if failed.load(Ordering::Relaxed) {
+        // A piece nested near the limit (counted without the levels above
+        // it) is left to the whole file's check, which says where.
+        if failed.load(Ordering::Relaxed) || deeper_than(texts[i], MAX_PIECE_DEPTH).is_some() {
+            failed.store(true, Ordering::Relaxed);
             return None;
         }
         let tree = parse_piece(texts[i], MAX_PIECE_DEPTH);
