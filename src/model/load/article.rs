@@ -11,14 +11,12 @@ pub const ARTICLE_KEYS: &[&str] =
     &["id", "title", "source", "date", "url", "lang", "reflow", "text_file", "text"];
 
 impl Walker {
-    /// Reads the article; its text is empty when it could not be had.
-    /// The article's particulars, and its text apart: it is shared (an
-    /// `Arc`) only once the file is read, when copying it costs least.
-    pub fn article(&mut self, node: Node, path: NodePath, text_files: &TextFiles) -> (Article, String) {
+    /// The article's particulars, and where its text is: it is read apart
+    /// ([`ArticleText::read`]), on another core while the file is walked.
+    pub fn article(&mut self, node: Node, path: NodePath) -> (Article, ArticleText) {
         let mut article = Article::default();
-        let mut article_text = String::new();
         let Some(mut f) = self.fields(node, path, "the article", ARTICLE_KEYS) else {
-            return (article, article_text);
+            return (article, ArticleText::Missing);
         };
         if let Some((id, id_path)) = self.text(&mut f, "id", "the article", false) {
             if id.contains('/') || id.trim().is_empty() {
@@ -57,24 +55,12 @@ impl Walker {
                 Err(why) => self.error(date_path, format!("invalid date `{date}`: {why}")),
             }
         }
-        if let Some((text, path)) = self.article_text(&mut f, text_files, &mut article) {
-            if text.trim().is_empty() {
-                self.warning(path, "the article text is empty");
-            }
-            article.line_starts =
-                std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-            article_text = text;
-        }
-        (article, article_text)
+        let text = self.article_text(&mut f);
+        (article, text)
     }
 
-    /// The text, from `text` or `text_file` (exactly one of them).
-    fn article_text(
-        &mut self,
-        f: &mut Fields,
-        text_files: &TextFiles,
-        article: &mut Article,
-    ) -> Option<(String, NodePath)> {
+    /// Where the text is: `text` or `text_file` (exactly one of them).
+    fn article_text(&mut self, f: &mut Fields) -> ArticleText {
         let inline = self.text(f, "text", "the article", false);
         let file = self.text(f, "text_file", "the article", false);
         match (inline, file) {
@@ -85,7 +71,7 @@ impl Walker {
                     f.key_path(key).unwrap_or_default(),
                     "the article has both `text` and `text_file`; keep one of them",
                 );
-                None
+                ArticleText::Missing
             }
             (None, None) => {
                 self.error(
@@ -93,34 +79,89 @@ impl Walker {
                     "the article has no text: add `text_file: article.txt` (a path relative to \
                      this file) or `text: |` followed by the text",
                 );
-                None
+                ArticleText::Missing
             }
-            (Some((text, path)), None) => Some((text, path)),
-            (None, Some((name, path))) => match text_files(&name) {
-                Err(why) => {
-                    self.error(path, format!("cannot read the article text file `{name}`: {why}"));
-                    None
-                }
-                Ok((bytes, disk_path)) => {
-                    article.text_file = disk_path;
-                    match String::from_utf8(bytes) {
-                        Ok(text) => Some((text, path)),
-                        Err(e) => {
-                            let (at, byte) = utf8_error_at(e.as_bytes(), e.utf8_error().valid_up_to());
-                            self.error(
-                                path,
-                                format!(
-                                    "the article text file `{name}` is not valid UTF-8 (byte 0x{byte:02x} \
-                                     at its line {}, column {}); save it as UTF-8",
-                                    at.line, at.column
-                                ),
-                            );
-                            None
-                        }
-                    }
-                }
-            },
+            (Some((text, path)), None) => ArticleText::Inline(text, path),
+            (None, Some((name, path))) => ArticleText::File(name, path),
         }
+    }
+
+    /// The text as read: its problem said, its lines found; empty when it
+    /// could not be had.
+    pub fn take_text(&mut self, read: ReadText, article: &mut Article) -> String {
+        let (text, path) = match read {
+            ReadText::Missing => return String::new(),
+            ReadText::Failed { path, why, disk_path } => {
+                article.text_file = disk_path;
+                self.error(path, why);
+                return String::new();
+            }
+            ReadText::Read { text, path, disk_path, line_starts } => {
+                article.text_file = disk_path;
+                article.line_starts = line_starts;
+                (text, path)
+            }
+        };
+        if text.trim().is_empty() {
+            self.warning(path, "the article text is empty");
+        }
+        text
+    }
+}
+
+/// Where an article's text is, before it is read.
+pub enum ArticleText {
+    Missing,
+    Inline(String, NodePath),
+    /// The file `text_file` names.
+    File(String, NodePath),
+}
+
+/// An article's text once read (on another core while the rest of the
+/// file is walked; see [`super::document`]).
+pub enum ReadText {
+    Missing,
+    /// What is wrong, and the file when it was found (it is watched).
+    Failed {
+        path: NodePath,
+        why: String,
+        disk_path: Option<std::path::PathBuf>,
+    },
+    Read {
+        text: String,
+        path: NodePath,
+        disk_path: Option<std::path::PathBuf>,
+        line_starts: Vec<usize>,
+    },
+}
+
+impl ArticleText {
+    /// Reads the text from its file, if it has one, and finds its lines.
+    pub fn read(self, text_files: &TextFiles) -> ReadText {
+        let (text, path, disk_path) = match self {
+            ArticleText::Missing => return ReadText::Missing,
+            ArticleText::Inline(text, path) => (text, path, None),
+            ArticleText::File(name, path) => match text_files(&name) {
+                Err(why) => {
+                    let why = format!("cannot read the article text file `{name}`: {why}");
+                    return ReadText::Failed { path, why, disk_path: None };
+                }
+                Ok((bytes, disk_path)) => match String::from_utf8(bytes) {
+                    Ok(text) => (text, path, disk_path),
+                    Err(e) => {
+                        let (at, byte) = utf8_error_at(e.as_bytes(), e.utf8_error().valid_up_to());
+                        let why = format!(
+                            "the article text file `{name}` is not valid UTF-8 (byte 0x{byte:02x} \
+                             at its line {}, column {}); save it as UTF-8",
+                            at.line, at.column
+                        );
+                        return ReadText::Failed { path, why, disk_path };
+                    }
+                },
+            },
+        };
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        ReadText::Read { text, path, disk_path, line_starts }
     }
 }
 

@@ -3,7 +3,7 @@
 //! (speakers, issues, quotes) stays as ids until [`super::assemble`] sees
 //! every file.
 
-use super::article::ARTICLE_KEYS;
+use super::article::{ARTICLE_KEYS, ArticleText, ReadText};
 use super::fields::Walker;
 use super::issues::RawIssue;
 use super::quotes::RawQuote;
@@ -124,28 +124,36 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     let Some(mut root) = w.fields(root, NodePath::ROOT, "the file", ROOT_KEYS) else { return doc };
     check_version(w, &root);
     let (mut article, text) = match root.take("article") {
-        Some((node, path)) => w.article(node, path, text_files),
+        Some((node, path)) => w.article(node, path),
         None => {
             w.error(NodePath::ROOT, "the file has no `article` (its title and text)");
-            (Article::default(), String::new())
+            (Article::default(), ArticleText::Missing)
         }
     };
     if article.id.is_empty() {
         article.id = default_id.to_string();
     }
-    // Fold the article's white space on the other core while the
-    // speakers, issues and quotes are read; the text comes back with it.
-    let folding = std::thread::spawn(move || {
-        let folded = FoldedArticle::new(&text);
-        (text, folded)
+    // Read the article's text and fold its white space on the other core
+    // while the speakers, issues and quotes are walked.
+    let mut rejected = Vec::new();
+    let (read, folded) = std::thread::scope(|scope| {
+        let reading = scope.spawn(|| {
+            let read = text.read(text_files);
+            let folded = match &read {
+                ReadText::Read { text, .. } => FoldedArticle::new(text),
+                _ => FoldedArticle::new(""),
+            };
+            (read, folded)
+        });
+        doc.speakers = w.speakers(&mut root);
+        doc.issues = w.issues(&mut root);
+        let nodes = w.section(&mut root, "quotes");
+        doc.quotes = w.quotes(nodes);
+        let nodes = w.section(&mut root, "rejected");
+        rejected = w.rejected(nodes);
+        reading.join().expect("reading the article does not panic")
     });
-    doc.speakers = w.speakers(&mut root);
-    doc.issues = w.issues(&mut root);
-    let nodes = w.section(&mut root, "quotes");
-    doc.quotes = w.quotes(nodes);
-    let nodes = w.section(&mut root, "rejected");
-    let mut rejected = w.rejected(nodes);
-    let (text, folded) = folding.join().expect("folding the article does not panic");
+    let text = w.take_text(read, &mut article);
     drop(root);
     article.text = text.into();
     w.anchor(&article, &folded, &mut doc.quotes, "quote");
