@@ -1395,3 +1395,24 @@ fn an_envoy_to_a_place_named_after_the_post_and_what_he_called_it() {
     assert_eq!(speaker("what he called baseless rumors spread by the ministry"), "Daniel Ostrow");
     assert_eq!(speaker("the minister may not have seen the spots before they aired"), "Daniel Ostrow");
 }
+
+#[test]
+fn ranks_posts_in_places_given_names_and_the_reporter_told() {
+    let text = "Evacuation Ends\n\n\
+                The navy finished its last evacuation from the port, a U.S. military spokesman in Malta said.\n\n\
+                The navy has moved almost 9,000 people from the port, Marine Brig. Gen. Dana R. Holt, commander of the task force, said.\n\n\
+                The minister of transport, Tesfaye Alemu, blamed the delays on the weather. Mr. Tesfaye told VOA reporter Anne Ruiz that the ships were late. He says today has been calm in the harbor.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    // A post with a place after it is the speaker, not the place.
+    assert_eq!(
+        speaker("The navy finished its last evacuation from the port"),
+        "A U.S. military spokesman in Malta"
+    );
+    // `Brig.` ends no sentence: a rank before the name.
+    assert_eq!(speaker("The navy has moved almost 9,000 people from the port"), "Dana R. Holt");
+    // `Mr.` and the given name: the minister named in full before; `he` is
+    // he, not the reporter he told; `today` is what he spoke of.
+    assert_eq!(speaker("the ships were late"), "Tesfaye Alemu");
+    assert_eq!(speaker("today has been calm in the harbor"), "Tesfaye Alemu");
+}

@@ -780,10 +780,11 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         }
         let run = &words[start..end];
         // `The chairman of the Harbour Board of Trade said`, `The U.S. ambassador
-        // to Kenya has denounced`: the post, not the body or place it is of.
+        // to Kenya has denounced`, `a U.S. military spokesman in Cyprus said`:
+        // the post, not the body or place it is of.
         let of_body = start >= 2
-            && (words[start - 1].is_any(&["of", "to"])
-                || (words[start - 1].is("the") && words[start - 2].is_any(&["of", "to"])));
+            && (words[start - 1].is_any(&["of", "to", "in"])
+                || (words[start - 1].is("the") && words[start - 2].is_any(&["of", "to", "in"])));
         if of_body && let Some(role) = role_before(words, end) {
             return Some(role);
         }

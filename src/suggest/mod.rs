@@ -330,6 +330,12 @@ const OBJECT_OF: &[&str] = &[
     "thanked",
     "congratulated",
     "and",
+    "told",
+    "tells",
+    "telling",
+    "asked",
+    "urged",
+    "accused",
 ];
 
 /// People a text may bring in without a name (`A mother of five`, `A resident`), and
@@ -1173,13 +1179,15 @@ impl<'a> Reader<'a> {
             let listed = start > 0
                 && ((objects_end == Some(start) && words[start - 1].ends_with_any(&[',']))
                     || (objects_end == Some(start - 1) && words[start - 1].is("and")));
-            let object = listed
-                || start > 0
-                    && !title_of
-                    && (words[start - 1].is_any(OBJECT_OF)
-                        || (start > 1
-                            && !words[start - 1].is_capitalized()
-                            && words[start - 2].is_any(OBJECT_OF)));
+            // `told VOA reporter James Butty`: a post between the verb and the name.
+            let object_before = |k: usize| {
+                start >= k
+                    && words[start - k].is_any(OBJECT_OF)
+                    && words[start - k + 1..start].iter().all(|w| {
+                        !w.ends_with_any(&[',', '.', ';', ':']) && (!w.is_capitalized() || w.is_acronym())
+                    })
+            };
+            let object = listed || !title_of && (1..=3).any(object_before);
             let several = name.split_whitespace().count() >= 2;
             let titled = title
                 .as_deref()

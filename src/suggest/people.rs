@@ -134,6 +134,14 @@ static TITLE_WORDS: Lexicon = Lexicon::new(&[
     "official",
     "col",
     "lt",
+    "brig",
+    "brigadier",
+    "cpl",
+    "corporal",
+    "pvt",
+    "pfc",
+    "spc",
+    "cdr",
     "sgt",
     "capt",
     "maj",
@@ -525,6 +533,8 @@ const SHORT_FORMS: &[(&str, &str)] = &[
     ("sergeant", "sgt"),
     ("admiral", "adm"),
     ("major", "maj"),
+    ("brigadier", "brig"),
+    ("corporal", "cpl"),
     ("commander", "cmdr"),
     ("senator", "sen"),
     ("representative", "rep"),
@@ -636,6 +646,14 @@ static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "supt",
     "insp",
     "det",
+    "brigadier",
+    "brig",
+    "corporal",
+    "cpl",
+    "pvt",
+    "pfc",
+    "spc",
+    "cdr",
 ]);
 
 pub fn is_personal_title(word: &str) -> bool {
@@ -660,6 +678,13 @@ pub fn is_rank(word: &str) -> bool {
         "sgt",
         "major",
         "maj",
+        "brigadier",
+        "brig",
+        "corporal",
+        "cpl",
+        "pvt",
+        "pfc",
+        "spc",
         "mr",
         "ms",
         "mrs",
@@ -849,7 +874,21 @@ impl Cast {
         // `Ms.` says who she is, not what she does: no role.
         let title = title.filter(|t| !t.split_whitespace().all(|w| honorific_gender(w).is_some()));
         let key = key(name);
-        if let Some(&ix) = self.keys.get(&key) {
+        // `Mr. Berhan` after `Berhan Hailu`: where the given name is the one
+        // used with a title, the only person known by it.
+        let addressed = || {
+            let alone = !name.contains(' ') && female.is_some();
+            let mut by_given = self.people.iter().enumerate().filter(|(_, p)| {
+                p.sort == Sort::Named
+                    && p.name.contains(' ')
+                    && p.name.split_whitespace().next() == Some(name)
+            });
+            match (alone, by_given.next(), by_given.next()) {
+                (true, Some((ix, _)), None) => Some(PersonIx::new(ix)),
+                _ => None,
+            }
+        };
+        if let Some(ix) = self.keys.get(&key).copied().or_else(addressed) {
             let person = &mut self.people[ix];
             let fuller = name.split_whitespace().count() > person.name.split_whitespace().count();
             if fuller && person.sort == Sort::Named {

@@ -193,7 +193,8 @@ const ABBREVIATIONS: &[&str] = &[
     "mr", "ms", "mrs", "dr", "st", "jr", "sr", "gen", "lt", "col", "sen", "rep", "gov", "prof", "vs", "etc",
     "sgt", "capt", "maj", "adm", "cmdr", "hon", "supt", "insp", "det", "no", "jan", "feb", "mar", "apr",
     "aug", "sept", "sep", "oct", "nov", "dec", "inc", "ltd", "co", "corp", "dept", "mt", "ft", "approx",
-    "est", "p.m", "a.m", "u.s", "u.k", "u.n", "e.g", "i.e", "cf", "al",
+    "est", "p.m", "a.m", "u.s", "u.k", "u.n", "e.g", "i.e", "cf", "al", "brig", "cpl", "pvt", "pfc", "spc",
+    "cdr", "rev", "fr", "atty", "amb",
 ];
 
 /// Dotted acronyms that may end a sentence (the period is then both).

@@ -522,7 +522,10 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     if BARE_CLAUSE_VERBS.contains(&form) && !words[verb].ends_with_any(&[',', ':', '.']) {
         // `said Monday the United States will …`
         let mut from = verb + 1;
-        while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[','])) {
+        // Not `says today has been peaceful`: there the day is what was said of.
+        while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[',']))
+            && !words.get(from + 1).is_some_and(strongly_finite)
+        {
             from += 1;
         }
         // `say in Kenya, campaigns are …`: a phrase set off by a comma opens what was said.
