@@ -699,7 +699,10 @@ fn passive(words: &[Word], verb: usize) -> bool {
     {
         before -= 1;
     }
-    before > 0 && words[before - 1].is_any(&["was", "were", "been", "being", "is", "are", "be"])
+    // `are threatening`: a verb in -ing after `be` is no passive.
+    before > 0
+        && words[before - 1].is_any(&["was", "were", "been", "being", "is", "are", "be"])
+        && !words[verb].core().ends_with("ing")
 }
 
 /// Verbs of denying and hinting, whose object is a deed as often as a statement.
@@ -838,11 +841,37 @@ const WHEN: &[&str] = &[
 /// `X reaffirmed U.S. support for …`, `X called on the DPRK to …`: the
 /// object of a readout's verb, to the end of the sentence.
 fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported> {
-    if !OBJECT_VERBS.contains(&form) || words[verb].ends_with_any(&[',', ':', '.', ';']) {
+    if words[verb].ends_with_any(&[',', ':', '.', ';']) || passive(words, verb) {
         return None;
     }
-    // `He was (also) asked to leave`: someone else asked.
-    if passive(words, verb) {
+    let next = words.get(verb + 1)?;
+    // `claimed responsibility for …`, `denies responsibility for …`; `is
+    // threatening to withdraw …`; `described Museveni as a person who …`.
+    let stated = match form {
+        "claimed" | "claims" | "denied" | "denies" if next.is("responsibility") => {
+            "X claimed responsibility for …"
+        }
+        "threatened" | "threatens" | "threatening" if next.is("to") => "X threatened to …",
+        "described" | "describes"
+            if !next.is("as")
+                && (verb + 2..words.len().min(verb + 6)).any(|i| {
+                    words[i].is("as")
+                        && !words[verb + 1..i].iter().any(|w| w.ends_with_any(&[',', '.', ';', ':']))
+                }) =>
+        {
+            "X described Y as …"
+        }
+        _ => "",
+    };
+    if !stated.is_empty() && words.len() >= verb + 4 {
+        return Some(Reported {
+            who,
+            parts: one_part(verb + 1..words.len()),
+            confidence: 35,
+            pattern: stated,
+        });
+    }
+    if !OBJECT_VERBS.contains(&form) {
         return None;
     }
     // `called` says something only as `called on` (or `urged`) someone.
@@ -876,10 +905,12 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
                     && words[verb + 1..t]
                         .iter()
                         .all(|w| !is_verb(w) && !w.ends_with_any(&[',', '.', ':', ';']))
-                    && words.get(t + 1).is_some_and(|w| !w.is_capitalized())
+                    && words.get(t + 1).is_some_and(|w| !w.is_capitalized() && !w.is_any(DETERMINERS))
             }) && (words[verb + 1].is_any(OBJECT_PRONOUNS)
                 || words[verb + 1].is_any(DETERMINERS)
-                || words[verb + 1].is_capitalized()) =>
+                || words[verb + 1].is_capitalized()
+                // `asked observers from eight countries to have patience`
+                || (!is_verb(&words[verb + 1]) && !words[verb + 1].is_any(NOT_A_SUBJECT))) =>
         {
             verb + 1
         }
@@ -1155,6 +1186,26 @@ mod tests {
                 "Hagel and Barak agreed that ties are strong, | and that both will keep working.",
             ),
             (
+                "Al-Noor claimed responsibility for the attack on the port.",
+                "Al-Noor",
+                "responsibility for the attack on the port.",
+            ),
+            (
+                "The rebels are threatening to leave the talks in Juba.",
+                "rebels",
+                "to leave the talks in Juba.",
+            ),
+            (
+                "The rebels described the mayor as a man opposed to peace.",
+                "rebels",
+                "the mayor as a man opposed to peace.",
+            ),
+            (
+                "The minister asked observers from eight countries to have patience with the operation.",
+                "minister",
+                "observers from eight countries to have patience with the operation.",
+            ),
+            (
                 "Mayor Ellen Park protested what she called reckless spending by the port, and left.",
                 "she",
                 "what she called reckless spending by the port,",
@@ -1164,6 +1215,8 @@ mod tests {
             assert_eq!(reports(sentence), [(who.to_string(), said.to_string())], "{sentence}");
         }
         assert_eq!(reports("The dog was what they called Rex."), []);
+        assert_eq!(reports("The storm threatened to flood the lower town."), []);
+        assert_eq!(reports("The minister asked questions to the committee about the port."), []);
         // A clause of its own before the subject, not set off as one.
         assert_eq!(reports("They saw what the rebels say happened."), []);
         assert_eq!(reports("The claim was made by two groups that are not at the talks."), []);
