@@ -1401,7 +1401,8 @@ fn ranks_posts_in_places_given_names_and_the_reporter_told() {
     let text = "Evacuation Ends\n\n\
                 The navy finished its last evacuation from the port, a U.S. military spokesman in Malta said.\n\n\
                 The navy has moved almost 9,000 people from the port, Marine Brig. Gen. Dana R. Holt, commander of the task force, said.\n\n\
-                The minister of transport, Tesfaye Alemu, blamed the delays on the weather. Mr. Tesfaye told VOA reporter Anne Ruiz that the ships were late. He says today has been calm in the harbor.\n";
+                The minister of transport, Tesfaye Alemu, blamed the delays on the weather. Mr. Tesfaye told VOA English to Africa reporter Anne Ruiz that the ships were late. He says today has been calm in the harbor.\n\n\
+                “The storm did not stop us for long at all,” he said.\n";
     let found = drafted(text);
     let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
     // A post with a place after it is the speaker, not the place.
@@ -1415,4 +1416,5 @@ fn ranks_posts_in_places_given_names_and_the_reporter_told() {
     // he, not the reporter he told; `today` is what he spoke of.
     assert_eq!(speaker("the ships were late"), "Tesfaye Alemu");
     assert_eq!(speaker("today has been calm in the harbor"), "Tesfaye Alemu");
+    assert_eq!(speaker("The storm did not stop us for long at all"), "Tesfaye Alemu");
 }

@@ -1187,7 +1187,19 @@ impl<'a> Reader<'a> {
                         !w.ends_with_any(&[',', '.', ';', ':']) && (!w.is_capitalized() || w.is_acronym())
                     })
             };
-            let object = listed || !title_of && (1..=3).any(object_before);
+            // `told VOA English to Africa reporter Peter Clottey`: the one told, after a post.
+            let told_post = start >= 2
+                && (words[start - 1].is_any(&["reporter", "correspondent", "journalist", "host"])
+                    || people::ROLE_NOUNS.has(words[start - 1].core())
+                    || people::is_title(words[start - 1].core()))
+                && (2..=8).any(|k| {
+                    start >= k
+                        && words[start - k].is_any(&["told", "tells", "telling", "asked"])
+                        && words[start - k + 1..start]
+                            .iter()
+                            .all(|w| !w.ends_with_any(&[',', '.', ';', ':']) && !clauses::is_verb(w))
+                });
+            let object = listed || !title_of && ((1..=3).any(object_before) || told_post);
             let several = name.split_whitespace().count() >= 2;
             let titled = title
                 .as_deref()
