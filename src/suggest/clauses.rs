@@ -399,6 +399,19 @@ const SOURCES: &[&str] = &[
     "rebels",
     "insurgents",
     "militants",
+    "groups",
+    "organizations",
+    "organisations",
+    "countries",
+    "nations",
+    "governments",
+    "agencies",
+    "authorities",
+    "demonstrators",
+    "refugees",
+    "doctors",
+    "relatives",
+    "families",
 ];
 
 /// Words for the participants of a meeting speaking together (`both
@@ -716,7 +729,8 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     if last.is_any(SOURCES)
         && (end == 1
             || !words[end - 2].is_capitalized()
-            || words[end - 2].is_any(&["but", "and", "many", "some", "most", "several", "other", "local"]))
+            || words[end - 2]
+                .is_any(&["but", "and", "many", "some", "most", "several", "other", "local", "both"]))
     {
         let noun = last.core().to_lowercase();
         return Some((Who::Role { phrase: noun.clone(), noun, definite: false, at: last.start }, end - 1));

@@ -53,6 +53,11 @@ impl<'a> Word<'a> {
         Word { raw, start, core: raw.trim_matches(|c: char| !c.is_alphanumeric()) }
     }
 
+    /// The word without a comma after it (`supporters,` before `who …`).
+    pub fn without_comma(&self) -> Word<'a> {
+        Word::new(self.raw.trim_end_matches(','), self.start)
+    }
+
     /// The word without the punctuation and quote marks around it.
     pub fn core(&self) -> &'a str {
         self.core

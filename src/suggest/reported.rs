@@ -360,6 +360,10 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
     let mut subject: Option<Who> = None;
     for verb in 0..words.len() {
         let Some(form) = reporting_form(words, verb) else { continue };
+        if let Some(r) = relative(words, verb, form) {
+            out.push(r);
+            continue;
+        }
         let participle = !is_verb(&words[verb]);
         let after = out.last().and_then(|r| r.parts.last()).map_or(0, |p| p.start);
         let joined = coordinated(words, after, verb) && (out.is_empty() || subject.is_some());
@@ -438,6 +442,31 @@ fn what_called(words: &[Word]) -> Option<Reported> {
         confidence: 40,
         pattern: "what X called …",
     })
+}
+
+/// `Opposition supporters, who allege that the mayor stole the election,
+/// took to the streets`: what a relative clause says its antecedent said,
+/// to the clause's closing comma.
+fn relative(words: &[Word], verb: usize, form: &str) -> Option<Reported> {
+    let mut who_at = verb;
+    while who_at > 0 && words[who_at - 1].is_any(&["also", "has", "have", "had", "later", "then"]) {
+        who_at -= 1;
+    }
+    if who_at < 2 || !words[who_at - 1].is("who") || !words[who_at - 2].ends_with_any(&[',']) {
+        return None;
+    }
+    let mut head: Vec<Word> = words[..who_at - 1].to_vec();
+    let last = head.len() - 1;
+    head[last] = head[last].without_comma();
+    head.push(words[who_at - 1]);
+    let (who, _) = subject_before(&head, head.len() - 1)?;
+    let mut r = report_at(words, verb, form, who)?;
+    // The relative clause ends at its comma; the sentence goes on with its own verb.
+    let part = r.parts.last_mut()?;
+    if let Some(comma) = (part.start..part.end).find(|&i| words[i].ends_with_any(&[','])) {
+        part.end = comma + 1;
+    }
+    Some(r)
 }
 
 /// The subject of the verb at `verb` when it opens a clause of contrast
@@ -1204,6 +1233,21 @@ mod tests {
                 "The minister asked observers from eight countries to have patience with the operation.",
                 "minister",
                 "observers from eight countries to have patience with the operation.",
+            ),
+            (
+                "Opposition supporters, who allege that the mayor stole the election, took to the streets.",
+                "Opposition supporters",
+                "the mayor stole the election,",
+            ),
+            (
+                "The governor, who said the budget was balanced, left the meeting early.",
+                "governor",
+                "the budget was balanced,",
+            ),
+            (
+                "Human rights groups say the police used excessive force.",
+                "Human rights groups",
+                "the police used excessive force.",
             ),
             (
                 "Mayor Ellen Park protested what she called reckless spending by the port, and left.",
