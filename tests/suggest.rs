@@ -1418,3 +1418,22 @@ fn ranks_posts_in_places_given_names_and_the_reporter_told() {
     assert_eq!(speaker("today has been calm in the harbor"), "Tesfaye Alemu");
     assert_eq!(speaker("The storm did not stop us for long at all"), "Tesfaye Alemu");
 }
+
+#[test]
+fn a_post_is_one_person_and_not_another_post_or_a_body() {
+    let text = "Port Talks Stall\n\n\
+                Police said Monday that three people had been arrested near the docks.\n\n\
+                Speaking in Nairobi, the minister said the talks would resume next month.\n\n\
+                The mayor has said repeatedly that the city will not raise taxes for the port.\n\n\
+                Human rights groups say the police used excessive force against the strikers.\n\n\
+                Opposition supporters, who allege that the mayor stole the election, marched on Friday.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    assert_eq!(speaker("three people had been arrested near the docks"), "Police");
+    // Police are many, and a body: the minister is someone else, and the mayor another.
+    assert_eq!(speaker("the talks would resume next month"), "The minister");
+    assert_eq!(speaker("the city will not raise taxes for the port"), "The mayor");
+    assert_eq!(speaker("the police used excessive force against the strikers"), "Human rights groups");
+    // A relative clause's report is its antecedent's, to the clause's comma.
+    assert_eq!(speaker("the mayor stole the election"), "Opposition supporters");
+}

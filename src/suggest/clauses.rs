@@ -903,6 +903,12 @@ fn is_institution(w: &Word) -> bool {
 /// secretary of state of the United States Wendy Sherman`).
 pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
     let at = run.first()?.start;
+    // `Police said`, `Army officials`: a body, though it opens the sentence in capitals.
+    if let [word] = run
+        && is_institution(word)
+    {
+        return Some(Who::Body { name: word.core().to_string(), at });
+    }
     match split_name(run) {
         // `U.S. Ambassador to Kenya Michael Ranneberger`: after a title's
         // `to` or `for`, a place comes first, and goes with the title.

@@ -41,6 +41,14 @@ pub struct Person {
     pub female: Option<bool>,
 }
 
+impl Person {
+    /// Whether the text brings them in as one (`The governor`, `A
+    /// resident`), not as many (`Police`, `Union leaders`).
+    pub fn is_one(&self) -> bool {
+        ["The ", "A ", "An ", "One "].iter().any(|a| self.name.starts_with(a))
+    }
+}
+
 /// A place where the text names a person.
 #[derive(Debug, Clone)]
 pub struct Mention {
@@ -1067,7 +1075,7 @@ impl Cast {
             "she" | "her" => Some(true),
             _ => None,
         };
-        let one = |person: &Person| ["The ", "A ", "An ", "One "].iter().any(|a| person.name.starts_with(a));
+        let one = |person: &Person| person.is_one();
         let fits = |person: &Person| match wants {
             // `he` is one person: not `Experts`.
             Some(female) => {
@@ -1120,10 +1128,24 @@ impl Cast {
             })
         };
         let other_post = |p: PersonIx| post && self.people[p].role.as_deref().is_some_and(states_a_post);
+        // One person: not `Police` or `Union leaders`.
+        let one = |p: PersonIx| match self.people[p].sort {
+            Sort::Named => true,
+            Sort::Unnamed => self.people[p].is_one(),
+            _ => false,
+        };
+        // `The minister` is not `the mayor`: an unnamed one is their post.
+        let named_by_post = |p: PersonIx| {
+            let person = &self.people[p];
+            post && person.sort == Sort::Unnamed
+                && person
+                    .name
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| is_personal_title(w) && !w.eq_ignore_ascii_case(noun))
+        };
         self.role_holder(at, noun).or_else(|| {
-            self.before(at)
-                .map(|m| m.person)
-                .find(|&p| matches!(self.people[p].sort, Sort::Named | Sort::Unnamed) && !other_post(p))
+            self.before(at).map(|m| m.person).find(|&p| one(p) && !other_post(p) && !named_by_post(p))
         })
     }
 
