@@ -90,6 +90,7 @@ const CLAIMS: &[&str] = &[
 /// taxes`): a `that` is theirs only right after them, and no passive is a report.
 const NOT_ONLY_SPEECH: &[&str] = &[
     "found",
+    "charged",
     "report",
     "reports",
     "raised",
@@ -110,6 +111,9 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "alleged",
     "claim",
     "claims",
+    "fear",
+    "fears",
+    "feared",
     "said",
     "says",
     "say",
@@ -386,8 +390,9 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             // (`At the same time, the diplomat noted…`, `Member of the Academy
             // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
             // `…, where Gates told …`: a clause of its own after the comma.
+            // `…, which analysts say are …`: a relative clause of its own, too.
             let opens_clause = start >= 2
-                && words[start - 1].is_any(&["where", "when"])
+                && words[start - 1].is_any(&["where", "when", "which"])
                 && words[start - 2].ends_with_any(&[',']);
             if !opens_clause && !main_clause_at(words, start) {
                 continue;
@@ -881,6 +886,22 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
             "X claimed responsibility for …"
         }
         "threatened" | "threatens" | "threatening" if next.is("to") => "X threatened to …",
+        // `accused the government of hiding …`: the charge, the accused left out.
+        "accused" | "accuses" | "accuse"
+            if let Some(of) = (verb + 2..words.len().min(verb + 9)).find(|&i| {
+                words[i].is("of")
+                    && !words[verb + 1..i]
+                        .iter()
+                        .any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ';', ':']))
+            }) && words.len() > of + 2 =>
+        {
+            return Some(Reported {
+                who,
+                parts: one_part(of..words.len()),
+                confidence: 35,
+                pattern: "X accused Y of …",
+            });
+        }
         "described" | "describes"
             if !next.is("as")
                 && (verb + 2..words.len().min(verb + 6)).any(|i| {
@@ -1245,6 +1266,26 @@ mod tests {
                 "the budget was balanced,",
             ),
             (
+                "The union accused the government of hiding the cost of the strike.",
+                "Union",
+                "of hiding the cost of the strike.",
+            ),
+            (
+                "Officials fear the strike could spread to other ports.",
+                "Officials",
+                "the strike could spread to other ports.",
+            ),
+            (
+                "Soldiers took away monks accused of leading the protests, which analysts say are the biggest challenge yet.",
+                "analysts",
+                "are the biggest challenge yet.",
+            ),
+            (
+                "Critics charged that the plan favors the largest companies.",
+                "critics",
+                "the plan favors the largest companies.",
+            ),
+            (
                 "Human rights groups say the police used excessive force.",
                 "Human rights groups",
                 "the police used excessive force.",
@@ -1260,6 +1301,7 @@ mod tests {
         }
         assert_eq!(reports("The dog was what they called Rex."), []);
         assert_eq!(reports("The storm threatened to flood the lower town."), []);
+        assert_eq!(reports("The driver was charged with speeding on the coast road."), []);
         assert_eq!(reports("The minister asked questions to the committee about the port."), []);
         // A clause of its own before the subject, not set off as one.
         assert_eq!(reports("They saw what the rebels say happened."), []);
