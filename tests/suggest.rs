@@ -1426,7 +1426,9 @@ fn a_post_is_one_person_and_not_another_post_or_a_body() {
                 Speaking in Nairobi, the minister said the talks would resume next month.\n\n\
                 The mayor has said repeatedly that the city will not raise taxes for the port.\n\n\
                 Human rights groups say the police used excessive force against the strikers.\n\n\
-                Opposition supporters, who allege that the mayor stole the election, marched on Friday.\n";
+                Opposition supporters, who allege that the mayor stole the election, marched on Friday.\n\n\
+                According to the Red Cross, at least 40 people were hurt in the clashes.\n\n\
+                The governor, speaking on state television, promised that the strikers would be paid.\n";
     let found = drafted(text);
     let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
     assert_eq!(speaker("three people had been arrested near the docks"), "Police");
@@ -1436,4 +1438,7 @@ fn a_post_is_one_person_and_not_another_post_or_a_body() {
     assert_eq!(speaker("the police used excessive force against the strikers"), "Human rights groups");
     // A relative clause's report is its antecedent's, to the clause's comma.
     assert_eq!(speaker("the mayor stole the election"), "Opposition supporters");
+    // `the Red Cross` is a body: the governor is no one named before.
+    assert_eq!(speaker("at least 40 people were hurt in the clashes"), "Red Cross");
+    assert_eq!(speaker("the strikers would be paid"), "The governor");
 }

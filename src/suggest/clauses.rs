@@ -883,6 +883,24 @@ const INSTITUTIONS: &[&str] = &[
     "commission",
     "office",
     "faction",
+    "organization",
+    "organisation",
+    "cross",
+    "crescent",
+    "fund",
+    "bank",
+    "programme",
+    "institute",
+    "foundation",
+    "association",
+    "federation",
+    "alliance",
+    "party",
+    "movement",
+    "network",
+    "watch",
+    "corporation",
+    "authority",
 ];
 
 /// Military units and institutions of learning and giving, which end the
@@ -910,11 +928,14 @@ fn is_institution(w: &Word) -> bool {
 /// secretary of state of the United States Wendy Sherman`).
 pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
     let at = run.first()?.start;
-    // `Police said`, `Army officials`: a body, though it opens the sentence in capitals.
-    if let [word] = run
-        && is_institution(word)
+    // `Police said`, `the Red Cross`: a body, though in capitals like a name.
+    let the = run[0].is("the") || (start > 0 && words[start - 1].is("the"));
+    if let Some(last) = run.last()
+        && is_institution(last)
+        && (run.len() == 1 || the)
     {
-        return Some(Who::Body { name: word.core().to_string(), at });
+        let name: Vec<&str> = run.iter().filter(|w| !w.is("the")).map(phrase_word).collect();
+        return Some(Who::Body { name: name.join(" "), at });
     }
     match split_name(run) {
         // `U.S. Ambassador to Kenya Michael Ranneberger`: after a title's

@@ -786,6 +786,15 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
     while words.get(from).is_some_and(|w| w.is_any(WHEN) && !w.ends_with_any(&[','])) {
         from += 1;
     }
+    // `told reporters in Geneva the camps were full`: where they were told.
+    if words.get(from).is_some_and(|w| w.is_any(&["in", "at"]))
+        && words.get(from + 1).is_some_and(Word::is_capitalized)
+    {
+        from += 1;
+        while words.get(from).is_some_and(|w| w.is_capitalized() && !w.ends_with_any(&[',', '.'])) {
+            from += 1;
+        }
+    }
     let next = words.get(from)?;
     // `told VOA the North does not need …`: a determiner opens a clause when a verb follows.
     let clause_follows =
@@ -1274,6 +1283,16 @@ mod tests {
                 "Officials fear the strike could spread to other ports.",
                 "Officials",
                 "the strike could spread to other ports.",
+            ),
+            (
+                "The World Health Organization estimates that 1 million people lack clean water.",
+                "World Health Organization",
+                "1 million people lack clean water.",
+            ),
+            (
+                "Maria Lopez told reporters in Geneva the camps were full.",
+                "Maria Lopez",
+                "the camps were full.",
             ),
             (
                 "Soldiers took away monks accused of leading the protests, which analysts say are the biggest challenge yet.",
