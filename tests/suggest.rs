@@ -1428,7 +1428,8 @@ fn a_post_is_one_person_and_not_another_post_or_a_body() {
                 Human rights groups say the police used excessive force against the strikers.\n\n\
                 Opposition supporters, who allege that the mayor stole the election, marched on Friday.\n\n\
                 According to the Red Cross, at least 40 people were hurt in the clashes.\n\n\
-                The governor, speaking on state television, promised that the strikers would be paid.\n";
+                The governor, speaking on state television, promised that the strikers would be paid.\n\n\
+                An official with the World Food Program, who asked not to be named, said food stocks would run out in March.\n";
     let found = drafted(text);
     let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
     assert_eq!(speaker("three people had been arrested near the docks"), "Police");
@@ -1441,4 +1442,6 @@ fn a_post_is_one_person_and_not_another_post_or_a_body() {
     // `the Red Cross` is a body: the governor is no one named before.
     assert_eq!(speaker("at least 40 people were hurt in the clashes"), "Red Cross");
     assert_eq!(speaker("the strikers would be paid"), "The governor");
+    // A post with the body it is with, before an aside: the post's holder.
+    assert_eq!(speaker("food stocks would run out in March"), "An official with the World Food Program");
 }

@@ -647,6 +647,10 @@ fn apposition(words: &[Word], verb: usize) -> Option<String> {
     (opens_lower && names_a_post).then(|| inner.iter().map(|w| w.core()).collect::<Vec<_>>().join(" "))
 }
 
+/// The words that join a post to the body or place it is of (`The
+/// chairman of the Board`, `an official with the World Food Program`).
+const OF_A_BODY: &[&str] = &["of", "to", "in", "with", "for", "at", "from"];
+
 fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     let mut end = verb;
     while end > 0 && words[end - 1].is_any(BETWEEN) && !words[end - 1].ends_with_any(&[',', '.', ':']) {
@@ -815,8 +819,8 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         // to Kenya has denounced`, `a U.S. military spokesman in Cyprus said`:
         // the post, not the body or place it is of.
         let of_body = start >= 2
-            && (words[start - 1].is_any(&["of", "to", "in"])
-                || (words[start - 1].is("the") && words[start - 2].is_any(&["of", "to", "in"])));
+            && (words[start - 1].is_any(OF_A_BODY)
+                || (words[start - 1].is("the") && words[start - 2].is_any(OF_A_BODY)));
         if of_body && let Some(role) = role_before(words, end) {
             return Some(role);
         }
@@ -890,6 +894,7 @@ const INSTITUTIONS: &[&str] = &[
     "faction",
     "organization",
     "organisation",
+    "program",
     "cross",
     "crescent",
     "fund",
@@ -1036,8 +1041,14 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
         if !role || words[noun].is_capitalized() && noun + 1 < end {
             continue;
         }
-        // Between the noun and the verb: a modifier without verbs or stops.
-        if words[noun + 1..end].iter().any(|w| is_verb(w) || w.ends_with_any(&[',', '.', ':', ';'])) {
+        // Between the noun and the verb: a modifier without verbs or stops
+        // (but the comma before an aside: `An official with the World Food
+        // Program, who asked not to be named, said`).
+        let stops = |i: usize| {
+            let marks: &[char] = if i + 1 == end { &['.', ':', ';'] } else { &[',', '.', ':', ';'] };
+            is_verb(&words[i]) || words[i].ends_with_any(marks)
+        };
+        if (noun + 1..end).any(stops) {
             return None;
         }
         let mut det = noun;
