@@ -549,7 +549,7 @@ fn real_news_development_and_held_out() {
         // of their figures (direct quotes: the development set's; the rest:
         // the held-out set's).
         assert!(pct(m.found, m.direct) >= 90, "{line}");
-        assert!(pct(m.reported_found, m.reported) >= 71, "{line}");
+        assert!(pct(m.reported_found, m.reported) >= 73, "{line}");
         assert!(pct(m.right + m.reported_right, m.found + m.reported_found) >= 73, "{line}");
         assert!(pct(m.overlapping, m.suggestions) >= 98, "{line}");
     }
