@@ -885,14 +885,16 @@ impl Cast {
         // `Mr. Berhan` after `Berhan Hailu`: where the given name is the one
         // used with a title, the only person known by it.
         let addressed = || {
-            let alone = !name.contains(' ') && female.is_some();
+            if name.contains(' ') || female.is_none() {
+                return None;
+            }
             let mut by_given = self.people.iter().enumerate().filter(|(_, p)| {
                 p.sort == Sort::Named
                     && p.name.contains(' ')
                     && p.name.split_whitespace().next() == Some(name)
             });
-            match (alone, by_given.next(), by_given.next()) {
-                (true, Some((ix, _)), None) => Some(PersonIx::new(ix)),
+            match (by_given.next(), by_given.next()) {
+                (Some((ix, _)), None) => Some(PersonIx::new(ix)),
                 _ => None,
             }
         };
