@@ -424,6 +424,7 @@ const SOURCES: &[&str] = &[
     "doctors",
     "relatives",
     "families",
+    "parties",
 ];
 
 /// Words for the participants of a meeting speaking together (`both
@@ -722,14 +723,15 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     // `U.N. officials say`, `Foreign security officials say`, `Aid workers say`:
     // unnamed people by what they are, opening the sentence.
     let opens = opener(words);
+    // `Western and African countries have expressed …`: two words joined by `and`, too.
     if (last.is_any(SOURCES) || last.is("officials"))
         && (opens + 2..=opens + 4).contains(&end)
-        && words[opens..end - 1].iter().all(|w| {
+        && words[opens..end - 1].iter().enumerate().all(|(i, w)| {
             (!w.ends_with_any(&[',', '.', ':', ';']) || period_within_name(w))
                 && !w.ends_with_any(&[','])
                 && !is_verb(w)
                 && !w.is_any(DETERMINERS)
-                && !super::people::is_function_word(w.core())
+                && (!super::people::is_function_word(w.core()) || (w.is("and") && i > 0))
                 && !w.is_any(&["some", "many", "most", "several", "other", "both", "all"])
                 && !w.is_any(SUBORDINATORS)
         })

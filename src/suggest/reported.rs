@@ -136,6 +136,8 @@ const BARE_CLAUSE_VERBS: &[&str] = &[
     "reported",
     "declared",
     "announced",
+    "insist",
+    "insists",
     "insisted",
     "argued",
     "claimed",
@@ -1303,6 +1305,21 @@ mod tests {
                 "Scientists hope the rover will find signs of water.",
                 "Scientists",
                 "the rover will find signs of water.",
+            ),
+            (
+                "Kenyan officials insist the vote was free and fair.",
+                "Kenyan officials",
+                "the vote was free and fair.",
+            ),
+            (
+                "Western and African countries have expressed concern about the vote count.",
+                "Western and African countries",
+                "concern about the vote count.",
+            ),
+            (
+                "Several opposition parties said they would boycott the parliament.",
+                "parties",
+                "they would boycott the parliament.",
             ),
             ("Residents worry that the river will rise again.", "residents", "the river will rise again."),
             (
