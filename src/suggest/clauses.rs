@@ -1254,7 +1254,8 @@ pub(super) fn clause_after_words(words: &[Word]) -> Option<(Who, usize)> {
     // `…, Marine Corps Gen. James E. Cartwright, vice chairman of the Joint Chiefs of Staff, said today.`
     let window = &words[..words.len().min(20)];
     let first = window.first()?;
-    if is_verb(first) {
+    // `told VOA …`: the one told follows `told`, never the one who told.
+    if is_verb(first) && !first.is_any(&["told", "tells"]) {
         let taken = window
             .iter()
             .position(|w| {

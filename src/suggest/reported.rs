@@ -806,10 +806,13 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
     // `told VOA the North does not need …`: a determiner opens a clause when a verb follows.
     let clause_follows =
         next.is_any(DETERMINERS) && words[from..words.len().min(from + 6)].iter().any(finite);
+    // `told reporters Japan was ready …`: a name, then its verb.
+    let named_clause = next.is_capitalized() && words.get(from + 1).is_some_and(strongly_finite);
     let opens_clause = (next.is_any(PRONOUNS)
         || next.is_any(&["it", "there"])
         || next.core().contains('’')
-        || clause_follows)
+        || clause_follows
+        || named_clause)
         && words[verb + 1..from].iter().all(|w| !w.ends_with_any(&[',', '.', ':', ';']));
     (opens_clause && words.len() - from > 3).then_some(from)
 }
@@ -1310,6 +1313,16 @@ mod tests {
                 "Kenyan officials insist the vote was free and fair.",
                 "Kenyan officials",
                 "the vote was free and fair.",
+            ),
+            (
+                "Sato told reporters Japan was ready to cut tariffs on beef.",
+                "Sato",
+                "Japan was ready to cut tariffs on beef.",
+            ),
+            (
+                "Its president, Mary Olsen, told VOA the union would lobby lawmakers to block it.",
+                "Mary Olsen",
+                "the union would lobby lawmakers to block it.",
             ),
             (
                 "Western and African countries have expressed concern about the vote count.",
