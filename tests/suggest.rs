@@ -1445,3 +1445,15 @@ fn a_post_is_one_person_and_not_another_post_or_a_body() {
     // A post with the body it is with, before an aside: the post's holder.
     assert_eq!(speaker("food stocks would run out in March"), "An official with the World Food Program");
 }
+
+#[test]
+fn a_name_in_apposition_after_a_post_is_the_speaker_though_a_place_word_ends_it() {
+    let text = "Trade Talks\n\n\
+                Trade Minister Laura Chen met Kenji Sato in Tokyo on Monday.\n\n\
+                Chen's spokesman, David Park, said later that she would return to Tokyo next month.\n\n\
+                The spokesman, David Park, said the talks would go on in June.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    assert_eq!(speaker("she would return to Tokyo next month"), "David Park");
+    assert_eq!(speaker("the talks would go on in June"), "David Park");
+}

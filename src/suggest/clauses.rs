@@ -679,8 +679,19 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         {
             return Some(hit);
         }
+        // `The spokesman, David Park, said`: after a post, two or three
+        // capitalized words are a name, though the last is a place's word.
+        let after_post = || {
+            let post = &words[open];
+            let plain = |w: &Word| w.is_capitalized() && !w.is_acronym() && !is_personal_title(w.core());
+            ((ROLE_NOUNS.has(post.core()) || is_personal_title(post.core()))
+                && (2..=3).contains(&inner.len())
+                && inner.iter().all(plain))
+            .then(|| (inner.iter().map(|w| w.core()).collect::<Vec<_>>().join(" "), None))
+        };
         if inner.iter().all(in_name_run)
-            && let Some((name, _)) = split_name(inner).filter(|(n, _)| n.split_whitespace().count() >= 2)
+            && let Some((name, _)) =
+                split_name(inner).filter(|(n, _)| n.split_whitespace().count() >= 2).or_else(after_post)
         {
             let first = words[..=open]
                 .iter()
