@@ -299,3 +299,15 @@ fn suggest_reads_a_letter_of_several_bytes_between_two_quotations() {
         assert!(!draft.candidates.is_empty(), "{text}");
     }
 }
+
+/// Found by `suggest_drafts_any_text`: a quote mark before a transcript's
+/// speaker label opens nothing inside the turn.
+#[test]
+fn suggest_reads_a_quote_mark_before_a_speaker_label() {
+    let text = "Q “\n\n'MS. PSAKI: said'";
+    let draft = whosaid::suggest::suggest(text);
+    let yaml = whosaid::suggest::yaml::draft_file(text, "a.txt", &draft, 0, "a");
+    let loaded =
+        whosaid::model::load_bytes("a.yaml", yaml.as_bytes(), &|_| Ok((text.as_bytes().to_vec(), None)));
+    assert!(loaded.diagnostics().iter().all(|d| !d.is_error()), "{yaml}");
+}

@@ -764,6 +764,10 @@ impl<'a> Reader<'a> {
         for passage in marks::passages(self.text, self.paragraphs, &skip) {
             let p = passage.paragraphs.start;
             let Some((turn_speaker, body)) = turn_of[p] else { continue };
+            // A mark before the turn's label opens nothing inside the turn.
+            if passage.open < body {
+                continue;
+            }
             let range = self.paragraphs[passage.paragraphs.end - 1].clone();
             let after = self.words_of(passage.close..range.end);
             let before = self.words_of(self.sentence_start(body, passage.open)..passage.open);
