@@ -44,8 +44,14 @@ pub struct Person {
 impl Person {
     /// Whether the text brings them in as one (`The governor`, `A
     /// resident`), not as many (`Police`, `Union leaders`).
-    pub fn is_one(&self) -> bool {
+    fn is_one(&self) -> bool {
         ["The ", "A ", "An ", "One "].iter().any(|a| self.name.starts_with(a))
+    }
+
+    /// Whether `he`, `she` or a post can stand for them: someone named, or
+    /// one the text brought in without a name.
+    fn is_one_person(&self) -> bool {
+        self.sort == Sort::Named || (self.sort == Sort::Unnamed && self.is_one())
     }
 }
 
@@ -1077,17 +1083,13 @@ impl Cast {
             "she" | "her" => Some(true),
             _ => None,
         };
-        let one = |person: &Person| person.is_one();
         let fits = |person: &Person| match wants {
             // `he` is one person: not `Experts`.
-            Some(female) => {
-                person.female != Some(!female)
-                    && (person.sort == Sort::Named || (person.sort == Sort::Unnamed && one(person)))
-            }
+            Some(female) => person.female != Some(!female) && person.is_one_person(),
             // `The governor`, `A scientific paper`: one, not `they`.
             None => match person.sort {
                 Sort::Group | Sort::Body => true,
-                Sort::Unnamed => !one(person),
+                Sort::Unnamed => !person.is_one(),
                 Sort::Named | Sort::Label | Sort::Unknown => false,
             },
         };
@@ -1130,12 +1132,6 @@ impl Cast {
             })
         };
         let other_post = |p: PersonIx| post && self.people[p].role.as_deref().is_some_and(states_a_post);
-        // One person: not `Police` or `Union leaders`.
-        let one = |p: PersonIx| match self.people[p].sort {
-            Sort::Named => true,
-            Sort::Unnamed => self.people[p].is_one(),
-            _ => false,
-        };
         // `The minister` is not `the mayor`: an unnamed one is their post.
         let named_by_post = |p: PersonIx| {
             let person = &self.people[p];
@@ -1147,7 +1143,9 @@ impl Cast {
                     .is_some_and(|w| is_personal_title(w) && !w.eq_ignore_ascii_case(noun))
         };
         self.role_holder(at, noun).or_else(|| {
-            self.before(at).map(|m| m.person).find(|&p| one(p) && !other_post(p) && !named_by_post(p))
+            self.before(at)
+                .map(|m| m.person)
+                .find(|&p| self.people[p].is_one_person() && !other_post(p) && !named_by_post(p))
         })
     }
 

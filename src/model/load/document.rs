@@ -135,8 +135,7 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
     }
     // Read the article's text and fold its white space on the other core
     // while the speakers, issues and quotes are walked.
-    let mut rejected = Vec::new();
-    let (read, folded) = std::thread::scope(|scope| {
+    let (read, folded, mut rejected) = std::thread::scope(|scope| {
         let reading = scope.spawn(|| {
             let read = text.read(text_files);
             let folded = match &read {
@@ -150,8 +149,9 @@ pub fn read(name: String, default_id: &str, bytes: &[u8], text_files: &TextFiles
         let nodes = w.section(&mut root, "quotes");
         doc.quotes = w.quotes(nodes);
         let nodes = w.section(&mut root, "rejected");
-        rejected = w.rejected(nodes);
-        reading.join().expect("reading the article does not panic")
+        let rejected = w.rejected(nodes);
+        let (read, folded) = reading.join().expect("reading the article does not panic");
+        (read, folded, rejected)
     });
     let text = w.take_text(read, &mut article);
     drop(root);
