@@ -95,7 +95,15 @@ fn into_file(
         std::fs::read_to_string(file).map_err(|e| std::io::Error::new(e.kind(), format!("{name}: {e}")))?;
     let merged =
         into::add_entries(&original, &|indent| yaml::speaker_entries(draft, &speakers, indent), &|indent| {
-            let (entries, n) = yaml::quote_entries(text, &chosen, &recommended, &speakers, &existing, indent);
+            let (entries, n) = yaml::quote_entries(
+                text,
+                draft.folded.as_ref(),
+                &chosen,
+                &recommended,
+                &speakers,
+                &existing,
+                indent,
+            );
             written.set(n);
             entries
         });

@@ -28,6 +28,12 @@ pub struct FoldedArticle {
     breaks: Vec<(usize, usize)>,
 }
 
+impl std::fmt::Debug for FoldedArticle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("FoldedArticle").field("bytes", &self.folded.len()).finish_non_exhaustive()
+    }
+}
+
 /// Bytes that can start a white-space character: ASCII white space, and the
 /// lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
 const MAY_START_SPACE: [bool; 256] = {

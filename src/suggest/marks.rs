@@ -7,7 +7,7 @@
 //! One pass over each paragraph with a small stack of open marks: linear
 //! in the text, however many marks are left unbalanced.
 
-use super::prose::trim_span;
+use super::prose::{is_word_char, trim_span};
 use std::ops::Range;
 
 /// A quotation: its words without the marks, one range per paragraph.
@@ -75,8 +75,8 @@ enum Mark {
 }
 
 fn classify(prev: Option<char>, c: char, next: Option<char>, open: &[(Pair, usize)]) -> Option<Mark> {
-    let letter_before = prev.is_some_and(char::is_alphanumeric);
-    let letter_after = next.is_some_and(char::is_alphanumeric);
+    let letter_before = prev.is_some_and(is_word_char);
+    let letter_after = next.is_some_and(is_word_char);
     let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-'));
     let space_after = next.is_none_or(char::is_whitespace);
     let is_open = |pair| open.iter().any(|(p, _)| *p == pair);
@@ -132,21 +132,22 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
         let para = &text[range.clone()];
         let mut open: Vec<(Pair, usize)> = Vec::new();
         let mut continuing: Option<Passage> = None;
-        let mut chars = para.char_indices().peekable();
-        let mut prev: Option<char> = None;
         let mut marks_seen = 0;
-        while let Some((i, c)) = chars.next() {
-            // Most of a text is letters and spaces: no mark to weigh.
-            if c.is_ascii() && c != '"' && c != '\'' {
-                prev = Some(c);
-                continue;
-            }
-            let next = chars.peek().map(|&(_, n)| n);
+        let mut from = 0;
+        // Most of a text is ASCII letters and spaces: no mark to weigh.
+        while let Some(skipped) =
+            para.as_bytes()[from..].iter().position(|&b| b >= 0x80 || b == b'"' || b == b'\'')
+        {
+            let i = from + skipped;
+            let c = para[i..].chars().next().expect("a character starts here");
+            from = i + c.len_utf8();
+            let prev = para[..i].chars().next_back();
+            let next = para[from..].chars().next();
             let at = range.start + i;
             let mark = match classify(prev, c, next, &open) {
                 Some(Mark::Either(pair)) => {
                     let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '['));
-                    let closing = !space_before || next.is_none_or(|n| !n.is_alphanumeric());
+                    let closing = !space_before || next.is_none_or(|n| !is_word_char(n));
                     let is_open = |pair| open.iter().any(|(p, _)| *p == pair);
                     if is_open(pair) && closing {
                         Some(Mark::Close(pair))
@@ -159,7 +160,6 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
                 }
                 other => other,
             };
-            prev = Some(c);
             let first_mark = mark.is_some() && marks_seen == 0;
             marks_seen += usize::from(mark.is_some());
             match mark {
@@ -237,7 +237,7 @@ pub fn passages(text: &str, paragraphs: &[Range<usize>], skip: &[bool]) -> Vec<P
 fn names_within(text: &str, passage: &Passage) -> bool {
     let inner = text[passage.open..passage.close].trim_matches(|c: char| super::prose::is_quote_mark(c));
     let one_word = inner.chars().next().is_some_and(char::is_uppercase)
-        && inner.chars().all(|c| c.is_alphanumeric() || c == '-');
+        && inner.chars().all(|c| is_word_char(c) || c == '-');
     let before = text[..passage.open].trim_end();
     let word_before = before.rsplit(char::is_whitespace).next().unwrap_or_default();
     let name_before = word_before.chars().next().is_some_and(char::is_uppercase)

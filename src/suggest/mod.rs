@@ -19,6 +19,7 @@ pub mod turns;
 pub mod yaml;
 
 use crate::model::Kind;
+use crate::model::anchor::FoldedArticle;
 use crate::text::one_line;
 use clauses::Who;
 use marks::Passage;
@@ -88,6 +89,10 @@ pub struct Draft {
     pub cast: Cast,
     /// In text order.
     pub candidates: Vec<Candidate>,
+    /// A large text with its white space folded, for the draft's
+    /// occurrence counts: folded on a core that the reading's first steps
+    /// leave idle.
+    pub folded: Option<FoldedArticle>,
 }
 
 /// Reads a text and suggests its quotes, on every core for a large text.
@@ -99,6 +104,19 @@ pub fn suggest(text: &str) -> Draft {
 
 /// [`suggest`] read in `cores` chunks at once (one for 1).
 pub fn suggest_on(text: &str, cores: usize) -> Draft {
+    if cores <= 1 {
+        return read_on(text, 1);
+    }
+    // Paragraphs, labels and quotation marks are found on one core.
+    std::thread::scope(|scope| {
+        let folding = scope.spawn(|| FoldedArticle::new(text));
+        let mut draft = read_on(text, cores);
+        draft.folded = Some(folding.join().expect("folding does not panic"));
+        draft
+    })
+}
+
+fn read_on(text: &str, cores: usize) -> Draft {
     let paragraphs = prose::paragraphs(text);
     let statement = clauses::statement_by(text, &paragraphs);
     let mut reader = Reader {
@@ -147,7 +165,7 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
                     let mut exclusive = exclusive.clone();
                     let chunk = chunk.clone();
                     scope.spawn(move || {
-                        let draft = Draft { cast, candidates: Vec::new() };
+                        let draft = Draft { cast, ..Draft::default() };
                         let mut reader = Reader {
                             text,
                             paragraphs,

@@ -5,7 +5,7 @@
 //! a person is mentioned, so that "he" or "the diplomat" can be resolved to
 //! the nearest person before it who fits.
 
-use super::prose::{Lexicon, Word};
+use super::prose::{Lexicon, Word, is_word_char};
 use crate::model::ix::{IxVec, index_type};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -741,7 +741,7 @@ pub fn quoted_name(w: &Word) -> bool {
     raw.starts_with(super::prose::is_quote_mark)
         && raw.ends_with(super::prose::is_quote_mark)
         && w.core().starts_with(char::is_uppercase)
-        && w.core().chars().all(|c| c.is_alphanumeric() || c == '-')
+        && w.core().chars().all(|c| is_word_char(c) || c == '-')
 }
 
 /// A word that can be part of a run of capitalized words naming someone.
@@ -834,8 +834,8 @@ pub fn split_name(run: &[Word]) -> Option<(String, Option<String>)> {
 /// A word without the punctuation around it, but with the period of an
 /// abbreviation (`Mr.`) and inner marks (`O’Brien`, `Jean-Yves`).
 fn clean(raw: &str) -> &str {
-    let trimmed = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let end = trimmed.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let trimmed = raw.trim_start_matches(|c: char| !is_word_char(c));
+    let end = trimmed.trim_end_matches(|c: char| !is_word_char(c) && c != '.');
     let keeps_period = is_title(end) || end.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
     let end = if end.ends_with('.') && !keeps_period { end.trim_end_matches('.') } else { end };
     end.strip_suffix("’s").or_else(|| end.strip_suffix("'s")).unwrap_or(end)
@@ -1276,7 +1276,7 @@ impl Cast {
                 && first.chars().count() >= 2
                 && first.chars().skip(1).all(char::is_lowercase)
                 && !is_title(&first)
-                && after.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !is_word_char(c))
             {
                 return Some(format!("{first} {surname}"));
             }

@@ -3,7 +3,6 @@
 //! these, so offsets always point into the text as written.
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -50,7 +49,7 @@ impl<'a> Word<'a> {
     }
 
     fn new(raw: &'a str, start: usize) -> Word<'a> {
-        Word { raw, start, core: raw.trim_matches(|c: char| !c.is_alphanumeric()) }
+        Word { raw, start, core: raw.trim_matches(|c: char| !is_word_char(c)) }
     }
 
     /// The word without a comma after it (`supporters,` before `who …`).
@@ -103,7 +102,7 @@ pub struct Lexicon {
 /// words of a text are in no list, and most are turned away by those two
 /// bits before any hashing.
 struct Set {
-    words: HashSet<&'static [u8], BuildHasherDefault<Fnv>>,
+    words: HashSet<&'static [u8], foldhash::fast::FixedState>,
     lengths: u32,
     firsts: u32,
 }
@@ -144,29 +143,20 @@ fn first_bit(byte: u8) -> u32 {
     1 << (byte.to_ascii_lowercase() % 32)
 }
 
-/// FNV-1a: asked of every word of a text, a lexicon's lookup must cost
-/// little, and short words need no defence against crafted collisions.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
 /// `s` with its first letter in capitals (`source close…` → `Source close…`).
 pub fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// A letter or digit: `char::is_alphanumeric`, without its table search
+/// for the marks news is full of (curly quotes, dashes, the ellipsis).
+pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        !matches!(c, '\u{2000}'..='\u{206F}' | '«' | '»') && c.is_alphanumeric()
+    }
 }
 
 pub fn is_quote_mark(c: char) -> bool {

@@ -35,12 +35,23 @@ pub fn slug(name: &str, max_words: usize) -> String {
 /// is then the `n`th, counted left to right without overlap, as quotes
 /// are found), and `Some(0)` when the candidate cannot be told apart from
 /// an overlapping repeat and cannot be placed.
-pub fn occurrences(text: &str, candidates: &[&Candidate]) -> Vec<Option<usize>> {
-    let folded = FoldedArticle::new(text);
+pub fn occurrences(
+    text: &str,
+    folded: Option<&FoldedArticle>,
+    candidates: &[&Candidate],
+) -> Vec<Option<usize>> {
+    let owned;
+    let folded = match folded {
+        Some(folded) => folded,
+        None => {
+            owned = FoldedArticle::new(text);
+            &owned
+        }
+    };
     let firsts: Vec<String> =
         candidates.iter().map(|c| fold_whitespace(&text[c.parts[0].clone()]).into_owned()).collect();
     let refs: Vec<&str> = firsts.iter().map(String::as_str).collect();
-    (candidates.iter().zip(starts_of(&folded, &refs)))
+    (candidates.iter().zip(starts_of(folded, &refs)))
         .map(|(c, starts)| {
             (starts.len() > 1).then(|| starts.iter().position(|&s| s == c.start()).map_or(0, |n| n + 1))
         })
@@ -57,7 +68,7 @@ pub fn occurrence_of(text: &str, parts: &[std::ops::Range<usize>]) -> Option<usi
         confidence: 0,
         found_by: String::new(),
     };
-    occurrences(text, &[&words])[0]
+    occurrences(text, None, &[&words])[0]
 }
 
 /// The speakers a draft's quotes are by, with ids: those of an existing
@@ -184,6 +195,7 @@ pub fn speaker_entries(draft: &Draft, speakers: &Speakers, indent: &str) -> Stri
 /// candidate a further comment line, or none.
 pub fn quote_entries(
     text: &str,
+    folded: Option<&FoldedArticle>,
     chosen: &[&Candidate],
     notes: &dyn Fn(&Candidate) -> Option<String>,
     speakers: &Speakers,
@@ -193,7 +205,7 @@ pub fn quote_entries(
     // Which occurrence each quote is (a scan of the whole text) while the
     // quotes' words are written out.
     let (occurrences, texts) = std::thread::scope(|scope| {
-        let occurrences = scope.spawn(|| occurrences(text, chosen));
+        let occurrences = scope.spawn(|| occurrences(text, folded, chosen));
         let texts: Vec<Vec<String>> = chosen
             .iter()
             .map(|c| c.parts.iter().map(|p| scalar(&fold_whitespace(&text[p.clone()]))).collect())
@@ -351,7 +363,8 @@ pub fn draft_file(
     let existing = Existing::default();
     let speakers = speakers(draft, &chosen, &existing);
     let people = speaker_entries(draft, &speakers, "  ");
-    let (quotes, written) = quote_entries(text, &chosen, &|_| None, &speakers, &existing, "  ");
+    let (quotes, written) =
+        quote_entries(text, draft.folded.as_ref(), &chosen, &|_| None, &speakers, &existing, "  ");
     let mut out = String::new();
     let _ = writeln!(
         out,

@@ -9,7 +9,7 @@ use crate::model::yaml::Node;
 use crate::model::{Article, Kind, QuoteText, Stance};
 use crate::text;
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -67,13 +67,15 @@ pub enum RawStance {
 impl Walker {
     /// The quotes of a file, their ids checked for duplicates.
     pub fn quotes(&mut self, nodes: Vec<(Node, NodePath)>) -> Vec<RawQuote> {
-        let mut ids = HashMap::with_capacity_and_hasher(nodes.len(), foldhash::fast::RandomState::default());
-        let mut out = Vec::with_capacity(nodes.len());
-        for (position, (node, path)) in nodes.into_iter().enumerate() {
-            let raw = self.raw_quote(node, path, position);
-            let (id, id_path) = raw.id.clone();
-            self.unique_id(&mut ids, "quote", &id, out.len(), id_path);
-            out.push(raw);
+        let out: Vec<RawQuote> = (nodes.into_iter().enumerate())
+            .map(|(position, (node, path))| self.raw_quote(node, path, position))
+            .collect();
+        let mut ids: HashSet<&str, foldhash::fast::RandomState> =
+            HashSet::with_capacity_and_hasher(out.len(), Default::default());
+        for (id, id_path) in out.iter().map(|raw| &raw.id) {
+            if !ids.insert(id) {
+                self.error(*id_path, format!("duplicate quote id `{id}` (ids must be unique)"));
+            }
         }
         out
     }
