@@ -1457,3 +1457,43 @@ fn a_name_in_apposition_after_a_post_is_the_speaker_though_a_place_word_ends_it(
     assert_eq!(speaker("she would return to Tokyo next month"), "David Park");
     assert_eq!(speaker("the talks would go on in June"), "David Park");
 }
+
+#[test]
+fn reports_in_clauses_after_the_main_one_progressives_and_short_clauses() {
+    let text = "Harbour Strike Goes On\n\n\
+                Mayor Ana Ruiz met the strikers on Monday. The mayor, who would become the chair of the port \
+                board and the harbour fund, said she shares the frustration over the slow talks.\n\n\
+                The talks broke up late in the day, as union leaders said they could not sign the deal for now.\n\n\
+                The quay was closed two days after the port authority said it had taken control of the docks.\n\n\
+                It was not possible to count the marchers, but witnesses said there were thousands.\n\n\
+                Local sources say tugs and barges have been moved out of the harbour.\n\n\
+                The union is formally accusing the city of hiding the accounts of the port.\n\n\
+                The port authority is expressing confidence that the deal will be signed within a week.\n\n\
+                Port chief Tom Hale told the Harbour Times news agency that the cranes would stay idle.\n\n\
+                Minister Lena Varga Wednesday called the strike a costly mistake. She told harbour radio \
+                hundreds of jobs were at risk in the port.\n\n\
+                Ruiz has warned it will take months to clear the backlog of ships.\n\n\
+                The city later recognized the union as a partner in the talks.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    // `…, said she shares …` is no inverted clause ending the sentence.
+    assert_eq!(speaker("she shares the frustration over the slow talks"), "Ana Ruiz");
+    assert!(found.iter().all(|(w, ..)| !w.starts_with("The mayor, who")), "{found:#?}");
+    // A report in a clause of its own after the main one (`, as X said`, `after X said`).
+    assert_eq!(speaker("they could not sign the deal for now"), "Union leaders");
+    assert_eq!(speaker("it had taken control of the docks"), "Port authority");
+    // A subject and its verb make a short clause whole.
+    assert_eq!(speaker("there were thousands"), "Witnesses");
+    assert_eq!(speaker("tugs and barges have been moved out of the harbour"), "Local sources");
+    // The progressive of a verb of saying, an adverb between.
+    assert_eq!(speaker("of hiding the accounts of the port"), "Union");
+    assert_eq!(speaker("the deal will be signed within a week"), "Port authority");
+    // A news agency told, not the `news that …` of a claim.
+    assert_eq!(speaker("the cranes would stay idle"), "Tom Hale");
+    // A day after a name ends it: `She` is the minister, and a quantity opens what she told.
+    assert_eq!(speaker("hundreds of jobs were at risk in the port"), "Lena Varga");
+    // A subject and its verb after a verb that takes no bare clause otherwise.
+    assert_eq!(speaker("it will take months to clear the backlog of ships"), "Ana Ruiz");
+    // Recognizing someone as something is an act, not a statement.
+    assert!(found.iter().all(|(w, ..)| !w.contains("as a partner")), "{found:#?}");
+}

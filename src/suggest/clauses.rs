@@ -27,6 +27,7 @@ static VERBS: Lexicon = Lexicon::new(&[
     "raised",
     "recognized",
     "hailed",
+    "hails",
     "lauded",
     "denounced",
     "criticized",
@@ -425,6 +426,7 @@ const SOURCES: &[&str] = &[
     "relatives",
     "families",
     "parties",
+    "sources",
 ];
 
 /// Words for the participants of a meeting speaking together (`both
@@ -665,8 +667,10 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     // speaker, the words before it the title.
     if words[end - 1].ends_with_any(&[',']) {
         let open = words[..end - 1].iter().rposition(|w| w.ends_with_any(&[',']))?;
-        // `Tom Rhodes, East Africa spokesman for the Committee to Protect Journalists, told`
-        if end - 1 - open > 12 {
+        // `Tom Rhodes, East Africa spokesman for the Committee to Protect Journalists, told`;
+        // a relative clause may run longer (`The admiral, who would become …, said`).
+        let relative = words[open + 1].is_any(&["who", "which"]);
+        if end - 1 - open > if relative { 20 } else { 12 } {
             return None;
         }
         let inner = &words[open + 1..end];
@@ -735,7 +739,8 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     // unnamed people by what they are, opening the sentence.
     let opens = opener(words);
     // `Western and African countries have expressed …`: two words joined by `and`, too.
-    if (last.is_any(SOURCES) || last.is("officials"))
+    // `rebel leaders` (a clause's subject, see `reported::subordinate_subject`).
+    if (last.is_any(SOURCES) || last.is_any(&["officials", "leaders"]))
         && (opens + 2..=opens + 4).contains(&end)
         && words[opens..end - 1].iter().enumerate().all(|(i, w)| {
             (!w.ends_with_any(&[',', '.', ':', ';']) || period_within_name(w))
@@ -1080,8 +1085,12 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
                 };
                 return Some((who, det - 1));
             }
-            // `The U.S. military's top general said`
-            if (w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w)) || is_verb(w) {
+            // `The U.S. military's top general said`; not `The port closed after officials said`.
+            if (w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w))
+                || is_verb(w)
+                || w.is_any(SUBORDINATORS)
+                || w.is_any(&["after", "before", "until"])
+            {
                 break;
             }
             det -= 1;

@@ -1162,7 +1162,12 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let start = i;
-            while i < words.len() && people::in_name_run(&words[i]) && !inside(words[i].start) {
+            // `Sergei Lavrov Wednesday called`: a day ends the name.
+            while i < words.len()
+                && people::in_name_run(&words[i])
+                && !inside(words[i].start)
+                && !(i > start && words[i].is_any(reported::WHEN))
+            {
                 i += 1;
                 let last = &words[i - 1];
                 // `South Africa’s G20 presidency`: a possessive ends the name.

@@ -25,6 +25,7 @@ const OBJECT_VERBS: &[&str] = &[
     "raised",
     "recognized",
     "hailed",
+    "hails",
     "lauded",
     "denounced",
     "criticized",
@@ -313,6 +314,7 @@ const PARTICIPLES: &[(&str, &str)] = &[
     ("claiming", "claimed"),
     ("commending", "commended"),
     ("encouraging", "encouraged"),
+    ("accusing", "accused"),
 ];
 
 /// The finite form a reporting verb stands for at word `i`: itself, or
@@ -342,7 +344,22 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
         return Some("said");
     }
     let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
-    PARTICIPLES.iter().find(|(p, _)| after_comma && w.is(p)).map(|(_, finite)| *finite)
+    PARTICIPLES
+        .iter()
+        .find(|(p, _)| (after_comma || progressive(words, i)) && w.is(p))
+        .map(|(_, finite)| *finite)
+}
+
+/// Whether the `-ing` word at `i` is a verb's progressive form, after `is`
+/// or `was` and perhaps an adverb (`Chad is formally accusing …`).
+fn progressive(words: &[Word], i: usize) -> bool {
+    let mut aux = i;
+    if aux > 0 && words[aux - 1].core().ends_with("ly") {
+        aux -= 1;
+    }
+    aux > 0
+        && words[aux - 1].is_any(&["is", "are", "was", "were"])
+        && !words[aux - 1].ends_with_any(&[',', '.'])
 }
 
 /// Every report in a sentence's words, in order.
@@ -375,7 +392,7 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
             out.push(r);
             continue;
         }
-        let participle = !is_verb(&words[verb]);
+        let participle = !is_verb(&words[verb]) && !progressive(words, verb);
         let after = out.last().and_then(|r| r.parts.last()).map_or(0, |p| p.start);
         let joined = coordinated(words, after, verb) && (out.is_empty() || subject.is_some());
         let who = if participle || joined {
@@ -392,18 +409,20 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
                 let parts = one_part(0..verb - 1);
                 return vec![Reported { who, parts, confidence: 45, pattern: "… was confirmed by X" }];
             }
-            let Some((who, start)) = subject_before(words, verb) else { continue };
             // The subject is the sentence's: nothing before it is a verb
             // (`At the same time, the diplomat noted…`, `Member of the Academy
             // Alexander Bartosh considers…`, not `they saw what Ryabkov said`).
             // `…, where Gates told …`: a clause of its own after the comma.
             // `…, which analysts say are …`: a relative clause of its own, too.
-            let opens_clause = start >= 2
-                && words[start - 1].is_any(&["where", "when", "which"])
-                && words[start - 2].ends_with_any(&[',']);
-            if !opens_clause && !main_clause_at(words, start) {
-                continue;
-            }
+            let opens_clause = |start: usize| {
+                start >= 2
+                    && words[start - 1].is_any(&["where", "when", "which"])
+                    && words[start - 2].ends_with_any(&[','])
+            };
+            let subject = subject_before(words, verb)
+                .filter(|&(_, start)| opens_clause(start) || main_clause_at(words, start))
+                .or_else(|| subordinate_subject(words, verb));
+            let Some((who, _)) = subject else { continue };
             who
         } else if let Some((who, start)) = contrasted(words, verb) {
             // `…, while observers have cited …`: a report of its own ends the one before.
@@ -511,12 +530,34 @@ fn main_clause_at(words: &[Word], start: usize) -> bool {
     let joined =
         start >= 2 && words[start - 1].is_any(&["but", "yet"]) && words[start - 2].ends_with_any(&[',']);
     let subordinate = start >= 3
-        && words[0]
-            .is_any(&["as", "when", "while", "after", "before", "although", "though", "because", "since"])
+        && words[0].is_any(SUBORDINATE)
         && words[start - 1].ends_with_any(&[','])
         && !words[..start - 1].iter().any(|w| w.ends_with_any(&[',', ';', ':']));
-    joined || subordinate
+    // `…, as rebel leaders said they could not …`, `two days after the
+    // military said it had …`: a clause of its own after the main one.
+    let after_main = start >= 2 && words[start - 1].is_any(SUBORDINATE) && !words[start - 1].is("while");
+    joined || subordinate || after_main
 }
+
+/// The subject of a clause of its own after the main one, read as if the
+/// clause were a sentence (`…, as union leaders said …`): unnamed people
+/// are subjects only where a sentence opens.
+fn subordinate_subject(words: &[Word], verb: usize) -> Option<(Who, usize)> {
+    let opens = (verb.saturating_sub(6)..verb).rev().find(|&i| words[i].is_any(SUBORDINATE))?;
+    // Not `When officials say the economy is growing, they mean …`: the main clause comes first.
+    if opens < 2
+        || words[opens].is("while")
+        || words[opens + 1..verb].iter().any(|w| w.ends_with_any(&[',', '.', ';', ':']))
+    {
+        return None;
+    }
+    let (who, start) = subject_before(&words[opens + 1..], verb - opens - 1)?;
+    Some((who, start + opens + 1))
+}
+
+/// Words that open a clause of time, cause or concession.
+const SUBORDINATE: &[&str] =
+    &["as", "when", "while", "after", "before", "although", "though", "because", "since"];
 
 /// Whether the reporting verb at `verb` is joined by `and` to what comes
 /// before it, from word `after` on (`… and also reaffirmed …`, `…, and
@@ -534,8 +575,13 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     let reach = if matches!(form, "told" | "tells") { 14 } else { 10 };
     let that = (verb + 1..words.len().min(verb + reach)).find(|&i| words[i].is("that"));
     // Not `told a news conference … about allegations that …`: the `that` is the allegations'.
-    let that = that
-        .filter(|&t| !words[verb + 1..t].iter().any(|w| w.is_any(&["about", "over"]) || w.is_any(CLAIMS)));
+    // (`told the Reuters news agency that …` is told the agency.)
+    let that = that.filter(|&t| {
+        !words[verb + 1..t].iter().any(|w| w.is_any(&["about", "over"]))
+            && !words[verb + 1..t].iter().enumerate().any(|(i, w)| {
+                w.is_any(CLAIMS) && !(w.is("news") && words.get(verb + 2 + i).is_some_and(|n| n.is("agency")))
+            })
+    });
     // `Police found the car that was stolen`: a relative `that`, unless right after the verb.
     let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
@@ -543,7 +589,8 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         && words[verb + 1..that].iter().all(|w| {
             !is_verb(w)
                 && (w.is_capitalized() || !strongly_finite(w))
-                && !w.ends_with_any(&['.', ':', ';'])
+                && (!w.ends_with_any(&['.']) || super::people::period_within_name(w))
+                && !w.ends_with_any(&[':', ';'])
                 && !w.is_any(PRONOUNS)
         })
         && words[verb + 1..that].iter().filter(|w| w.ends_with_any(&[','])).count() <= 1
@@ -560,7 +607,12 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             pattern: "X told Y …",
         });
     }
-    if BARE_CLAUSE_VERBS.contains(&form) && !words[verb].ends_with_any(&[',', ':', '.']) {
+    // `warned it will use force`: a subject and its verb after any verb of saying.
+    let subject_follows =
+        words.get(verb + 1).is_some_and(|w| w.is_any(PRONOUNS) || w.is_any(&["it", "there"]))
+            && words.get(verb + 2).is_some_and(strongly_finite);
+    if (BARE_CLAUSE_VERBS.contains(&form) || subject_follows) && !words[verb].ends_with_any(&[',', ':', '.'])
+    {
         // `said Monday the United States will …`
         let mut from = verb + 1;
         // Not `says today has been peaceful`: there the day is what was said of.
@@ -637,10 +689,13 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             // `says largely-Shiite Iran is now …`
             || (next.core().starts_with(char::is_lowercase) && !next.is_any(NOT_A_SUBJECT) && !is_verb(next));
         // `confirmed the army fired …`, not `confirmed their dedication to …`.
+        // `said there were thousands`: a subject and its verb make a short clause whole.
+        let subject_and_verb =
+            (next.is_any(PRONOUNS) || next.is("there")) && words.get(from + 1).is_some_and(strongly_finite);
         if !next.raw.starts_with(super::prose::is_quote_mark)
             && !stop
             && clause
-            && words.len() - from > 3
+            && words.len() - from > if subject_and_verb { 2 } else { 3 }
             && !(next.is("a") && words.get(from + 1).is_some_and(|w| w.is_any(&["lot", "great"])))
             && (!matches!(form, "confirmed") || words[from..words.len().min(from + 6)].iter().any(finite))
             // `denied he was …`, not `denied a request filed by …` or `was denied bail`.
@@ -765,7 +820,13 @@ const TOLD_PEOPLE: &[&str] = &[
     "troops",
     "soldiers",
     "residents",
+    "television",
+    "radio",
 ];
+
+/// Words of number that may open a clause (`hundreds of lives were lost`).
+const QUANTITIES: &[&str] =
+    &["hundreds", "thousands", "dozens", "millions", "scores", "several", "many", "some"];
 
 /// `told reporters he's always felt …`, `told the committee it would …`:
 /// where what was told begins, after the ones told and a day.
@@ -779,6 +840,9 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
         from += 2;
     } else if first.is_any(OBJECT_PRONOUNS) || first.is_any(TOLD_PEOPLE) || first.is_any(&["us", "me"]) {
         from += 1;
+    } else if words.get(from + 1).is_some_and(|w| w.is_any(TOLD_PEOPLE)) {
+        // `told state television …`, `told foreign reporters …`
+        from += 2;
     } else if first.is_capitalized() {
         while words.get(from).is_some_and(|w| w.is_capitalized() && !w.ends_with_any(&[',', '.'])) {
             from += 1;
@@ -804,8 +868,9 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
     }
     let next = words.get(from)?;
     // `told VOA the North does not need …`: a determiner opens a clause when a verb follows.
-    let clause_follows =
-        next.is_any(DETERMINERS) && words[from..words.len().min(from + 6)].iter().any(finite);
+    // `told reporters hundreds of lives were lost`: so does a quantity.
+    let clause_follows = (next.is_any(DETERMINERS) || next.is_any(QUANTITIES))
+        && words[from..words.len().min(from + 6)].iter().any(finite);
     // `told reporters Japan was ready …`: a name, then its verb.
     let named_clause = next.is_capitalized() && words.get(from + 1).is_some_and(strongly_finite);
     let opens_clause = (next.is_any(PRONOUNS)
@@ -878,7 +943,7 @@ static SAYING: Lexicon = Lexicon::new(&[
 ]);
 
 /// Day words a reporting verb may carry before its clause.
-const WHEN: &[&str] = &[
+pub(super) const WHEN: &[&str] = &[
     "today",
     "yesterday",
     "tonight",
@@ -947,6 +1012,12 @@ fn readout(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Reported
     let from = match form {
         "called" | "call" | "calls" if words.get(verb + 1)?.is_any(&["on", "for"]) => verb + 2,
         "called" | "call" | "calls" => return None,
+        // `recognized both territories as independent countries` is an act of state.
+        "recognized" | "recognizes"
+            if words[verb + 1..words.len().min(verb + 8)].iter().any(|w| w.is("as")) =>
+        {
+            return None;
+        }
         // `agreed on the need for …`; `agreed to help` is a promise, not a statement.
         "agreed"
             if words.get(verb + 1)?.is("on")
@@ -1086,6 +1157,11 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         };
         // `…, reported Lt. Col. Greg Hapgood, Iowa National Guard public affairs officer.`
         let inverted = is_verb(&clause[0]);
+        // `…, said he shares the frustration.`: a pronoun after the verb is
+        // the subject of what was said, not an inverted clause's.
+        if inverted && matches!(who, Who::Pronoun { .. }) && !trailing.is_empty() {
+            return None;
+        }
         let described = inverted && trailing.len() <= 12 && clause[taken - 1].ends_with_any(&[',']);
         // `…, says the Commission's preliminary results agree …` is no clause `said X`.
         // `…, Dempsey said Tuesday alongside Lt. Gen. Riho Terras, the Estonian chief of defense.`:
