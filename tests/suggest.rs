@@ -1497,3 +1497,36 @@ fn reports_in_clauses_after_the_main_one_progressives_and_short_clauses() {
     // Recognizing someone as something is an act, not a statement.
     assert!(found.iter().all(|(w, ..)| !w.contains("as a partner")), "{found:#?}");
 }
+
+#[test]
+fn fronted_participles_bodies_of_a_name_topics_and_what_is_told() {
+    let text = "Harbour Talks\n\n\
+                Announcing the suspension of the talks, a spokesman said the crews would return on Monday.\n\n\
+                In Westport, Linda Hale-Moreno of the Harbour Board's Ferry Bureau urged the crews to seek a deal.\n\n\
+                In a Wednesday statement, the relief group said it had fed 300 families at the quay.\n\n\
+                A Gazette correspondent in the port says the strikers burned down a ticket office.\n\n\
+                Port master Tom Hale told the Gazette fighting continues on the north quay.\n\n\
+                Dock chief Ana Ruiz told the Gazette the few guards that were on the quay fled.\n\n\
+                On wages, leaders welcomed the board's new offer to the crews.\n\n\
+                The U.N. says the strike has left 2,000 people without work.\n\n\
+                Calling for calm, the mayor left the city hall.\n";
+    let found = drafted(text);
+    let speaker = |words: &str| speaker_of(&found, words).unwrap_or_else(|| panic!("{words}: {found:#?}"));
+    // What an opening participle says is the subject's, as what the verb says is.
+    assert_eq!(speaker("the suspension of the talks"), "A spokesman");
+    assert_eq!(speaker("the crews would return on Monday"), "A spokesman");
+    // A full name, then the body it is of; after a phrase that opens the sentence.
+    assert_eq!(speaker("the crews to seek a deal"), "Linda Hale-Moreno");
+    assert_eq!(speaker("it had fed 300 families at the quay"), "Relief group");
+    // A post where it is held (not a post `of` a body: that is part of the post).
+    assert_eq!(speaker("the strikers burned down a ticket office"), "A Gazette correspondent");
+    // What was told: a noun and its verb; and a `that` that is the told clause's own.
+    assert_eq!(speaker("fighting continues on the north quay"), "Tom Hale");
+    assert_eq!(speaker("the few guards that were on the quay fled"), "Ana Ruiz");
+    // `leaders` after a readout's topic.
+    assert_eq!(speaker("the board's new offer to the crews"), "Leaders");
+    // Initials end no subject.
+    assert!(speaker("the strike has left 2,000 people without work").starts_with("U.N"), "{found:#?}");
+    // A participle that asks for something is not a report of the subject.
+    assert!(found.iter().all(|(w, ..)| !w.contains("calm")), "{found:#?}");
+}

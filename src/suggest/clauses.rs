@@ -508,7 +508,14 @@ fn possessed_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 /// in Sierra Leone say`, `Officials from the ruling party say`. The names
 /// in the phrase are not the speaker.
 fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
-    let first = opener(words);
+    let mut first = opener(words);
+    // `In Washington, Linda Thomas-Greenfield of …`: after a phrase that opens the sentence.
+    if words[first].is_any(&["in", "on", "at", "during"])
+        && let Some(comma) = (first + 1..verb.min(first + 6)).find(|&i| words[i].ends_with_any(&[',']))
+        && words[first + 1..comma].iter().all(|w| !is_verb(w))
+    {
+        first = comma + 1;
+    }
     let mut end = verb;
     while end > first && words[end - 1].is_any(BETWEEN) {
         end -= 1;
@@ -534,6 +541,15 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         return None;
     }
     let noun = head.last()?;
+    // `A VOA Hausa service correspondent in the region says`: a post, where it is held.
+    if ROLE_NOUNS.has(noun.core())
+        && !noun.is_capitalized()
+        && subject[preposition].is_any(&["in", "at", "on"])
+        && let Some((who, start)) = role_before(words, first + preposition)
+        && start == first
+    {
+        return Some((who, first));
+    }
     // `Both officials from …` speak together, as the meeting's participants.
     if (noun.is_any(SOURCES) || noun.is("officials")) && !head[0].is_any(&["both", "the", "all", "two"]) {
         // `Officials from the ruling party`: the phrase says which officials; `in Sierra Leone` only where.
@@ -553,6 +569,18 @@ fn head_before_phrase(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     // `Spokesman Victor Foh with …`, `Korea expert Bruce Bennett from …`: a
     // titled name, the name at the head's end; not `Secretary of State …`.
     let named = head.iter().rposition(|w| !(in_name_run(w) && w.is_capitalized())).map_or(0, |i| i + 1);
+    // `Linda Thomas-Greenfield of the State Department's African Affairs Bureau urged`:
+    // a full name, then the body it is of.
+    let of_a_body = subject[preposition].is("of")
+        && named == 0
+        && head.len() >= 2
+        && subject[preposition + 1..].iter().all(|w| w.is_capitalized() || w.is("the"))
+        && subject[preposition + 1..].iter().any(|w| w.is_capitalized());
+    if of_a_body {
+        let who = name_of(words, first, head)?;
+        return matches!(&who, Who::Name { name, .. } if name.split_whitespace().count() >= 2)
+            .then_some((who, first));
+    }
     if subject[preposition].is("of") || named == head.len() || (named > 0 && head.len() - named < 2) {
         return None;
     }
@@ -719,7 +747,8 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         end = open;
     }
     let last = &words[end - 1];
-    if last.ends_with_any(&['.', '?', '!', ':', ';']) {
+    // (`The U.N. says`: the period of initials ends nothing.)
+    if last.ends_with_any(&['?', '!', ':', ';']) || (last.ends_with_any(&['.']) && !is_initials(last)) {
         return None;
     }
     // `It says`: an institution spoken of before.
@@ -788,7 +817,13 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
         // `Intelligence experts say`, `Experts said`: people the text has not
         // named, unless a determiner points back to those it has (`The
         // Baltic leaders`).
-        let alone = start == end - 1 && (start == 0 || words[start - 1].is_any(&["but", "and"]));
+        // `On ISIL, leaders welcomed …`: after a phrase that opens a readout's sentence, too.
+        let after_topic = start >= 2
+            && words[start - 1].ends_with_any(&[','])
+            && words[0].is_any(&["on", "in", "regarding", "with"])
+            && !words[..start].iter().any(is_verb);
+        let alone =
+            start == end - 1 && (start == 0 || words[start - 1].is_any(&["but", "and"]) || after_topic);
         if (start < end - 1 || (alone && !last.is_any(&["both", "two", "sides"])))
             && !words[start].is_any(&["both", "the", "all", "two", "of"])
         {
@@ -929,6 +964,7 @@ const INSTITUTIONS: &[&str] = &[
     "watch",
     "corporation",
     "authority",
+    "group",
 ];
 
 /// Military units and institutions of learning and giving, which end the

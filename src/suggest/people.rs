@@ -498,6 +498,7 @@ pub static ROLE_NOUNS: Lexicon = Lexicon::new(&[
     "representative",
     "economist",
     "journalist",
+    "correspondent",
     "politician",
     "researcher",
     "historian",

@@ -450,7 +450,47 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
     if out.is_empty() {
         out.extend(as_said(words).or_else(|| what_called(words)));
     }
+    out.extend(fronted(words));
     out
+}
+
+/// `Calling the attack cowardly, the minister said …`, `Announcing the
+/// suspension of the talks, a spokesman said …`: what a participle that
+/// opens the sentence says is the main clause's subject's too.
+fn fronted(words: &[Word]) -> Option<Reported> {
+    const OPENERS: &[&str] = &[
+        "announcing",
+        "calling",
+        "describing",
+        "denying",
+        "rejecting",
+        "accusing",
+        "praising",
+        "welcoming",
+        "condemning",
+        "blaming",
+        "criticizing",
+        "dismissing",
+    ];
+    if !words.first()?.is_any(OPENERS) {
+        return None;
+    }
+    let comma = (2..words.len().min(16)).find(|&i| words[i].ends_with_any(&[',', '.', ';', ':']))?;
+    if !words[comma].ends_with_any(&[',']) || words[1..comma].iter().any(is_verb) {
+        return None;
+    }
+    let verb = (comma + 2..words.len().min(comma + 12)).find(|&v| reporting_form(words, v).is_some())?;
+    let (who, start) = subject_before(words, verb)?;
+    let mut first = comma + 1;
+    while words[first].is_any(DETERMINERS) && first + 1 < start {
+        first += 1;
+    }
+    (start == comma + 1 || start == first).then(|| Reported {
+        who,
+        parts: one_part(1..comma + 1),
+        confidence: 35,
+        pattern: "Calling X …, Y said",
+    })
 }
 
 /// `… protested what he called scurrilous propaganda …`: the name given
@@ -584,6 +624,8 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     });
     // `Police found the car that was stolen`: a relative `that`, unless right after the verb.
     let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
+    // `told VOA the few members that were in the area fled`: what was told began before it.
+    let that = that.filter(|&t| told_whom(words, verb, form).is_none_or(|from| from >= t));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
     if let Some(that) = that
         && words[verb + 1..that].iter().all(|w| {
@@ -824,6 +866,15 @@ const TOLD_PEOPLE: &[&str] = &[
     "radio",
 ];
 
+/// A present-tense verb in `-s` of the few a bare noun subject takes in
+/// news (`fighting continues`, `the situation remains`).
+fn is_verb_in_s(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "continues" | "remains" | "goes" | "needs" | "seems" | "appears" | "looks" | "exists" | "persists"
+    )
+}
+
 /// Words of number that may open a clause (`hundreds of lives were lost`).
 const QUANTITIES: &[&str] =
     &["hundreds", "thousands", "dozens", "millions", "scores", "several", "many", "some"];
@@ -870,14 +921,22 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
     // `told VOA the North does not need …`: a determiner opens a clause when a verb follows.
     // `told reporters hundreds of lives were lost`: so does a quantity.
     let clause_follows = (next.is_any(DETERMINERS) || next.is_any(QUANTITIES))
-        && words[from..words.len().min(from + 6)].iter().any(finite);
-    // `told reporters Japan was ready …`: a name, then its verb.
+        && words[from..words.len().min(from + 8)].iter().any(finite);
+    // `told reporters Japan was ready …`: a name, then its verb; `told VOA
+    // fighting continues …`: a noun, then a verb in `-s`.
     let named_clause = next.is_capitalized() && words.get(from + 1).is_some_and(strongly_finite);
+    let noun_clause = !next.is_capitalized()
+        && !super::people::is_function_word(next.core())
+        && words.get(from + 1).is_some_and(|w| {
+            strongly_finite(w)
+                || (w.core().ends_with('s') && is_verb_in_s(w.core()) && !w.ends_with_any(&[',']))
+        });
     let opens_clause = (next.is_any(PRONOUNS)
         || next.is_any(&["it", "there"])
         || next.core().contains('’')
         || clause_follows
-        || named_clause)
+        || named_clause
+        || noun_clause)
         && words[verb + 1..from].iter().all(|w| !w.ends_with_any(&[',', '.', ':', ';']));
     (opens_clause && words.len() - from > 3).then_some(from)
 }
