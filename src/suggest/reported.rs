@@ -344,10 +344,8 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
         return Some("said");
     }
     let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
-    PARTICIPLES
-        .iter()
-        .find(|(p, _)| (after_comma || progressive(words, i)) && w.is(p))
-        .map(|(_, finite)| *finite)
+    let (_, finite) = PARTICIPLES.iter().find(|(p, _)| w.is(p))?;
+    (after_comma || progressive(words, i)).then_some(*finite)
 }
 
 /// Whether the `-ing` word at `i` is a verb's progressive form, after `is`
