@@ -148,7 +148,7 @@ fn a_candidate_is_accepted_as_a_new_speakers_quote_with_a_stance() {
     desk.press("u");
     assert!(desk.message().contains("candidates no quote covers"), "{}", desk.message());
     // Up the article from the first quote: Orlov's words, then Keller's,
-    // whose speaker suggest did not find.
+    // whose speaker suggest names from the clause after them.
     desk.press("[ [");
     assert!(desk.message().starts_with("candidate:"), "{}", desk.message());
     // The candidate is drawn reversed in the article, and only it.
@@ -164,7 +164,7 @@ fn a_candidate_is_accepted_as_a_new_speakers_quote_with_a_stance() {
     let s = screen(&desk.app);
     assert!(s.contains("Accept the candidate: who said it?"), "{s}");
     insta::assert_snapshot!("accept_speaker_80x24", s);
-    // The candidate's speaker is not found in the text; the picker finds Keller.
+    // Typing finds Keller among the file's speakers.
     desk.type_text("kell");
     let s = screen(&desk.app);
     assert!(s.contains("▶ Anna Keller"), "{s}");

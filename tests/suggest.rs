@@ -1530,3 +1530,23 @@ fn fronted_participles_bodies_of_a_name_topics_and_what_is_told() {
     // A participle that asks for something is not a report of the subject.
     assert!(found.iter().all(|(w, ..)| !w.contains("calm")), "{found:#?}");
 }
+
+/// Sentences a review of the rules above found them getting wrong.
+#[test]
+fn what_a_review_of_the_clause_rules_found() {
+    let text = "Harbour News\n\n\
+                Calling from a hospital bed in Westport, the captain said the raiders wore uniforms.\n\n\
+                Port master Tom Hale met the crews. The strike is over, said he in a statement.\n\n\
+                The quay was quiet after guards shot strikers activists say were unarmed.\n";
+    let found = drafted(text);
+    assert!(
+        found.iter().all(|(w, ..)| !w.contains("hospital bed")),
+        "a place is not what was called: {found:#?}"
+    );
+    assert_eq!(speaker_of(&found, "the raiders wore uniforms").as_deref(), Some("The captain"), "{found:#?}");
+    assert_eq!(speaker_of(&found, "The strike is over").as_deref(), Some("Tom Hale"), "{found:#?}");
+    assert!(
+        found.iter().all(|(_, s, ..)| !s.to_lowercase().contains("guards shot")),
+        "a clause's subject opens it: {found:#?}"
+    );
+}

@@ -384,6 +384,10 @@ pub enum Who {
 const SUBORDINATORS: &[&str] =
     &["what", "how", "why", "when", "if", "as", "because", "while", "although", "since", "unless", "whether"];
 
+/// Words that open a clause of time, cause or concession (`…, as X said`).
+pub(super) const TIME_AND_CAUSE: &[&str] =
+    &["as", "when", "while", "after", "before", "although", "though", "because", "since"];
+
 /// Unnamed people a text reports as one (`Critics say …`).
 const SOURCES: &[&str] = &[
     "critics",
@@ -1125,7 +1129,7 @@ pub(super) fn role_before(words: &[Word], end: usize) -> Option<(Who, usize)> {
             if (w.ends_with_any(&[',', '.', ':', ';']) && !period_within_name(w))
                 || is_verb(w)
                 || w.is_any(SUBORDINATORS)
-                || w.is_any(&["after", "before", "until"])
+                || w.is_any(TIME_AND_CAUSE)
             {
                 break;
             }

@@ -5,9 +5,9 @@
 //! found as [`super::clauses`] finds those of quotations.
 
 use super::clauses::{
-    DETERMINERS, FINITE, NOT_A_SUBJECT, OBJECT_PRONOUNS, PRONOUNS, Who, according_to, clause_after_words,
-    conjunction, is_verb, role_before, sentence_subject, signature, source_marker, source_phrase,
-    subject_after, subject_before,
+    DETERMINERS, FINITE, NOT_A_SUBJECT, OBJECT_PRONOUNS, PRONOUNS, TIME_AND_CAUSE, Who, according_to,
+    clause_after_words, conjunction, is_verb, role_before, sentence_subject, signature, source_marker,
+    source_phrase, subject_after, subject_before,
 };
 use super::prose::{Lexicon, Word};
 use std::ops::Range;
@@ -317,8 +317,9 @@ const PARTICIPLES: &[(&str, &str)] = &[
     ("accusing", "accused"),
 ];
 
-/// The finite form a reporting verb stands for at word `i`: itself, or
-/// the verb of a participle after a comma (`…, saying`).
+/// The finite form a reporting verb stands for at word `i`: itself, the
+/// verb of a participle after a comma (`…, saying`), or of a progressive
+/// (`is accusing`).
 fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
     let w = &words[i];
     if is_verb(w) {
@@ -344,6 +345,9 @@ fn reporting_form<'w>(words: &[Word<'w>], i: usize) -> Option<&'w str> {
         return Some("said");
     }
     let after_comma = i > 0 && words[i - 1].ends_with_any(&[',']);
+    if !w.core().ends_with("ing") {
+        return None;
+    }
     let (_, finite) = PARTICIPLES.iter().find(|(p, _)| w.is(p))?;
     (after_comma || progressive(words, i)).then_some(*finite)
 }
@@ -448,7 +452,9 @@ pub fn reported(words: &[Word]) -> Vec<Reported> {
     if out.is_empty() {
         out.extend(as_said(words).or_else(|| what_called(words)));
     }
-    out.extend(fronted(words));
+    if let Some(r) = fronted(words) {
+        out.insert(0, r);
+    }
     out
 }
 
@@ -470,7 +476,8 @@ fn fronted(words: &[Word]) -> Option<Reported> {
         "criticizing",
         "dismissing",
     ];
-    if !words.first()?.is_any(OPENERS) {
+    // Not `Calling from a hospital bed, …`: a place, not what is called.
+    if !words.first()?.is_any(OPENERS) || words.get(1)?.is_any(&["from", "in", "at", "by", "with", "into"]) {
         return None;
     }
     let comma = (2..words.len().min(16)).find(|&i| words[i].ends_with_any(&[',', '.', ';', ':']))?;
@@ -568,12 +575,12 @@ fn main_clause_at(words: &[Word], start: usize) -> bool {
     let joined =
         start >= 2 && words[start - 1].is_any(&["but", "yet"]) && words[start - 2].ends_with_any(&[',']);
     let subordinate = start >= 3
-        && words[0].is_any(SUBORDINATE)
+        && words[0].is_any(TIME_AND_CAUSE)
         && words[start - 1].ends_with_any(&[','])
         && !words[..start - 1].iter().any(|w| w.ends_with_any(&[',', ';', ':']));
     // `…, as rebel leaders said they could not …`, `two days after the
     // military said it had …`: a clause of its own after the main one.
-    let after_main = start >= 2 && words[start - 1].is_any(SUBORDINATE) && !words[start - 1].is("while");
+    let after_main = start >= 2 && words[start - 1].is_any(TIME_AND_CAUSE) && !words[start - 1].is("while");
     joined || subordinate || after_main
 }
 
@@ -581,7 +588,7 @@ fn main_clause_at(words: &[Word], start: usize) -> bool {
 /// clause were a sentence (`…, as union leaders said …`): unnamed people
 /// are subjects only where a sentence opens.
 fn subordinate_subject(words: &[Word], verb: usize) -> Option<(Who, usize)> {
-    let opens = (verb.saturating_sub(6)..verb).rev().find(|&i| words[i].is_any(SUBORDINATE))?;
+    let opens = (verb.saturating_sub(6)..verb).rev().find(|&i| words[i].is_any(TIME_AND_CAUSE))?;
     // Not `When officials say the economy is growing, they mean …`: the main clause comes first.
     if opens < 2
         || words[opens].is("while")
@@ -589,13 +596,11 @@ fn subordinate_subject(words: &[Word], verb: usize) -> Option<(Who, usize)> {
     {
         return None;
     }
-    let (who, start) = subject_before(&words[opens + 1..], verb - opens - 1)?;
-    Some((who, start + opens + 1))
+    let clause = &words[opens + 1..];
+    let (who, start) = subject_before(clause, verb - opens - 1)?;
+    // The subject opens the clause (`after troops killed protesters activists say …` has none).
+    clause[..start].iter().all(|w| w.is_any(DETERMINERS)).then_some((who, start + opens + 1))
 }
-
-/// Words that open a clause of time, cause or concession.
-const SUBORDINATE: &[&str] =
-    &["as", "when", "while", "after", "before", "although", "though", "because", "since"];
 
 /// Whether the reporting verb at `verb` is joined by `and` to what comes
 /// before it, from word `after` on (`… and also reaffirmed …`, `…, and
@@ -703,7 +708,9 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
             && words.get(from + 1).is_some_and(|w| !w.core().ends_with("ing"))
             && main_clause_after;
         let condition = concession
-            || next.is("if") && (main_clause_after || words[from + 2..].iter().any(strongly_finite));
+            || next.is("if")
+                && (main_clause_after
+                    || words.get(from + 2..).is_some_and(|r| r.iter().any(strongly_finite)));
         // `says Mr. Musharraf has …`, `said U.S. forces will …`
         let stop = next.ends_with_any(&[',', ':', ';'])
             || (next.ends_with_any(&['.']) && !super::people::period_within_name(next));
@@ -864,14 +871,10 @@ const TOLD_PEOPLE: &[&str] = &[
     "radio",
 ];
 
-/// A present-tense verb in `-s` of the few a bare noun subject takes in
+/// Present-tense verbs in `-s` of the few a bare noun subject takes in
 /// news (`fighting continues`, `the situation remains`).
-fn is_verb_in_s(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "continues" | "remains" | "goes" | "needs" | "seems" | "appears" | "looks" | "exists" | "persists"
-    )
-}
+const VERBS_IN_S: &[&str] =
+    &["continues", "remains", "goes", "needs", "seems", "appears", "looks", "exists", "persists"];
 
 /// Words of number that may open a clause (`hundreds of lives were lost`).
 const QUANTITIES: &[&str] =
@@ -925,10 +928,9 @@ fn told_whom(words: &[Word], verb: usize, form: &str) -> Option<usize> {
     let named_clause = next.is_capitalized() && words.get(from + 1).is_some_and(strongly_finite);
     let noun_clause = !next.is_capitalized()
         && !super::people::is_function_word(next.core())
-        && words.get(from + 1).is_some_and(|w| {
-            strongly_finite(w)
-                || (w.core().ends_with('s') && is_verb_in_s(w.core()) && !w.ends_with_any(&[',']))
-        });
+        && words
+            .get(from + 1)
+            .is_some_and(|w| strongly_finite(w) || (w.is_any(VERBS_IN_S) && !w.ends_with_any(&[','])));
     let opens_clause = (next.is_any(PRONOUNS)
         || next.is_any(&["it", "there"])
         || next.core().contains('’')
@@ -1216,7 +1218,12 @@ fn clause_at_end(words: &[Word]) -> Option<Reported> {
         let inverted = is_verb(&clause[0]);
         // `…, said he shares the frustration.`: a pronoun after the verb is
         // the subject of what was said, not an inverted clause's.
-        if inverted && matches!(who, Who::Pronoun { .. }) && !trailing.is_empty() {
+        if inverted
+            && matches!(who, Who::Pronoun { .. })
+            && trailing
+                .first()
+                .is_some_and(|w| !w.is_any(&["in", "on", "at", "after", "during"]) && !w.is_any(WHEN))
+        {
             return None;
         }
         let described = inverted && trailing.len() <= 12 && clause[taken - 1].ends_with_any(&[',']);

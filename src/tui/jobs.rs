@@ -106,7 +106,8 @@ pub fn compute(corpus: &Corpus, generation: Generation, wanted: Wanted) -> Compu
         Wanted::SearchIndex => Outcome::SearchIndex(Box::new(SearchIndex::new(corpus))),
         Wanted::Draft(article) => {
             let text = corpus.articles.get(article).map_or("", |a| &*a.text);
-            let draft = crate::suggest::suggest(text);
+            // The folded text is for a draft file's occurrence counts, which the browser does not write.
+            let draft = crate::suggest::Draft { folded: None, ..crate::suggest::suggest(text) };
             Outcome::Draft { article, text_hash: text_hash(text), draft: Box::new(draft) }
         }
         Wanted::Timeline(speaker) => {

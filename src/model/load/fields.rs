@@ -216,7 +216,7 @@ impl Walker {
     ) -> bool {
         match seen.entry(id.to_string()) {
             Entry::Occupied(_) => {
-                self.error(path, format!("duplicate {what} id `{id}` (ids must be unique)"));
+                self.duplicate_id(what, id, path);
                 false
             }
             Entry::Vacant(slot) => {
@@ -224,6 +224,10 @@ impl Walker {
                 true
             }
         }
+    }
+
+    pub fn duplicate_id(&mut self, what: &str, id: &str, path: NodePath) {
+        self.error(path, format!("duplicate {what} id `{id}` (ids must be unique)"));
     }
 
     /// Resolves a reference, reporting an unknown one with the known ids.

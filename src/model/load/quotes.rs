@@ -74,7 +74,7 @@ impl Walker {
             HashSet::with_capacity_and_hasher(out.len(), Default::default());
         for (id, id_path) in out.iter().map(|raw| &raw.id) {
             if !ids.insert(id) {
-                self.error(*id_path, format!("duplicate quote id `{id}` (ids must be unique)"));
+                self.duplicate_id("quote", id, *id_path);
             }
         }
         out
