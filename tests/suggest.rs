@@ -1549,4 +1549,16 @@ fn what_a_review_of_the_clause_rules_found() {
         found.iter().all(|(_, s, ..)| !s.to_lowercase().contains("guards shot")),
         "a clause's subject opens it: {found:#?}"
     );
+    // What a call asks for ends where the next verb of its subject begins.
+    let text = "Harbour News\n\n\
+                Mayor Ana Ruiz called for calm and said the police would restore order.\n\n\
+                She urged patience and caution as the council prepares its report.\n";
+    let found = drafted(text);
+    assert_eq!(speaker_of(&found, "calm").as_deref(), Some("Ana Ruiz"), "{found:#?}");
+    assert_eq!(
+        speaker_of(&found, "the police would restore order").as_deref(),
+        Some("Ana Ruiz"),
+        "{found:#?}"
+    );
+    assert!(found.iter().any(|(w, ..)| w.starts_with("patience and caution")), "{found:#?}");
 }

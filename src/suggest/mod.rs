@@ -990,7 +990,12 @@ impl<'a> Reader<'a> {
                 }
                 let parts = self.report_parts(&words, &r.parts);
                 let said: usize = parts.iter().map(|p| self.text[p.clone()].split_whitespace().count()).sum();
-                if said < 3 {
+                // `called for unity and said …`: an object cut short by the next
+                // verb of the same subject is said all the same.
+                let end = r.parts.last().map_or(0, |p| p.end);
+                let cut_by_a_verb = words.get(end).is_some_and(|w| w.is_any(&["and", "but"]))
+                    && words.get(end + 1).is_some_and(clauses::is_verb);
+                if said < 3 && !(cut_by_a_verb && said >= 1) {
                     continue;
                 }
                 let clause = match (r.parts.first(), r.parts.get(1), r.parts.last()) {

@@ -607,7 +607,10 @@ fn subordinate_subject(words: &[Word], verb: usize) -> Option<(Who, usize)> {
 /// called on …`): its subject is the sentence's.
 fn coordinated(words: &[Word], after: usize, verb: usize) -> bool {
     let and = conjunction(words, verb);
-    and < verb && and >= after + 2
+    // A verb in the past or in `-s` (`… and said`), not a noun like it (`patience and caution`).
+    let core = words[verb].core();
+    let finite = core.ends_with('d') || core.ends_with('s') || words[verb].is_any(&["told", "wrote"]);
+    and < verb && (and >= after + 2 || (and > after && finite))
 }
 
 /// What the verb at `verb` (of finite form `form`) reports, by `who`:
