@@ -886,7 +886,7 @@ fn one_subject_before(words: &[Word], verb: usize) -> Option<(Who, usize)> {
             return Some((who, start));
         }
         if is_institution(last) {
-            let name: Vec<&str> = run.iter().map(|w| w.core()).collect();
+            let name: Vec<&str> = run.iter().map(phrase_word).collect();
             return Some((Who::Body { name: name.join(" "), at: run[0].start }, start));
         }
         // `the chairman of the Joint Chiefs of Staff said`
@@ -1053,7 +1053,7 @@ pub fn name_of(words: &[Word], start: usize, run: &[Word]) -> Option<Who> {
         None if (run.len() <= 3 || (run.len() <= 6 && run.iter().any(|w| w.is("of"))))
             && !run.iter().all(|w| w.is_any(NOT_A_SUBJECT) || w.is_any(DETERMINERS)) =>
         {
-            let words: Vec<&str> = run.iter().map(|w| w.core()).collect();
+            let words: Vec<&str> = run.iter().map(phrase_word).collect();
             let name = words.join(" ");
             let name = name.strip_prefix("The ").unwrap_or(&name).to_string();
             Some(Who::Body { name, at })
