@@ -535,3 +535,21 @@ fn a_candidate_passed_on_by_someone_is_accepted_with_its_via() {
     );
     assert!(loads(&desk.file), "{written}");
 }
+
+#[test]
+fn a_candidate_no_clause_names_shows_that_nobody_was_found() {
+    let text = "Talks end in Vienna\n\nThe talks ended late on Monday.\n\n\
+                \"We will not allow anyone to close the door.\" That was the answer from across the table.\n";
+    let yaml = "whosaid: 1\narticle:\n  title: Talks end in Vienna\n  text_file: talks.txt\nspeakers:\n  \
+                - id: orlov\n    name: Viktor Orlov\nquotes: []\n";
+    let mut desk = Desk::with_text(text, yaml);
+    desk.press("u");
+    desk.press("]");
+    assert!(desk.message().starts_with("candidate:"), "{}", desk.message());
+    let s = screen(&desk.app);
+    assert!(s.contains("by nobody suggest could"), "Details says no speaker was found: {s}");
+    desk.press("A");
+    let s = screen(&desk.app);
+    assert!(s.contains("Accept the candidate: who said it?"), "{s}");
+    assert!(!s.contains("suggested"), "no speaker is offered as suggested: {s}");
+}
