@@ -107,7 +107,8 @@ pub fn suggest_on(text: &str, cores: usize) -> Draft {
     if cores <= 1 {
         return read_on(text, 1);
     }
-    // Paragraphs, labels and quotation marks are found on one core.
+    // The text is folded on another core while this one finds paragraphs,
+    // labels and quotation marks, before the reading takes every core.
     std::thread::scope(|scope| {
         let folding = scope.spawn(|| FoldedArticle::new(text));
         let mut draft = read_on(text, cores);
