@@ -587,8 +587,9 @@ pub static PEOPLE: Lexicon = Lexicon::new(&[
     "demonstrator",
 ]);
 
-/// Titles that make one capitalized word a person (`President Biden`,
-/// `Mr. Bates`), where `Eastern Europe` stays a place.
+/// Titles of posts that make one capitalized word a person (`President
+/// Biden`), where `Eastern Europe` stays a place; ranks and forms of
+/// address do too (`Mr. Bates`, see [`is_personal_title`]).
 static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "councillor",
     "councilor",
@@ -596,22 +597,11 @@ static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "mp",
     "congressman",
     "congresswoman",
-    "professor",
-    "doctor",
     "bishop",
     "rabbi",
-    "reverend",
-    "rev",
     "detective",
     "inspector",
     "constable",
-    "mr",
-    "ms",
-    "mrs",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
     "president",
     "minister",
     "secretary",
@@ -622,9 +612,6 @@ static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "representative",
     "gov",
     "governor",
-    "general",
-    "gen",
-    "admiral",
     "chancellor",
     "spokesman",
     "spokeswoman",
@@ -644,23 +631,40 @@ static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "administrator",
     "chairman",
     "chairwoman",
-    "colonel",
-    "captain",
-    "lieutenant",
-    "sergeant",
     "leader",
     "premier",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "maj",
-    "adm",
     "cmdr",
     "hon",
     "supt",
     "insp",
     "det",
+    "cdr",
+]);
+
+/// A post's title (`President`, `Minister`) or a rank or form of address
+/// (`Gen.`, `Mr.`); not `Major`, too often the adjective.
+pub fn is_personal_title(word: &str) -> bool {
+    let word = word.trim_end_matches('.');
+    PERSONAL_TITLES.has(word) || (RANKS.has(word) && !word.eq_ignore_ascii_case("major"))
+}
+
+/// Ranks and forms of address, which hold no post: a general may chair the
+/// Joint Chiefs, a doctor lead an agency.
+static RANKS: Lexicon = Lexicon::new(&[
+    "general",
+    "gen",
+    "admiral",
+    "adm",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "lieutenant",
+    "lt",
+    "sergeant",
+    "sgt",
+    "major",
+    "maj",
     "brigadier",
     "brig",
     "corporal",
@@ -668,51 +672,21 @@ static PERSONAL_TITLES: Lexicon = Lexicon::new(&[
     "pvt",
     "pfc",
     "spc",
-    "cdr",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "doctor",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "rev",
+    "reverend",
 ]);
 
-pub fn is_personal_title(word: &str) -> bool {
-    PERSONAL_TITLES.has(word.trim_end_matches('.'))
-}
-
-/// Ranks and forms of address, which hold no post: a general may chair the
-/// Joint Chiefs, a doctor lead an agency.
 pub fn is_rank(word: &str) -> bool {
-    const RANKS: &[&str] = &[
-        "general",
-        "gen",
-        "admiral",
-        "adm",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "lieutenant",
-        "lt",
-        "sergeant",
-        "sgt",
-        "major",
-        "maj",
-        "brigadier",
-        "brig",
-        "corporal",
-        "cpl",
-        "pvt",
-        "pfc",
-        "spc",
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "doctor",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "rev",
-        "reverend",
-    ];
-    RANKS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+    RANKS.has(word.trim_end_matches('.'))
 }
 
 pub fn is_title(word: &str) -> bool {
