@@ -109,10 +109,7 @@ pub fn fold_whitespace(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Whether `s` has no white space but single spaces between words: a
-/// scan of its bytes, where only the lead bytes of white space beyond
-/// ASCII (U+0085 and U+00A0, U+1680, U+2000–U+205F, U+3000) need a look at
-/// their character.
+/// Whether `s` has no white space but single spaces between words.
 fn is_folded(s: &str) -> bool {
     let bytes = s.as_bytes();
     if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
@@ -120,19 +117,38 @@ fn is_folded(s: &str) -> bool {
     }
     let mut after_space = false;
     for (i, &b) in bytes.iter().enumerate() {
-        match b {
-            b' ' if after_space => return false,
-            b' ' => {
-                after_space = true;
-                continue;
-            }
-            0x09..=0x0D => return false,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 if s[i..].starts_with(char::is_whitespace) => return false,
-            _ => {}
+        let space = space_at(s, i).is_some();
+        if space && (b != b' ' || after_space) {
+            return false;
         }
-        after_space = false;
+        after_space = space;
     }
     true
+}
+
+/// Bytes that can start a white-space character: ASCII white space, and the
+/// lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
+pub const MAY_START_SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3];
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The length of the white-space character at byte `i`, if there is one.
+pub fn space_at(text: &str, i: usize) -> Option<usize> {
+    let b = text.as_bytes()[i];
+    if !MAY_START_SPACE[b as usize] {
+        return None;
+    }
+    if b < 0x80 {
+        return Some(1);
+    }
+    text[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
 }
 
 /// Greedy word wrap of one-line text into lines of at most `width` cells;

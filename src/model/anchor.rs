@@ -11,6 +11,7 @@
 //! in full; shorter quotes go through an Aho-Corasick automaton.
 //! Occurrences of a quote are counted left to right without overlap.
 
+use crate::text::{MAY_START_SPACE, space_at};
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem;
 use std::collections::HashMap;
@@ -33,31 +34,6 @@ impl std::fmt::Debug for FoldedArticle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("FoldedArticle").field("bytes", &self.folded.len()).finish_non_exhaustive()
     }
-}
-
-/// Bytes that can start a white-space character: ASCII white space, and the
-/// lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000.
-const MAY_START_SPACE: [bool; 256] = {
-    let mut table = [false; 256];
-    let bytes = [b' ', b'\t', b'\n', 0x0B, 0x0C, b'\r', 0xC2, 0xE1, 0xE2, 0xE3];
-    let mut i = 0;
-    while i < bytes.len() {
-        table[bytes[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
-
-/// The length of the white-space character at byte `i`, if there is one.
-fn space_at(text: &str, i: usize) -> Option<usize> {
-    let b = text.as_bytes()[i];
-    if !MAY_START_SPACE[b as usize] {
-        return None;
-    }
-    if b < 0x80 {
-        return Some(1);
-    }
-    text[i..].chars().next().filter(|c| c.is_whitespace()).map(char::len_utf8)
 }
 
 impl FoldedArticle {

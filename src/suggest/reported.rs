@@ -631,7 +631,8 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
     // `Police found the car that was stolen`: a relative `that`, unless right after the verb.
     let that = that.filter(|&t| t == verb + 1 || !NOT_ONLY_SPEECH.contains(&form));
     // `told VOA the few members that were in the area fled`: what was told began before it.
-    let that = that.filter(|&t| told_whom(words, verb, form).is_none_or(|from| from >= t));
+    let told = told_whom(words, verb, form);
+    let that = that.filter(|&t| told.is_none_or(|from| from >= t));
     // Not `says he cannot confirm that …`: a clause of its own before the `that`.
     if let Some(that) = that
         && words[verb + 1..that].iter().all(|w| {
@@ -647,7 +648,7 @@ fn report_at(words: &[Word], verb: usize, form: &str, who: Who) -> Option<Report
         let parts = and_that(words, that + 1..words.len());
         return Some(Reported { who, parts, confidence: 60, pattern: "X said that …" });
     }
-    if let Some(from) = told_whom(words, verb, form) {
+    if let Some(from) = told {
         return Some(Reported {
             who,
             parts: one_part(from..words.len()),
