@@ -516,3 +516,25 @@ fn config_prints_the_defaults_and_checks_the_users_file() {
     );
     assert!(stderr(&o).starts_with(&expected), "{}", stderr(&o));
 }
+
+/// `whosaid check corpus.yaml` in the corpus's own directory: a corpus file
+/// named bare opens the annotations beside it, as one named with its path.
+#[test]
+fn a_corpus_file_named_bare_opens_the_annotations_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["corpus.yaml", "nato-open-doors.yaml", "nato-open-doors.txt"] {
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let o = Command::new(env!("CARGO_BIN_EXE_whosaid"))
+        .args(["check", "corpus.yaml"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("(2 files): 1 article, 46 quotes"), "{out}");
+    assert!(out.contains("\nnato-open-doors.yaml: "), "named as beside it: {out}");
+}

@@ -627,3 +627,22 @@ fn a_raw_text_annotated_in_the_browser_from_draft_to_check() {
         "nothing left to add, nothing rejected offered again"
     );
 }
+
+/// An article file of a corpus that lists none is deleted and put back
+/// while the browser is open: it leaves the corpus and comes back.
+#[test]
+fn an_article_file_deleted_and_put_back_comes_back() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_examples(dir.path());
+    let article = dir.path().join("2022-01-10-psaki-briefing.yaml");
+    let kept = std::fs::read(&article).unwrap();
+    let corpus = dir.path().join("corpus.yaml");
+    let mut s = Session::start(&[corpus.to_str().unwrap()], 120, 36, &[]);
+    s.wait_for_text("Quotes · 207 of 207");
+    std::fs::remove_file(&article).unwrap();
+    s.wait_for_text("Quotes · 187 of 187");
+    std::fs::write(&article, &kept).unwrap();
+    s.wait_for_text("Quotes · 207 of 207");
+    s.send("q");
+    assert_eq!(s.wait_exit(), 0);
+}

@@ -43,8 +43,14 @@ pub fn expand(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Unreadable> {
 }
 
 /// Every annotation file under a directory, hidden entries skipped, in
-/// path order. Entries that cannot be read are passed over.
+/// path order. Entries that cannot be read are passed over. The empty
+/// path (the directory of a bare file name) is the working directory, and
+/// the files keep names relative to it (`corpus.yaml`'s articles).
 pub fn walk(dir: &Path) -> Vec<PathBuf> {
+    if dir.as_os_str().is_empty() {
+        let here = walk(Path::new("."));
+        return here.into_iter().map(|p| p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p)).collect();
+    }
     let mut out = Vec::new();
     let mut dirs = vec![dir.to_path_buf()];
     while let Some(d) = dirs.pop() {

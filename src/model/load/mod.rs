@@ -426,12 +426,27 @@ impl Library {
         self.paths.iter().flatten().cloned().chain(texts).collect()
     }
 
-    /// The directories the source names: a new file there joins the corpus.
+    /// The directories where a new file joins the corpus: those the source
+    /// names, and those of corpus files that list no articles (theirs are
+    /// every annotation beside them and below, a file deleted and put back
+    /// among them).
     pub fn directories(&self) -> Vec<PathBuf> {
-        match &self.source {
+        let named: Vec<PathBuf> = match &self.source {
             Source::BuiltIn => Vec::new(),
             Source::Paths(paths) => paths.iter().filter(|p| p.is_dir()).cloned().collect(),
-        }
+        };
+        let unlisted = (self.docs.iter().zip(&self.paths))
+            .filter(|(doc, _)| (doc.is_corpus() || doc.corpus_like) && doc.listed.is_none())
+            .filter_map(|(_, path)| path.as_deref().map(directory_of));
+        named.into_iter().chain(unlisted).collect()
+    }
+}
+
+/// The directory a file is in (`.` for a bare file name).
+fn directory_of(file: &Path) -> PathBuf {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
     }
 }
 
